@@ -1,0 +1,40 @@
+import { Command, Errors, Flags } from '@oclif/core';
+import { EXIT_TOOL_FAILURE, UserError } from '../errors.js';
+
+/**
+ * Shared behaviour of every command: `--quiet`/`--verbose`, and the failure contract of design §3:
+ * anything that stops the tool from doing its job prints one line and exits with 2; the stack
+ * trace is shown only with --verbose.
+ */
+export abstract class BaseCommand extends Command {
+  static override baseFlags = {
+    quiet: Flags.boolean({ char: 'q', description: 'Print nothing but the report and errors.', helpGroup: 'GLOBAL' }),
+    verbose: Flags.boolean({ char: 'v', description: 'Print progress, and stack traces on failure.', helpGroup: 'GLOBAL' }),
+  };
+
+  protected get verbose(): boolean {
+    return this.argv.includes('--verbose') || this.argv.includes('-v');
+  }
+
+  protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+    // oclif's own exits (this.exit(1)) and parse errors pass through untouched: they carry their code.
+    if (error instanceof Errors.ExitError) throw error;
+    if (error instanceof UserError) {
+      const lines = [`mcp-compat: ${error.message}${error.hint ? ` ${error.hint}` : ''}`];
+      if (error.detail) lines.push(error.detail);
+      if (this.verbose && error.stack) lines.push(error.stack);
+      process.stderr.write(`${lines.join('\n')}\n`);
+      return this.exit(EXIT_TOOL_FAILURE);
+    }
+    if (error.oclif?.exit !== undefined) {
+      process.stderr.write(`mcp-compat: ${firstLine(error.message)}\n`);
+      return this.exit(EXIT_TOOL_FAILURE);
+    }
+    process.stderr.write(`mcp-compat: internal error: ${firstLine(error.message)}${this.verbose ? `\n${error.stack ?? ''}` : ' (run again with --verbose for details)'}\n`);
+    return this.exit(EXIT_TOOL_FAILURE);
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+}

@@ -1,0 +1,6 @@
+import type { Command } from '@oclif/core';
+
+// oclif's explicit command strategy: every command of the CLI, by id. Command modules keep their
+// heavy imports (the MCP SDK, ajv) inside run(), so listing them here costs nothing at start.
+
+export const COMMANDS: Record<string, Command.Class> = {};
