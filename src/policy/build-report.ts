@@ -1,0 +1,161 @@
+import type { SnapshotDiff } from '../diff/model.js';
+import type { EntityKind, Severity } from '../rules/types.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { acknowledgementMatches, isExpired } from './acknowledge.js';
+import { type Acknowledgement, CONFIG_FILE_NAME, PLACEHOLDER_REASON } from './config.js';
+import { type FailOn, reachesFailOn, severityRank } from './fail-on.js';
+import { fingerprint } from './fingerprint.js';
+import { entityKey, locateEntities } from './locate.js';
+import type { Report, ReportChange, ReportLocation, VersionCheck } from './report-model.js';
+import { checkDeclaredVersion, recommendBump } from './semver.js';
+
+/** A snapshot file the report can point into (SARIF locations); `text` is its content if read. */
+export interface ReportSource {
+  path: string;
+  text?: string;
+}
+
+export interface ReportPolicy {
+  failOn: FailOn;
+  /** Severity per rule id, replacing the catalog's. */
+  severity?: Record<string, Severity>;
+  acknowledged?: readonly Acknowledgement[];
+  /** The configured server being checked, for acknowledgements scoped with `server`. */
+  server?: string;
+  /** Today as YYYY-MM-DD (UTC), to expire acknowledgements; passed in so this stays pure. */
+  today: string;
+  /** Check the declared version against the recommended bump. */
+  requireBump?: boolean;
+  /** The version about to be released; defaults to the head snapshot's server version. */
+  nextVersion?: string;
+  /** Where acknowledgement entries go (shown in next steps). */
+  configFile?: string;
+  /** The command that refreshes the baseline, shown when the run fails. */
+  refreshCommand?: string;
+}
+
+export interface BuildReportInput {
+  diff: SnapshotDiff;
+  base: Snapshot;
+  head: Snapshot;
+  sources?: { base?: ReportSource; head?: ReportSource };
+  policy: ReportPolicy;
+}
+
+const ENTITY_ORDER: Record<EntityKind, number> = { server: 0, tool: 1, prompt: 2, resource: 3, resourceTemplate: 4 };
+
+/** Applies the policy to a diff and computes everything the reporters show. Pure. */
+export function buildReport({ diff, base, head, sources, policy }: BuildReportInput): Report {
+  const notes = [...diff.notes];
+  const acknowledged = policy.acknowledged ?? [];
+  const used = new Set<Acknowledgement>();
+  const locate = locator(sources);
+
+  const changes: ReportChange[] = diff.changes.map((change) => {
+    const print = fingerprint(change);
+    const override = policy.severity?.[change.rule];
+    const severity = override ?? change.severity;
+    const ack = acknowledged.find((entry) => acknowledgementMatches(entry, change, print, policy.server));
+    const result: ReportChange = { ...change, severity, fingerprint: print, acknowledged: false, failing: false };
+    if (override !== undefined && override !== change.severity) result.defaultSeverity = change.severity;
+    if (ack) {
+      used.add(ack);
+      const expired = isExpired(ack, policy.today);
+      result.acknowledgement = { reason: ack.reason, expired, ...(ack.expires === undefined ? {} : { expires: ack.expires }) };
+      result.acknowledged = !expired;
+      if (expired) {
+        notes.push(`The acknowledgement at ${ack.source} expired on ${ack.expires}: ${change.rule} on ${change.entity} \`${change.name}\` counts again.`);
+      }
+    }
+    result.failing = !result.acknowledged && reachesFailOn(severity, policy.failOn);
+    const location = locate(change.entity, change.name);
+    if (location) result.location = location;
+    return result;
+  });
+  changes.sort(compareChanges);
+
+  for (const ack of acknowledged) {
+    const inScope = policy.server === undefined || ack.server === policy.server;
+    if (inScope && !used.has(ack)) notes.push(`The acknowledgement at ${ack.source} matches no change any more; it can be removed.`);
+  }
+
+  const recommendedBump = recommendBump(changes);
+  let versionCheck: VersionCheck | undefined;
+  if (policy.requireBump || policy.nextVersion !== undefined) {
+    const nextVersion = policy.nextVersion ?? head.server.version;
+    const check = checkDeclaredVersion(base.server.version, nextVersion, recommendedBump);
+    versionCheck = { baseVersion: base.server.version, nextVersion, required: recommendedBump, ...check };
+  }
+
+  const count = (severity: Severity): number => changes.filter((change) => change.severity === severity).length;
+  const failing = changes.filter((change) => change.failing);
+  const failed = failing.length > 0 || versionCheck?.ok === false;
+
+  return {
+    formatVersion: 1,
+    base: party(base, sources?.base),
+    head: party(head, sources?.head),
+    summary: {
+      breaking: count('breaking'),
+      risky: count('risky'),
+      compatible: count('compatible'),
+      acknowledged: changes.filter((change) => change.acknowledged).length,
+      failing: failing.length,
+      recommendedBump,
+      failOn: policy.failOn,
+      failed,
+    },
+    changes,
+    tools: [...new Set([...base.tools, ...head.tools].map((tool) => tool.name))].sort(),
+    notes,
+    ...(versionCheck ? { versionCheck } : {}),
+    nextSteps: {
+      acknowledgements: failing.map((change) => ({
+        fingerprint: change.fingerprint,
+        rule: change.rule,
+        entity: change.entity,
+        name: change.name,
+        pointer: change.pointer,
+        reason: PLACEHOLDER_REASON,
+      })),
+      configFile: policy.configFile ?? CONFIG_FILE_NAME,
+      ...(failed && policy.refreshCommand ? { refreshCommand: policy.refreshCommand } : {}),
+    },
+  };
+}
+
+function party(snapshot: Snapshot, source: ReportSource | undefined): Report['base'] {
+  return { name: snapshot.server.name, version: snapshot.server.version, ...(source ? { file: source.path } : {}) };
+}
+
+function compareChanges(a: ReportChange, b: ReportChange): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    ENTITY_ORDER[a.entity] - ENTITY_ORDER[b.entity] ||
+    compareText(a.name, b.name) ||
+    compareText(a.pointer, b.pointer) ||
+    compareText(a.rule, b.rule)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Finds where an entity is written: in the baseline file when it is there (removed and changed
+ * entities), else in the head file (added ones), else at the top of the baseline.
+ */
+function locator(sources: BuildReportInput['sources']): (entity: EntityKind, name: string) => ReportLocation | undefined {
+  const files = [sources?.base, sources?.head]
+    .filter((source): source is ReportSource => source !== undefined)
+    .map((source) => ({ path: source.path, lines: source.text === undefined ? new Map<string, number>() : locateEntities(source.text) }));
+  return (entity, name) => {
+    const key = entity === 'server' ? entityKey('server', '') : entityKey(entity, name);
+    for (const file of files) {
+      const line = file.lines.get(key);
+      if (line !== undefined) return { path: file.path, line };
+    }
+    return files[0] ? { path: files[0].path, line: 1 } : undefined;
+  };
+}

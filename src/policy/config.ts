@@ -1,0 +1,293 @@
+import { dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+import type { EntityKind, Severity } from '../rules/types.js';
+import { SEVERITIES } from '../rules/types.js';
+import { getRule } from '../rules/registry.js';
+import { FAIL_ON_LEVELS, type FailOn, isFailOn } from './fail-on.js';
+
+/**
+ * The project config file: `mcp-compat.config.json`, or the `"mcp-compat"` key of package.json.
+ * This module only parses and validates; finding and reading the file is the caller's job.
+ */
+export const CONFIG_FILE_NAME = 'mcp-compat.config.json';
+export const PACKAGE_JSON_KEY = 'mcp-compat';
+/** The reason put in generated acknowledgement entries; a config file must replace it. */
+export const PLACEHOLDER_REASON = 'TODO: say why this change is acceptable';
+
+/** How to reach a configured server. Paths are as written (relative to the config file's folder). */
+export type ConfiguredTarget =
+  | { kind: 'stdio'; command: string; args: string[]; env?: Record<string, string>; cwd?: string }
+  | { kind: 'http' | 'sse'; url: string; headers?: Record<string, string> }
+  | { kind: 'client-config'; file: string; server: string };
+
+export interface ConfiguredServer {
+  name: string;
+  /** Snapshot file, relative to the config file's folder. */
+  baseline: string;
+  target: ConfiguredTarget;
+  timeoutMs?: number;
+}
+
+export interface Acknowledgement {
+  fingerprint?: string;
+  rule?: string;
+  entity?: EntityKind;
+  name?: string;
+  pointer?: string;
+  reason: string;
+  /** YYYY-MM-DD. */
+  expires?: string;
+  /** Only for this configured server. */
+  server?: string;
+  /** JSON Pointer of the entry in the config file, for messages. */
+  source: string;
+}
+
+export interface ProjectConfig {
+  /** The file it was read from (as given to the parser). */
+  file: string;
+  failOn?: FailOn;
+  severity: Record<string, Severity>;
+  acknowledged: Acknowledgement[];
+  servers: ConfiguredServer[];
+}
+
+const ENTITIES: readonly EntityKind[] = ['server', 'tool', 'prompt', 'resource', 'resourceTemplate'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+type Obj = Record<string, unknown>;
+
+class Reader {
+  constructor(
+    private readonly file: string,
+    private readonly base: string,
+  ) {}
+
+  fail(pointer: string, problem: string): never {
+    throw new UserError(`${this.file}: invalid project config at ${this.base + pointer || '/'}: ${problem}.`, {
+      hint: 'Fix the file (see docs/configuration.md).',
+    });
+  }
+
+  object(value: unknown, pointer: string): Obj {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(pointer, 'expected an object');
+    return value as Obj;
+  }
+
+  only(value: Obj, pointer: string, keys: readonly string[]): void {
+    for (const key of Object.keys(value)) {
+      if (!keys.includes(key)) this.fail(`${pointer}/${escapePointer(key)}`, `unknown key "${key}" (expected one of: ${keys.join(', ')})`);
+    }
+  }
+
+  string(value: unknown, pointer: string): string {
+    if (typeof value !== 'string' || value === '') this.fail(pointer, 'expected a non-empty string');
+    return value;
+  }
+
+  optionalString(value: unknown, pointer: string): string | undefined {
+    return value === undefined ? undefined : this.string(value, pointer);
+  }
+
+  stringMap(value: unknown, pointer: string): Record<string, string> | undefined {
+    if (value === undefined) return undefined;
+    const object = this.object(value, pointer);
+    const result: Record<string, string> = {};
+    for (const [key, item] of Object.entries(object)) {
+      if (typeof item !== 'string') this.fail(`${pointer}/${escapePointer(key)}`, 'expected a string');
+      result[key] = item;
+    }
+    return result;
+  }
+}
+
+export function escapePointer(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * Validates a parsed config. `file` names the file in messages; `basePointer` is where the config
+ * sits inside it (`/mcp-compat` for package.json).
+ */
+export function parseProjectConfig(raw: unknown, file: string, basePointer = ''): ProjectConfig {
+  const r: Reader = new Reader(file, basePointer);
+  const root = r.object(raw, '');
+  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers']);
+
+  let failOn: FailOn | undefined;
+  if (root.failOn !== undefined) {
+    if (!isFailOn(root.failOn)) r.fail('/failOn', `expected one of ${FAIL_ON_LEVELS.join(', ')}`);
+    failOn = root.failOn;
+  }
+
+  const severity: Record<string, Severity> = {};
+  if (root.severity !== undefined) {
+    for (const [rule, level] of Object.entries(r.object(root.severity, '/severity'))) {
+      const pointer = `/severity/${escapePointer(rule)}`;
+      if (!isKnownRule(rule)) r.fail(pointer, `unknown rule id "${rule}" (docs/rules.md lists them)`);
+      if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) {
+        r.fail(pointer, `expected one of ${SEVERITIES.join(', ')}`);
+      }
+      severity[rule] = level as Severity;
+    }
+  }
+
+  const acknowledged: Acknowledgement[] = [];
+  if (root.acknowledged !== undefined) {
+    if (!Array.isArray(root.acknowledged)) r.fail('/acknowledged', 'expected an array');
+    root.acknowledged.forEach((entry, index) => acknowledged.push(parseAcknowledgement(r, entry, `/acknowledged/${index}`)));
+  }
+
+  const servers: ConfiguredServer[] = [];
+  if (root.servers !== undefined) {
+    for (const [name, entry] of Object.entries(r.object(root.servers, '/servers'))) {
+      servers.push(parseServer(r, name, entry, `/servers/${escapePointer(name)}`));
+    }
+  }
+  for (const ack of acknowledged) {
+    if (ack.server !== undefined && !servers.some((server) => server.name === ack.server)) {
+      r.fail(`${ack.source}/server`, `no server named "${ack.server}" under /servers`);
+    }
+  }
+
+  return { file, failOn, severity, acknowledged, servers };
+}
+
+function isKnownRule(id: string): boolean {
+  try {
+    getRule(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseAcknowledgement(r: Reader, value: unknown, pointer: string): Acknowledgement {
+  const entry = r.object(value, pointer);
+  r.only(entry, pointer, ['fingerprint', 'rule', 'entity', 'name', 'pointer', 'reason', 'expires', 'server']);
+  const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
+  if (reason === '') r.fail(`${pointer}/reason`, 'every acknowledgement needs a "reason" saying why the change is acceptable');
+  if (reason === PLACEHOLDER_REASON) r.fail(`${pointer}/reason`, 'replace the placeholder with the actual reason');
+
+  const ack: Acknowledgement = { reason, source: pointer };
+  if (entry.fingerprint !== undefined) {
+    if (typeof entry.fingerprint !== 'string' || !/^[0-9a-f]{12}$/.test(entry.fingerprint)) {
+      r.fail(`${pointer}/fingerprint`, 'expected the 12 hex characters printed in the report');
+    }
+    ack.fingerprint = entry.fingerprint;
+  }
+  const fields = ['rule', 'entity', 'name', 'pointer'] as const;
+  const present = fields.filter((field) => entry[field] !== undefined);
+  if (present.length > 0 && present.length < fields.length) {
+    const missing = fields.filter((field) => entry[field] === undefined);
+    r.fail(pointer, `an acknowledgement by fields needs all of rule, entity, name and pointer (missing: ${missing.join(', ')})`);
+  }
+  if (present.length === 0 && ack.fingerprint === undefined) {
+    r.fail(pointer, 'an acknowledgement needs a "fingerprint", or "rule", "entity", "name" and "pointer"');
+  }
+  if (present.length === fields.length) {
+    ack.rule = r.string(entry.rule, `${pointer}/rule`);
+    if (!isKnownRule(ack.rule)) r.fail(`${pointer}/rule`, `unknown rule id "${ack.rule}"`);
+    if (typeof entry.entity !== 'string' || !(ENTITIES as readonly string[]).includes(entry.entity)) {
+      r.fail(`${pointer}/entity`, `expected one of ${ENTITIES.join(', ')}`);
+    }
+    ack.entity = entry.entity as EntityKind;
+    ack.name = r.string(entry.name, `${pointer}/name`);
+    if (typeof entry.pointer !== 'string' || (entry.pointer !== '' && !entry.pointer.startsWith('/'))) {
+      r.fail(`${pointer}/pointer`, 'expected a JSON Pointer ("" or starting with "/")');
+    }
+    ack.pointer = entry.pointer;
+  }
+  if (entry.expires !== undefined) {
+    if (typeof entry.expires !== 'string' || !ISO_DATE.test(entry.expires) || Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`))) {
+      r.fail(`${pointer}/expires`, 'expected a date as YYYY-MM-DD');
+    }
+    ack.expires = entry.expires;
+  }
+  ack.server = r.optionalString(entry.server, `${pointer}/server`);
+  return ack;
+}
+
+function parseServer(r: Reader, name: string, value: unknown, pointer: string): ConfiguredServer {
+  const entry = r.object(value, pointer);
+  r.only(entry, pointer, ['baseline', 'command', 'env', 'cwd', 'url', 'transport', 'headers', 'clientConfig', 'timeoutMs']);
+  const baseline = r.string(entry.baseline, `${pointer}/baseline`);
+  const ways = ['command', 'url', 'clientConfig'].filter((key) => entry[key] !== undefined);
+  if (ways.length !== 1) {
+    r.fail(pointer, `a server needs exactly one of "command" (argv array), "url", or "clientConfig" (found ${ways.length === 0 ? 'none' : ways.join(', ')})`);
+  }
+  let timeoutMs: number | undefined;
+  if (entry.timeoutMs !== undefined) {
+    if (typeof entry.timeoutMs !== 'number' || !Number.isInteger(entry.timeoutMs) || entry.timeoutMs <= 0) {
+      r.fail(`${pointer}/timeoutMs`, 'expected a positive integer (milliseconds)');
+    }
+    timeoutMs = entry.timeoutMs;
+  }
+  const misplaced = (keys: string[], way: string): void => {
+    for (const key of keys) if (entry[key] !== undefined) r.fail(`${pointer}/${key}`, `"${key}" does not apply to a server given by "${way}"`);
+  };
+
+  let target: ConfiguredTarget;
+  if (entry.command !== undefined) {
+    misplaced(['transport', 'headers'], 'command');
+    const argv = entry.command;
+    if (!Array.isArray(argv) || argv.length === 0) r.fail(`${pointer}/command`, 'expected a non-empty array: the program and its arguments (no shell)');
+    const strings = argv.map((item, index) => r.string(item, `${pointer}/command/${index}`));
+    target = { kind: 'stdio', command: strings[0] as string, args: strings.slice(1) };
+    const env = r.stringMap(entry.env, `${pointer}/env`);
+    if (env) target.env = env;
+    const cwd = r.optionalString(entry.cwd, `${pointer}/cwd`);
+    if (cwd) target.cwd = cwd;
+  } else if (entry.url !== undefined) {
+    misplaced(['env', 'cwd'], 'url');
+    const url = r.string(entry.url, `${pointer}/url`);
+    if (!/^https?:\/\//.test(url)) r.fail(`${pointer}/url`, 'expected an http:// or https:// URL');
+    const transport = entry.transport ?? 'http';
+    if (transport !== 'http' && transport !== 'sse') r.fail(`${pointer}/transport`, 'expected "http" or "sse"');
+    target = { kind: transport, url };
+    const headers = r.stringMap(entry.headers, `${pointer}/headers`);
+    if (headers) target.headers = headers;
+  } else {
+    misplaced(['env', 'cwd', 'transport', 'headers'], 'clientConfig');
+    const client = r.object(entry.clientConfig, `${pointer}/clientConfig`);
+    r.only(client, `${pointer}/clientConfig`, ['file', 'server']);
+    target = {
+      kind: 'client-config',
+      file: r.string(client.file, `${pointer}/clientConfig/file`),
+      server: r.string(client.server, `${pointer}/clientConfig/server`),
+    };
+  }
+  return { name, baseline, target, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
+}
+
+/**
+ * Where to look for a project config, nearest first: for each folder from `cwd` up to the root,
+ * `mcp-compat.config.json`, then package.json (used only if it has a `"mcp-compat"` key).
+ */
+export function configCandidates(cwd: string): string[] {
+  const candidates: string[] = [];
+  let dir = cwd;
+  for (;;) {
+    candidates.push(join(dir, CONFIG_FILE_NAME), join(dir, 'package.json'));
+    const parent = dirname(dir);
+    if (parent === dir) return candidates;
+    dir = parent;
+  }
+}
+
+/**
+ * Parses the text of a candidate file. Returns undefined for a package.json without the key.
+ */
+export function parseConfigText(text: string, file: string): ProjectConfig | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${file}: not valid JSON (${(error as Error).message}).`);
+  }
+  if (file.endsWith('package.json')) {
+    if (typeof raw !== 'object' || raw === null || !(PACKAGE_JSON_KEY in raw)) return undefined;
+    return parseProjectConfig((raw as Obj)[PACKAGE_JSON_KEY], file, `/${PACKAGE_JSON_KEY}`);
+  }
+  return parseProjectConfig(raw, file);
+}

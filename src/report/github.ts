@@ -1,0 +1,59 @@
+import type { Report, ReportChange } from './model.js';
+import { cleanLine } from './sanitize.js';
+
+// GitHub Actions workflow commands: `::error file=F,line=N,title=T::message`. Escaping follows
+// the runner's rules: in the message `%`, CR and LF; in property values also `:` and `,`.
+
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function workflowCommand(command: 'error' | 'warning' | 'notice', properties: Record<string, string | number | undefined>, message: string): string {
+  const props = Object.entries(properties)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
+  return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+
+/**
+ * Annotations: an error per breaking change (and per change that fails the run at a lower
+ * fail-on), a warning per other risky change, a notice per acknowledged one.
+ */
+export function renderGithub(report: Report): string {
+  const lines: string[] = [];
+  for (const change of report.changes) {
+    const command = annotationLevel(change);
+    if (!command) continue;
+    const title = `${change.severity}: ${change.rule} (${change.entity} ${cleanLine(change.name)})`;
+    const text = [cleanLine(change.message)];
+    if (change.acknowledged) text.push(`Acknowledged: ${cleanLine(change.acknowledgement?.reason ?? '')}`);
+    if (change.acknowledgement?.expired) text.push(`The acknowledgement expired on ${change.acknowledgement.expires}.`);
+    if (change.suggestion && change.severity === 'breaking') text.push(`Suggestion: ${cleanLine(change.suggestion.text)}`);
+    text.push(`Fingerprint: ${change.fingerprint}`);
+    lines.push(workflowCommand(command, { file: change.location?.path, line: change.location?.line, title }, text.join('\n')));
+  }
+  if (report.versionCheck && !report.versionCheck.ok) {
+    lines.push(workflowCommand('error', { title: 'mcp-compat: version bump too small' }, cleanLine(report.versionCheck.message)));
+  }
+  for (const note of report.notes) lines.push(workflowCommand('notice', { title: 'mcp-compat' }, cleanLine(note)));
+  const s = report.summary;
+  lines.push(
+    `mcp-compat: ${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible; recommended bump: ${s.recommendedBump}; ${s.failed ? 'failed' : 'passed'} (fail-on: ${s.failOn})`,
+  );
+  if (s.failed && report.nextSteps.acknowledgements.length > 0) {
+    lines.push(`To accept a change, acknowledge its fingerprint in ${report.nextSteps.configFile}; run with --format text for the entries to paste.`);
+  }
+  if (s.failed && report.nextSteps.refreshCommand) lines.push(`Refresh the baseline with: ${cleanLine(report.nextSteps.refreshCommand)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function annotationLevel(change: ReportChange): 'error' | 'warning' | 'notice' | undefined {
+  if (change.acknowledged) return change.severity === 'compatible' ? undefined : 'notice';
+  if (change.severity === 'breaking' || change.failing) return 'error';
+  return change.severity === 'risky' ? 'warning' : undefined;
+}

@@ -1,0 +1,35 @@
+import { renderGithub } from './github.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import type { Report } from './model.js';
+import { renderSarif } from './sarif.js';
+import { renderText } from './text.js';
+
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'github', 'sarif', 'junit'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface RenderOptions {
+  /** Colours for the text format. */
+  color?: boolean;
+  /** The mcp-compat version, recorded in SARIF. */
+  toolVersion?: string;
+}
+
+/** Formats a report; every format reads the same Report and decides nothing. */
+export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, { color: options.color });
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'github':
+      return renderGithub(report);
+    case 'sarif':
+      return renderSarif(report, { toolVersion: options.toolVersion });
+    case 'junit':
+      return renderJunit(report);
+  }
+}

@@ -1,0 +1,39 @@
+import type { Json } from '../snapshot/model.js';
+import type { Report } from './model.js';
+
+/** The machine contract of design §6, field for field; schemas/report.schema.json describes it. */
+export function renderJson(report: Report): string {
+  const document = {
+    formatVersion: report.formatVersion,
+    base: { name: report.base.name, version: report.base.version },
+    head: { name: report.head.name, version: report.head.version },
+    summary: {
+      breaking: report.summary.breaking,
+      risky: report.summary.risky,
+      compatible: report.summary.compatible,
+      recommendedBump: report.summary.recommendedBump,
+      failOn: report.summary.failOn,
+      failed: report.summary.failed,
+    },
+    changes: report.changes.map((change) => {
+      const entry: Record<string, Json | undefined> = {
+        rule: change.rule,
+        severity: change.severity,
+        entity: change.entity,
+        name: change.name,
+        pointer: change.pointer,
+        before: change.before,
+        after: change.after,
+        message: change.message,
+      };
+      if (change.suggestion) {
+        const { kind, name, text, snippet } = change.suggestion;
+        entry.suggestion = { kind, name, text, snippet };
+      }
+      entry.fingerprint = change.fingerprint;
+      entry.acknowledged = change.acknowledged;
+      return entry;
+    }),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,80 @@
+import type { EntityKind } from '../rules/types.js';
+import type { Report, ReportChange } from './model.js';
+import { cleanBlock, cleanLine } from './sanitize.js';
+
+/** XML 1.0 text or attribute value: markup escaped, characters XML cannot carry dropped. */
+export function escapeXml(text: string): string {
+  return cleanBlock(text)
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;');
+}
+
+interface Case {
+  classname: string;
+  name: string;
+  changes: ReportChange[];
+}
+
+/**
+ * JUnit XML: a test case per tool (and per other entity that changed), failing when it has a
+ * change that fails the run (breaking, by default); other changes go to system-out.
+ */
+export function renderJunit(report: Report): string {
+  const cases = new Map<string, Case>();
+  const add = (entity: EntityKind, name: string): Case => {
+    const key = `${entity}\u0000${name}`;
+    let entry = cases.get(key);
+    if (!entry) {
+      entry = { classname: `mcp-compat.${entity}`, name, changes: [] };
+      cases.set(key, entry);
+    }
+    return entry;
+  };
+  for (const tool of report.tools) add('tool', tool);
+  for (const change of report.changes) add(change.entity, change.name).changes.push(change);
+
+  const testcases = [...cases.values()].map((entry) => renderCase(entry));
+  if (report.versionCheck) {
+    const check = report.versionCheck;
+    testcases.push(
+      `    <testcase classname="mcp-compat.release" name="version ${escapeXml(check.nextVersion)}">` +
+        (check.ok ? '</testcase>' : `\n      <failure message="${escapeXml(check.message)}" type="version-bump-too-small"/>\n    </testcase>`),
+    );
+  }
+  const failures = [...cases.values()].filter((entry) => entry.changes.some((change) => change.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0);
+  const suite = `${cleanLine(report.base.name)} ${cleanLine(report.base.version)} -> ${cleanLine(report.head.version)}`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="mcp-compat" tests="${testcases.length}" failures="${failures}" errors="0">`,
+    `  <testsuite name="${escapeXml(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
+    ...testcases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function renderCase(entry: Case): string {
+  const open = `    <testcase classname="${escapeXml(entry.classname)}" name="${escapeXml(entry.name)}">`;
+  if (entry.changes.length === 0) return `${open}</testcase>`;
+  const body: string[] = [];
+  for (const change of entry.changes.filter((item) => item.failing)) {
+    body.push(`      <failure message="${escapeXml(change.message)}" type="${escapeXml(change.rule)}">${escapeXml(details(change))}</failure>`);
+  }
+  const others = entry.changes.filter((item) => !item.failing);
+  if (others.length > 0) body.push(`      <system-out>${escapeXml(others.map(details).join('\n\n'))}</system-out>`);
+  return [open, ...body, '    </testcase>'].join('\n');
+}
+
+function details(change: ReportChange): string {
+  const lines = [`${change.severity}: ${change.rule} at ${change.pointer || '(entity)'} [${change.fingerprint}]`, change.message];
+  if (change.acknowledged) lines.push(`acknowledged: ${change.acknowledgement?.reason ?? ''}`);
+  if (change.acknowledgement?.expired) lines.push(`acknowledgement expired on ${change.acknowledgement.expires ?? ''}`);
+  if (change.suggestion) lines.push(`suggestion: ${change.suggestion.text}`, change.suggestion.snippet);
+  return lines.join('\n');
+}
