@@ -1,0 +1,23 @@
+import type { Json } from '../snapshot/model.js';
+
+/** Shared wording helpers for rule messages. */
+
+export function code(text: string): string {
+  return `\`${text}\``;
+}
+
+/** A JSON value as it appears in a message, shortened so one message stays on one line. */
+export function show(value: Json | undefined, max = 80): string {
+  if (value === undefined) return '(absent)';
+  const text = JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function str(value: Json | undefined): string {
+  return typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+}
+
+export function list(values: Json | undefined): string {
+  if (!Array.isArray(values)) return show(values);
+  return values.map((v) => (typeof v === 'string' ? code(v) : show(v))).join(', ');
+}
