@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../src/policy/build-report.js';
+import type { Acknowledgement } from '../../../src/policy/config.js';
+import { fingerprint } from '../../../src/policy/fingerprint.js';
+import { BASE, CHANGES, HEAD, diff, sampleReport } from '../report/sample.js';
+
+const removed = CHANGES[1]!;
+const enumRemoved = CHANGES[3]!;
+
+function ack(fields: Partial<Acknowledgement>): Acknowledgement {
+  return { reason: 'agreed with the only client', source: '/acknowledged/0', ...fields };
+}
+
+describe('buildReport', () => {
+  it('counts by severity, orders breaking first then entity and name, and fails on breaking', () => {
+    const report = sampleReport();
+    expect(report.summary).toEqual({ breaking: 2, risky: 1, compatible: 2, acknowledged: 0, failing: 2, recommendedBump: 'major', failOn: 'breaking', failed: true });
+    expect(report.changes.map((change) => `${change.severity} ${change.name} ${change.rule}`)).toEqual([
+      'breaking delete_note tool-removed',
+      'breaking search input-enum-value-removed',
+      'risky search tool-read-only-hint-removed',
+      'compatible add_tag tool-added',
+      expect.stringMatching(/^compatible evil.* tool-description-changed$/),
+    ]);
+    expect(report.base).toEqual({ name: 'notes', version: '1.0.0', file: 'mcp-snapshot.json' });
+    expect(report.head).toEqual({ name: 'notes', version: '1.1.0' });
+    expect(report.tools).toEqual(['add_tag', 'delete_note', expect.stringMatching(/^evil/), 'search']);
+    expect(report.changes.every((change) => /^[0-9a-f]{12}$/.test(change.fingerprint))).toBe(true);
+  });
+
+  it.each([
+    ['none', 0, false],
+    ['breaking', 2, true],
+    ['risky', 3, true],
+    ['compatible', 5, true],
+  ] as const)('fail-on %s: %i failing changes', (failOn, failing, failed) => {
+    const report = sampleReport({ failOn });
+    expect(report.summary.failing).toBe(failing);
+    expect(report.summary.failed).toBe(failed);
+    expect(report.nextSteps.acknowledgements).toHaveLength(failing);
+    expect(report.nextSteps.refreshCommand === undefined).toBe(!failed);
+  });
+
+  it('passes with no changes and recommends no bump', () => {
+    const report = sampleReport({}, []);
+    expect(report.summary).toMatchObject({ breaking: 0, risky: 0, compatible: 0, recommendedBump: 'none', failed: false });
+    expect(report.nextSteps.acknowledgements).toEqual([]);
+  });
+
+  it('next steps list paste-ready acknowledgement entries for the failing changes only', () => {
+    const report = sampleReport();
+    expect(report.nextSteps).toEqual({
+      acknowledgements: [
+        { fingerprint: fingerprint(removed), rule: 'tool-removed', entity: 'tool', name: 'delete_note', pointer: '', reason: expect.stringContaining('TODO') },
+        { fingerprint: fingerprint(enumRemoved), rule: 'input-enum-value-removed', entity: 'tool', name: 'search', pointer: '/inputSchema/properties/mode/enum', reason: expect.stringContaining('TODO') },
+      ],
+      configFile: 'mcp-compat.config.json',
+      refreshCommand: 'mcp-compat check --baseline mcp-snapshot.json --update -- node server.js',
+    });
+  });
+
+  it('an acknowledgement by fingerprint or by fields keeps the change in the report, marked, and stops it failing', () => {
+    const report = sampleReport({
+      acknowledged: [
+        ack({ fingerprint: fingerprint(removed) }),
+        ack({ rule: enumRemoved.rule, entity: 'tool', name: 'search', pointer: enumRemoved.pointer, expires: '2026-06-01', source: '/acknowledged/1' }),
+      ],
+    });
+    expect(report.summary).toMatchObject({ breaking: 2, acknowledged: 2, failing: 0, failed: false, recommendedBump: 'major' });
+    const [first, second] = report.changes;
+    expect(first).toMatchObject({ acknowledged: true, failing: false, acknowledgement: { reason: 'agreed with the only client', expired: false } });
+    expect(second).toMatchObject({ acknowledged: true, acknowledgement: { expires: '2026-06-01', expired: false } });
+    expect(report.notes).toEqual([]);
+  });
+
+  it('an expired acknowledgement fails again and says so', () => {
+    const report = sampleReport({ today: '2026-06-02', acknowledged: [ack({ fingerprint: fingerprint(removed), expires: '2026-06-01' })] });
+    expect(report.summary).toMatchObject({ acknowledged: 0, failing: 2, failed: true });
+    expect(report.changes[0]).toMatchObject({ rule: 'tool-removed', acknowledged: false, failing: true, acknowledgement: { expired: true, expires: '2026-06-01' } });
+    expect(report.notes).toEqual([expect.stringContaining('/acknowledged/0 expired on 2026-06-01: tool-removed on tool `delete_note` counts again')]);
+    expect(report.nextSteps.acknowledgements.map((entry) => entry.rule)).toContain('tool-removed');
+  });
+
+  it('a partial field match acknowledges nothing', () => {
+    const report = sampleReport({ acknowledged: [ack({ rule: 'tool-removed', entity: 'tool', name: 'delete_note', pointer: '/description' })] });
+    expect(report.changes[0]?.acknowledged).toBe(false);
+    expect(report.notes).toEqual([expect.stringContaining('matches no change any more')]);
+  });
+
+  it('a fingerprint that contradicts the fields acknowledges nothing', () => {
+    const report = sampleReport({ acknowledged: [ack({ fingerprint: fingerprint(enumRemoved), rule: 'tool-removed', entity: 'tool', name: 'delete_note', pointer: '' })] });
+    expect(report.summary.acknowledged).toBe(0);
+  });
+
+  it('an acknowledgement scoped to another server does not apply', () => {
+    const report = sampleReport({ server: 'other', acknowledged: [ack({ fingerprint: fingerprint(removed), server: 'notes' })] });
+    expect(report.summary.acknowledged).toBe(0);
+    // Not in scope for this server, so not reported as unused either.
+    expect(report.notes).toEqual([]);
+  });
+
+  it('severity overrides change the effective severity, the counts, the bump and the verdict', () => {
+    const report = sampleReport({ severity: { 'tool-removed': 'risky', 'input-enum-value-removed': 'compatible' } });
+    expect(report.summary).toMatchObject({ breaking: 0, risky: 2, compatible: 3, failed: false });
+    expect(report.summary.recommendedBump).not.toBe('major');
+    const removedChange = report.changes.find((change) => change.rule === 'tool-removed');
+    expect(removedChange).toMatchObject({ severity: 'risky', defaultSeverity: 'breaking' });
+  });
+
+  it('checks the declared version against the recommended bump when asked', () => {
+    const minor = sampleReport({ requireBump: true });
+    expect(minor.versionCheck).toMatchObject({ baseVersion: '1.0.0', nextVersion: '1.1.0', required: 'major', declared: 'minor', ok: false });
+    const major = sampleReport({ nextVersion: '2.0.0', acknowledged: [ack({ fingerprint: fingerprint(removed) }), ack({ fingerprint: fingerprint(enumRemoved) })] });
+    expect(major.versionCheck).toMatchObject({ nextVersion: '2.0.0', required: 'major', declared: 'major', ok: true });
+    expect(major.summary.failed).toBe(false);
+    // An acknowledged breaking change still needs a major release.
+    const acknowledgedButMinor = sampleReport({ nextVersion: '1.1.0', acknowledged: [ack({ fingerprint: fingerprint(removed) }), ack({ fingerprint: fingerprint(enumRemoved) })] });
+    expect(acknowledgedButMinor.summary).toMatchObject({ failing: 0, failed: true });
+    expect(sampleReport().versionCheck).toBeUndefined();
+  });
+
+  it('locates entities in the baseline file, added ones in the head file', () => {
+    const baseText = `${JSON.stringify({ formatVersion: 1, server: { name: 'notes' }, tools: [{ name: 'delete_note' }, { inputSchema: {}, name: 'search' }] }, null, 2)}\n`;
+    const headText = `${JSON.stringify({ formatVersion: 1, tools: [{ name: 'add_tag' }] }, null, 2)}\n`;
+    const report = buildReport({
+      diff: diff(),
+      base: BASE,
+      head: HEAD,
+      sources: { base: { path: 'base.json', text: baseText }, head: { path: 'head.json', text: headText } },
+      policy: { failOn: 'breaking', today: '2026-06-01' },
+    });
+    const where = (name: string) => report.changes.find((change) => change.name === name)?.location;
+    expect(where('delete_note')).toEqual({ path: 'base.json', line: 7 });
+    expect(where('search')).toEqual({ path: 'base.json', line: 10 });
+    expect(where('add_tag')).toEqual({ path: 'head.json', line: 4 });
+    expect(where(CHANGES[4]!.name)).toEqual({ path: 'base.json', line: 1 });
+  });
+
+  it('does not mutate the diff it is given', () => {
+    const input = diff();
+    const copy = structuredClone(input);
+    buildReport({ diff: input, base: BASE, head: HEAD, policy: { failOn: 'breaking', today: '2026-01-01', severity: { 'tool-removed': 'risky' } } });
+    expect(input).toEqual(copy);
+  });
+});

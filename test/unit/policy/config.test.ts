@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/errors.js';
+import { configCandidates, parseConfigText, parseProjectConfig, PLACEHOLDER_REASON } from '../../../src/policy/config.js';
+
+function errorOf(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('parseProjectConfig', () => {
+  it('reads servers, failOn, severity overrides and acknowledgements', () => {
+    const config = parseProjectConfig(
+      {
+        failOn: 'risky',
+        severity: { 'tool-description-changed': 'risky' },
+        servers: {
+          notes: { baseline: 'snapshots/notes.json', command: ['node', 'server.js', '--stdio'], env: { A: '1' }, cwd: 'srv' },
+          remote: { baseline: 'remote.json', url: 'https://example.com/mcp', transport: 'sse', headers: { Authorization: 'Bearer x' } },
+          desktop: { baseline: 'desktop.json', clientConfig: { file: '.mcp.json', server: 'notes' }, timeoutMs: 5000 },
+        },
+        acknowledged: [
+          { fingerprint: '0123456789ab', reason: 'approved in #42', expires: '2026-12-31' },
+          { rule: 'tool-removed', entity: 'tool', name: 'old', pointer: '', reason: 'nobody used it', server: 'notes' },
+        ],
+      },
+      'mcp-compat.config.json',
+    );
+    expect(config.failOn).toBe('risky');
+    expect(config.severity).toEqual({ 'tool-description-changed': 'risky' });
+    expect(config.servers).toEqual([
+      { name: 'notes', baseline: 'snapshots/notes.json', target: { kind: 'stdio', command: 'node', args: ['server.js', '--stdio'], env: { A: '1' }, cwd: 'srv' } },
+      { name: 'remote', baseline: 'remote.json', target: { kind: 'sse', url: 'https://example.com/mcp', headers: { Authorization: 'Bearer x' } } },
+      { name: 'desktop', baseline: 'desktop.json', target: { kind: 'client-config', file: '.mcp.json', server: 'notes' }, timeoutMs: 5000 },
+    ]);
+    expect(config.acknowledged).toEqual([
+      { fingerprint: '0123456789ab', reason: 'approved in #42', expires: '2026-12-31', source: '/acknowledged/0' },
+      { rule: 'tool-removed', entity: 'tool', name: 'old', pointer: '', reason: 'nobody used it', server: 'notes', source: '/acknowledged/1' },
+    ]);
+  });
+
+  it.each([
+    [{ failOn: 'major' }, '/failOn', 'expected one of breaking, risky, compatible, none'],
+    [{ severity: { 'no-such-rule': 'risky' } }, '/severity/no-such-rule', 'unknown rule id'],
+    [{ severity: { 'tool-removed': 'fatal' } }, '/severity/tool-removed', 'expected one of breaking, risky, compatible'],
+    [{ acknowledged: [{ fingerprint: '0123456789ab' }] }, '/acknowledged/0/reason', 'needs a "reason"'],
+    [{ acknowledged: [{ fingerprint: '0123456789ab', reason: '  ' }] }, '/acknowledged/0/reason', 'needs a "reason"'],
+    [{ acknowledged: [{ fingerprint: '0123456789ab', reason: PLACEHOLDER_REASON }] }, '/acknowledged/0/reason', 'replace the placeholder'],
+    [{ acknowledged: [{ fingerprint: 'XYZ', reason: 'r' }] }, '/acknowledged/0/fingerprint', '12 hex'],
+    [{ acknowledged: [{ rule: 'tool-removed', name: 'x', reason: 'r' }] }, '/acknowledged/0', 'missing: entity, pointer'],
+    [{ acknowledged: [{ reason: 'r' }] }, '/acknowledged/0', 'needs a "fingerprint"'],
+    [{ acknowledged: [{ fingerprint: '0123456789ab', reason: 'r', expires: '31/12/2026' }] }, '/acknowledged/0/expires', 'YYYY-MM-DD'],
+    [{ acknowledged: [{ fingerprint: '0123456789ab', reason: 'r', server: 'ghost' }] }, '/acknowledged/0/server', 'no server named "ghost"'],
+    [{ servers: { a: { command: ['node'] } } }, '/servers/a/baseline', 'non-empty string'],
+    [{ servers: { a: { baseline: 'a.json' } } }, '/servers/a', 'exactly one of'],
+    [{ servers: { a: { baseline: 'a.json', command: 'node server.js' } } }, '/servers/a/command', 'no shell'],
+    [{ servers: { 'a/b': { baseline: 'a.json', url: 'ftp://x' } } }, '/servers/a~1b/url', 'http://'],
+    [{ servers: { a: { baseline: 'a.json', url: 'http://x', env: { A: '1' } } } }, '/servers/a/env', 'does not apply'],
+    [{ servers: { a: { baseline: 'a.json', url: 'http://x', transport: 'ws' } } }, '/servers/a/transport', '"http" or "sse"'],
+    [{ fail_on: 'breaking' }, '/fail_on', 'unknown key'],
+  ])('rejects %j at %s', (raw, pointer, problem) => {
+    const error = errorOf(() => parseProjectConfig(raw, 'proj/mcp-compat.config.json'));
+    expect(error.message).toContain('proj/mcp-compat.config.json');
+    expect(error.message).toContain(`at ${pointer}:`);
+    expect(error.message).toContain(problem);
+  });
+
+  it('names the package.json key in the pointer', () => {
+    const error = errorOf(() => parseConfigText(JSON.stringify({ name: 'x', 'mcp-compat': { failOn: 'all' } }), '/p/package.json'));
+    expect(error.message).toContain('/p/package.json: invalid project config at /mcp-compat/failOn');
+  });
+
+  it('ignores a package.json without the key, and reports broken JSON by file', () => {
+    expect(parseConfigText('{"name":"x"}', '/p/package.json')).toBeUndefined();
+    expect(parseConfigText('{"failOn":"none"}', '/p/mcp-compat.config.json')?.failOn).toBe('none');
+    expect(errorOf(() => parseConfigText('{', '/p/mcp-compat.config.json')).message).toMatch(/^\/p\/mcp-compat.config.json: not valid JSON/);
+  });
+});
+
+describe('configCandidates', () => {
+  it('walks up from the working directory, config file before package.json', () => {
+    expect(configCandidates('/a/b')).toEqual([
+      '/a/b/mcp-compat.config.json',
+      '/a/b/package.json',
+      '/a/mcp-compat.config.json',
+      '/a/package.json',
+      '/mcp-compat.config.json',
+      '/package.json',
+    ]);
+  });
+});

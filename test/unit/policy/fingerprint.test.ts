@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../../../src/policy/fingerprint.js';
+
+describe('fingerprint', () => {
+  const change = { rule: 'tool-removed', entity: 'tool' as const, name: 'search', pointer: '' };
+
+  it('is 12 lowercase hex characters and stable across runs', () => {
+    expect(fingerprint(change)).toMatch(/^[0-9a-f]{12}$/);
+    // Pinned: acknowledgements in users' config files depend on this value never changing.
+    expect(fingerprint(change)).toBe(fingerprint({ ...change }));
+    expect(fingerprint({ rule: 'input-enum-value-removed', entity: 'tool', name: 'search', pointer: '/inputSchema/properties/mode/enum' })).toBe(
+      fingerprint({ pointer: '/inputSchema/properties/mode/enum', name: 'search', entity: 'tool', rule: 'input-enum-value-removed' }),
+    );
+  });
+
+  it('differs when any of rule, entity, name or pointer differs', () => {
+    const prints = new Set([
+      fingerprint(change),
+      fingerprint({ ...change, rule: 'tool-added' }),
+      fingerprint({ ...change, entity: 'prompt' }),
+      fingerprint({ ...change, name: 'search2' }),
+      fingerprint({ ...change, pointer: '/description' }),
+    ]);
+    expect(prints.size).toBe(5);
+  });
+
+  it('cannot be made to collide by moving text across field boundaries', () => {
+    expect(fingerprint({ rule: 'a', entity: 'tool', name: 'b/c', pointer: '' })).not.toBe(fingerprint({ rule: 'a', entity: 'tool', name: 'b', pointer: '/c' }));
+  });
+
+  it('ignores the message, so rewording does not invalidate acknowledgements', () => {
+    const withMessage = { ...change, message: 'Tool `search` was removed.' };
+    expect(fingerprint(withMessage)).toBe(fingerprint({ ...change, message: 'Tool search is gone' } as typeof withMessage));
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../../../src/policy/fingerprint.js';
+import { escapeData, escapeProperty, renderGithub, workflowCommand } from '../../../src/report/github.js';
+import { CHANGES, sampleReport } from './sample.js';
+
+describe('renderGithub', () => {
+  const output = renderGithub(sampleReport());
+  const lines = output.trimEnd().split('\n');
+
+  it('emits one ::error per breaking change and one ::warning per risky change, located in the baseline', () => {
+    expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(2);
+    expect(lines.filter((line) => line.startsWith('::warning '))).toHaveLength(1);
+    expect(lines[0]).toBe(
+      `::error file=mcp-snapshot.json,line=1,title=breaking%3A tool-removed (tool delete_note)::Tool \`delete_note\` was removed.%0ASuggestion: Keep \`delete_note\` as a deprecated alias that forwards to \`remove_note\`.%0AFingerprint: ${fingerprint(CHANGES[1]!)}`,
+    );
+  });
+
+  it('cannot be made to emit a forged workflow command by server text', () => {
+    for (const line of lines) expect(line).toMatch(/^(::(error|warning|notice) |mcp-compat: |To accept|Refresh)/);
+    expect(output).not.toContain('\u001b');
+  });
+
+  it('ends with the summary and what to do', () => {
+    expect(lines.at(-3)).toBe('mcp-compat: 2 breaking, 1 risky, 2 compatible; recommended bump: major; failed (fail-on: breaking)');
+    expect(lines.at(-1)).toBe('Refresh the baseline with: mcp-compat check --baseline mcp-snapshot.json --update -- node server.js');
+  });
+
+  it('turns acknowledged changes into notices and fails changes at a lower fail-on as errors', () => {
+    const acknowledged = renderGithub(sampleReport({ acknowledged: [{ fingerprint: fingerprint(CHANGES[1]!), reason: 'ok', source: '/acknowledged/0' }] }));
+    expect(acknowledged.split('\n').filter((line) => line.startsWith('::error '))).toHaveLength(1);
+    expect(acknowledged).toContain('::notice file=mcp-snapshot.json,line=1,title=breaking%3A tool-removed');
+    const risky = renderGithub(sampleReport({ failOn: 'risky' }));
+    expect(risky.split('\n').filter((line) => line.startsWith('::error '))).toHaveLength(3);
+  });
+});
+
+describe('workflow command escaping', () => {
+  it('follows the runner rules for data and properties', () => {
+    expect(escapeData('100%\r\nnext')).toBe('100%25%0D%0Anext');
+    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+    expect(workflowCommand('warning', { file: 'a,b.json', line: 3, title: undefined }, 'x')).toBe('::warning file=a%2Cb.json,line=3::x');
+    expect(workflowCommand('error', {}, 'only')).toBe('::error::only');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../../../src/policy/fingerprint.js';
+import { renderText, shouldColor } from '../../../src/report/text.js';
+import { CHANGES, sampleReport } from './sample.js';
+
+describe('renderText', () => {
+  const text = renderText(sampleReport());
+
+  it('groups by severity then entity, with suggestions under breaking changes', () => {
+    const lines = text.split('\n');
+    const at = (needle: string) => lines.findIndex((line) => line.includes(needle));
+    expect(lines[0]).toBe('notes 1.0.0 -> notes 1.1.0');
+    expect(at('BREAKING (2)')).toBeLessThan(at('RISKY (1)'));
+    expect(at('RISKY (1)')).toBeLessThan(at('COMPATIBLE (2)'));
+    expect(at('  tool delete_note')).toBeGreaterThan(at('BREAKING (2)'));
+    expect(at('suggestion: Keep `delete_note`')).toBe(at('Tool `delete_note` was removed.') + 2);
+    expect(lines[at('suggestion: Keep') + 1]).toMatch(/^ {8}server\.registerTool\('delete_note'/);
+    expect(text.match(/suggestion:/g)).toHaveLength(2);
+    // A change made risky by an override keeps its suggestion out of the terminal report.
+    expect(renderText(sampleReport({ severity: { 'input-enum-value-removed': 'risky' } }))).not.toContain('search_v2');
+  });
+
+  it('ends with a one-line summary and then exactly what to do', () => {
+    expect(text).toContain('2 breaking, 1 risky, 2 compatible; recommended bump: major; FAILED (fail-on: breaking)');
+    const tail = text.slice(text.indexOf('What to do now:'));
+    expect(tail).toContain('add to "acknowledged" in mcp-compat.config.json');
+    expect(tail).toContain(`"fingerprint": "${fingerprint(CHANGES[1]!)}"`);
+    expect(tail.trimEnd().split('\n').slice(-2)).toEqual(['  Then refresh the baseline:', '    mcp-compat check --baseline mcp-snapshot.json --update -- node server.js']);
+  });
+
+  it('prints no next steps when the run passes', () => {
+    const passed = renderText(sampleReport({ failOn: 'none' }));
+    expect(passed).toContain('passed (fail-on: none)');
+    expect(passed).not.toContain('What to do now');
+  });
+
+  it('strips escape sequences and line breaks from server text', () => {
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('Click here red **bold**');
+    expect(text).not.toMatch(/^::error::forged/m);
+  });
+
+  it('colours only when asked', () => {
+    expect(text).not.toContain('\u001b[');
+    expect(renderText(sampleReport(), { color: true })).toContain('\u001b[31m');
+  });
+
+  it('marks acknowledged and expired changes', () => {
+    const acknowledged = renderText(sampleReport({ acknowledged: [{ fingerprint: fingerprint(CHANGES[1]!), reason: 'v1 clients are gone', source: '/acknowledged/0' }] }));
+    expect(acknowledged).toContain('acknowledged: v1 clients are gone');
+    expect(acknowledged).toContain('(1 acknowledged)');
+    const expired = renderText(sampleReport({ today: '2027-01-01', acknowledged: [{ fingerprint: fingerprint(CHANGES[1]!), reason: 'r', expires: '2026-12-31', source: '/acknowledged/0' }] }));
+    expect(expired).toContain('acknowledgement expired 2026-12-31');
+    expect(expired).toContain('note: The acknowledgement at /acknowledged/0 expired on 2026-12-31');
+  });
+});
+
+describe('shouldColor', () => {
+  it.each([
+    [{ isTTY: true }, {}, true],
+    [{ isTTY: false }, {}, false],
+    [{ isTTY: true }, { NO_COLOR: '1' }, false],
+    [{ isTTY: true }, { NO_COLOR: '' }, true],
+    [{ isTTY: false }, { FORCE_COLOR: '1' }, true],
+    [{ isTTY: true }, { FORCE_COLOR: '0' }, false],
+    [{ isTTY: false }, { FORCE_COLOR: '1', NO_COLOR: '1' }, false],
+  ])('%j with %j -> %s', (stream, env, expected) => {
+    expect(shouldColor(stream, env)).toBe(expected);
+  });
+});
