@@ -32,8 +32,11 @@ function baseExpression(schema: JsonObject, depth: number): string {
   const types = Array.isArray(schema.type) ? schema.type : typeof schema.type === 'string' ? [schema.type] : [];
   const nullable = types.includes('null');
   const concrete = types.filter((t) => t !== 'null');
-  if (concrete.length !== 1) return nullable && concrete.length === 0 ? 'z.null()' : 'z.unknown()';
-  const expression = typeExpression(String(concrete[0]), schema, depth);
+  if (concrete.length === 0) return nullable ? 'z.null()' : 'z.unknown()';
+  const expression =
+    concrete.length === 1
+      ? typeExpression(String(concrete[0]), schema, depth)
+      : `z.union([${concrete.map((type) => typeExpression(String(type), schema, depth)).join(', ')}])`;
   return nullable ? `${expression}.nullable()` : expression;
 }
 

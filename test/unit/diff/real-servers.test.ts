@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
+import { recommendBump } from '../../../src/policy/semver.js';
+import type { Change } from '../../../src/diff/model.js';
+import { loadRealServer } from './wire-snapshot.js';
+
+function diff(server: string, from: string, to: string): Change[] {
+  return diffSnapshots(loadRealServer(server, from), loadRealServer(server, to)).changes;
+}
+
+const bySeverity = (changes: Change[], severity: Change['severity']) => changes.filter((c) => c.severity === severity);
+const MEMORY_TOOLS_CLOSED_IN_2025_9_25 = [
+  'delete_entities',
+  'delete_observations',
+  'delete_relations',
+  'open_nodes',
+  'read_graph',
+  'search_nodes',
+];
+
+describe('server-memory, consecutive published versions', () => {
+  it('2025.8.4 -> 2025.9.25: closing additionalProperties on six input schemas is breaking for each of them', () => {
+    const changes = diff('memory', '2025.8.4', '2025.9.25');
+    const breaking = bySeverity(changes, 'breaking');
+    expect([...new Set(breaking.map((c) => c.name))].sort()).toEqual(MEMORY_TOOLS_CLOSED_IN_2025_9_25);
+    for (const change of breaking) {
+      expect(change.rule).toMatch(/^input-/);
+      expect(change.pointer).toMatch(/^\/inputSchema/);
+      expect(change.suggestion?.kind).toBe('versioned-tool');
+    }
+    expect(changes.some((c) => c.rule === 'tool-removed' || c.rule === 'tool-added')).toBe(false);
+    expect(recommendBump(changes)).toBe('major');
+  });
+
+  it('2025.9.25 -> 2025.11.25: reopened schemas, draft-07 $schema, titles, output schemas: nothing breaking or risky', () => {
+    const changes = diff('memory', '2025.9.25', '2025.11.25');
+    expect(bySeverity(changes, 'breaking')).toEqual([]);
+    expect(bySeverity(changes, 'risky')).toEqual([]);
+    const rules = new Set(changes.map((c) => c.rule));
+    expect(rules).toContain('tool-output-schema-added');
+    expect(rules).toContain('tool-title-changed');
+    expect(rules).toContain('server-protocol-version-changed');
+    expect(rules).toContain('server-capability-option-added');
+    // execution.taskSupport "forbidden" is the default spelled out: no change.
+    expect(changes.filter((c) => c.pointer.startsWith('/execution'))).toEqual([]);
+    expect(changes.filter((c) => c.pointer === '/inputSchema/$schema')).toEqual([]);
+    expect(recommendBump(changes)).toBe('minor');
+  });
+
+  it('2025.11.25 -> 2026.1.26: identical surface, no change', () => {
+    expect(diff('memory', '2025.11.25', '2026.1.26')).toEqual([]);
+  });
+
+  it('2026.1.26 -> 2026.7.4: annotations declaring safer behaviour and a new resource are compatible', () => {
+    const changes = diff('memory', '2026.1.26', '2026.7.4');
+    expect(changes.filter((c) => c.severity !== 'compatible')).toEqual([]);
+    expect(changes.find((c) => c.rule === 'resource-added')?.name).toBe('memory://knowledge-graph');
+    expect(changes.find((c) => c.rule === 'server-capability-added')?.pointer).toBe('/capabilities/resources');
+    const readGraph = changes.filter((c) => c.name === 'read_graph').map((c) => c.rule).sort();
+    expect(readGraph).toEqual([
+      'tool-destructive-hint-removed',
+      'tool-idempotent-hint-added',
+      'tool-open-world-hint-removed',
+      'tool-read-only-hint-added',
+    ]);
+    expect(recommendBump(changes)).toBe('minor');
+  });
+});
+
+describe('server-sequential-thinking, consecutive published versions', () => {
+  it('2025.7.1 -> 2025.11.25: zod 2^53-1 bounds, $schema and reworded descriptions break nobody', () => {
+    const changes = diff('sequential-thinking', '2025.7.1', '2025.11.25');
+    expect(bySeverity(changes, 'breaking')).toEqual([]);
+    expect(changes.some((c) => c.rule === 'tool-description-changed')).toBe(true);
+    expect(changes.some((c) => c.rule === 'tool-description-instructions-added')).toBe(false);
+    expect(changes.some((c) => c.rule === 'tool-output-schema-added')).toBe(true);
+  });
+
+  it('2025.11.25 -> 2025.12.18: a reworded description is a compatible patch', () => {
+    const changes = diff('sequential-thinking', '2025.11.25', '2025.12.18');
+    expect(changes.map((c) => [c.rule, c.severity])).toEqual([['tool-description-changed', 'compatible']]);
+    expect(recommendBump(changes)).toBe('patch');
+  });
+
+  it('2025.12.18 -> 2026.7.4: read-only annotations are compatible', () => {
+    const changes = diff('sequential-thinking', '2025.12.18', '2026.7.4');
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.filter((c) => c.severity !== 'compatible')).toEqual([]);
+  });
+
+  it('2026.7.4 -> 2026.8.31: boolean inputs that now also accept strings are a widening, not a break', () => {
+    const changes = diff('sequential-thinking', '2026.7.4', '2026.8.31');
+    expect(bySeverity(changes, 'breaking')).toEqual([]);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) expect(change.pointer).toMatch(/^\/inputSchema\/properties\/(nextThoughtNeeded|isRevision|needsMoreThoughts)/);
+  });
+});
