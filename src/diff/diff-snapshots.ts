@@ -77,7 +77,10 @@ function diffTools(base: Snapshot, head: Snapshot): Change[] {
         pointer: '/name',
         before: rename.before.name,
         after: rename.after.name,
-        params: { similarity: rename.similarity },
+        params: {
+          similarity: rename.similarity,
+          inputSchemaChanged: !jsonEqual(rename.before.inputSchema, rename.after.inputSchema),
+        },
       }),
     );
   }

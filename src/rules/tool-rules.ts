@@ -49,7 +49,9 @@ export const TOOL_RULES: readonly RuleDefinition[] = [
     message: (f) =>
       `Tool ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (similarity ${show(
         f.params?.similarity,
-      )}); clients that call ${code(f.name)} will get an unknown-tool error.`,
+      )}${
+        f.params?.inputSchemaChanged === true ? ', with a changed input schema' : ''
+      }); clients that call ${code(f.name)} will get an unknown-tool error.`,
   },
   {
     id: 'tool-title-changed',

@@ -19,7 +19,7 @@ function suggestion(kind: Suggestion['kind'], registration: Registration, text: 
 }
 
 /** Keep the old name, deprecated, forwarding to the new tool. */
-function aliasSuggestion(old: ToolSnapshot, replacement: string): Suggestion {
+function aliasSuggestion(old: ToolSnapshot, replacement: string, adaptArguments: boolean): Suggestion {
   const description = `DEPRECATED: use ${replacement}.${old.description ? ` ${old.description}` : ''}`;
   return suggestion(
     'deprecated-alias',
@@ -31,7 +31,9 @@ function aliasSuggestion(old: ToolSnapshot, replacement: string): Suggestion {
       implementation: replacement,
       comment: `Keep the old name as a deprecated alias of ${replacement} until the next major release.`,
     },
-    `Keep ${code(old.name)} registered as a deprecated alias that forwards to ${code(replacement)} (description prefixed "DEPRECATED: use ${replacement}", _meta.deprecated true), and remove it in a later major release; its removal is then reported as risky, not breaking.`,
+    `Keep ${code(old.name)} registered as a deprecated alias that forwards to ${code(replacement)} (description prefixed "DEPRECATED: use ${replacement}", _meta.deprecated true), and remove it in a later major release; its removal is then reported as risky, not breaking.${
+      adaptArguments ? ` The input schema changed with the name, so the alias must translate the old arguments before forwarding.` : ''
+    }`,
   );
 }
 
@@ -86,7 +88,7 @@ export function attachToolSuggestions(changes: readonly Change[], base: Snapshot
     const rename = changes.find((c) => c.name === name && c.rule === 'tool-renamed');
     const current = headTools.get(name);
     if (rename && typeof rename.after === 'string') {
-      byTool.set(name, aliasSuggestion(old, rename.after));
+      byTool.set(name, aliasSuggestion(old, rename.after, rename.params?.inputSchemaChanged === true));
     } else if (!current) {
       byTool.set(name, keepDeprecatedSuggestion(old));
     } else {
