@@ -1,0 +1,192 @@
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Flags } from '@oclif/core';
+import type { ServerTarget } from '../capture/target.js';
+import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../errors.js';
+import type { ConfiguredServer } from '../policy/config.js';
+import type { Report } from '../report/model.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { BaseCommand } from './base.js';
+import { type LoadedProjectConfig, loadProjectConfig } from './flags/project-config.js';
+import { assertNextVersion, displayPath, makeReport, type ReportFlagValues, render, reportFlags, shellQuote, sourceOf } from './flags/report.js';
+import { serverTargetFlags, targetFromFlags } from './flags/server-target.js';
+
+/** One server to check: how to reach it and which baseline it is compared with. */
+interface CheckJob {
+  label: string;
+  baseline: string;
+  target: () => Promise<ServerTarget>;
+  timeoutMs?: number;
+  configured?: string;
+  refreshCommand: string;
+}
+
+export default class Check extends BaseCommand {
+  static override summary = 'Snapshot a live server and compare it with the committed baseline.';
+  static override description = [
+    'The server is given on the command line (`-- COMMAND ARGS`, --url, or --config/--server), or taken from the project config',
+    '(mcp-compat.config.json): its only server, the one named by --name, or every one with --all.',
+    'Exit codes: 0 nothing at or above --fail-on, 1 at least one change at or above it, 2 the check could not be made.',
+    'With --update the baseline is rewritten (atomically, and only after a successful capture) and the exit code is 0.',
+  ].join('\n');
+  static override examples = [
+    '<%= config.bin %> check --baseline mcp-snapshot.json -- node dist/server.js',
+    '<%= config.bin %> check --url http://127.0.0.1:3000/mcp --format markdown',
+    '<%= config.bin %> check --all --format github',
+    '<%= config.bin %> check --baseline mcp-snapshot.json --update -- node dist/server.js',
+  ];
+  static override strict = false;
+  static override flags = {
+    ...serverTargetFlags,
+    ...reportFlags,
+    baseline: Flags.string({ char: 'b', description: 'Baseline snapshot file (default: mcp-snapshot.json, or the configured server\'s).' }),
+    update: Flags.boolean({ description: 'Rewrite the baseline with the new snapshot after reporting (accepts the changes).' }),
+    all: Flags.boolean({ description: 'Check every server of the project config.', exclusive: ['name', 'baseline'] }),
+    name: Flags.string({ description: 'Check the server of this name from the project config.' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Check);
+    assertNextVersion(flags['next-version']);
+    const config = await loadProjectConfig({ path: flags['project-config'] });
+    const command = afterDoubleDash(this.argv);
+    const jobs = this.jobs(flags, config, command);
+
+    const reports: Report[] = [];
+    let captureFailed = false;
+    for (const job of jobs) {
+      try {
+        reports.push(await this.checkOne(job, flags, config));
+      } catch (error) {
+        if (jobs.length === 1 || !(error instanceof UserError)) throw error;
+        captureFailed = true;
+        process.stderr.write(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+      }
+    }
+    if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version));
+    if (captureFailed) process.exitCode = EXIT_TOOL_FAILURE;
+    else process.exitCode = !flags.update && reports.some((report) => report.summary.failed) ? EXIT_CHANGES_FOUND : EXIT_OK;
+  }
+
+  private jobs(flags: CheckFlags, config: LoadedProjectConfig | undefined, command: string[]): CheckJob[] {
+    const adHoc = command.length > 0 || flags.url !== undefined || flags.config !== undefined;
+    if (flags.all || flags.name !== undefined) {
+      if (adHoc) throw new UserError(`--${flags.all ? 'all' : 'name'} runs configured servers; do not give a server on the command line as well.`);
+      if (!config || config.servers.length === 0) {
+        throw new UserError('No servers are configured.', { hint: 'Add them under "servers" in mcp-compat.config.json (mcp-compat init writes one).' });
+      }
+      const chosen = flags.all ? config.servers : config.servers.filter((server) => server.name === flags.name);
+      if (chosen.length === 0) throw new UserError(`No server named "${flags.name}" in ${displayPath(config.file)} (configured: ${config.servers.map((s) => s.name).join(', ')}).`);
+      return chosen.map((server) => configuredJob(server, config, flags));
+    }
+    if (!adHoc) {
+      if (config && config.servers.length === 1) return [configuredJob(config.servers[0] as ConfiguredServer, config, flags)];
+      throw new UserError('No server to check.', {
+        hint: config && config.servers.length > 1 ? 'Use --all or --name NAME to pick configured servers.' : 'Give one: -- COMMAND ARGS, --url URL, or --config FILE --server NAME.',
+      });
+    }
+    const baseline = flags.baseline ?? 'mcp-snapshot.json';
+    return [
+      {
+        label: baseline,
+        baseline: resolve(baseline),
+        target: () => targetFromFlags(flags, command),
+        refreshCommand: refreshFor(this.argv),
+      },
+    ];
+  }
+
+  private async checkOne(job: CheckJob, flags: CheckFlags, config: LoadedProjectConfig | undefined): Promise<Report> {
+    const [{ readSnapshot }, { writeSnapshotFile }, { snapshotServer }] = await Promise.all([
+      import('../snapshot/read.js'),
+      import('../snapshot/write.js'),
+      import('../capture/snapshot-server.js'),
+    ]);
+    const exists = await access(job.baseline).then(
+      () => true,
+      () => false,
+    );
+    if (!exists && !flags.update) {
+      throw new UserError(`Baseline ${displayPath(job.baseline)} not found.`, {
+        hint: 'Create it with `mcp-compat init`, `mcp-compat snapshot -o FILE ...`, or run check with --update.',
+      });
+    }
+    const base: Snapshot | undefined = exists ? await readSnapshot(job.baseline) : undefined;
+    const target = await job.target();
+    const head = await snapshotServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
+    const report = makeReport({
+      base: base ?? head,
+      head,
+      sources: { base: await sourceOf(job.baseline) },
+      flags,
+      config,
+      server: job.configured,
+      refreshCommand: job.refreshCommand,
+    });
+    if (flags.update) {
+      await writeSnapshotFile(job.baseline, head);
+      if (!flags.quiet) process.stderr.write(`mcp-compat: ${exists ? 'updated' : 'created'} baseline ${displayPath(job.baseline)}\n`);
+    }
+    return report;
+  }
+}
+
+type CheckFlags = ReportFlagValues & {
+  baseline?: string;
+  update: boolean;
+  all: boolean;
+  name?: string;
+  quiet: boolean;
+  url?: string;
+  config?: string;
+  timeout?: number;
+  'client-capabilities'?: string | string[];
+} & Parameters<typeof targetFromFlags>[0];
+
+function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, flags: CheckFlags): CheckJob {
+  return {
+    label: `server ${server.name}`,
+    baseline: resolve(config.dir, server.baseline),
+    target: () => configuredTarget(server, config.dir),
+    timeoutMs: server.timeoutMs ?? flags.timeout,
+    configured: server.name,
+    refreshCommand: `mcp-compat check --name ${shellQuote([server.name])} --update`,
+  };
+}
+
+/** A configured server as a capture target; relative paths start at the config file's folder. */
+export async function configuredTarget(server: ConfiguredServer, dir: string): Promise<ServerTarget> {
+  const target = server.target;
+  switch (target.kind) {
+    case 'stdio':
+      return { kind: 'stdio', command: target.command, args: target.args, cwd: resolve(dir, target.cwd ?? '.'), ...(target.env ? { env: target.env } : {}) };
+    case 'http':
+    case 'sse':
+      return { kind: target.kind, url: target.url, ...(target.headers ? { headers: target.headers } : {}) };
+    case 'client-config':
+      return targetFromFlags({ config: resolve(dir, target.file), server: target.server } as Parameters<typeof targetFromFlags>[0], []);
+  }
+}
+
+export function captureOptions(flags: { timeout?: number; 'client-capabilities'?: string | string[] }, timeoutMs: number | undefined, verbose: boolean) {
+  const requested = flags['client-capabilities'];
+  const list = requested === undefined ? undefined : (Array.isArray(requested) ? requested : requested.split(',')).map((item) => item.trim()).filter(Boolean);
+  return {
+    ...((timeoutMs ?? flags.timeout) === undefined ? {} : { timeoutMs: timeoutMs ?? flags.timeout }),
+    ...(list ? { clientCapabilities: list as ('roots' | 'sampling' | 'elicitation')[] } : {}),
+    ...(verbose ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+  };
+}
+
+function afterDoubleDash(argv: readonly string[]): string[] {
+  const index = argv.indexOf('--');
+  return index === -1 ? [] : argv.slice(index + 1);
+}
+
+/** The same command line with --update, placed before `--` so it is not passed to the server. */
+function refreshFor(argv: readonly string[]): string {
+  const index = argv.indexOf('--');
+  const flags = (index === -1 ? argv : argv.slice(0, index)).filter((arg) => arg !== '--update');
+  const rest = index === -1 ? [] : argv.slice(index);
+  return `mcp-compat check ${shellQuote([...flags, '--update', ...rest])}`;
+}

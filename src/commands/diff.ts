@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { Args } from '@oclif/core';
+import { EXIT_CHANGES_FOUND, EXIT_OK } from '../errors.js';
+import { BaseCommand } from './base.js';
+import { loadProjectConfig } from './flags/project-config.js';
+import { assertNextVersion, makeReport, render, reportFlags, shellQuote, sourceOf } from './flags/report.js';
+
+export default class Diff extends BaseCommand {
+  static override summary = 'Compare two snapshot files and classify every change.';
+  static override description =
+    'Exit codes: 0 nothing at or above --fail-on, 1 at least one change at or above it (or a too-small --require-bump), 2 the comparison could not be made.';
+  static override examples = [
+    '<%= config.bin %> diff mcp-snapshot.json new-snapshot.json',
+    '<%= config.bin %> diff base.json head.json --format markdown --fail-on risky',
+    '<%= config.bin %> diff base.json head.json --require-bump --next-version 2.0.0',
+  ];
+  static override args = {
+    base: Args.string({ description: 'Baseline snapshot file.', required: true }),
+    head: Args.string({ description: 'Snapshot file to compare with it.', required: true }),
+  };
+  static override flags = { ...reportFlags };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Diff);
+    assertNextVersion(flags['next-version']);
+    const { readSnapshot } = await import('../snapshot/read.js');
+    const config = await loadProjectConfig({ path: flags['project-config'] });
+    const [base, head] = await Promise.all([readSnapshot(args.base), readSnapshot(args.head)]);
+    const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(args.base))?.name;
+    const report = makeReport({
+      base,
+      head,
+      sources: { base: await sourceOf(args.base), head: await sourceOf(args.head) },
+      flags,
+      config,
+      server,
+      refreshCommand: `cp ${shellQuote([args.head, args.base])}`,
+    });
+    process.stdout.write(render([report], flags.format, this.config.version));
+    process.exitCode = report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
+  }
+}
