@@ -53,17 +53,19 @@ export default class Check extends BaseCommand {
     const jobs = this.jobs(flags, config, command);
 
     const reports: Report[] = [];
+    const labels: string[] = [];
     let captureFailed = false;
     for (const job of jobs) {
       try {
         reports.push(await this.checkOne(job, flags, config));
+        labels.push(job.label);
       } catch (error) {
         if (jobs.length === 1 || !(error instanceof UserError)) throw error;
         captureFailed = true;
         process.stderr.write(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
       }
     }
-    if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version));
+    if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version, labels));
     if (captureFailed) process.exitCode = EXIT_TOOL_FAILURE;
     else process.exitCode = !flags.update && reports.some((report) => report.summary.failed) ? EXIT_CHANGES_FOUND : EXIT_OK;
   }

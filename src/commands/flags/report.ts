@@ -98,18 +98,19 @@ export function displayPath(path: string): string {
   return (rel === '' || rel.startsWith('..') ? path : rel).split('\\').join('/');
 }
 
-export function render(reports: readonly Report[], format: string, toolVersion: string): string {
+/** Renders one report, or several (check --all) under their server names. */
+export function render(reports: readonly Report[], format: string, toolVersion: string, labels: readonly string[] = []): string {
   const chosen = format as ReportFormat;
   const options = { color: shouldColor(process.stdout), toolVersion };
   if (reports.length === 1) return renderReport(reports[0] as Report, chosen, options);
-  return combine(reports.map((report) => renderReport(report, chosen, options)), chosen);
+  return combine(reports.map((report) => renderReport(report, chosen, options)), chosen, labels);
 }
 
 /**
  * Several reports (check --all) in one output that stays valid for its format: a JSON array of
  * reports, one SARIF log with a run per server, one JUnit document with a suite per server.
  */
-export function combine(outputs: readonly string[], format: ReportFormat): string {
+export function combine(outputs: readonly string[], format: ReportFormat, labels: readonly string[] = []): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(outputs.map((output) => JSON.parse(output) as unknown), null, 2)}\n`;
@@ -123,8 +124,12 @@ export function combine(outputs: readonly string[], format: ReportFormat): strin
       const count = (name: string) => outputs.reduce((sum, output) => sum + Number(new RegExp(`<testsuites [^>]*${name}="(\\d+)"`).exec(output)?.[1] ?? 0), 0);
       return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="mcp-compat" tests="${count('tests')}" failures="${count('failures')}" errors="0">`, ...suites, '</testsuites>', ''].join('\n');
     }
-    default:
-      return outputs.join('\n');
+    case 'text':
+      return outputs.map((output, index) => (labels[index] ? `== ${labels[index]} ==\n${output}` : output)).join('\n');
+    case 'markdown':
+      return outputs.map((output, index) => (labels[index] ? `## ${labels[index]}\n\n${output}` : output)).join('\n');
+    case 'github':
+      return outputs.join('');
   }
 }
 
