@@ -55,11 +55,13 @@ export function buildReport({ diff, base, head, sources, policy }: BuildReportIn
     const print = fingerprint(change);
     const override = policy.severity?.[change.rule];
     const severity = override ?? change.severity;
-    const ack = acknowledged.find((entry) => acknowledgementMatches(entry, change, print, policy.server));
+    // A valid acknowledgement wins over an expired one for the same change (a renewed entry).
+    const matches = acknowledged.filter((entry) => acknowledgementMatches(entry, change, print, policy.server));
+    for (const entry of matches) used.add(entry);
+    const ack = matches.find((entry) => !isExpired(entry, policy.today)) ?? matches[0];
     const result: ReportChange = { ...change, severity, fingerprint: print, acknowledged: false, failing: false };
     if (override !== undefined && override !== change.severity) result.defaultSeverity = change.severity;
     if (ack) {
-      used.add(ack);
       const expired = isExpired(ack, policy.today);
       result.acknowledgement = { reason: ack.reason, expired, ...(ack.expires === undefined ? {} : { expires: ack.expires }) };
       result.acknowledged = !expired;

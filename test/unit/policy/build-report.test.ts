@@ -81,6 +81,15 @@ describe('buildReport', () => {
     expect(report.nextSteps.acknowledgements.map((entry) => entry.rule)).toContain('tool-removed');
   });
 
+  it('a renewed acknowledgement wins over the expired one it replaces', () => {
+    const report = sampleReport({
+      today: '2026-06-02',
+      acknowledged: [ack({ fingerprint: fingerprint(removed), expires: '2026-06-01' }), ack({ fingerprint: fingerprint(removed), expires: '2026-12-31', source: '/acknowledged/1' })],
+    });
+    expect(report.changes[0]).toMatchObject({ acknowledged: true, acknowledgement: { expires: '2026-12-31', expired: false } });
+    expect(report.notes).toEqual([]);
+  });
+
   it('a partial field match acknowledges nothing', () => {
     const report = sampleReport({ acknowledged: [ack({ rule: 'tool-removed', entity: 'tool', name: 'delete_note', pointer: '/description' })] });
     expect(report.changes[0]?.acknowledged).toBe(false);

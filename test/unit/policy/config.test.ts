@@ -93,3 +93,25 @@ describe('configCandidates', () => {
     ]);
   });
 });
+
+describe('schemas/config.schema.json and docs/configuration.md', () => {
+  it('the documented example is valid for the schema and for the parser', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema = JSON.parse(readFileSync(new URL('../../../schemas/config.schema.json', import.meta.url), 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true }).compile(schema);
+    const doc = readFileSync(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
+    const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? 'null') as unknown;
+    expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    expect(parseProjectConfig(example, 'mcp-compat.config.json').servers).toHaveLength(4);
+    for (const invalid of [
+      { servers: { a: { baseline: 'a.json', command: ['node'], url: 'http://x' } } },
+      { servers: { a: { baseline: 'a.json', url: 'http://x', env: {} } } },
+      { acknowledged: [{ reason: 'r', rule: 'tool-removed' }] },
+      { acknowledged: [{ fingerprint: '0123456789ab' }] },
+    ]) {
+      expect(validate(invalid)).toBe(false);
+      expect(() => parseProjectConfig(invalid, 'c.json')).toThrow(UserError);
+    }
+  });
+});
