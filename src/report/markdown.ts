@@ -29,6 +29,16 @@ export function codeBlock(text: string, language = ''): string {
   return `${fence}${language}\n${body}\n${fence}`;
 }
 
+/**
+ * A message or suggestion: escaped like any server text, with its `backquoted` names shown as
+ * code. Unbalanced backquotes (a name containing one) leave the whole text plainly escaped.
+ */
+export function escapeMessage(text: string): string {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) return escapeMarkdown(text);
+  return parts.map((part, index) => (index % 2 === 1 ? code(part) : escapeMarkdown(part))).join('');
+}
+
 function code(text: string): string {
   return `<code>${escapeMarkdown(text)}</code>`;
 }
@@ -86,11 +96,11 @@ function renderChange(change: ReportChange): string[] {
   if (change.acknowledgement?.expired) flags.push(`**acknowledgement expired on ${escapeMarkdown(change.acknowledgement.expires ?? '')}**`);
   if (change.defaultSeverity) flags.push(`severity overridden (default ${change.defaultSeverity})`);
   const lines = [
-    `- ${ICON[change.severity]} **${change.severity}** ${escapeMarkdown(change.message)}`,
+    `- ${ICON[change.severity]} **${change.severity}** ${escapeMessage(change.message)}`,
     `  <br>${code(change.rule)} at ${code(change.pointer || '(entity)')} · fingerprint ${code(change.fingerprint)}${flags.length > 0 ? ` · ${flags.join(' · ')}` : ''}`,
   ];
   if (change.suggestion) {
-    lines.push('', `  **Suggestion:** ${escapeMarkdown(change.suggestion.text)}`, '');
+    lines.push('', `  **Suggestion:** ${escapeMessage(change.suggestion.text)}`, '');
     lines.push(...indent(codeBlock(change.suggestion.snippet, 'ts')), '');
     if (change.suggestion.pythonSnippet) lines.push(...indent(codeBlock(change.suggestion.pythonSnippet, 'python')), '');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeBlock, escapeMarkdown, renderMarkdown } from '../../../src/report/markdown.js';
+import { codeBlock, escapeMarkdown, escapeMessage, renderMarkdown } from '../../../src/report/markdown.js';
 import { CHANGES, sampleReport } from './sample.js';
 
 describe('renderMarkdown', () => {
@@ -56,7 +56,12 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('escapeMarkdown / codeBlock', () => {
+describe('escapeMarkdown / escapeMessage / codeBlock', () => {
+  it('shows backquoted names in messages as code, escaped', () => {
+    expect(escapeMessage('Tool `a<b>` was removed.')).toBe('Tool <code>a&#60;b&#62;</code> was removed&#46;');
+    expect(escapeMessage('odd ` quote')).toBe('odd &#96; quote');
+  });
+
   it('turns every ASCII punctuation character into a character reference', () => {
     expect(escapeMarkdown('a_b*c`d<e>&|')).toBe('a&#95;b&#42;c&#96;d&#60;e&#62;&#38;&#124;');
     expect(escapeMarkdown('line\nbreak')).toBe('line break');
