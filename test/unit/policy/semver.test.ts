@@ -60,6 +60,11 @@ describe('checkDeclaredVersion', () => {
     expect(checkDeclaredVersion('2.0.0-beta.2', '2.0.0-beta.1', 'none').ok).toBe(false);
   });
 
+  it('accepts a leading v, as in a git tag', () => {
+    expect(checkDeclaredVersion('v1.4.2', 'v2.0.0', 'major')).toMatchObject({ ok: true, declared: 'major' });
+    expect(checkDeclaredVersion('1.4.2', 'v1.5.0', 'minor').ok).toBe(true);
+  });
+
   it('ignores build metadata', () => {
     expect(checkDeclaredVersion('1.0.0+build.1', '1.0.0+build.2', 'none')).toMatchObject({ ok: true, declared: 'none' });
   });
