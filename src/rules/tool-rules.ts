@@ -107,7 +107,8 @@ export const TOOL_RULES: readonly RuleDefinition[] = [
     title: 'Tool metadata changed',
     rationale: 'Icons and `_meta` entries are informational; calls are unaffected.',
     example: { before: '_meta: {category: "docs"}', after: '_meta: {category: "search"}' },
-    message: (f) => `Tool ${code(f.name)}: ${f.pointer.slice(1) || 'metadata'} changed from ${show(f.before)} to ${show(f.after)}.`,
+    message: (f) =>
+      `Tool ${code(f.name)}: ${f.pointer.slice(1).replace(/\//g, '.') || 'metadata'} changed from ${show(f.before)} to ${show(f.after)}.`,
   },
   {
     id: 'tool-output-schema-removed',
