@@ -5,7 +5,6 @@ import type { ServerTarget } from '../capture/target.js';
 import { captureOptions, configuredTarget } from '../commands/check.js';
 import { loadProjectConfig, type LoadedProjectConfig } from '../commands/flags/project-config.js';
 import { displayPath, makeReport, sourceOf } from '../commands/flags/report.js';
-import { targetFromFlags } from '../commands/flags/server-target.js';
 import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 import { FAIL_ON_LEVELS } from '../policy/fail-on.js';
 import type { Bump } from '../policy/semver.js';
@@ -88,7 +87,12 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
     if (input('comment') === 'true') await comment(env, input, markdown, out);
     return failed ? EXIT_CHANGES_FOUND : EXIT_OK;
   } catch (error) {
-    const message = error instanceof UserError ? `${error.message}${error.hint ? ` ${error.hint}` : ''}` : `internal error: ${(error as Error).stack ?? String(error)}`;
+    // Stack traces only with the runner's debug logging (re-run with debug logging enabled).
+    const debug = env.RUNNER_DEBUG === '1';
+    const message =
+      error instanceof UserError
+        ? `${error.message}${error.hint ? ` ${error.hint}` : ''}${error.detail ? `\n${error.detail}` : ''}`
+        : `internal error: ${debug ? ((error as Error).stack ?? String(error)) : (error as Error).message}`;
     out(`${workflowCommand('error', { title: 'mcp-compat could not check the server' }, message)}\n`);
     return EXIT_TOOL_FAILURE;
   }
@@ -115,7 +119,14 @@ function actionJobs(input: (name: string) => string, config: LoadedProjectConfig
   if (clientConfig) {
     const server = input('server');
     if (!server) throw new UserError('The config input needs the server input: the name of the server in that file.');
-    return [{ label: server, baseline, target: () => targetFromFlags({ config: clientConfig, server } as Parameters<typeof targetFromFlags>[0], []), timeoutMs: timeout }];
+    return [
+      {
+        label: server,
+        baseline,
+        target: async () => (await import('../capture/client-config.js')).targetFromClientConfig(resolve(clientConfig), server),
+        timeoutMs: timeout,
+      },
+    ];
   }
   if (!config || config.servers.length === 0) {
     throw new UserError('No server to check: give the command, url or config input, or configure servers in mcp-compat.config.json.');

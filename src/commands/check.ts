@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
+import type { CaptureOptions, ClientCapabilityName } from '../capture/snapshot-server.js';
 import type { ServerTarget } from '../capture/target.js';
 import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 import type { ConfiguredServer } from '../policy/config.js';
@@ -165,17 +166,19 @@ export async function configuredTarget(server: ConfiguredServer, dir: string): P
     case 'http':
     case 'sse':
       return { kind: target.kind, url: target.url, ...(target.headers ? { headers: target.headers } : {}) };
-    case 'client-config':
-      return targetFromFlags({ config: resolve(dir, target.file), server: target.server } as Parameters<typeof targetFromFlags>[0], []);
+    case 'client-config': {
+      const { targetFromClientConfig } = await import('../capture/client-config.js');
+      return targetFromClientConfig(resolve(dir, target.file), target.server);
+    }
   }
 }
 
-export function captureOptions(flags: { timeout?: number; 'client-capabilities'?: string | string[] }, timeoutMs: number | undefined, verbose: boolean) {
+export function captureOptions(flags: { timeout?: number; 'client-capabilities'?: string | string[] }, timeoutMs: number | undefined, verbose: boolean): CaptureOptions {
   const requested = flags['client-capabilities'];
   const list = requested === undefined ? undefined : (Array.isArray(requested) ? requested : requested.split(',')).map((item) => item.trim()).filter(Boolean);
   return {
     ...((timeoutMs ?? flags.timeout) === undefined ? {} : { timeoutMs: timeoutMs ?? flags.timeout }),
-    ...(list ? { clientCapabilities: list as ('roots' | 'sampling' | 'elicitation')[] } : {}),
+    ...(list ? { clientCapabilities: list as ClientCapabilityName[] } : {}),
     ...(verbose ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
   };
 }
