@@ -13,3 +13,12 @@ export { RULES, getRule } from './rules/registry.js';
 export type { RuleDefinition, Severity, EntityKind, ChangeFacts } from './rules/types.js';
 export { recommendBump, checkDeclaredVersion, type Bump } from './policy/semver.js';
 export { isValidToolName, versionedToolName } from './suggest/tool-name.js';
+
+// Capture and snapshot files
+export { snapshotServer, type CaptureOptions } from './capture/snapshot-server.js';
+export { snapshotMcpServer } from './capture/in-process.js';
+export type { ServerTarget } from './capture/target.js';
+export { readSnapshot } from './snapshot/read.js';
+export { writeSnapshotFile } from './snapshot/write.js';
+export { serializeSnapshot } from './snapshot/canonical.js';
+export type { Snapshot } from './snapshot/model.js';

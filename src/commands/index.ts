@@ -1,6 +1,9 @@
 import type { Command } from '@oclif/core';
+import Snapshot from './snapshot.js';
 
 // oclif's explicit command strategy: every command of the CLI, by id. Command modules keep their
 // heavy imports (the MCP SDK, ajv) inside run(), so listing them here costs nothing at start.
 
-export const COMMANDS: Record<string, Command.Class> = {};
+export const COMMANDS: Record<string, Command.Class> = {
+  snapshot: Snapshot,
+};

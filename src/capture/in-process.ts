@@ -1,0 +1,18 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { captureOverTransport, type CaptureOptions } from './snapshot-server.js';
+
+/**
+ * Snapshots an in-process `McpServer` over a linked in-memory transport, so a server's own unit
+ * tests can assert on what it exposes (or compare with a committed baseline) without spawning it.
+ */
+export async function snapshotMcpServer(server: McpServer, options: CaptureOptions = {}): Promise<Snapshot> {
+  const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  try {
+    return await captureOverTransport(clientSide, { who: 'the in-process server', stdio: false }, options);
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,29 @@
+/** How to reach the server to capture (design §3). Header and env values are secrets: never written to a snapshot or a message. */
+export type ServerTarget =
+  | { kind: 'stdio'; command: string; args: string[]; env?: Record<string, string>; cwd?: string }
+  | { kind: 'http'; url: string; headers?: Record<string, string> }
+  | { kind: 'sse'; url: string; headers?: Record<string, string> };
+
+/** A short, secret-free name of the target for messages: the command's file name, or the URL without credentials or query. */
+export function describeTarget(target: ServerTarget): string {
+  if (target.kind === 'stdio') {
+    const base = target.command.split(/[\\/]/).at(-1) ?? target.command;
+    return `server \`${[base, ...target.args.slice(0, 2).map(shorten)].join(' ')}${target.args.length > 2 ? ' …' : ''}\``;
+  }
+  return `${target.kind === 'sse' ? 'SSE' : 'HTTP'} server ${safeUrl(target.url)}`;
+}
+
+function shorten(arg: string): string {
+  const last = arg.split(/[\\/]/).filter(Boolean).slice(-3).join('/');
+  return last.length < arg.length ? `…/${last}` : arg;
+}
+
+/** The URL without user info, query or fragment (which may carry tokens). */
+export function safeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return url.replace(/[?#].*$/, '');
+  }
+}

@@ -1,0 +1,66 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { Flags } from '@oclif/core';
+import { UserError } from '../errors.js';
+import { BaseCommand } from './base.js';
+import { parseClientCapabilities, serverTargetFlags, targetFromFlags } from './flags/server-target.js';
+
+export default class Snapshot extends BaseCommand {
+  static override summary = 'Capture what an MCP server exposes into a canonical snapshot file.';
+  static override description = [
+    'Connects as an MCP client over stdio (-- COMMAND ARGS, spawned directly, never through a shell), Streamable HTTP (--url),',
+    'legacy SSE (--url --transport sse) or from an MCP client config file (--config FILE --server NAME), reads every page of',
+    'tools, prompts, resources and resource templates, and writes the canonical snapshot (stdout when no --output).',
+    'The file is written atomically, and only after a successful capture. Exit code 2 when the capture fails.',
+  ].join('\n');
+  static override examples = [
+    '<%= config.bin %> snapshot -o mcp-snapshot.json -- node dist/server.js',
+    '<%= config.bin %> snapshot --url http://127.0.0.1:3000/mcp --header "Authorization: Bearer $TOKEN"',
+    '<%= config.bin %> snapshot --config .mcp.json --server notes -o notes.json',
+  ];
+  static override strict = false;
+  static override flags = {
+    ...serverTargetFlags,
+    output: Flags.string({ char: 'o', description: 'Write the snapshot to this file instead of stdout.' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags, argv } = await this.parse(Snapshot);
+    const dash = this.argv.indexOf('--');
+    const command = dash === -1 ? [] : this.argv.slice(dash + 1);
+    const stray = (argv as string[]).slice(0, Math.max(0, argv.length - command.length));
+    if (stray.length > 0) throw new UserError(`Unexpected argument ${JSON.stringify(stray[0])}.`, { hint: 'Put the server command after --, e.g. mcp-compat snapshot -- node server.js.' });
+
+    const clientCapabilities = parseClientCapabilities(flags['client-capabilities']);
+    const target = await targetFromFlags(flags, command);
+    const [{ snapshotServer }, { serializeSnapshot }, { writeSnapshotFile }] = await Promise.all([
+      import('../capture/snapshot-server.js'),
+      import('../snapshot/canonical.js'),
+      import('../snapshot/write.js'),
+    ]);
+    const snapshot = await snapshotServer(target, {
+      ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+      ...(clientCapabilities ? { clientCapabilities } : {}),
+      ...(flags.verbose ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    });
+    if (flags.output === undefined) {
+      process.stdout.write(serializeSnapshot(snapshot));
+      return;
+    }
+    await writeSnapshotFile(flags.output, snapshot);
+    if (!flags.quiet) {
+      const counts = [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length, 'resource'), count(snapshot.resourceTemplates.length, 'resource template')].join(', ');
+      process.stderr.write(`mcp-compat: wrote ${shownPath(flags.output)} (${snapshot.server.name} ${snapshot.server.version}: ${counts})\n`);
+      for (const note of snapshot.notes ?? []) process.stderr.write(`mcp-compat: note: ${note}\n`);
+    }
+  }
+}
+
+/** The path as the user would write it: relative to the working directory when it is inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

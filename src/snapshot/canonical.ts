@@ -1,0 +1,40 @@
+import type { Json, JsonObject, Snapshot } from './model.js';
+
+/** Orders strings by UTF-16 code units: the same on every machine and locale. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A deep copy of a JSON value with every object's keys in sorted order (arrays keep their order). */
+export function sortKeysDeep(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value !== null && typeof value === 'object') {
+    const sorted: JsonObject = {};
+    for (const key of Object.keys(value).sort(compareCodeUnits)) {
+      const item = value[key];
+      if (item !== undefined) sorted[key] = sortKeysDeep(item);
+    }
+    return sorted;
+  }
+  return value;
+}
+
+function sortedBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => compareCodeUnits(key(a), key(b)));
+}
+
+/** The snapshot with its entity lists in canonical order: tools and prompts by name, resources by uri, templates by uriTemplate. */
+export function canonicalSnapshot(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    tools: sortedBy(snapshot.tools, (tool) => tool.name),
+    prompts: sortedBy(snapshot.prompts, (prompt) => prompt.name),
+    resources: sortedBy(snapshot.resources, (resource) => resource.uri),
+    resourceTemplates: sortedBy(snapshot.resourceTemplates, (template) => template.uriTemplate),
+  };
+}
+
+/** The canonical text of a snapshot file (design §4): sorted keys and lists, 2-space indent, trailing newline. */
+export function serializeSnapshot(snapshot: Snapshot): string {
+  return `${JSON.stringify(sortKeysDeep(canonicalSnapshot(snapshot) as unknown as Json), null, 2)}\n`;
+}
