@@ -20,7 +20,8 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The GitHub Action's entry (action.yml) shares the CLI's chunks.
+  entryPoints: { cli: 'src/cli.ts', action: 'src/action/main.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

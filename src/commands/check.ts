@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import type { CaptureOptions, ClientCapabilityName } from '../capture/snapshot-server.js';
+import type { CaptureOptions } from '../capture/snapshot-server.js';
 import type { ServerTarget } from '../capture/target.js';
 import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 import type { ConfiguredServer } from '../policy/config.js';
@@ -10,7 +10,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import { BaseCommand } from './base.js';
 import { type LoadedProjectConfig, loadProjectConfig } from './flags/project-config.js';
 import { assertNextVersion, displayPath, makeReport, type ReportFlagValues, render, reportFlags, shellQuote, sourceOf } from './flags/report.js';
-import { serverTargetFlags, targetFromFlags } from './flags/server-target.js';
+import { parseClientCapabilities, serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
@@ -134,17 +134,16 @@ export default class Check extends BaseCommand {
   }
 }
 
-type CheckFlags = ReportFlagValues & {
-  baseline?: string;
-  update: boolean;
-  all: boolean;
-  name?: string;
-  quiet: boolean;
-  url?: string;
-  config?: string;
-  timeout?: number;
-  'client-capabilities'?: string | string[];
-} & Parameters<typeof targetFromFlags>[0];
+type CheckFlags = ReportFlagValues &
+  ServerTargetFlagValues & {
+    baseline?: string;
+    update: boolean;
+    all: boolean;
+    name?: string;
+    quiet: boolean;
+    timeout?: number;
+    'client-capabilities'?: string;
+  };
 
 function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, flags: CheckFlags): CheckJob {
   return {
@@ -173,12 +172,12 @@ export async function configuredTarget(server: ConfiguredServer, dir: string): P
   }
 }
 
-export function captureOptions(flags: { timeout?: number; 'client-capabilities'?: string | string[] }, timeoutMs: number | undefined, verbose: boolean): CaptureOptions {
-  const requested = flags['client-capabilities'];
-  const list = requested === undefined ? undefined : (Array.isArray(requested) ? requested : requested.split(',')).map((item) => item.trim()).filter(Boolean);
+export function captureOptions(flags: { timeout?: number; 'client-capabilities'?: string }, timeoutMs: number | undefined, verbose: boolean): CaptureOptions {
+  const clientCapabilities = parseClientCapabilities(flags['client-capabilities']);
+  const timeout = timeoutMs ?? flags.timeout;
   return {
-    ...((timeoutMs ?? flags.timeout) === undefined ? {} : { timeoutMs: timeoutMs ?? flags.timeout }),
-    ...(list ? { clientCapabilities: list as ClientCapabilityName[] } : {}),
+    ...(timeout === undefined ? {} : { timeoutMs: timeout }),
+    ...(clientCapabilities ? { clientCapabilities } : {}),
     ...(verbose ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
   };
 }
