@@ -1,6 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { UserError } from '../errors.js';
 import type { JsonObject, Snapshot } from '../snapshot/model.js';
+import { MODERN_PROTOCOL_VERSION, ModernProtocolRequired, needsModernProtocol } from './modern.js';
 import { toSnapshot, type WireCapture } from './normalise.js';
 import { readAllPages } from './paging.js';
 import { RecordingTransport } from './recording-transport.js';
@@ -23,9 +24,30 @@ export interface CaptureOptions {
 
 /** Connects to the server as an MCP client, reads every list it advertises, and returns the canonical snapshot. */
 export async function snapshotServer(target: ServerTarget, options: CaptureOptions = {}): Promise<Snapshot> {
+  const started = Date.now();
   const tail = new StderrTail(8192, options.onLog);
+  const who = describeTarget(target);
   const transport = await createTransport(target, tail);
-  return captureOverTransport(transport, { who: describeTarget(target), tail, stdio: target.kind === 'stdio' }, options);
+  try {
+    return await captureOverTransport(transport, { who, tail, stdio: target.kind === 'stdio' }, options);
+  } catch (error) {
+    if (!(error instanceof ModernProtocolRequired)) throw error;
+    const { captureModern } = await import('./modern.js');
+    const remaining = Math.max(1, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) - (Date.now() - started));
+    const modern = captureModern(target, declaredCapabilities(options.clientCapabilities ?? [...CLIENT_CAPABILITY_NAMES]), remaining, tail, options.onLog ?? (() => {}));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new UserError(`${sentence(who)} did not finish within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms (stuck in the ${MODERN_PROTOCOL_VERSION} capture).`, { hint: 'Raise --timeout if it is just slow.' })), remaining);
+    });
+    try {
+      return await Promise.race([modern, timedOut]);
+    } catch (modernError) {
+      const summary = tail.summary();
+      throw asUserError(modernError, { who, tail, stdio: target.kind === 'stdio' }, `capturing over protocol ${MODERN_PROTOCOL_VERSION}`, summary ? ` Server stderr: ${summary}` : '');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
 
 export interface CaptureContext {
@@ -66,8 +88,9 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
     const unparsable = error instanceof SyntaxError || error.name === 'ZodError' || /JSON/.test(error.message);
     fail(unparsable ? failure(`${context.who} wrote something that is not an MCP message on stdout while ${phase} (${firstLine(error.message)})`, 'Logs belong on stderr.') : asUserError(error, context, phase, stderr()));
   };
+  // Over HTTP the connection closes only after a failed request, whose own error says more.
   client.onclose = () => {
-    if (!closing) fail(failure(`${context.who} closed the connection${context.stdio ? ' (the process exited)' : ''} while ${phase}`));
+    if (!closing && context.stdio) fail(failure(`${context.who} closed the connection${context.stdio ? ' (the process exited)' : ''} while ${phase}`));
   };
   const timer = setTimeout(() => fail(failure(`${context.who} did not finish within ${timeoutMs} ms (stuck while ${phase})`, 'Raise --timeout if it is just slow.')), timeoutMs);
 
@@ -93,7 +116,9 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
   const work = async (): Promise<Snapshot> => {
     phase = 'connecting (initialize)';
     log(`connecting to ${context.who}`);
-    await client.connect(transport, requestOptions);
+    await client.connect(transport, requestOptions).catch((error: unknown) => {
+      throw needsModernProtocol(error) ? new ModernProtocolRequired(error instanceof Error ? error.message : String(error)) : error;
+    });
     const capabilities = (client.getServerCapabilities() ?? {}) as Record<string, unknown>;
     const notes: string[] = [];
     const wire: WireCapture = {
@@ -121,6 +146,7 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
 
   try {
     return await Promise.race([work(), failed]).catch((error: unknown) => {
+      if (error instanceof ModernProtocolRequired) throw error;
       throw asUserError(error, context, phase, stderr());
     });
   } finally {
@@ -141,14 +167,15 @@ function declaredCapabilities(names: readonly ClientCapabilityName[]): JsonObjec
 function asUserError(error: unknown, context: CaptureContext, phase: string, stderr: string): UserError {
   if (error instanceof UserError) return error;
   const err = error instanceof Error ? error : new Error(String(error));
-  const code = (err as NodeJS.ErrnoException).code ?? ((err.cause as NodeJS.ErrnoException | undefined)?.code);
+  const code = errorCode(err);
   if (code === 'ENOENT' && context.stdio) return new UserError(`Could not start ${context.who}: command not found.`, { hint: 'Check the command after -- (it is run directly, not through a shell).', cause: err });
   if (code === 'EACCES' && context.stdio) return new UserError(`Could not start ${context.who}: permission denied.`, { cause: err });
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET' || err.message === 'fetch failed') {
-    return new UserError(`Could not reach ${context.who}: ${code ?? err.message}.`, { hint: 'Is the server running, and is the URL right?', cause: err });
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET' || /fetch failed/.test(err.message)) {
+    return new UserError(`Could not reach ${context.who}: ${code ?? firstLine(err.message)}.`, { hint: 'Is the server running, and is the URL right?', cause: err });
   }
   const status = /\b(?:HTTP|status)\s*(\d{3})\b/i.exec(err.message)?.[1] ?? ('code' in err && typeof err.code === 'number' && err.code >= 400 && err.code < 600 ? String(err.code) : undefined);
   if (status === '401' || status === '403') return new UserError(`${sentence(context.who)} refused the connection (HTTP ${status}).`, { hint: 'Pass credentials with --header "Authorization: Bearer ...".', cause: err });
+  if (status !== undefined) return new UserError(`${sentence(context.who)} answered HTTP ${status} while ${phase}.`, { hint: status === '404' || status === '405' ? 'Check the URL\'s path (often /mcp, or /sse with --transport sse).' : undefined, cause: err });
   if (/Connection closed/i.test(err.message)) return new UserError(`${sentence(context.who)} closed the connection${context.stdio ? ' (the process exited)' : ''} while ${phase}.${stderr}`, { cause: err });
   return new UserError(`${sentence(context.who)} failed while ${phase}: ${firstLine(err.message)}.${stderr}`, { cause: err });
 }
@@ -159,4 +186,15 @@ function firstLine(text: string): string {
 
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The first errno-style code along an error's cause chain (fetch hides ECONNREFUSED two levels down). */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Object && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const nested = (current as { errors?: unknown[] }).errors?.[0];
+    if (nested !== undefined) current = { cause: nested };
+  }
+  return undefined;
 }

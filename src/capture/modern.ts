@@ -1,0 +1,81 @@
+import { UserError } from '../errors.js';
+import type { JsonObject, Snapshot } from '../snapshot/model.js';
+import { toSnapshot } from './normalise.js';
+import { readAllPages } from './paging.js';
+import type { StderrTail } from './stderr-tail.js';
+import type { ServerTarget } from './target.js';
+
+export const MODERN_PROTOCOL_VERSION = '2026-07-28';
+
+/** Signals that the server has no `initialize` (protocol 2026-07-28): the capture is retried with the v2 client. */
+export class ModernProtocolRequired extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ModernProtocolRequired';
+  }
+}
+
+/** Whether an `initialize` failure means the server speaks only 2026-07-28 (`server/discover`). */
+export function needsModernProtocol(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code === -32022) return true; // UnsupportedProtocolVersion, the 2026-07-28 answer to a 2025 initialize
+  return /protocol version is not supported: 20(2[6-9]|[3-9]\d)-/.test(error.message);
+}
+
+/**
+ * Captures a 2026-07-28 server with `@modelcontextprotocol/client` (v2), which negotiates with
+ * `server/discover` instead of `initialize`: the v1 SDK cannot speak that revision.
+ */
+export async function captureModern(target: ServerTarget, declared: JsonObject, timeoutMs: number, tail: StderrTail, log: (line: string) => void): Promise<Snapshot> {
+  const v2 = await import('@modelcontextprotocol/client');
+  const client = new v2.Client({ name: 'mcp-compat', version: '1' }, { capabilities: declared, versionNegotiation: { mode: { pin: MODERN_PROTOCOL_VERSION } } });
+  let transport: InstanceType<typeof v2.StreamableHTTPClientTransport> | InstanceType<typeof v2.SSEClientTransport> | import('@modelcontextprotocol/client/stdio').StdioClientTransport;
+  if (target.kind === 'stdio') {
+    const { StdioClientTransport } = await import('@modelcontextprotocol/client/stdio');
+    const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    transport = new StdioClientTransport({ command: target.command, args: target.args, env: { ...env, ...target.env }, ...(target.cwd ? { cwd: target.cwd } : {}), stderr: 'pipe' });
+    transport.stderr?.on('data', (chunk: Buffer | string) => tail.push(chunk.toString()));
+  } else if (target.kind === 'http') {
+    transport = new v2.StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers ?? {} } });
+  } else {
+    throw new UserError(`The server speaks protocol ${MODERN_PROTOCOL_VERSION}, which has no legacy SSE transport.`, { hint: 'Capture it over Streamable HTTP (--url without --transport sse).' });
+  }
+  const options = { timeout: timeoutMs, maxTotalTimeout: timeoutMs };
+  log(`retrying with protocol ${MODERN_PROTOCOL_VERSION} (server/discover)`);
+  try {
+    await client.connect(transport, options);
+    const capabilities = (client.getServerCapabilities() ?? {}) as Record<string, unknown>;
+    const list = <T>(method: string, fetch: (cursor: string | undefined) => Promise<{ nextCursor?: string } & Record<string, unknown>>, key: string) =>
+      readAllPages<T>(method, async (cursor) => {
+        const result = await fetch(cursor);
+        return { items: (result[key] as T[] | undefined) ?? [], ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+      });
+    const params = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor });
+    const notes: string[] = [];
+    let resourceTemplates: unknown[] = [];
+    if (capabilities.resources) {
+      try {
+        resourceTemplates = await list('resources/templates/list', (cursor) => client.listResourceTemplates(params(cursor), options), 'resourceTemplates');
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== -32601) throw error;
+        notes.push('resources/templates/list answered -32601 (method not found); recorded as no resource templates');
+      }
+    }
+    const discover = client.getDiscoverResult();
+    return toSnapshot({
+      clientCapabilities: declared,
+      protocolVersion: client.getNegotiatedProtocolVersion() ?? MODERN_PROTOCOL_VERSION,
+      serverInfo: client.getServerVersion() ?? {},
+      capabilities: discover?.capabilities ?? capabilities,
+      instructions: client.getInstructions(),
+      tools: capabilities.tools ? await list('tools/list', (cursor) => client.listTools(params(cursor), options), 'tools') : [],
+      prompts: capabilities.prompts ? await list('prompts/list', (cursor) => client.listPrompts(params(cursor), options), 'prompts') : [],
+      resources: capabilities.resources ? await list('resources/list', (cursor) => client.listResources(params(cursor), options), 'resources') : [],
+      resourceTemplates,
+      notes,
+    });
+  } finally {
+    await Promise.race([client.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+  }
+}
