@@ -96,11 +96,24 @@ export function stripJsonComments(text: string): string {
     } else if (char === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
       i = end === -1 ? text.length : end + 1;
+    } else if (char === ',' && /^\s*[}\]]/.test(stripJsonCommentsAhead(text, i + 1))) {
+      // A trailing comma: JSON.parse would refuse it.
     } else {
       out += char;
     }
   }
-  return out.replace(/,(\s*[}\]])/g, '$1');
+  return out;
+}
+
+/** The text after `from` with leading comments removed, enough to see whether a comma is trailing. */
+function stripJsonCommentsAhead(text: string, from: number): string {
+  let i = from;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    if (text.startsWith('//', i)) i = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
+    else if (text.startsWith('/*', i)) i = text.indexOf('*/', i + 2) === -1 ? text.length : text.indexOf('*/', i + 2) + 2;
+    else return text.slice(i, i + 1);
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

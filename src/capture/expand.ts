@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
  */
 export function expandVariables(text: string, env: Readonly<Record<string, string | undefined>>, where: string, extra: Readonly<Record<string, string>> = {}): string {
   return text.replace(/\$\{([^}]*)\}/g, (whole, body: string) => {
-    const withDefault = /^([A-Za-z_][A-Za-z0-9_]*):-(.*)$/s.exec(body);
+    const withDefault = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*):-(.*)$/s.exec(body);
     if (withDefault) {
       const value = env[withDefault[1] as string];
       return value === undefined || value === '' ? (withDefault[2] as string) : value;
