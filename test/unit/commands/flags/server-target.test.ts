@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseClientCapabilities, parseEnv, parseHeaders, targetFromFlags } from '../../../../src/commands/flags/server-target.js';
+import { parseClientCapabilities, parseEnv, parseHeaders, type ServerTargetFlagValues, targetFromFlags } from '../../../../src/commands/flags/server-target.js';
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
@@ -36,8 +36,8 @@ describe('targetFromFlags', () => {
     [{ url: 'localhost:3000' }, [], /must be http: or https:|is not a URL/],
     [{ header: ['X: 1'] }, ['node'], /--header applies to --url servers only/],
     [{ url: 'http://h/mcp', env: ['A=1'] }, [], /--env applies to stdio servers only/],
-  ] as const)('refuses %j %j', async (flags, argv, message) => {
-    await expect(targetFromFlags(flags, [...argv])).rejects.toThrow(message);
+  ] as [ServerTargetFlagValues, string[], RegExp][])('refuses %j %j', async (flags, argv, message) => {
+    await expect(targetFromFlags(flags, argv)).rejects.toThrow(message);
   });
 });
 
