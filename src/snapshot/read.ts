@@ -75,7 +75,9 @@ export async function validateSnapshot(document: unknown): Promise<SnapshotProbl
 }
 
 async function compileValidator(): Promise<Validator> {
-  const [{ Ajv2020 }, schemaText] = await Promise.all([import('ajv/dist/2020.js'), readFile(snapshotSchemaPath(), 'utf8')]);
+  const [ajvModule, schemaText] = await Promise.all([import('ajv/dist/2020.js'), readFile(snapshotSchemaPath(), 'utf8')]);
+  // ajv is CommonJS: Node gives it named exports, a bundle only a default export.
+  const Ajv2020 = ajvModule.Ajv2020 ?? (ajvModule as unknown as { default: { Ajv2020: typeof ajvModule.Ajv2020 } }).default.Ajv2020;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   return ajv.compile(JSON.parse(schemaText) as object) as unknown as Validator;
 }
