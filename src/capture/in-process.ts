@@ -5,6 +5,7 @@ import { captureOverTransport, type CaptureOptions } from './snapshot-server.js'
 /**
  * Snapshots an in-process `McpServer` over a linked in-memory transport, so a server's own unit
  * tests can assert on what it exposes (or compare with a committed baseline) without spawning it.
+ * The server is closed afterwards (an McpServer serves one transport at a time).
  */
 export async function snapshotMcpServer(server: McpServer, options: CaptureOptions = {}): Promise<Snapshot> {
   const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');

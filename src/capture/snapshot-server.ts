@@ -27,9 +27,12 @@ export async function snapshotServer(target: ServerTarget, options: CaptureOptio
   const started = Date.now();
   const tail = new StderrTail(8192, options.onLog);
   const who = describeTarget(target);
-  const transport = await createTransport(target, tail);
+  const context: CaptureContext = { who, tail, stdio: target.kind === 'stdio' };
+  const transport = await createTransport(target, tail).catch((error: unknown) => {
+    throw asUserError(error, context, 'starting', '');
+  });
   try {
-    return await captureOverTransport(transport, { who, tail, stdio: target.kind === 'stdio' }, options);
+    return await captureOverTransport(transport, context, options);
   } catch (error) {
     if (!(error instanceof ModernProtocolRequired)) throw error;
     const { captureModern } = await import('./modern.js');
@@ -43,7 +46,7 @@ export async function snapshotServer(target: ServerTarget, options: CaptureOptio
       return await Promise.race([modern, timedOut]);
     } catch (modernError) {
       const summary = tail.summary();
-      throw asUserError(modernError, { who, tail, stdio: target.kind === 'stdio' }, `capturing over protocol ${MODERN_PROTOCOL_VERSION}`, summary ? ` Server stderr: ${summary}` : '');
+      throw asUserError(modernError, context, `capturing over protocol ${MODERN_PROTOCOL_VERSION}`, summary ? ` Server stderr: ${summary}` : '');
     } finally {
       clearTimeout(timer);
     }
@@ -85,12 +88,12 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
     log(`transport error: ${error.message}`);
     if (closing || !context.stdio) return;
     // The stdio transport reports a line it cannot parse as a JSON-RPC message, and a failed spawn, here.
-    const unparsable = error instanceof SyntaxError || error.name === 'ZodError' || /JSON/.test(error.message);
+    const unparsable = error instanceof SyntaxError || error.name === 'ZodError';
     fail(unparsable ? failure(`${context.who} wrote something that is not an MCP message on stdout while ${phase} (${firstLine(error.message)})`, 'Logs belong on stderr.') : asUserError(error, context, phase, stderr()));
   };
   // Over HTTP the connection closes only after a failed request, whose own error says more.
   client.onclose = () => {
-    if (!closing && context.stdio) fail(failure(`${context.who} closed the connection${context.stdio ? ' (the process exited)' : ''} while ${phase}`));
+    if (!closing && context.stdio) fail(failure(`${context.who} closed the connection (the process exited) while ${phase}`));
   };
   const timer = setTimeout(() => fail(failure(`${context.who} did not finish within ${timeoutMs} ms (stuck while ${phase})`, 'Raise --timeout if it is just slow.')), timeoutMs);
 
