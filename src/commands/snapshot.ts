@@ -11,7 +11,12 @@ export default class Snapshot extends BaseCommand {
     'legacy SSE (--url --transport sse) or from an MCP client config file (--config FILE --server NAME), reads every page of',
     'tools, prompts, resources and resource templates, and writes the canonical snapshot (stdout when no --output).',
     'The file is written atomically, and only after a successful capture. Exit code 2 when the capture fails.',
-  ].join('\n');
+  ].join(' ');
+  static override usage = [
+    '<%= command.id %> [-o FILE] [--env KEY=VALUE] [--cwd DIR] -- COMMAND [ARGS...]',
+    '<%= command.id %> [-o FILE] --url URL [--transport http|sse] [--header "Name: value"]',
+    '<%= command.id %> [-o FILE] --config FILE [--server NAME]',
+  ];
   static override examples = [
     '<%= config.bin %> snapshot -o mcp-snapshot.json -- node dist/server.js',
     '<%= config.bin %> snapshot --url http://127.0.0.1:3000/mcp --header "Authorization: Bearer $TOKEN"',
