@@ -20,6 +20,8 @@ export function needsModernProtocol(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (code === -32022) return true; // UnsupportedProtocolVersion, the 2026-07-28 answer to a 2025 initialize
+  // Over HTTP the v1 client reports that answer as an HTTP 400 carrying the JSON-RPC error body.
+  if (code === 400 && /"code"\s*:\s*-32022\b/.test(error.message)) return true;
   return /protocol version is not supported: 20(2[6-9]|[3-9]\d)-/.test(error.message);
 }
 

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotServer } from '../../../src/capture/snapshot-server.js';
 import { serializeSnapshot } from '../../../src/snapshot/canonical.js';
-import { golden, stdio } from './fixture-servers.js';
+import { golden, listen, type RunningServer, stdio } from './fixture-servers.js';
 
 describe('servers of every protocol revision in use', () => {
   it.each(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25'])('records the revision a %s server answers with', async (revision) => {
@@ -18,6 +18,25 @@ describe('servers of every protocol revision in use', () => {
     const snapshot = await snapshotServer(stdio('raw/server.js', '--modern'));
     expect(snapshot.server).toMatchObject({ name: 'notes-legacy', version: '0.9.0', protocolVersion: '2026-07-28' });
     expect(serializeSnapshot(snapshot)).toBe(golden('modern-2026-07-28'));
+  });
+
+  describe('over Streamable HTTP', () => {
+    let older: RunningServer;
+    let modern: RunningServer;
+    beforeAll(async () => {
+      [older, modern] = await Promise.all([listen('raw/server.js', '--http', '--protocol', '2025-03-26'), listen('raw/server.js', '--http', '--modern')]);
+    });
+    afterAll(async () => {
+      await Promise.all([older?.stop(), modern?.stop()]);
+    });
+
+    it('a 2025-03-26 server', async () => {
+      expect((await snapshotServer({ kind: 'http', url: older.url })).server.protocolVersion).toBe('2025-03-26');
+    });
+
+    it('a 2026-07-28 server, which answers initialize with HTTP 400 and -32022, gives the same snapshot as over stdio', async () => {
+      expect(serializeSnapshot(await snapshotServer({ kind: 'http', url: modern.url }))).toBe(golden('modern-2026-07-28'));
+    });
   });
 });
 
