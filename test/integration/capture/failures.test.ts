@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { snapshotServer } from '../../../src/capture/snapshot-server.js';
 import { UserError } from '../../../src/errors.js';
@@ -32,6 +34,19 @@ describe('a capture that cannot finish fails with one clear line', () => {
     const error = await failure(snapshotServer(stdio('raw/server.js', '--hang'), { timeoutMs: 800 }));
     expect(error.message).toMatch(/did not finish within 800 ms \(stuck while connecting \(initialize\)\)/);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('an HTTP server that accepts the request and never answers: the same time limit', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/mcp`;
+      const error = await failure(snapshotServer({ kind: 'http', url }, { timeoutMs: 800 }));
+      expect(error.message).toBe(`HTTP server ${url} did not finish within 800 ms (stuck while connecting (initialize)). Raise --timeout if it is just slow.`);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('a server that repeats a cursor is stopped with the method named', async () => {
