@@ -6,7 +6,7 @@ import { UserError } from '../../errors.js';
 /** How to reach the server (design §3), shared by snapshot, check and init. `-- COMMAND ARGS` comes after these. */
 export const serverTargetFlags = {
   url: Flags.string({ description: 'URL of a Streamable HTTP (or, with --transport sse, legacy SSE) server.', helpGroup: 'SERVER' }),
-  transport: Flags.string({ description: 'Transport for --url.', options: ['http', 'sse'], default: 'http', helpGroup: 'SERVER' }),
+  transport: Flags.string({ description: 'Transport for --url [default: http].', options: ['http', 'sse'], helpGroup: 'SERVER' }),
   header: Flags.string({ description: 'HTTP header for --url, "Name: value" (repeatable). Never written to a snapshot.', multiple: true, helpGroup: 'SERVER' }),
   env: Flags.string({ description: 'Environment variable for a stdio server, KEY=VALUE (repeatable). Never written to a snapshot.', multiple: true, helpGroup: 'SERVER' }),
   cwd: Flags.string({ description: 'Working directory of a stdio server.', helpGroup: 'SERVER' }),
@@ -38,6 +38,7 @@ export async function targetFromFlags(flags: ServerTargetFlagValues, argvAfterDo
   const headers = parseHeaders(flags.header ?? []);
   const stdioOnly = () => {
     if (headers) throw new UserError('--header applies to --url servers only.');
+    if (flags.transport !== undefined) throw new UserError('--transport applies to --url servers only.');
   };
   const httpOnly = () => {
     if (env) throw new UserError('--env applies to stdio servers only (-- COMMAND ARGS).');

@@ -35,6 +35,7 @@ describe('targetFromFlags', () => {
     [{ url: 'ftp://h' }, [], /must be http: or https:/],
     [{ url: 'localhost:3000' }, [], /must be http: or https:|is not a URL/],
     [{ header: ['X: 1'] }, ['node'], /--header applies to --url servers only/],
+    [{ transport: 'sse' }, ['node'], /--transport applies to --url servers only/],
     [{ url: 'http://h/mcp', env: ['A=1'] }, [], /--env applies to stdio servers only/],
   ] as [ServerTargetFlagValues, string[], RegExp][])('refuses %j %j', async (flags, argv, message) => {
     await expect(targetFromFlags(flags, argv)).rejects.toThrow(message);
