@@ -9,12 +9,13 @@ export function compareCodeUnits(a: string, b: string): number {
 export function sortKeysDeep(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (value !== null && typeof value === 'object') {
-    const sorted: JsonObject = {};
-    for (const key of Object.keys(value).sort(compareCodeUnits)) {
-      const item = value[key];
-      if (item !== undefined) sorted[key] = sortKeysDeep(item);
-    }
-    return sorted;
+    // fromEntries defines own properties, so a "__proto__" key a server sent stays data.
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort(compareCodeUnits)
+        .filter((key) => value[key] !== undefined)
+        .map((key) => [key, sortKeysDeep(value[key] as Json)]),
+    ) as JsonObject;
   }
   return value;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serializeSnapshot, sortKeysDeep } from '../../../src/snapshot/canonical.js';
-import type { Snapshot } from '../../../src/snapshot/model.js';
+import type { Json, Snapshot } from '../../../src/snapshot/model.js';
 
 function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return {
@@ -57,6 +57,11 @@ describe('serializeSnapshot', () => {
 });
 
 describe('sortKeysDeep', () => {
+  it('keeps a "__proto__" property name as data', () => {
+    const schema = JSON.parse('{"properties":{"__proto__":{"type":"string"},"a":{"type":"number"}}}') as Json;
+    expect(JSON.stringify(sortKeysDeep(schema))).toBe('{"properties":{"__proto__":{"type":"string"},"a":{"type":"number"}}}');
+  });
+
   it('drops undefined members like JSON does and leaves arrays in order', () => {
     expect(JSON.stringify(sortKeysDeep({ b: [3, 1], a: { d: 1, c: null } }))).toBe('{"a":{"c":null,"d":1},"b":[3,1]}');
   });
