@@ -155,8 +155,14 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
   } finally {
     clearTimeout(timer);
     closing = true;
-    await Promise.race([client.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+    await Promise.race([endConnection(client, inner), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
   }
+}
+
+/** Closes the client; a Streamable HTTP session is ended first (DELETE), so the server can free it at once. */
+async function endConnection(client: { close(): Promise<void> }, transport: Transport & { terminateSession?: () => Promise<void> }): Promise<void> {
+  if (transport.sessionId !== undefined && typeof transport.terminateSession === 'function') await transport.terminateSession().catch(() => {});
+  await client.close().catch(() => {});
 }
 
 function declaredCapabilities(names: readonly ClientCapabilityName[]): JsonObject {

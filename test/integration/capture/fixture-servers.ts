@@ -19,6 +19,8 @@ export function stdio(script: string, ...args: string[]): ServerTarget {
 
 export interface RunningServer {
   url: string;
+  /** What the server has written on stderr so far. */
+  stderr: () => string;
   stop: () => Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export function listen(script: string, mode: '--http' | '--sse', ...args: string
         clearTimeout(timer);
         resolve({
           url,
+          stderr: () => stderr,
           stop: () =>
             new Promise<void>((done) => {
               if (child.exitCode !== null) return done();

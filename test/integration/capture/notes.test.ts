@@ -26,15 +26,22 @@ describe('the notes server, captured for real', () => {
     let http: RunningServer;
     let guarded: RunningServer;
     let sse: RunningServer;
+    let stateful: RunningServer;
     beforeAll(async () => {
-      [http, guarded, sse] = await Promise.all([
+      [http, guarded, sse, stateful] = await Promise.all([
         listen('notes/v3/server.js', '--http'),
         listen('notes/v1/server.js', '--http', '--token', 'tok-123'),
         listen('notes/v2/server.js', '--sse'),
+        listen('notes/v2/server.js', '--http', '--stateful'),
       ]);
     });
     afterAll(async () => {
-      await Promise.all([http?.stop(), guarded?.stop(), sse?.stop()]);
+      await Promise.all([http?.stop(), guarded?.stop(), sse?.stop(), stateful?.stop()]);
+    });
+
+    it('Streamable HTTP with sessions: same snapshot, and the session is ended when the capture is done', async () => {
+      expect(serializeSnapshot(await snapshotServer({ kind: 'http', url: stateful.url }))).toBe(golden('notes-v2'));
+      await expect.poll(() => stateful.stderr()).toContain('session ended (0 open)');
     });
 
     it('Streamable HTTP gives the same snapshot as stdio', async () => {
