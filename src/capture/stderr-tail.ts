@@ -1,6 +1,7 @@
 /** Keeps the last few kilobytes of a server's stderr, to show when the server fails. */
 export class StderrTail {
   private text = '';
+  private partial = '';
 
   constructor(
     private readonly limit = 8192,
@@ -8,8 +9,12 @@ export class StderrTail {
   ) {}
 
   push(chunk: string): void {
-    if (this.onLine) for (const line of chunk.split('\n')) if (line.trim() !== '') this.onLine(`server: ${line}`);
     this.text = (this.text + chunk).slice(-this.limit);
+    if (!this.onLine) return;
+    // Chunks do not end at line ends: pass on whole lines only.
+    const lines = (this.partial + chunk).split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) if (line.trim() !== '') this.onLine(`server: ${line.trimEnd()}`);
   }
 
   /** The last non-empty lines on one line (at most `max` characters), or '' when the server wrote nothing. */

@@ -23,7 +23,8 @@ describe('StderrTail', () => {
   it('passes each line to the verbose log as it comes', () => {
     const lines: string[] = [];
     const tail = new StderrTail(8192, (line) => lines.push(line));
-    tail.push('booting\nready\n');
+    tail.push('boot');
+    tail.push('ing\r\nready\nhalf');
     expect(lines).toEqual(['server: booting', 'server: ready']);
   });
 });
