@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -139,6 +140,29 @@ describe('the GitHub Action entry (dist/action.js)', () => {
     expect(summary).toContain('## two\n');
     const only = await runAction({ server: 'one' });
     expect(only.code).toBe(0);
+  });
+
+  it('checks a Streamable HTTP server given by url, with headers', async () => {
+    const server = spawn(notesServer(1)[0]!, [...notesServer(1).slice(1), '--http', '0', '--token', 'sesame'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        server.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+          err += chunk;
+          const match = /listening on (\S+)/.exec(err);
+          if (match) resolve(match[1] as string);
+        });
+        server.on('exit', () => reject(new Error(`server exited: ${err}`)));
+      });
+      const ok = await runAction({ url, headers: 'Authorization: Bearer sesame\nX-Trace: e2e' });
+      expect(ok.code, ok.stdout).toBe(0);
+      expect(readOutputs(join(dir, 'github-output')).breaking).toBe('0');
+      const denied = await runAction({ url });
+      expect(denied.code).toBe(2);
+      expect(denied.stdout).not.toContain('sesame');
+    } finally {
+      server.kill();
+    }
   });
 
   it('exits 2 with an ::error when it cannot check', async () => {
