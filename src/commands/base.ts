@@ -20,9 +20,10 @@ export abstract class BaseCommand extends Command {
     // oclif's own exits (this.exit(1)) and parse errors pass through untouched: they carry their code.
     if (error instanceof Errors.ExitError) throw error;
     if (error instanceof UserError) {
-      const lines = [`mcp-compat: ${error.message}${error.hint ? ` ${error.hint}` : ''}`];
-      if (error.detail) lines.push(error.detail);
-      if (this.verbose && error.stack) lines.push(error.stack);
+      const userError: UserError = error;
+      const lines = [`mcp-compat: ${userError.message}${userError.hint ? ` ${userError.hint}` : ''}`];
+      if (userError.detail) lines.push(userError.detail);
+      if (this.verbose && userError.stack) lines.push(userError.stack);
       process.stderr.write(`${lines.join('\n')}\n`);
       return this.exit(EXIT_TOOL_FAILURE);
     }

@@ -1,0 +1,490 @@
+import type { Json, JsonObject } from '../snapshot/model.js';
+import type { SchemaDifference, SchemaInput } from './model.js';
+import { ANNOTATIONS, FALSE, normalize, type Node } from './normalize.js';
+import { canonical, containsRef, isObject, sameJson, token } from './json.js';
+import { matchBranches } from './branches.js';
+import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
+
+/** Keywords the comparator understands; any other keyword that differs is reported as unprovable. */
+const KNOWN = new Set([
+  'type', 'enum', 'required', 'properties', 'additionalProperties', 'patternProperties', 'propertyNames',
+  'minProperties', 'maxProperties', 'dependentRequired', 'dependentSchemas', 'items', 'prefixItems',
+  'minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'minimum', 'maximum',
+  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'format',
+  'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', '$ref',
+  ...ANNOTATIONS,
+]);
+
+/** Deeper than any real schema; past it a difference is reported as unprovable instead of overflowing the stack. */
+const MAX_DEPTH = 128;
+
+const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'minProperties', 'maxProperties', 'dependentRequired', 'dependentSchemas'];
+const ARRAY_KEYWORDS = ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains'];
+const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern', 'format'];
+const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
+
+interface At {
+  pointer: string;
+  path: string;
+}
+
+/**
+ * Compares two JSON Schemas and lists every difference in what they accept, direction-neutral:
+ * each difference says whether it narrows or widens the accepted set (by its aspect id), and the
+ * rule catalog decides what that means for inputs and outputs. Pure; inputs are not modified.
+ */
+export function compareSchemas(before: SchemaInput, after: SchemaInput): SchemaDifference[] {
+  const comparison = new Comparison(before, after);
+  comparison.node(before, after, { pointer: '', path: '' }, 0);
+  return comparison.differences;
+}
+
+class Comparison {
+  readonly differences: SchemaDifference[] = [];
+  /** `$ref` pairs already being compared: recursive schemas are equal where their recursion is (coinduction). */
+  private readonly refPairs = new Set<string>();
+
+  constructor(
+    private readonly beforeRoot: Json,
+    private readonly afterRoot: Json,
+  ) {}
+
+  emit(aspect: string, at: At, before?: Json, after?: Json, params?: JsonObject): void {
+    const difference: SchemaDifference = { aspect, pointer: at.pointer, path: at.path };
+    if (before !== undefined) difference.before = before;
+    if (after !== undefined) difference.after = after;
+    if (params !== undefined) difference.params = params;
+    this.differences.push(difference);
+  }
+
+  node(rawBefore: Json | undefined, rawAfter: Json | undefined, at: At, depth: number): void {
+    if (rawBefore === rawAfter && this.beforeRoot === this.afterRoot) return;
+    if (!containsRef(rawBefore ?? null) && !containsRef(rawAfter ?? null) && sameJson(rawBefore ?? true, rawAfter ?? true)) return;
+    if (depth > MAX_DEPTH) {
+      this.emit('schema-too-deep', at, undefined, undefined, { depth: MAX_DEPTH });
+      return;
+    }
+    const beforeRefs: string[] = [];
+    const afterRefs: string[] = [];
+    const before = normalize(rawBefore, this.beforeRoot, beforeRefs);
+    const after = normalize(rawAfter, this.afterRoot, afterRefs);
+    if (beforeRefs.length > 0 || afterRefs.length > 0) {
+      const pair = `${beforeRefs.join(' ')}|${afterRefs.join(' ')}|${at.path}`;
+      const loopKey = `${beforeRefs.at(-1) ?? ''}|${afterRefs.at(-1) ?? ''}`;
+      if (this.refPairs.has(loopKey)) return;
+      this.refPairs.add(loopKey);
+      try {
+        this.normalized(before, after, at, depth);
+      } finally {
+        this.refPairs.delete(loopKey);
+      }
+      void pair;
+      return;
+    }
+    this.normalized(before, after, at, depth);
+  }
+
+  private normalized(before: Node, after: Node, at: At, depth: number): void {
+    if (before === FALSE || after === FALSE) {
+      if (before === FALSE && after !== FALSE) this.emit('schema-no-longer-false', at, false, true);
+      if (after === FALSE && before !== FALSE) this.emit('schema-became-false', at, true, false);
+      return;
+    }
+    this.annotations(before, after, at);
+    // `X` -> `anyOf: [X, Y]` (and back): the whole union-less side is compared as one branch.
+    const kindBefore = unionKind(before);
+    const kindAfter = unionKind(after);
+    if ((!kindBefore && kindAfter && onlyUnion(after)) || (kindBefore && !kindAfter && onlyUnion(before))) {
+      this.unions(before, after, at, depth);
+      return;
+    }
+    this.unknownKeywords(before, after, at);
+    const bothAllow = this.types(before, after, at);
+    if (bothAllow.has('object')) this.object(before, after, at, depth);
+    if (bothAllow.has('array')) this.array(before, after, at, depth);
+    if (bothAllow.has('string')) this.string(before, after, at);
+    if (bothAllow.has('number')) this.number(before, after, at);
+    this.unions(before, after, at, depth);
+    this.allOf(before, after, at, depth);
+    this.not(before, after, at);
+    this.conditional(before, after, at, depth);
+  }
+
+  private annotations(before: JsonObject, after: JsonObject, at: At): void {
+    for (const key of ['title', 'description'] as const) {
+      if (!sameJson(before[key], after[key])) this.emit('description-changed', child(at, key), before[key], after[key], { keyword: key });
+    }
+    if (!sameJson(before.default, after.default)) this.emit('default-changed', child(at, 'default'), before.default, after.default);
+    if ((before.deprecated === true) !== (after.deprecated === true)) {
+      this.emit('deprecated-changed', child(at, 'deprecated'), before.deprecated, after.deprecated);
+    }
+    for (const key of ['readOnly', 'writeOnly', 'contentEncoding', 'contentMediaType', 'contentSchema']) {
+      if (!sameJson(before[key], after[key])) this.emit('annotation-changed', child(at, key), before[key], after[key], { keyword: key });
+    }
+  }
+
+  private unknownKeywords(before: JsonObject, after: JsonObject, at: At): void {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    for (const key of [...keys].sort()) {
+      if (key === '$ref') {
+        // Left in place by normalize: external, unresolvable or self-referencing. Never followed.
+        if (!sameJson(before.$ref, after.$ref)) {
+          this.emit('ref-not-followed', child(at, '$ref'), before.$ref, after.$ref, { reason: 'a $ref that is external or does not resolve is not followed' });
+        }
+        continue;
+      }
+      if (KNOWN.has(key)) continue;
+      if (key.startsWith('x-')) {
+        if (!sameJson(before[key], after[key])) this.emit('annotation-changed', child(at, key), before[key], after[key], { keyword: key });
+        continue;
+      }
+      if (!sameJson(before[key], after[key])) {
+        this.emit('unknown-keyword-changed', child(at, key), before[key], after[key], { keyword: key });
+      }
+    }
+  }
+
+  /** Compares `type` and `enum`; returns the instance types both sides accept, whose keywords are compared next. */
+  private types(before: JsonObject, after: JsonObject, at: At): Set<string> {
+    const beforeEnum = Array.isArray(before.enum) ? before.enum : undefined;
+    const afterEnum = Array.isArray(after.enum) ? after.enum : undefined;
+    const beforeTypes = allowedTypes(before);
+    const afterTypes = allowedTypes(after);
+
+    if (beforeEnum && afterEnum) {
+      const afterKeys = new Set(afterEnum.map((v) => canonical(v)));
+      const beforeKeys = new Set(beforeEnum.map((v) => canonical(v)));
+      const removed = beforeEnum.filter((v) => !afterKeys.has(canonical(v)) || !typeAccepts(afterTypes, v));
+      const added = afterEnum.filter((v) => !beforeKeys.has(canonical(v)) && typeAccepts(afterTypes, v));
+      if (removed.length > 0) this.emit('enum-value-removed', child(at, 'enum'), beforeEnum, afterEnum, { values: removed });
+      if (added.length > 0) this.emit('enum-value-added', child(at, 'enum'), beforeEnum, afterEnum, { values: added });
+      return intersect(beforeTypes, afterTypes);
+    }
+    if (!beforeEnum && afterEnum) this.emit('enum-added', child(at, 'enum'), undefined, afterEnum, { values: afterEnum });
+    if (beforeEnum && !afterEnum) this.emit('enum-removed', child(at, 'enum'), beforeEnum, undefined, { values: beforeEnum });
+
+    const narrowed = [...beforeTypes].filter((t) => !covers(afterTypes, t));
+    const widened = [...afterTypes].filter((t) => !covers(beforeTypes, t));
+    // With an enum on one side, the enum change already says what became (un)acceptable.
+    if (!beforeEnum && !afterEnum) {
+      if (narrowed.length > 0) this.emit('type-narrowed', child(at, 'type'), typeValue(before), typeValue(after), { types: narrowed });
+      if (widened.length > 0) this.emit('type-widened', child(at, 'type'), typeValue(before), typeValue(after), { types: widened });
+    } else if (beforeEnum && !afterEnum && narrowed.length > 0) {
+      this.emit('type-narrowed', child(at, 'type'), typeValue(before), typeValue(after), { types: narrowed });
+    } else if (!beforeEnum && afterEnum && widened.length > 0) {
+      this.emit('type-widened', child(at, 'type'), typeValue(before), typeValue(after), { types: widened });
+    }
+    return intersect(beforeTypes, afterTypes);
+  }
+
+  private object(before: JsonObject, after: JsonObject, at: At, depth: number): void {
+    if (!OBJECT_KEYWORDS.some((k) => k in before || k in after)) return;
+    const beforeProps = isObject(before.properties) ? before.properties : {};
+    const afterProps = isObject(after.properties) ? after.properties : {};
+    const names = [...new Set([...Object.keys(beforeProps), ...Object.keys(afterProps)])].sort();
+    for (const name of names) {
+      const at2 = { pointer: `${at.pointer}/properties${token(name)}`, path: join(at.path, name) };
+      const inBefore = Object.prototype.hasOwnProperty.call(beforeProps, name);
+      const inAfter = Object.prototype.hasOwnProperty.call(afterProps, name);
+      if (inBefore && inAfter) {
+        this.node(beforeProps[name], afterProps[name], at2, depth + 1);
+      } else if (inBefore) {
+        const fallback = otherwise(after, name);
+        if (fallback === 'closed') this.emit('property-no-longer-accepted', at2, beforeProps[name], undefined, { property: name });
+        else if (fallback === 'open') this.emit('property-removed', at2, beforeProps[name], undefined, { property: name });
+        else this.node(beforeProps[name], fallback, at2, depth + 1);
+      } else {
+        const fallback = otherwise(before, name);
+        if (fallback === 'closed') this.emit('property-now-accepted', at2, undefined, afterProps[name], { property: name });
+        else if (fallback === 'open') this.emit('property-added', at2, undefined, afterProps[name], { property: name });
+        else this.node(fallback, afterProps[name], at2, depth + 1);
+      }
+    }
+
+    const requiredBefore = new Set(strings(before.required));
+    const requiredAfter = new Set(strings(after.required));
+    for (const name of [...requiredAfter].sort()) {
+      if (!requiredBefore.has(name)) this.emit('required-property-added', { pointer: child(at, 'required').pointer, path: join(at.path, name) }, before.required, after.required, { property: name });
+    }
+    for (const name of [...requiredBefore].sort()) {
+      if (!requiredAfter.has(name)) this.emit('required-property-removed', { pointer: child(at, 'required').pointer, path: join(at.path, name) }, before.required, after.required, { property: name });
+    }
+
+    this.additionalProperties(before, after, at, depth);
+
+    const patternsBefore = isObject(before.patternProperties) ? before.patternProperties : {};
+    const patternsAfter = isObject(after.patternProperties) ? after.patternProperties : {};
+    for (const pattern of [...new Set([...Object.keys(patternsBefore), ...Object.keys(patternsAfter)])].sort()) {
+      const at2 = { pointer: `${at.pointer}/patternProperties${token(pattern)}`, path: join(at.path, `/${pattern}/`) };
+      if (pattern in patternsBefore && pattern in patternsAfter) this.node(patternsBefore[pattern], patternsAfter[pattern], at2, depth + 1);
+      else this.emit('pattern-properties-changed', at2, patternsBefore[pattern], patternsAfter[pattern], { pattern, reason: 'which property names a pattern matches cannot be compared exactly' });
+    }
+
+    if ('propertyNames' in before || 'propertyNames' in after) {
+      this.node(before.propertyNames ?? true, after.propertyNames ?? true, { pointer: child(at, 'propertyNames').pointer, path: join(at.path, '(property names)') }, depth + 1);
+    }
+    compareCount(this, before, after, at, 'minProperties', 'min');
+    compareCount(this, before, after, at, 'maxProperties', 'max');
+
+    const depBefore = isObject(before.dependentRequired) ? before.dependentRequired : {};
+    const depAfter = isObject(after.dependentRequired) ? after.dependentRequired : {};
+    for (const key of [...new Set([...Object.keys(depBefore), ...Object.keys(depAfter)])].sort()) {
+      const was = new Set(strings(depBefore[key]));
+      const now = new Set(strings(depAfter[key]));
+      const added = [...now].filter((n) => !was.has(n));
+      const removed = [...was].filter((n) => !now.has(n));
+      const at2 = { pointer: `${at.pointer}/dependentRequired${token(key)}`, path: join(at.path, key) };
+      if (added.length > 0) this.emit('dependent-required-added', at2, depBefore[key], depAfter[key], { property: key, values: added });
+      if (removed.length > 0) this.emit('dependent-required-removed', at2, depBefore[key], depAfter[key], { property: key, values: removed });
+    }
+    const schemasBefore = isObject(before.dependentSchemas) ? before.dependentSchemas : {};
+    const schemasAfter = isObject(after.dependentSchemas) ? after.dependentSchemas : {};
+    for (const key of [...new Set([...Object.keys(schemasBefore), ...Object.keys(schemasAfter)])].sort()) {
+      this.node(schemasBefore[key] ?? true, schemasAfter[key] ?? true, { pointer: `${at.pointer}/dependentSchemas${token(key)}`, path: join(at.path, `(when ${key} is present)`) }, depth + 1);
+    }
+  }
+
+  private additionalProperties(before: JsonObject, after: JsonObject, at: At, depth: number): void {
+    const was = before.additionalProperties;
+    const now = after.additionalProperties;
+    const at2 = { pointer: child(at, 'additionalProperties').pointer, path: join(at.path, '*') };
+    const closedBefore = was === false;
+    const closedAfter = now === false;
+    if (!closedBefore && closedAfter) this.emit('additional-properties-closed', at2, was, now);
+    else if (closedBefore && !closedAfter) this.emit('additional-properties-opened', at2, was, now);
+    else if (!closedBefore && !closedAfter && (was !== undefined || now !== undefined)) this.node(was ?? true, now ?? true, at2, depth + 1);
+  }
+
+  private array(before: JsonObject, after: JsonObject, at: At, depth: number): void {
+    if (!ARRAY_KEYWORDS.some((k) => k in before || k in after)) return;
+    const prefixBefore = Array.isArray(before.prefixItems) ? before.prefixItems : [];
+    const prefixAfter = Array.isArray(after.prefixItems) ? after.prefixItems : [];
+    const positions = Math.max(prefixBefore.length, prefixAfter.length);
+    for (let i = 0; i < positions; i++) {
+      const was = prefixBefore[i] ?? before.items ?? true;
+      const now = prefixAfter[i] ?? after.items ?? true;
+      this.node(was, now, { pointer: `${at.pointer}/prefixItems/${i}`, path: `${at.path}[${i}]` }, depth + 1);
+    }
+    if ('items' in before || 'items' in after) {
+      this.node(before.items ?? true, after.items ?? true, { pointer: child(at, 'items').pointer, path: `${at.path}[]` }, depth + 1);
+    }
+    compareCount(this, before, after, at, 'minItems', 'min');
+    compareCount(this, before, after, at, 'maxItems', 'max');
+    if ((before.uniqueItems === true) !== (after.uniqueItems === true)) {
+      this.emit(after.uniqueItems === true ? 'unique-items-added' : 'unique-items-removed', child(at, 'uniqueItems'), before.uniqueItems, after.uniqueItems);
+    }
+    if ('contains' in before && 'contains' in after) {
+      this.node(before.contains, after.contains, { pointer: child(at, 'contains').pointer, path: `${at.path}[contains]` }, depth + 1);
+    } else if ('contains' in after) {
+      this.emit('contains-added', child(at, 'contains'), undefined, after.contains);
+    } else if ('contains' in before) {
+      this.emit('contains-removed', child(at, 'contains'), before.contains, undefined);
+    }
+    compareCount(this, before, after, at, 'minContains', 'min');
+    compareCount(this, before, after, at, 'maxContains', 'max');
+  }
+
+  private string(before: JsonObject, after: JsonObject, at: At): void {
+    if (!STRING_KEYWORDS.some((k) => k in before || k in after)) return;
+    compareCount(this, before, after, at, 'minLength', 'min');
+    compareCount(this, before, after, at, 'maxLength', 'max');
+    for (const key of ['pattern', 'format'] as const) {
+      const was = before[key];
+      const now = after[key];
+      if (sameJson(was, now)) continue;
+      if (was === undefined) this.emit(`${key}-added`, child(at, key), undefined, now);
+      else if (now === undefined) this.emit(`${key}-removed`, child(at, key), was, undefined);
+      else this.emit(`${key}-changed`, child(at, key), was, now, { reason: `two different ${key === 'pattern' ? 'regular expressions' : 'formats'} cannot be proven to accept the same strings` });
+    }
+  }
+
+  private number(before: JsonObject, after: JsonObject, at: At): void {
+    if (!NUMBER_KEYWORDS.some((k) => k in before || k in after)) return;
+    compareBounds(this, before, after, at);
+    compareMultipleOf(this, before, after, at);
+  }
+
+  private unions(before: JsonObject, after: JsonObject, at: At, depth: number): void {
+    const kindBefore = unionKind(before);
+    const kindAfter = unionKind(after);
+    if (!kindBefore && !kindAfter) return;
+    const keyword = kindAfter ?? kindBefore ?? 'anyOf';
+    if (kindBefore && kindAfter) {
+      if (kindBefore === 'anyOf' && kindAfter === 'oneOf') {
+        this.emit('any-of-became-one-of', child(at, 'oneOf'), undefined, undefined, { reason: 'a value matching several branches is now rejected' });
+      } else if (kindBefore === 'oneOf' && kindAfter === 'anyOf') {
+        this.emit('one-of-became-any-of', child(at, 'anyOf'));
+      }
+    }
+    const lifted = kindBefore ? onlyUnion(before) : onlyUnion(after);
+    if (!kindBefore || !kindAfter) {
+      const unionSide = kindBefore ? before : after;
+      const branches = unionSide[keyword] as Json[];
+      if (!lifted) {
+        // The other side has keywords of its own next to the union, compared above; the union
+        // only adds (or drops) constraints relative to "anything".
+        branches.forEach((branch, i) => {
+          const at2 = { pointer: `${at.pointer}/${keyword}/${i}`, path: at.path };
+          if (kindAfter) this.node(true, branch, at2, depth + 1);
+          else this.node(branch, true, at2, depth + 1);
+        });
+        return;
+      }
+    }
+    const branchesBefore = kindBefore ? (before[kindBefore] as Json[]) : [liftable(before)];
+    const branchesAfter = kindAfter ? (after[kindAfter] as Json[]) : [liftable(after)];
+    const matching = matchBranches(branchesBefore, branchesAfter, this.beforeRoot, this.afterRoot);
+    for (const [i, j] of matching.pairs) {
+      const pointer = kindAfter ? `${at.pointer}/${keyword}/${j}` : `${at.pointer}`;
+      this.node(branchesBefore[i], branchesAfter[j], { pointer, path: at.path }, depth + 1);
+    }
+    for (const i of matching.unmatchedBefore) {
+      this.emit('any-of-branch-removed', { pointer: `${at.pointer}/${kindBefore ?? keyword}/${i}`, path: at.path }, branchesBefore[i], undefined, { keyword: kindBefore ?? keyword });
+    }
+    for (const j of matching.unmatchedAfter) {
+      this.emit('any-of-branch-added', { pointer: `${at.pointer}/${keyword}/${j}`, path: at.path }, undefined, branchesAfter[j], { keyword });
+    }
+  }
+
+  private allOf(before: JsonObject, after: JsonObject, at: At, depth: number): void {
+    const branchesBefore = Array.isArray(before.allOf) ? before.allOf : [];
+    const branchesAfter = Array.isArray(after.allOf) ? after.allOf : [];
+    if (branchesBefore.length === 0 && branchesAfter.length === 0) return;
+    const matching = matchBranches(branchesBefore, branchesAfter, this.beforeRoot, this.afterRoot);
+    for (const [i, j] of matching.pairs) {
+      this.node(branchesBefore[i], branchesAfter[j], { pointer: `${at.pointer}/allOf/${j}`, path: at.path }, depth + 1);
+    }
+    for (const i of matching.unmatchedBefore) this.emit('all-of-branch-removed', { pointer: `${at.pointer}/allOf/${i}`, path: at.path }, branchesBefore[i], undefined);
+    for (const j of matching.unmatchedAfter) this.emit('all-of-branch-added', { pointer: `${at.pointer}/allOf/${j}`, path: at.path }, undefined, branchesAfter[j]);
+  }
+
+  private not(before: JsonObject, after: JsonObject, at: At): void {
+    if (!('not' in before) && !('not' in after)) return;
+    if ('not' in before && 'not' in after) {
+      if (!sameJson(before.not, after.not) || containsRef(before.not) || containsRef(after.not)) {
+        if (sameJson(before.not, after.not) && this.beforeRoot === this.afterRoot) return;
+        if (!sameJson(before.not, after.not)) this.emit('not-changed', child(at, 'not'), before.not, after.not, { reason: 'a change inside `not` cannot be proven safe in either direction here' });
+      }
+    } else if ('not' in after) {
+      this.emit('not-added', child(at, 'not'), undefined, after.not);
+    } else {
+      this.emit('not-removed', child(at, 'not'), before.not, undefined);
+    }
+  }
+
+  private conditional(before: JsonObject, after: JsonObject, at: At, depth: number): void {
+    const has = (s: JsonObject) => 'if' in s;
+    if (!has(before) && !has(after)) return;
+    if (has(before) && has(after) && sameJson(before.if, after.if)) {
+      this.node(before.then ?? true, after.then ?? true, { pointer: child(at, 'then').pointer, path: at.path }, depth + 1);
+      this.node(before.else ?? true, after.else ?? true, { pointer: child(at, 'else').pointer, path: at.path }, depth + 1);
+      return;
+    }
+    const pick = (s: JsonObject): JsonObject => ({ if: s.if ?? null, then: s.then ?? true, else: s.else ?? true });
+    if (has(before) && has(after)) this.emit('conditional-changed', child(at, 'if'), pick(before), pick(after), { reason: 'a changed `if` condition selects different instances for `then`/`else`' });
+    else if (has(after)) this.emit('conditional-added', child(at, 'if'), undefined, pick(after));
+    else this.emit('conditional-removed', child(at, 'if'), pick(before), undefined);
+  }
+}
+
+export type Emitter = Pick<Comparison, 'emit'>;
+export type { At };
+
+function child(at: At, keyword: string): At {
+  return { pointer: `${at.pointer}${token(keyword)}`, path: at.path };
+}
+
+function join(path: string, name: string): string {
+  return path === '' ? name : `${path}.${name}`;
+}
+
+function strings(value: Json | undefined): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+const ALL_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+
+/** The JSON types a node admits: its `type`, or those of its enum values, or all of them. `number` covers `integer`. */
+function allowedTypes(node: JsonObject): Set<string> {
+  if (Array.isArray(node.type)) {
+    const types = new Set(node.type.filter((t): t is string => typeof t === 'string'));
+    if (types.has('number')) types.add('integer');
+    return types;
+  }
+  if (Array.isArray(node.enum)) {
+    const types = new Set<string>();
+    for (const value of node.enum) {
+      const t = jsonType(value);
+      types.add(t);
+      if (t === 'integer') types.add('number');
+    }
+    return types;
+  }
+  return new Set(ALL_TYPES);
+}
+
+function covers(types: Set<string>, type: string): boolean {
+  return types.has(type) || (type === 'integer' && types.has('number'));
+}
+
+function typeAccepts(types: Set<string>, value: Json): boolean {
+  return covers(types, jsonType(value)) || (jsonType(value) === 'integer' && types.has('number'));
+}
+
+function jsonType(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function intersect(a: Set<string>, b: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of a) if (covers(b, t)) out.add(t);
+  for (const t of b) if (covers(a, t)) out.add(t);
+  if (out.has('integer') || out.has('number')) out.add('number');
+  return out;
+}
+
+function typeValue(node: JsonObject): Json {
+  return node.type ?? null;
+}
+
+/** A node that is nothing but a union (plus annotations). */
+function onlyUnion(node: JsonObject): boolean {
+  return Object.keys(node).every((key) => key === 'anyOf' || key === 'oneOf' || ANNOTATIONS.has(key));
+}
+
+function unionKind(node: JsonObject): 'anyOf' | 'oneOf' | undefined {
+  if (Array.isArray(node.anyOf)) return 'anyOf';
+  if (Array.isArray(node.oneOf)) return 'oneOf';
+  return undefined;
+}
+
+/** The union-less side of a comparison with a union, as one branch: its type-level keywords only. */
+function liftable(node: JsonObject): Json {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) if (!ANNOTATIONS.has(key)) out[key] = value;
+  return out;
+}
+
+/** What a schema says about a property it does not list: 'open', 'closed', or the schema that applies. */
+function otherwise(node: JsonObject, name: string): 'open' | 'closed' | Json {
+  if (isObject(node.patternProperties)) {
+    for (const [pattern, schema] of Object.entries(node.patternProperties)) {
+      if (safeTest(pattern, name)) return schema;
+    }
+  }
+  const additional = node.additionalProperties;
+  if (additional === false) return 'closed';
+  if (additional === undefined || additional === true || (isObject(additional) && Object.keys(additional).length === 0)) return 'open';
+  return additional;
+}
+
+function safeTest(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(text);
+  } catch {
+    return false;
+  }
+}

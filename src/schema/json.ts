@@ -1,0 +1,46 @@
+import type { Json, JsonObject } from '../snapshot/model.js';
+
+const canonicalCache = new WeakMap<object, string>();
+
+/** A canonical string for a JSON value (object keys sorted), memoised per object: equal values give equal strings. */
+export function canonical(value: Json | undefined): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const cached = canonicalCache.get(value);
+  if (cached !== undefined) return cached;
+  const text = Array.isArray(value)
+    ? `[${value.map((item) => canonical(item)).join(',')}]`
+    : `{${Object.keys(value)
+        .sort()
+        .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+        .join(',')}}`;
+  canonicalCache.set(value, text);
+  return text;
+}
+
+export function sameJson(a: Json | undefined, b: Json | undefined): boolean {
+  return a === b || canonical(a) === canonical(b);
+}
+
+export function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One RFC 6901 reference token. */
+export function token(key: string | number): string {
+  return `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+const refCache = new WeakMap<object, boolean>();
+
+/** Whether a subtree holds a `$ref` anywhere: equal text then does not mean equal meaning, since the targets may differ. */
+export function containsRef(value: Json | undefined): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const cached = refCache.get(value);
+  if (cached !== undefined) return cached;
+  const result = Array.isArray(value)
+    ? value.some(containsRef)
+    : '$ref' in value || '$dynamicRef' in value || '$recursiveRef' in value || Object.values(value).some(containsRef);
+  refCache.set(value, result);
+  return result;
+}
