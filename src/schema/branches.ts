@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
-import { FALSE, normalize } from './normalize.js';
-import { canonical, containsRef, isObject } from './json.js';
+import { FALSE, normalize, type Node } from './normalize.js';
+import { canonical, containsRef, isObject, orderFreeCanonical } from './json.js';
 
 export interface BranchMatching {
   pairs: Array<[number, number]>;
@@ -20,7 +20,7 @@ export function matchBranches(before: Json[], after: Json[], beforeRoot: Json, a
   const candidates: Array<{ i: number; j: number; score: number }> = [];
   for (let i = 0; i < left.length; i++) {
     for (let j = 0; j < right.length; j++) {
-      const score = similarity(left[i], right[j], before[i], after[j]);
+      const score = similarity(left[i], right[j], before[i], after[j], beforeRoot, afterRoot);
       if (score > 0) candidates.push({ i, j, score });
     }
   }
@@ -41,16 +41,16 @@ export function matchBranches(before: Json[], after: Json[], beforeRoot: Json, a
   };
 }
 
-function similarity(a: ReturnType<typeof normalize>, b: ReturnType<typeof normalize>, rawA: Json, rawB: Json): number {
+function similarity(a: Node, b: Node, rawA: Json, rawB: Json, beforeRoot: Json, afterRoot: Json): number {
   if (a === FALSE || b === FALSE) return a === b ? 1000 : 0;
-  if (!containsRef(rawA) && !containsRef(rawB) && canonical(rawA) === canonical(rawB)) return 1000;
-  const typesA = typesOf(a);
-  const typesB = typesOf(b);
+  if (!containsRef(rawA) && !containsRef(rawB) && orderFreeCanonical(rawA) === orderFreeCanonical(rawB)) return 1000;
+  const typesA = typesOf(a, beforeRoot);
+  const typesB = typesOf(b, afterRoot);
   if (typesA && typesB && ![...typesA].some((t) => typesB.has(t) || (t === 'integer' && typesB.has('number')) || (t === 'number' && typesB.has('integer')))) {
     return 0;
   }
   let score = 1;
-  if (canonical(a) === canonical(b)) score += 500;
+  if (orderFreeCanonical(a) === orderFreeCanonical(b)) score += 500;
   if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
     const values = new Set(a.enum.map((v) => canonical(v)));
     score += b.enum.some((v) => values.has(canonical(v))) ? 50 : -0.5;
@@ -70,9 +70,28 @@ function similarity(a: ReturnType<typeof normalize>, b: ReturnType<typeof normal
   return score;
 }
 
-function typesOf(node: JsonObject): Set<string> | undefined {
+/** The JSON types a branch admits, looking through nested unions; undefined when unconstrained. */
+function typesOf(node: JsonObject, root: Json, depth = 0): Set<string> | undefined {
   if (Array.isArray(node.type)) return new Set(node.type.map(String));
-  return undefined;
+  if (Array.isArray(node.enum)) return new Set(node.enum.map(jsonType));
+  const branches = Array.isArray(node.anyOf) ? node.anyOf : Array.isArray(node.oneOf) ? node.oneOf : undefined;
+  if (!branches || depth > 8) return undefined;
+  const types = new Set<string>();
+  for (const branch of branches) {
+    const normalized = normalize(branch, root);
+    if (normalized === FALSE) continue;
+    const inner = typesOf(normalized, root, depth + 1);
+    if (!inner) return undefined;
+    for (const t of inner) types.add(t);
+  }
+  return types;
+}
+
+function jsonType(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
 
 /** The single value a discriminator property is fixed to (`const`, or a one-value `enum`). */

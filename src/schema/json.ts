@@ -44,3 +44,23 @@ export function containsRef(value: Json | undefined): boolean {
   refCache.set(value, result);
   return result;
 }
+
+const UNORDERED = new Set(['anyOf', 'oneOf', 'allOf', 'required', 'enum', 'type']);
+const orderFreeCache = new WeakMap<object, string>();
+
+/** Like `canonical`, but blind to the order of union branches, `required`, `enum` and `type`, which carries no meaning. */
+export function orderFreeCanonical(value: Json | undefined, key = ''): string {
+  if (value === undefined || value === null || typeof value !== 'object') return canonical(value);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => orderFreeCanonical(item));
+    return `[${(UNORDERED.has(key) ? items.sort() : items).join(',')}]`;
+  }
+  const cached = orderFreeCache.get(value);
+  if (cached !== undefined) return cached;
+  const text = `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${orderFreeCanonical(value[k], k)}`)
+    .join(',')}}`;
+  orderFreeCache.set(value, text);
+  return text;
+}

@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import type { Json, JsonObject } from '../../../src/snapshot/model.js';
+
+/**
+ * Generators for the property tests: schemas over the keywords MCP servers send, random
+ * mutations of them (tighten, loosen, add, drop, wrap, retype), and JSON instances that sit on
+ * the boundaries those keywords draw.
+ */
+
+const KEYS = ['a', 'b', 'c'];
+const STRINGS = ['', 'a', 'ab', 'abc', 'abcd', 'b', 'ba', 'Z9', 'hello world'];
+const NUMBERS = [-2, -1, 0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 10, 12];
+const PATTERNS = ['^a', '^[a-z]+$', 'b', '^.{0,2}$'];
+
+const scalar: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>(...STRINGS, ...NUMBERS, true, false, null),
+  fc.integer({ min: -20, max: 20 }),
+  fc.string({ maxLength: 4 }),
+);
+
+export const instance: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom(...KEYS, 'd'), tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+function optional<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.option(arb, { nil: undefined, freq: 2 });
+}
+
+function compact(object: Record<string, Json | undefined>): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+const stringSchema = fc
+  .record({ minLength: optional(fc.integer({ min: 0, max: 3 })), maxLength: optional(fc.integer({ min: 1, max: 5 })), pattern: optional(fc.constantFrom(...PATTERNS)) })
+  .map((s) => compact({ type: 'string', ...s }));
+
+const numberSchema = fc
+  .record({
+    type: fc.constantFrom('number', 'integer'),
+    minimum: optional(fc.constantFrom(...NUMBERS)),
+    maximum: optional(fc.constantFrom(...NUMBERS)),
+    exclusiveMinimum: optional(fc.constantFrom(...NUMBERS)),
+    exclusiveMaximum: optional(fc.constantFrom(...NUMBERS)),
+    multipleOf: optional(fc.constantFrom(1, 2, 3, 0.5)),
+  })
+  .map((s) => compact(s));
+
+const enumSchema = fc.uniqueArray(fc.constantFrom<Json>(...STRINGS.slice(0, 5), 0, 1, 2, true, null), { minLength: 1, maxLength: 4 }).map((values) => ({ enum: values }));
+
+const leaf: fc.Arbitrary<JsonObject> = fc.oneof(
+  stringSchema,
+  numberSchema,
+  enumSchema,
+  fc.constantFrom<JsonObject>({ type: 'boolean' }, { type: 'null' }, { type: ['string', 'null'] }, {}, { const: 'a' }),
+);
+
+export const schema: fc.Arbitrary<JsonObject> = fc.letrec<{ schema: JsonObject }>((tie) => ({
+  schema: fc.oneof(
+    { depthSize: 'small', maxDepth: 3 },
+    leaf,
+    fc
+      .record({
+        properties: fc.dictionary(fc.constantFrom(...KEYS), tie('schema'), { maxKeys: 3 }),
+        required: fc.subarray(KEYS),
+        additionalProperties: optional(fc.constant(false)),
+        minProperties: optional(fc.integer({ min: 0, max: 2 })),
+      })
+      .map(({ properties, required, ...rest }) =>
+        compact({ type: 'object', properties, required: required.filter((k) => k in properties), ...rest }),
+      ),
+    fc
+      .record({ items: optional(tie('schema')), minItems: optional(fc.integer({ min: 0, max: 2 })), maxItems: optional(fc.integer({ min: 1, max: 3 })), uniqueItems: optional(fc.boolean()) })
+      .map((s) => compact({ type: 'array', ...s })),
+    fc.tuple(tie('schema'), tie('schema')).map(([x, y]) => ({ anyOf: [x, y] })),
+  ),
+})).schema;
+
+/** Every sub-schema of a schema, with a setter, so a mutation can replace any of them. */
+function subSchemas(root: JsonObject): Array<{ node: JsonObject; replace(next: JsonObject): JsonObject }> {
+  const out: Array<{ node: JsonObject; replace(next: JsonObject): JsonObject }> = [];
+  const visit = (node: JsonObject, rebuild: (next: JsonObject) => JsonObject) => {
+    out.push({ node, replace: rebuild });
+    const props = node.properties as JsonObject | undefined;
+    if (props) {
+      for (const key of Object.keys(props)) {
+        visit(props[key] as JsonObject, (next) => rebuild({ ...node, properties: { ...props, [key]: next } }));
+      }
+    }
+    if (node.items && typeof node.items === 'object' && !Array.isArray(node.items)) {
+      visit(node.items as JsonObject, (next) => rebuild({ ...node, items: next }));
+    }
+    if (Array.isArray(node.anyOf)) {
+      node.anyOf.forEach((branch, i) => {
+        visit(branch as JsonObject, (next) => {
+          const anyOf = [...(node.anyOf as Json[])];
+          anyOf[i] = next;
+          return rebuild({ ...node, anyOf });
+        });
+      });
+    }
+  };
+  visit(root, (next) => next);
+  return out;
+}
+
+type Mutation = (node: JsonObject, pick: number, fresh: JsonObject) => JsonObject;
+
+const NUMERIC = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'multipleOf'];
+
+const MUTATIONS: Record<string, Mutation> = {
+  dropKeyword: (node, pick) => {
+    const keys = Object.keys(node);
+    if (keys.length === 0) return node;
+    const { [keys[pick % keys.length]]: _dropped, ...rest } = node;
+    return rest;
+  },
+  nudgeBound: (node, pick) => {
+    const present = Object.keys(node).filter((k) => NUMERIC.includes(k));
+    const key = present.length > 0 ? present[pick % present.length] : NUMERIC[pick % NUMERIC.length];
+    if (key === 'multipleOf') return { ...node, multipleOf: [0.5, 1, 2, 3, 4, 6][pick % 6] };
+    const current = typeof node[key] === 'number' ? (node[key] as number) : 2;
+    const next = current + (pick % 2 === 0 ? 1 : -1);
+    return { ...node, [key]: /Length|Items|Properties/.test(key) ? Math.max(0, next) : next };
+  },
+  enumValue: (node, pick) => {
+    const values = Array.isArray(node.enum) ? node.enum : undefined;
+    if (!values) return { ...node, enum: [STRINGS[pick % 5], NUMBERS[pick % NUMBERS.length]] };
+    if (pick % 2 === 0 && values.length > 1) return { ...node, enum: values.filter((_, i) => i !== pick % values.length) };
+    return { ...node, enum: [...values, STRINGS[pick % STRINGS.length]] };
+  },
+  toggleRequired: (node, pick) => {
+    const props = Object.keys((node.properties as JsonObject | undefined) ?? {});
+    if (props.length === 0) return { ...node, required: [KEYS[pick % 3]] };
+    const key = props[pick % props.length];
+    const required = Array.isArray(node.required) ? node.required.map(String) : [];
+    return { ...node, required: required.includes(key) ? required.filter((k) => k !== key) : [...required, key] };
+  },
+  toggleClosed: (node) => {
+    if (node.additionalProperties === false) {
+      const { additionalProperties: _open, ...rest } = node;
+      return rest;
+    }
+    return { ...node, additionalProperties: false };
+  },
+  addProperty: (node, pick, fresh) => ({ ...node, type: node.type ?? 'object', properties: { ...((node.properties as JsonObject) ?? {}), [KEYS[pick % 3]]: fresh } }),
+  replace: (_node, _pick, fresh) => fresh,
+  wrapInUnion: (node, pick, fresh) => ({ anyOf: pick % 2 === 0 ? [node, fresh] : [fresh, node] }),
+  retype: (node, pick) => ({ ...node, type: ['string', 'number', 'integer', 'object', 'array', 'boolean', ['string', 'null']][pick % 7] as Json }),
+  pattern: (node, pick) => ({ ...node, pattern: PATTERNS[pick % PATTERNS.length] }),
+  toggleUnique: (node) => ({ ...node, uniqueItems: node.uniqueItems !== true }),
+};
+
+const mutationStep = fc.record({
+  kind: fc.constantFrom(...Object.keys(MUTATIONS)),
+  at: fc.nat(),
+  pick: fc.nat({ max: 1000 }),
+  fresh: leaf,
+});
+
+export const mutations = fc.array(mutationStep, { minLength: 1, maxLength: 3 });
+
+export function mutate(schema: JsonObject, steps: Array<{ kind: string; at: number; pick: number; fresh: JsonObject }>): JsonObject {
+  let current = schema;
+  for (const step of steps) {
+    const targets = subSchemas(current);
+    const target = targets[step.at % targets.length];
+    current = target.replace(MUTATIONS[step.kind](target.node, step.pick, step.fresh));
+  }
+  return current;
+}
+
+/**
+ * Whether an instance uses only properties the schema declares (at any depth it can see):
+ * adding an optional property to an open input schema is compatible by design (§5), so an
+ * instance that sends an undeclared property is not a counterexample for inputs.
+ */
+export function usesOnlyDeclared(value: Json, node: Json): boolean {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return true;
+  if (Array.isArray(node.anyOf) && !node.anyOf.some((branch) => usesOnlyDeclared(value, branch))) return false;
+  if (Array.isArray(value)) return value.every((item) => usesOnlyDeclared(item, node.items ?? true));
+  if (typeof value === 'object' && value !== null) {
+    const props = (node.properties as JsonObject | undefined) ?? {};
+    if (Array.isArray(node.anyOf)) return true;
+    return Object.entries(value).every(([key, item]) => key in props && usesOnlyDeclared(item, props[key]));
+  }
+  return true;
+}
