@@ -9,7 +9,10 @@ function diff(server: string, from: string, to: string): Change[] {
 }
 
 const bySeverity = (changes: Change[], severity: Change['severity']) => changes.filter((c) => c.severity === severity);
-const MEMORY_TOOLS_CLOSED_IN_2025_9_25 = [
+const MEMORY_TOOLS = [
+  'add_observations',
+  'create_entities',
+  'create_relations',
   'delete_entities',
   'delete_observations',
   'delete_relations',
@@ -19,10 +22,12 @@ const MEMORY_TOOLS_CLOSED_IN_2025_9_25 = [
 ];
 
 describe('server-memory, consecutive published versions', () => {
-  it('2025.8.4 -> 2025.9.25: closing additionalProperties on six input schemas is breaking for each of them', () => {
+  it('2025.8.4 -> 2025.9.25: closing additionalProperties on every input schema (and its nested items) is breaking', () => {
     const changes = diff('memory', '2025.8.4', '2025.9.25');
     const breaking = bySeverity(changes, 'breaking');
-    expect([...new Set(breaking.map((c) => c.name))].sort()).toEqual(MEMORY_TOOLS_CLOSED_IN_2025_9_25);
+    expect([...new Set(breaking.map((c) => c.name))].sort()).toEqual(MEMORY_TOOLS);
+    expect(breaking.map((c) => c.pointer)).toContain('/inputSchema/properties/entities/items/additionalProperties');
+    expect(changes).toHaveLength(breaking.length);
     for (const change of breaking) {
       expect(change.rule).toMatch(/^input-/);
       expect(change.pointer).toMatch(/^\/inputSchema/);
