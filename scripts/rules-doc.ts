@@ -40,7 +40,7 @@ function schemaSection(rules: readonly RuleDefinition[]): string[] {
     lines.push(
       `| \`${aspect}\` | ${input ? `\`${input.id}\`` : '—'} | ${severity(input)} | ${output ? `\`${output.id}\`` : '—'} | ${severity(
         output,
-      )} | ${cell((input ?? output)!.title.replace(/^(Input|Output):\s*/, ""))} |`,
+      )} | ${cell((input ?? output)!.title.replace(/^(?:Input|Output):\s*(.)/, (_, first: string) => first.toUpperCase()))} |`,
     );
   }
   lines.push('');
