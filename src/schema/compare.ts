@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import type { SchemaDifference, SchemaInput } from './model.js';
-import { ANNOTATIONS, FALSE, normalize, type Node } from './normalize.js';
+import { allOfPosition, ANNOTATIONS, FALSE, normalize, type Node } from './normalize.js';
 import { canonical, containsRef, isObject, sameJson, token } from './json.js';
 import { matchBranches } from './branches.js';
 import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
@@ -351,11 +351,10 @@ class Comparison {
     const branchesAfter = Array.isArray(after.allOf) ? after.allOf : [];
     if (branchesBefore.length === 0 && branchesAfter.length === 0) return;
     const matching = matchBranches(branchesBefore, branchesAfter, this.beforeRoot, this.afterRoot);
-    for (const [i, j] of matching.pairs) {
-      this.node(branchesBefore[i], branchesAfter[j], { pointer: `${at.pointer}/allOf/${j}`, path: at.path }, depth + 1);
-    }
-    for (const i of matching.unmatchedBefore) this.emit('all-of-branch-removed', { pointer: `${at.pointer}/allOf/${i}`, path: at.path }, branchesBefore[i], undefined);
-    for (const j of matching.unmatchedAfter) this.emit('all-of-branch-added', { pointer: `${at.pointer}/allOf/${j}`, path: at.path }, undefined, branchesAfter[j]);
+    const where = (branches: Json[], index: number) => ({ pointer: `${at.pointer}/allOf/${allOfPosition(branches, index)}`, path: at.path });
+    for (const [i, j] of matching.pairs) this.node(branchesBefore[i], branchesAfter[j], where(branchesAfter, j), depth + 1);
+    for (const i of matching.unmatchedBefore) this.emit('all-of-branch-removed', where(branchesBefore, i), branchesBefore[i], undefined);
+    for (const j of matching.unmatchedAfter) this.emit('all-of-branch-added', where(branchesAfter, j), undefined, branchesAfter[j]);
   }
 
   private not(before: JsonObject, after: JsonObject, at: At): void {

@@ -80,6 +80,13 @@ function mergeSiblings(target: JsonObject, siblings: JsonObject): JsonObject {
   return { allOf: [target, siblings] };
 }
 
+/** Where each `allOf` branch left after merging stood in the schema as written, for exact pointers. */
+const ALL_OF_POSITIONS = new WeakMap<Json[], number[]>();
+
+export function allOfPosition(branches: Json[], index: number): number {
+  return ALL_OF_POSITIONS.get(branches)?.[index] ?? index;
+}
+
 export const ANNOTATIONS = new Set([
   'title',
   'description',
@@ -194,15 +201,23 @@ function flattenCombinators(node: JsonObject, root: Json): Node {
   }
   if (Array.isArray(node.allOf)) {
     const rest: Json[] = [];
+    const positions: number[] = [];
     let merged: Node = { ...node };
     delete (merged as JsonObject).allOf;
-    for (const branch of node.allOf) {
+    node.allOf.forEach((branch, index) => {
       const next: Node | null = merged === FALSE ? FALSE : mergeIntoOrNull(merged, branch, root);
-      if (next === null) rest.push(branch);
-      else merged = next;
+      if (next === null) {
+        rest.push(branch);
+        positions.push(index);
+      } else {
+        merged = next;
+      }
+    });
+    if ((merged as Node) === FALSE) return FALSE;
+    if (rest.length > 0) {
+      merged.allOf = rest;
+      ALL_OF_POSITIONS.set(rest, positions);
     }
-    if (merged === FALSE) return FALSE;
-    if (rest.length > 0) merged.allOf = rest;
     return merged;
   }
   return node;

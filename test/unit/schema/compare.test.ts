@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../src/snapshot/model.js';
+import { compareSchemas } from '../../../src/schema/compare.js';
+import { SCHEMA_ASPECTS } from '../../../src/rules/schema-rules.js';
+
+interface AspectCase {
+  aspect: string;
+  note: string;
+  before: JsonObject;
+  after: JsonObject;
+  expected: Array<{ aspect: string; pointer: string }>;
+}
+
+interface RefactorCase {
+  name: string;
+  before: JsonObject;
+  after: JsonObject;
+}
+
+const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../../fixtures/schema/${name}`, import.meta.url), 'utf8')) as T;
+const aspectCases = read<AspectCase[]>('aspect-cases.json');
+const refactorCases = read<RefactorCase[]>('refactor-cases.json');
+
+describe('compareSchemas: one case per aspect', () => {
+  it('has a case for every aspect of the catalog, and no case for an unknown aspect', () => {
+    expect(aspectCases.map((c) => c.aspect).sort()).toEqual(SCHEMA_ASPECTS.map((a) => a.id).sort());
+  });
+
+  it.each(aspectCases.map((c) => [c.aspect, c] as const))('%s', (_aspect, testCase) => {
+    const found = compareSchemas(testCase.before, testCase.after).map((d) => ({ aspect: d.aspect, pointer: d.pointer }));
+    expect(found).toEqual(expect.arrayContaining(testCase.expected));
+    expect(found).toHaveLength(testCase.expected.length);
+  });
+});
+
+describe('compareSchemas: refactors that change nothing accepted', () => {
+  it.each(refactorCases.map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
+    expect(compareSchemas(testCase.before, testCase.after)).toEqual([]);
+    expect(compareSchemas(testCase.after, testCase.before)).toEqual([]);
+  });
+});
+
+describe('compareSchemas: details', () => {
+  it('names the parameter path and the removed values', () => {
+    const [difference] = compareSchemas(
+      { type: 'object', properties: { filters: { type: 'object', properties: { mode: { enum: ['fast', 'exact'] } } } } },
+      { type: 'object', properties: { filters: { type: 'object', properties: { mode: { enum: ['fast'] } } } } },
+    );
+    expect(difference).toMatchObject({ aspect: 'enum-value-removed', path: 'filters.mode', params: { values: ['exact'] } });
+  });
+
+  it('pairs discriminated-union variants by their tag, not their position', () => {
+    const variant = (kind: string, extra: JsonObject) => ({ type: 'object', properties: { kind: { const: kind }, ...extra }, required: ['kind'] });
+    const found = compareSchemas(
+      { oneOf: [variant('a', { x: { type: 'string' } }), variant('b', { y: { type: 'number' } })] },
+      { oneOf: [variant('b', { y: { type: 'number', maximum: 5 } }), variant('a', { x: { type: 'string' } })] },
+    );
+    expect(found.map((d) => `${d.aspect} ${d.pointer}`)).toEqual(['maximum-decreased /oneOf/0/properties/y/maximum']);
+  });
+
+  it('compares recursive schemas without looping and finds a change inside the recursion', () => {
+    const tree = (leaf: JsonObject) => ({
+      $defs: { node: { type: 'object', properties: { value: leaf, children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+      $ref: '#/$defs/node',
+    });
+    expect(compareSchemas(tree({ type: 'string' }), tree({ type: 'string' }))).toEqual([]);
+    expect(compareSchemas(tree({ type: 'string' }), tree({ type: 'string', maxLength: 3 })).map((d) => d.aspect)).toEqual(['max-length-decreased']);
+  });
+
+  it('never follows an external $ref, even an unchanged one, and reports a changed one', () => {
+    const external = (url: string) => ({ type: 'object', properties: { a: { $ref: url } } });
+    expect(compareSchemas(external('file:///etc/passwd'), external('file:///etc/passwd'))).toEqual([]);
+    expect(compareSchemas(external('http://127.0.0.1:1/a.json'), external('http://127.0.0.1:1/b.json')).map((d) => d.aspect)).toEqual(['ref-not-followed']);
+  });
+
+  it('treats a wrapped schema that gains a variant as a widening only', () => {
+    expect(compareSchemas({ type: 'string' }, { anyOf: [{ type: 'string' }, { type: 'number' }] }).map((d) => d.aspect)).toEqual(['any-of-branch-added']);
+    expect(compareSchemas({ anyOf: [{ type: 'string' }, { type: 'number' }] }, { type: 'string' }).map((d) => d.aspect)).toEqual(['any-of-branch-removed']);
+  });
+
+  it('survives adversarial shapes: 64-deep nesting, 32-branch unions, self-referencing refs', () => {
+    let deep: JsonObject = { type: 'string' };
+    for (let i = 0; i < 64; i++) deep = { type: 'object', properties: { n: deep } };
+    expect(compareSchemas(deep, structuredClone(deep))).toEqual([]);
+    const union = (n: number) => ({ anyOf: Array.from({ length: n }, (_, i) => ({ type: 'object', properties: { kind: { const: `k${i}` } } })) });
+    expect(compareSchemas(union(32), union(31)).map((d) => d.aspect)).toEqual(['any-of-branch-removed']);
+    const selfRef = { $defs: { a: { $ref: '#/$defs/a' } }, $ref: '#/$defs/a' };
+    expect(() => compareSchemas(selfRef, structuredClone(selfRef))).not.toThrow();
+  });
+});
