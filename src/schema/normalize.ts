@@ -3,7 +3,7 @@ import { canonical, isObject } from './json.js';
 
 /**
  * A schema node in one canonical spelling, so that refactors compare equal: `$ref` resolved,
- * `const` as a one-value `enum`, `type` as a sorted array, the nullable spellings folded into
+ * `const` as a one-value `enum`, `type` as a sorted array, the nullable union folded into
  * `type`, draft-04/07 forms rewritten to 2020-12 (boolean exclusive bounds, array `items`,
  * `dependencies`), trivially nested `allOf`/`anyOf`/`oneOf` flattened, zod's ±(2^53-1) integer
  * bounds dropped. `false` (and `{not: {}}`) is the FALSE node.
@@ -64,7 +64,6 @@ export function normalize(schema: Json | undefined, root: Json, refs: string[] =
   if (out.not === true) return FALSE;
 
   foldConst(out);
-  foldNullable(out);
   foldType(out);
   foldNumericBounds(out);
   foldArrayForms(out);
@@ -115,16 +114,6 @@ function foldConst(node: JsonObject): void {
   } else {
     node.enum = [value];
   }
-}
-
-function foldNullable(node: JsonObject): void {
-  if (!('nullable' in node)) return;
-  const nullable = node.nullable === true;
-  delete node.nullable;
-  if (!nullable) return;
-  if (typeof node.type === 'string') node.type = [node.type, 'null'];
-  else if (Array.isArray(node.type) && !node.type.includes('null')) node.type = [...node.type, 'null'];
-  if (Array.isArray(node.enum) && !node.enum.includes(null)) node.enum = [...node.enum, null];
 }
 
 function foldType(node: JsonObject): void {
