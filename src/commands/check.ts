@@ -9,6 +9,7 @@ import type { Report } from '../report/model.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { BaseCommand } from './base.js';
 import { type LoadedProjectConfig, loadProjectConfig } from './flags/project-config.js';
+import { routeConfigFlag } from './flags/config-flag.js';
 import { assertNextVersion, displayPath, makeReport, type ReportFlagValues, render, reportFlags, shellQuote, sourceOf } from './flags/report.js';
 import { parseClientCapabilities, serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 
@@ -47,7 +48,8 @@ export default class Check extends BaseCommand {
   };
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(Check);
+    const { flags: parsed } = await this.parse(Check);
+    const flags = await routeConfigFlag(parsed);
     assertNextVersion(flags['next-version']);
     const config = await loadProjectConfig({ path: flags['project-config'] });
     const command = afterDoubleDash(this.argv);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Args } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { EXIT_CHANGES_FOUND, EXIT_OK } from '../errors.js';
 import { BaseCommand } from './base.js';
 import { loadProjectConfig } from './flags/project-config.js';
@@ -18,13 +18,16 @@ export default class Diff extends BaseCommand {
     base: Args.string({ description: 'Baseline snapshot file.', required: true }),
     head: Args.string({ description: 'Snapshot file to compare with it.', required: true }),
   };
-  static override flags = { ...reportFlags };
+  static override flags = {
+    ...reportFlags,
+    config: Flags.string({ description: 'Project config file (the same as --project-config).', helpGroup: 'REPORT', exclusive: ['project-config'] }),
+  };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff);
     assertNextVersion(flags['next-version']);
     const { readSnapshot } = await import('../snapshot/read.js');
-    const config = await loadProjectConfig({ path: flags['project-config'] });
+    const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
     const [base, head] = await Promise.all([readSnapshot(args.base), readSnapshot(args.head)]);
     const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(args.base))?.name;
     const report = makeReport({

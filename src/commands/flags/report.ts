@@ -12,8 +12,9 @@ import { shouldColor } from '../../report/text.js';
 import type { LoadedProjectConfig } from './project-config.js';
 
 /**
- * Flags of every command that prints a report. The project config flag is `--project-config`:
- * `--config` selects an MCP client config file (with `--server`) for the server to capture.
+ * Flags of every command that prints a report. `--project-config` always names the project
+ * config; `--config` names it too when the file is one (see config-flag.ts), and otherwise an
+ * MCP client config file holding the server to capture.
  */
 export const reportFlags = {
   format: Flags.string({ description: 'Report format.', options: [...REPORT_FORMATS], default: 'text', helpGroup: 'REPORT' }),

@@ -10,7 +10,7 @@ export const serverTargetFlags = {
   header: Flags.string({ description: 'HTTP header for --url, "Name: value" (repeatable). Never written to a snapshot.', multiple: true, helpGroup: 'SERVER' }),
   env: Flags.string({ description: 'Environment variable for a stdio server, KEY=VALUE (repeatable). Never written to a snapshot.', multiple: true, helpGroup: 'SERVER' }),
   cwd: Flags.string({ description: 'Working directory of a stdio server.', helpGroup: 'SERVER' }),
-  config: Flags.string({ description: 'MCP client config file holding the server (.mcp.json, Claude Desktop, Cursor, .vscode/mcp.json).', helpGroup: 'SERVER' }),
+  config: Flags.string({ description: 'MCP client config file holding the server (.mcp.json, Claude Desktop, Cursor, .vscode/mcp.json); in check, a project config file (mcp-compat.config.json) is recognised too.', helpGroup: 'SERVER' }),
   server: Flags.string({ description: 'Name of the server entry in --config (optional when it lists one).', helpGroup: 'SERVER', dependsOn: ['config'] }),
   timeout: Flags.integer({ description: 'Time limit in milliseconds for the whole capture [default: 30000].', min: 1, helpGroup: 'SERVER' }),
   'client-capabilities': Flags.string({
