@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ACTION_REF, workflowYaml } from '../../../src/action/workflow.js';
 
-// js-yaml comes with the installed dependencies (through json-schema-diff's ref parser).
-const { load } = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+import { load } from 'js-yaml';
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
 interface ActionYml {
