@@ -7,6 +7,7 @@ import { getRule } from '../../../src/rules/registry.js';
 import { schemaRuleId } from '../../../src/rules/schema-rules.js';
 import type { SchemaDirection } from '../../../src/schema/model.js';
 import { instance, mutate, mutations, schema, usesOnlyDeclared } from './schema-arbitraries.js';
+import { instancesFor } from './schema-instances.js';
 
 /**
  * The comparator against a real validator. For a random schema and a random mutation of it,
@@ -38,11 +39,11 @@ describe('compareSchemas against ajv (property-based)', () => {
 
   it('reports breaking for inputs whenever a declared instance valid before is rejected after', () => {
     fc.assert(
-      fc.property(schema, mutations, fc.array(instance, { maxLength: 40 }), (before, steps, samples) => {
+      fc.property(schema, mutations, fc.array(instance, { maxLength: 40 }), fc.nat(), (before, steps, samples, seed) => {
         const after = mutate(before, steps);
         const validBefore = validator(before);
         const validAfter = validator(after);
-        const witness = [...BOUNDARY_VALUES, ...samples.map(asParsedJson)].find(
+        const witness = [...BOUNDARY_VALUES, ...samples.map(asParsedJson), ...instancesFor(before, 60, seed)].find(
           (value) => validBefore(value) && !validAfter(value) && usesOnlyDeclared(value, before),
         );
         const result = verdict('input', before, after);
@@ -65,11 +66,11 @@ describe('compareSchemas against ajv (property-based)', () => {
 
   it('reports breaking for outputs whenever an instance invalid before is valid after', () => {
     fc.assert(
-      fc.property(schema, mutations, fc.array(instance, { maxLength: 40 }), (before, steps, samples) => {
+      fc.property(schema, mutations, fc.array(instance, { maxLength: 40 }), fc.nat(), (before, steps, samples, seed) => {
         const after = mutate(before, steps);
         const validBefore = validator(before);
         const validAfter = validator(after);
-        const witness = [...BOUNDARY_VALUES, ...samples.map(asParsedJson)].find((value) => !validBefore(value) && validAfter(value));
+        const witness = [...BOUNDARY_VALUES, ...samples.map(asParsedJson), ...instancesFor(after, 60, seed)].find((value) => !validBefore(value) && validAfter(value));
         const result = verdict('output', before, after);
         if (witness !== undefined && !result.breaking) {
           throw new Error(`missed a breaking output change: ${JSON.stringify(witness)} may be returned now; rules: ${result.rules.join(', ') || '(none)'}\nbefore ${JSON.stringify(before)}\nafter  ${JSON.stringify(after)}`);
