@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../support/temp-dir.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'run.js');
@@ -38,7 +38,7 @@ export function cli(args: readonly string[], options: { cwd?: string; env?: Node
 
 /** A fresh temporary folder, optionally seeded with a copy of the given pair as base.json/head.json. */
 export function workdir(pair?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-compat-e2e-'));
+  const dir = tempDir('mcp-compat-e2e-');
   if (pair) cpSync(join(PAIRS, pair), dir, { recursive: true });
   return dir;
 }

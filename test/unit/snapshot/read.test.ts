@@ -1,5 +1,5 @@
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../../support/temp-dir.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { readSnapshot, validateSnapshot } from '../../../src/snapshot/read.js';
 import { UserError } from '../../../src/errors.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'mcp-compat-read-'));
+const dir = tempDir('mcp-compat-read-');
 
 const valid = {
   formatVersion: 1,

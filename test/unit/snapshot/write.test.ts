@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../../support/temp-dir.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeSnapshot } from '../../../src/snapshot/canonical.js';
@@ -18,7 +18,7 @@ const snapshot: Snapshot = {
 
 describe('writeSnapshotFile', () => {
   it('writes the canonical text, creating folders, and leaves no temporary file behind', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-compat-write-'));
+    const dir = tempDir('mcp-compat-write-');
     const path = join(dir, 'nested', 'snap.json');
     await writeSnapshotFile(path, snapshot);
     expect(readFileSync(path, 'utf8')).toBe(serializeSnapshot(snapshot));
@@ -26,7 +26,7 @@ describe('writeSnapshotFile', () => {
   });
 
   it('replaces an existing file in one step', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-compat-write-'));
+    const dir = tempDir('mcp-compat-write-');
     const path = join(dir, 'snap.json');
     writeFileSync(path, 'old baseline');
     await writeSnapshotFile(path, snapshot);
@@ -34,7 +34,7 @@ describe('writeSnapshotFile', () => {
   });
 
   it('when the rename fails, the old file is untouched and the temporary file is removed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-compat-write-'));
+    const dir = tempDir('mcp-compat-write-');
     const path = join(dir, 'snap.json');
     mkdirSync(path); // a folder where the file should go: rename fails
     writeFileSync(join(path, 'keep'), 'x');
