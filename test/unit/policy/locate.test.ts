@@ -48,7 +48,7 @@ describe('locateEntities', () => {
   });
 
   it('finds every tool of a real server snapshot laid out canonically', () => {
-    const raw = JSON.parse(readFileSync(new URL('../../../../shared/real-servers/memory/2025.11.25.json', import.meta.url), 'utf8')) as { tools: { name: string }[] };
+    const raw = JSON.parse(readFileSync(new URL('../../../fixtures/real-servers/memory/2025.11.25.json', import.meta.url), 'utf8')) as { tools: { name: string }[] };
     const text = JSON.stringify({ tools: raw.tools }, null, 2);
     const lines = locateEntities(text);
     for (const tool of raw.tools) expect(text.split('\n')[(lines.get(entityKey('tool', tool.name)) ?? 0) - 1]).toBe('    {');
