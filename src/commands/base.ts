@@ -28,12 +28,22 @@ export abstract class BaseCommand extends Command {
       return this.exit(EXIT_TOOL_FAILURE);
     }
     if (error.oclif?.exit !== undefined) {
-      process.stderr.write(`mcp-compat: ${firstLine(error.message)}\n`);
+      process.stderr.write(`mcp-compat: ${oneLine(error.message)}\n`);
       return this.exit(EXIT_TOOL_FAILURE);
     }
     process.stderr.write(`mcp-compat: internal error: ${firstLine(error.message)}${this.verbose ? `\n${error.stack ?? ''}` : ' (run again with --verbose for details)'}\n`);
     return this.exit(EXIT_TOOL_FAILURE);
   }
+}
+
+/** oclif's parse errors span lines ("Missing 1 required arg:\nhead  Snapshot file..."): keep them, on one line. */
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('See more help'))
+    .join(' ')
+    .replace(/:\s+/, ': ');
 }
 
 function firstLine(text: string): string {
