@@ -12,18 +12,9 @@ function tools(count: number, edit: (t: ToolSnapshot, i: number) => ToolSnapshot
   return result;
 }
 
-function fastest(run: () => void, times = 5): number {
-  let best = Infinity;
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
-describe('diff performance', () => {
-  it('classifies 1,000-tool snapshots with edits, removals, additions and renames in well under 100 ms', () => {
+// Speed is measured by benchmarks (bench/), never asserted here: these check the results at scale.
+describe('diff of large snapshots', () => {
+  it('classifies 1,000-tool snapshots with edits, removals, additions and renames', () => {
     const base = snapshot({ tools: tools(1000, (t) => t) });
     const head = snapshot({
       tools: tools(1000, (t, i) => {
@@ -38,14 +29,12 @@ describe('diff performance', () => {
     const result = diffSnapshots(base, head);
     expect(result.changes.filter((c) => c.rule === 'tool-renamed')).toHaveLength(10);
     expect(result.changes.filter((c) => c.rule === 'tool-removed')).toHaveLength(10);
-    const elapsed = fastest(() => diffSnapshots(base, head));
-    expect(elapsed).toBeLessThan(100);
+    expect(result.changes.filter((c) => c.rule === 'input-required-property-added')).toHaveLength(50);
   });
 
-  it('compares 1,000 identical tools almost for free', () => {
+  it('finds nothing between 1,000 identical tools', () => {
     const base = snapshot({ tools: tools(1000, (t) => t) });
     const head = structuredClone(base);
     expect(diffSnapshots(base, head).changes).toEqual([]);
-    expect(fastest(() => diffSnapshots(base, head))).toBeLessThan(50);
   });
 });
