@@ -1,20 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 
-const created: string[] = [];
-let cleanupRegistered = false;
-
-/** A fresh folder under the system temp dir, removed when the test file that made it is done. */
+/**
+ * A fresh folder under the system temp dir, removed afterwards: when the test that made it
+ * finishes, or, for a folder made while a test file is collected, when the file is done.
+ */
 export function tempDir(prefix: string): string {
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    afterAll(() => {
-      for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-    });
-  }
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  created.push(dir);
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    onTestFinished(remove);
+  } catch {
+    afterAll(remove);
+  }
   return dir;
 }
