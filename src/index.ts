@@ -14,6 +14,11 @@ export type { RuleDefinition, Severity, EntityKind, ChangeFacts } from './rules/
 export { recommendBump, checkDeclaredVersion, type Bump } from './policy/semver.js';
 export { isValidToolName, versionedToolName } from './suggest/tool-name.js';
 
+// JSON Schema comparison
+export { compareSchemas } from './schema/compare.js';
+export type { SchemaDifference, SchemaDirection, SchemaInput } from './schema/model.js';
+export { SCHEMA_ASPECTS, SCHEMA_RULES, schemaRuleId } from './rules/schema-rules.js';
+
 // Capture and snapshot files
 export { snapshotServer, type CaptureOptions } from './capture/snapshot-server.js';
 export { snapshotMcpServer } from './capture/in-process.js';
