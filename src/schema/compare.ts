@@ -69,16 +69,14 @@ class Comparison {
     const before = normalize(rawBefore, this.beforeRoot, beforeRefs);
     const after = normalize(rawAfter, this.afterRoot, afterRefs);
     if (beforeRefs.length > 0 || afterRefs.length > 0) {
-      const pair = `${beforeRefs.join(' ')}|${afterRefs.join(' ')}|${at.path}`;
-      const loopKey = `${beforeRefs.at(-1) ?? ''}|${afterRefs.at(-1) ?? ''}`;
-      if (this.refPairs.has(loopKey)) return;
-      this.refPairs.add(loopKey);
+      const pair = `${beforeRefs.at(-1) ?? ''}|${afterRefs.at(-1) ?? ''}`;
+      if (this.refPairs.has(pair)) return;
+      this.refPairs.add(pair);
       try {
         this.normalized(before, after, at, depth);
       } finally {
-        this.refPairs.delete(loopKey);
+        this.refPairs.delete(pair);
       }
-      void pair;
       return;
     }
     this.normalized(before, after, at, depth);
@@ -427,7 +425,7 @@ function covers(types: Set<string>, type: string): boolean {
 }
 
 function typeAccepts(types: Set<string>, value: Json): boolean {
-  return covers(types, jsonType(value)) || (jsonType(value) === 'integer' && types.has('number'));
+  return covers(types, jsonType(value));
 }
 
 function jsonType(value: Json): string {
