@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import { FALSE, normalize, type Node } from './normalize.js';
-import { canonical, containsRef, isObject, orderFreeCanonical } from './json.js';
+import { canonical, containsRef, isObject, jsonType, orderFreeCanonical } from './json.js';
 
 export interface BranchMatching {
   pairs: Array<[number, number]>;
@@ -85,13 +85,6 @@ function typesOf(node: JsonObject, root: Json, depth = 0): Set<string> | undefin
     for (const t of inner) types.add(t);
   }
   return types;
-}
-
-function jsonType(value: Json): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
 }
 
 /** The single value a discriminator property is fixed to (`const`, or a one-value `enum`). */

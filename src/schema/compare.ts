@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import type { SchemaDifference, SchemaInput } from './model.js';
 import { allOfPosition, ANNOTATIONS, FALSE, normalize, type Node } from './normalize.js';
-import { canonical, containsRef, isObject, sameJson, token } from './json.js';
+import { canonical, containsRef, isObject, jsonType, sameJson, token } from './json.js';
 import { matchBranches } from './branches.js';
 import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
 
@@ -428,12 +428,6 @@ function typeAccepts(types: Set<string>, value: Json): boolean {
   return covers(types, jsonType(value));
 }
 
-function jsonType(value: Json): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
 
 function intersect(a: Set<string>, b: Set<string>): Set<string> {
   const out = new Set<string>();

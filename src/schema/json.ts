@@ -64,3 +64,11 @@ export function orderFreeCanonical(value: Json | undefined, key = ''): string {
   orderFreeCache.set(value, text);
   return text;
 }
+
+/** The JSON Schema type of a value: `integer` for whole numbers, `number` for the rest. */
+export function jsonType(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}

@@ -8,8 +8,8 @@ import type { Json, JsonObject } from '../../../src/snapshot/model.js';
  */
 
 const KEYS = ['a', 'b', 'c'];
-const STRINGS = ['', 'a', 'ab', 'abc', 'abcd', 'b', 'ba', 'Z9', 'hello world'];
-const NUMBERS = [-2, -1, 0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 10, 12];
+export const STRINGS = ['', 'a', 'ab', 'abc', 'abcd', 'b', 'ba', 'Z9', 'hello world'];
+export const NUMBERS = [-2, -1, 0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 10, 12];
 const PATTERNS = ['^a', '^[a-z]+$', 'b', '^.{0,2}$'];
 
 const scalar: fc.Arbitrary<Json> = fc.oneof(

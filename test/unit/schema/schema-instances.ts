@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from '../../../src/snapshot/model.js';
+import { NUMBERS, STRINGS } from './schema-arbitraries.js';
 
 /**
  * Instances shaped by a schema: objects with its declared (and required) properties, arrays of
@@ -15,8 +16,6 @@ export function instancesFor(schema: Json, count: number, seed: number): Json[] 
 
 type Random = () => number;
 
-const STRINGS = ['', 'a', 'ab', 'abc', 'abcd', 'b', 'ba', 'Z9', 'hello world'];
-const NUMBERS = [-2, -1, 0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 10, 12];
 
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
