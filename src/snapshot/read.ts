@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Snapshot } from './model.js';
 
@@ -47,16 +45,12 @@ export async function parseSnapshot(text: string, source: string): Promise<Snaps
   return document as Snapshot;
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null };
-let validator: Promise<Validator> | undefined;
-
 /** Every problem of a snapshot document against schemas/snapshot.schema.json (empty when valid). */
 export async function validateSnapshot(document: unknown): Promise<SnapshotProblem[]> {
   if (isObject(document) && 'formatVersion' in document && document.formatVersion !== 1) {
     return [{ pointer: '/formatVersion', message: `is ${JSON.stringify(document.formatVersion)}, but this version of mcp-compat reads format 1 only` }];
   }
-  validator ??= compileValidator();
-  const validate = await validator;
+  const { validate } = await import('./snapshot-validator.generated.js');
   if (validate(document)) return [];
   return (validate.errors ?? []).map((error) => {
     if (error.keyword === 'required') {
@@ -72,26 +66,6 @@ export async function validateSnapshot(document: unknown): Promise<SnapshotProbl
     }
     return { pointer: error.instancePath, message: error.message ?? `fails ${error.keyword}` };
   });
-}
-
-async function compileValidator(): Promise<Validator> {
-  const [ajvModule, schemaText] = await Promise.all([import('ajv/dist/2020.js'), readFile(snapshotSchemaPath(), 'utf8')]);
-  // ajv is CommonJS: Node gives it named exports, a bundle only a default export.
-  const Ajv2020 = ajvModule.Ajv2020 ?? (ajvModule as unknown as { default: { Ajv2020: typeof ajvModule.Ajv2020 } }).default.Ajv2020;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  return ajv.compile(JSON.parse(schemaText) as object) as unknown as Validator;
-}
-
-/** schemas/snapshot.schema.json of this package, found from the sources (src/snapshot) and from the bundle (dist, dist/chunks) alike. */
-export function snapshotSchemaPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'schemas', 'snapshot.schema.json');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('schemas/snapshot.schema.json not found next to the mcp-compat package');
-    dir = parent;
-  }
 }
 
 function escapePointer(segment: string): string {
