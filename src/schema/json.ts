@@ -18,8 +18,19 @@ export function canonical(value: Json | undefined): string {
   return text;
 }
 
+/** Structural equality of JSON values, object key order ignored: the same verdict as comparing `canonical` strings, without building them. */
 export function sameJson(a: Json | undefined, b: Json | undefined): boolean {
-  return a === b || canonical(a) === canonical(b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.hasOwn(b, key) || !sameJson(a[key], b[key])) return false;
+  return true;
 }
 
 export function isObject(value: Json | undefined): value is JsonObject {
