@@ -10,7 +10,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import { BaseCommand } from './base.js';
 import { type LoadedProjectConfig, loadProjectConfig } from './flags/project-config.js';
 import { routeConfigFlag } from './flags/config-flag.js';
-import { assertNextVersion, displayPath, makeReport, type ReportFlagValues, render, reportFlags, shellQuote, sourceOf } from './flags/report.js';
+import { assertNextVersion, displayPath, type ReportFlagValues, reportFlags, shellQuote, sourceOf } from './flags/report.js';
 import { parseClientCapabilities, serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 
 /** One server to check: how to reach it and which baseline it is compared with. */
@@ -45,6 +45,7 @@ export default class Check extends BaseCommand {
     update: Flags.boolean({ description: 'Rewrite the baseline with the new snapshot after reporting (accepts the changes).' }),
     all: Flags.boolean({ description: 'Check every server of the project config.', exclusive: ['name', 'baseline'] }),
     name: Flags.string({ description: 'Check the server of this name from the project config.' }),
+    concurrency: Flags.integer({ description: 'With --all, how many servers to capture at once.', default: 4, min: 1 }),
   };
 
   async run(): Promise<void> {
@@ -55,19 +56,24 @@ export default class Check extends BaseCommand {
     const command = afterDoubleDash(this.argv);
     const jobs = this.jobs(flags, config, command);
 
+    const [{ settleWithLimit }, { render }] = await Promise.all([import('../capture/concurrent.js'), import('./reporting.js')]);
+    // Servers are captured concurrently (--concurrency at a time); reports and errors keep the configured order.
+    const outcomes = await settleWithLimit(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config));
     const reports: Report[] = [];
     const labels: string[] = [];
     let captureFailed = false;
-    for (const job of jobs) {
-      try {
-        reports.push(await this.checkOne(job, flags, config));
+    outcomes.forEach((outcome, index) => {
+      const job = jobs[index] as CheckJob;
+      if (outcome.status === 'fulfilled') {
+        reports.push(outcome.value);
         labels.push(job.label);
-      } catch (error) {
-        if (jobs.length === 1 || !(error instanceof UserError)) throw error;
-        captureFailed = true;
-        process.stderr.write(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+        return;
       }
-    }
+      const error: unknown = outcome.reason;
+      if (jobs.length === 1 || !(error instanceof UserError)) throw error;
+      captureFailed = true;
+      process.stderr.write(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+    });
     if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version, labels));
     if (captureFailed) process.exitCode = EXIT_TOOL_FAILURE;
     else process.exitCode = !flags.update && reports.some((report) => report.summary.failed) ? EXIT_CHANGES_FOUND : EXIT_OK;
@@ -102,10 +108,11 @@ export default class Check extends BaseCommand {
   }
 
   private async checkOne(job: CheckJob, flags: CheckFlags, config: LoadedProjectConfig | undefined): Promise<Report> {
-    const [{ readSnapshot }, { writeSnapshotFile }, { snapshotServer }] = await Promise.all([
+    const [{ readSnapshot }, { writeSnapshotFile }, { snapshotServer }, { makeReport }] = await Promise.all([
       import('../snapshot/read.js'),
       import('../snapshot/write.js'),
       import('../capture/snapshot-server.js'),
+      import('./reporting.js'),
     ]);
     const exists = await access(job.baseline).then(
       () => true,

@@ -3,7 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { EXIT_CHANGES_FOUND, EXIT_OK } from '../errors.js';
 import { BaseCommand } from './base.js';
 import { loadProjectConfig } from './flags/project-config.js';
-import { assertNextVersion, makeReport, render, reportFlags, shellQuote, sourceOf } from './flags/report.js';
+import { assertNextVersion, reportFlags, shellQuote, sourceOf } from './flags/report.js';
 
 export default class Diff extends BaseCommand {
   static override summary = 'Compare two snapshot files and classify every change.';
@@ -26,7 +26,7 @@ export default class Diff extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff);
     assertNextVersion(flags['next-version']);
-    const { readSnapshot } = await import('../snapshot/read.js');
+    const [{ readSnapshot }, { makeReport, render }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
     const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
     const [base, head] = await Promise.all([readSnapshot(args.base), readSnapshot(args.head)]);
     const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(args.base))?.name;
