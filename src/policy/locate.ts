@@ -1,12 +1,17 @@
 import type { EntityKind } from '../rules/types.js';
 
 /** Which key identifies an entity in each list of a canonical snapshot file. */
-const SECTIONS: Record<string, { entity: EntityKind; key: string }> = {
-  tools: { entity: 'tool', key: 'name' },
-  prompts: { entity: 'prompt', key: 'name' },
-  resources: { entity: 'resource', key: 'uri' },
-  resourceTemplates: { entity: 'resourceTemplate', key: 'uriTemplate' },
+const SECTIONS: Record<string, { entity: EntityKind; keyLine: RegExp }> = {
+  tools: { entity: 'tool', keyLine: keyLinePattern('name') },
+  prompts: { entity: 'prompt', keyLine: keyLinePattern('name') },
+  resources: { entity: 'resource', keyLine: keyLinePattern('uri') },
+  resourceTemplates: { entity: 'resourceTemplate', keyLine: keyLinePattern('uriTemplate') },
 };
+
+/** An item's identifying member, one level inside the item: `      "name": "search",`. */
+function keyLinePattern(key: string): RegExp {
+  return new RegExp(`^ {6}"${key}": ("(?:[^"\\\\]|\\\\.)*")`);
+}
 
 export function entityKey(entity: EntityKind, name: string): string {
   return `${entity}\u0000${name}`;
@@ -19,7 +24,7 @@ export function entityKey(entity: EntityKind, name: string): string {
  */
 export function locateEntities(text: string): Map<string, number> {
   const lines = new Map<string, number>();
-  let section: { entity: EntityKind; key: string } | undefined;
+  let section: { entity: EntityKind; keyLine: RegExp } | undefined;
   let itemStart = 0;
   text.split('\n').forEach((line, index) => {
     const top = /^ {2}"([A-Za-z]+)": /.exec(line);
@@ -30,7 +35,7 @@ export function locateEntities(text: string): Map<string, number> {
     }
     if (!section) return;
     if (/^ {4}\{/.test(line)) itemStart = index + 1;
-    const keyLine = new RegExp(`^ {6}"${section.key}": ("(?:[^"\\\\]|\\\\.)*")`).exec(line);
+    const keyLine = section.keyLine.exec(line);
     if (keyLine) {
       const value = JSON.parse(keyLine[1] as string) as string;
       const key = entityKey(section.entity, value);
