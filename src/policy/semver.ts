@@ -1,4 +1,8 @@
-import semver from 'semver';
+// The three functions used, not the whole package: semver's index loads every range helper too.
+import type SemVer from 'semver/classes/semver.js';
+import compare from 'semver/functions/compare.js';
+import inc from 'semver/functions/inc.js';
+import parse from 'semver/functions/parse.js';
 import type { Change } from '../diff/model.js';
 import { getRule, hasRule } from '../rules/registry.js';
 
@@ -25,13 +29,13 @@ export function recommendBump(changes: readonly Pick<Change, 'rule' | 'severity'
  * is the compatibility boundary. So from 0.y.z a breaking change needs a minor bump (0.3.1 ->
  * 0.4.0) and an addition a patch bump; from 0.0.z every bump is breaking.
  */
-function effectiveRequirement(base: semver.SemVer, required: Bump): Bump {
+function effectiveRequirement(base: SemVer, required: Bump): Bump {
   if (required === 'none' || base.major > 0) return required;
   if (base.minor > 0) return required === 'major' ? 'minor' : 'patch';
   return 'patch';
 }
 
-function declaredBump(base: semver.SemVer, next: semver.SemVer): Bump {
+function declaredBump(base: SemVer, next: SemVer): Bump {
   if (next.major !== base.major) return 'major';
   if (next.minor !== base.minor) return 'minor';
   if (next.patch !== base.patch) return 'patch';
@@ -51,8 +55,8 @@ export function checkDeclaredVersion(
   nextVersion: string,
   required: Bump,
 ): { ok: boolean; declared: Bump; message: string } {
-  const base = semver.parse(baseVersion.trim());
-  const next = semver.parse(nextVersion.trim());
+  const base = parse(baseVersion.trim());
+  const next = parse(nextVersion.trim());
   if (!base || !next) {
     const bad = [!base ? `base version "${baseVersion}"` : '', !next ? `declared version "${nextVersion}"` : '']
       .filter(Boolean)
@@ -60,7 +64,7 @@ export function checkDeclaredVersion(
     return { ok: false, declared: 'none', message: `Cannot check the version: ${bad} is not valid semver (expected MAJOR.MINOR.PATCH).` };
   }
   const declared = declaredBump(base, next);
-  const order = semver.compare(next, base);
+  const order = compare(next, base);
   if (order < 0) {
     return { ok: false, declared, message: `Declared version ${next.version} is lower than the base version ${base.version}.` };
   }
@@ -97,6 +101,6 @@ export function checkDeclaredVersion(
   };
 }
 
-function suggestVersion(base: semver.SemVer, bump: Bump): string {
-  return bump === 'none' ? base.version : (semver.inc(base.version, bump) ?? base.version);
+function suggestVersion(base: SemVer, bump: Bump): string {
+  return bump === 'none' ? base.version : (inc(base.version, bump) ?? base.version);
 }
