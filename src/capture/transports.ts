@@ -31,13 +31,14 @@ export async function createTransport(target: ServerTarget, tail: StderrTail): P
     }
     case 'http': {
       const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-      return new StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers ?? {} } });
+      return new StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers ?? {} }, fetch: signalPerRequest() });
     }
     case 'sse': {
       const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/sse.js');
       const headers = target.headers ?? {};
       return new SSEClientTransport(new URL(target.url), {
         requestInit: { headers },
+        fetch: signalPerRequest(),
         // The SSE stream is opened with EventSource, which takes headers only through its own fetch.
         eventSourceInit: {
           fetch: async (url, init) => refuseHtml(await fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } })),
@@ -45,6 +46,30 @@ export async function createTransport(target: ServerTarget, tail: StderrTail): P
       });
     }
   }
+}
+
+/**
+ * Node's fetch keeps a listener on the AbortSignal it is given until the request is garbage
+ * collected, and the SDK gives every request of a connection the same signal: over thousands of
+ * pages that slows every request down and prints MaxListenersExceededWarning. Each request gets
+ * a signal of its own instead, aborted when the connection's is (when the capture closes it).
+ */
+export function signalPerRequest(fetchImpl: typeof fetch = fetch): typeof fetch {
+  const linked = new WeakMap<AbortSignal, Set<AbortController>>();
+  return (input, init) => {
+    const shared = init?.signal;
+    if (!shared) return fetchImpl(input, init);
+    let open = linked.get(shared);
+    if (open === undefined) {
+      const controllers = new Set<AbortController>();
+      shared.addEventListener('abort', () => controllers.forEach((controller) => controller.abort(shared.reason)), { once: true });
+      linked.set(shared, (open = controllers));
+    }
+    const own = new AbortController();
+    if (shared.aborted) own.abort(shared.reason);
+    else open.add(own);
+    return fetchImpl(input, { ...init, signal: own.signal });
+  };
 }
 
 /**
