@@ -214,7 +214,9 @@ function asUserError(error: unknown, context: CaptureContext, phase: string, std
   // The SSE client flattens the cause into its message: the errno code is found there.
   const network = code ?? /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|EHOSTUNREACH|ETIMEDOUT)\b/.exec(err.message)?.[1];
   if (network === 'ECONNREFUSED' || network === 'ENOTFOUND' || network === 'ECONNRESET' || network === 'EHOSTUNREACH' || network === 'ETIMEDOUT' || /fetch failed/.test(err.message)) {
-    return new UserError(`Could not reach ${context.who}: ${network ?? excerpt(firstLine(err.message))}.`, { hint: 'Is the server running, and is the URL right?', cause: err });
+    // fetch says only "fetch failed"; the reason ("bad port", a DNS error) is at the end of the cause chain.
+    const innermost = causeChain(err).filter((link): link is Error => link instanceof Error).at(-1) ?? err;
+    return new UserError(`Could not reach ${context.who}: ${network ?? excerpt(firstLine(innermost.message).replace(/^.*fetch failed:\s*/, ''))}.`, { hint: 'Is the server running, and is the URL right?', cause: err });
   }
   const status = /\b(?:HTTP|status)\s*(\d{3})\b/i.exec(err.message)?.[1] ?? ('code' in err && typeof err.code === 'number' && err.code >= 400 && err.code < 600 ? String(err.code) : undefined);
   if (status === '401') return new UserError(`${who} refused the connection (HTTP 401): it wants credentials.`, { hint: 'Pass them with --header "Authorization: Bearer ...".', cause: err });
