@@ -38,6 +38,11 @@ describe('a server that breaks JSON-RPC fails the capture with one clear line', 
     }
   });
 
+  it('stdio: a message that never ends is cut off at the size limit', async () => {
+    const error = await failure(snapshotServer(stdio(RAW, '--flood', String(65 * 1024 * 1024)), { timeoutMs: 60_000 }));
+    expect(error.message).toMatch(/ wrote a message larger than 64 MB on stdout while reading tools\/list\b/);
+  }, 60_000);
+
   it('an error answered by the server comes in as a short excerpt, on one line', async () => {
     const error = await failure(snapshotServer(stdio(RAW, '--fail', 'tools/list:0')));
     expect(error.message).toMatch(/ failed while reading tools\/list: MCP error -32603: tools\/list failed: database unavailable\.$/);
