@@ -3,7 +3,7 @@ import type { JsonObject, Snapshot } from '../snapshot/model.js';
 import { toSnapshot } from './normalise.js';
 import { readAllPages } from './paging.js';
 import type { StderrTail } from './stderr-tail.js';
-import type { ServerTarget } from './target.js';
+import { describeTarget, type ServerTarget } from './target.js';
 
 export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
@@ -44,6 +44,7 @@ export async function captureModern(target: ServerTarget, declared: JsonObject, 
     throw new UserError(`The server speaks protocol ${MODERN_PROTOCOL_VERSION}, which has no legacy SSE transport.`, { hint: 'Capture it over Streamable HTTP (--url without --transport sse).' });
   }
   const options = { timeout: timeoutMs, maxTotalTimeout: timeoutMs };
+  const who = describeTarget(target);
   log(`retrying with protocol ${MODERN_PROTOCOL_VERSION} (server/discover)`);
   try {
     await client.connect(transport, options);
@@ -52,7 +53,7 @@ export async function captureModern(target: ServerTarget, declared: JsonObject, 
       readAllPages<T>(method, async (cursor) => {
         const result = await fetch(cursor);
         return { items: (result[key] as T[] | undefined) ?? [], ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
-      });
+      }, who);
     const params = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor });
     const notes: string[] = [];
     let resourceTemplates: unknown[] = [];
@@ -76,7 +77,7 @@ export async function captureModern(target: ServerTarget, declared: JsonObject, 
       resources: capabilities.resources ? await list('resources/list', (cursor) => client.listResources(params(cursor), options), 'resources') : [],
       resourceTemplates,
       notes,
-    });
+    }, who);
   } finally {
     await Promise.race([client.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
   }

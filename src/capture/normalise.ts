@@ -1,5 +1,7 @@
 import { SNAPSHOT_FORMAT_VERSION, type Json, type JsonObject, type PromptArgumentSnapshot, type PromptSnapshot, type ResourceSnapshot, type ResourceTemplateSnapshot, type ServerSnapshot, type Snapshot, type ToolSnapshot } from '../snapshot/model.js';
 import { canonicalSnapshot } from '../snapshot/canonical.js';
+import { UserError } from '../errors.js';
+import { cleanLine } from '../report/sanitize.js';
 
 /** What a capture read from the wire, before it becomes a snapshot. */
 export interface WireCapture {
@@ -18,10 +20,14 @@ export interface WireCapture {
 /**
  * Wire content -> canonical snapshot: only JSON values, entities sorted, and nothing that belongs
  * to the connection rather than the server (list results' `_meta`, request ids, session ids).
- * An entity's own `_meta` is part of what the server exposes and is kept.
+ * An entity's own `_meta` is kept. What a client could not use is an error naming the list and
+ * the entity, never patched over: an entry that is not an object or lacks its identifying field,
+ * two entries with the same identity (clients address tools and prompts by name, resources by
+ * `uri`, templates by `uriTemplate`, and so does the snapshot), and a tool whose `inputSchema` is
+ * not a JSON Schema object of type "object" (the MCP schema requires one; SDK clients reject the
+ * whole list).
  */
-export function toSnapshot(wire: WireCapture): Snapshot {
-  const notes = [...wire.notes];
+export function toSnapshot(wire: WireCapture, who = 'the server'): Snapshot {
   const info = asObject(wire.serverInfo);
   const server: ServerSnapshot = {
     ...pick(info, ['title', 'description', 'websiteUrl', 'icons']),
@@ -31,37 +37,18 @@ export function toSnapshot(wire: WireCapture): Snapshot {
     capabilities: asObject(wire.capabilities),
     ...(typeof wire.instructions === 'string' ? { instructions: wire.instructions } : {}),
   };
-  const tools = wire.tools.map((raw, index): ToolSnapshot => {
-    const tool = asObject(raw);
-    if (!isObject(tool.inputSchema)) notes.push(`tools/list: tool ${JSON.stringify(tool.name ?? index)} has no inputSchema object; recorded as {"type":"object"}`);
-    return { ...tool, name: String(tool.name ?? ''), inputSchema: isObject(tool.inputSchema) ? tool.inputSchema : { type: 'object' } } as ToolSnapshot;
+  const entries = (list: EntityList, raw: unknown[]) => identified(list, raw, who);
+  const tools = entries(LISTS.tools, wire.tools).map((tool): ToolSnapshot => {
+    checkInputSchema(tool, who);
+    return tool as unknown as ToolSnapshot;
   });
-  const prompts = wire.prompts.map((raw): PromptSnapshot => {
-    const prompt = asObject(raw);
+  const prompts = entries(LISTS.prompts, wire.prompts).map((prompt): PromptSnapshot => {
     const args = Array.isArray(prompt.arguments) ? prompt.arguments.map((arg) => asObject(arg) as unknown as PromptArgumentSnapshot) : undefined;
-    return { ...prompt, name: String(prompt.name ?? ''), ...(args ? { arguments: args } : {}) } as PromptSnapshot;
+    return { ...prompt, ...(args ? { arguments: args } : {}) } as unknown as PromptSnapshot;
   });
-  const resources = wire.resources.map((raw) => {
-    const resource = asObject(raw);
-    return { ...resource, uri: String(resource.uri ?? ''), name: String(resource.name ?? '') } as ResourceSnapshot;
-  });
-  const resourceTemplates = wire.resourceTemplates.map((raw) => {
-    const template = asObject(raw);
-    return { ...template, uriTemplate: String(template.uriTemplate ?? ''), name: String(template.name ?? '') } as ResourceTemplateSnapshot;
-  });
-  for (const [list, key, items] of [
-    ['tools/list', 'name', tools],
-    ['prompts/list', 'name', prompts],
-    ['resources/list', 'uri', resources],
-    ['resources/templates/list', 'uriTemplate', resourceTemplates],
-  ] as const) {
-    const seen = new Set<string>();
-    for (const item of items as unknown as readonly Record<string, unknown>[]) {
-      const id = String(item[key]);
-      if (seen.has(id)) notes.push(`${list}: ${key} ${JSON.stringify(id)} is listed more than once`);
-      seen.add(id);
-    }
-  }
+  const resources = entries(LISTS.resources, wire.resources).map((resource) => ({ ...resource, name: String(resource.name ?? '') }) as unknown as ResourceSnapshot);
+  const resourceTemplates = entries(LISTS.resourceTemplates, wire.resourceTemplates).map((template) => ({ ...template, name: String(template.name ?? '') }) as unknown as ResourceTemplateSnapshot);
+  const notes = [...new Set(wire.notes)].sort();
   return canonicalSnapshot({
     formatVersion: SNAPSHOT_FORMAT_VERSION,
     client: { capabilities: wire.clientCapabilities },
@@ -70,8 +57,78 @@ export function toSnapshot(wire: WireCapture): Snapshot {
     prompts,
     resources,
     resourceTemplates,
-    ...(notes.length > 0 ? { notes: [...new Set(notes)].sort() } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
   });
+}
+
+interface EntityList {
+  method: string;
+  /** The entity as messages name it: `tool "search"`. */
+  noun: string;
+  /** The field that identifies an entity: clients address it by this, and the snapshot is keyed by it. */
+  key: 'name' | 'uri' | 'uriTemplate';
+}
+
+const LISTS = {
+  tools: { method: 'tools/list', noun: 'tool', key: 'name' },
+  prompts: { method: 'prompts/list', noun: 'prompt', key: 'name' },
+  resources: { method: 'resources/list', noun: 'resource', key: 'uri' },
+  resourceTemplates: { method: 'resources/templates/list', noun: 'resource template', key: 'uriTemplate' },
+} as const satisfies Record<string, EntityList>;
+
+/** The entries of one list as JSON objects, each with a string identity, no identity twice. */
+function identified(list: EntityList, raw: unknown[], who: string): JsonObject[] {
+  const seen = new Set<string>();
+  return raw.map((item, index) => {
+    const entry = toJson(item);
+    if (!isObject(entry)) throw invalid(who, list, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
+    const id = entry[list.key];
+    if (typeof id !== 'string') throw invalid(who, list, `${list.noun} ${index + 1} has ${id === undefined ? `no "${list.key}"` : `a "${list.key}" that is ${describeJson(id)}`}, where a string is required`);
+    if (seen.has(id)) throw invalid(who, list, `${list.noun} ${quote(id)} is listed twice, and clients cannot tell the two apart`, `Give every ${list.noun} its own ${list.key}.`);
+    seen.add(id);
+    return entry;
+  });
+}
+
+function checkInputSchema(tool: JsonObject, who: string): void {
+  const schema = tool.inputSchema;
+  const problem =
+    schema === undefined
+      ? 'has no inputSchema'
+      : !isObject(schema)
+        ? `has an inputSchema that is ${describeJson(schema)}, not an object`
+        : schema.type === undefined
+          ? 'has an inputSchema without "type": "object"'
+          : schema.type !== 'object'
+            ? `has an inputSchema of type ${excerpt(JSON.stringify(schema.type))}, not "object"`
+            : undefined;
+  if (problem !== undefined) {
+    throw invalid(who, LISTS.tools, `tool ${quote(String(tool.name))} ${problem}`, 'MCP requires a JSON Schema object with "type": "object" (use {"type":"object"} for a tool that takes no arguments).');
+  }
+}
+
+function invalid(who: string, list: EntityList, what: string, hint?: string): UserError {
+  return new UserError(`${capitalise(who)} sent an invalid ${list.method} result: ${what}.`, hint === undefined ? {} : { hint });
+}
+
+function describeJson(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Server-provided text in a message: quoted, on one line, and short. */
+function quote(text: string): string {
+  return JSON.stringify(excerpt(text, 60));
+}
+
+function excerpt(text: string, max = 80): string {
+  const clean = cleanLine(text);
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A plain JSON copy: drops undefined, functions and symbols exactly as JSON.stringify does. */

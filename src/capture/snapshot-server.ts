@@ -1,5 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { UserError } from '../errors.js';
+import { cleanLine } from '../report/sanitize.js';
 import type { JsonObject, Snapshot } from '../snapshot/model.js';
 import { MODERN_PROTOCOL_VERSION, ModernProtocolRequired, needsModernProtocol } from './modern.js';
 import { toSnapshot, type WireCapture } from './normalise.js';
@@ -53,6 +54,9 @@ export async function snapshotServer(target: ServerTarget, options: CaptureOptio
   }
 }
 
+const LIST_METHODS = ['tools/list', 'prompts/list', 'resources/list', 'resources/templates/list'] as const;
+type ListMethod = (typeof LIST_METHODS)[number];
+
 export interface CaptureContext {
   /** Names the server in messages (never with secrets). */
   who: string;
@@ -79,42 +83,54 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
   };
 
   let phase = 'starting';
+  /** The lists being read: they are read at the same time, and a failure names the ones still open. */
+  const reading = new Set<ListMethod>();
+  const now = () => (reading.size > 0 ? `reading ${LIST_METHODS.filter((method) => reading.has(method)).join(', ')}` : phase);
   let closing = false;
   let fail: (error: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   /** One line: what failed, what to do, then the tail of the server's stderr. */
   const failure = (what: string, hint?: string, cause?: unknown) => new UserError(`${sentence(what)}.${hint ? ` ${hint}` : ''}${stderr()}`, cause === undefined ? {} : { cause });
   client.onerror = (error) => {
-    log(`transport error: ${error.message}`);
+    log(`transport error: ${excerpt(firstLine(error.message), 300)}`);
     if (closing || !context.stdio) return;
     // The stdio transport reports a line it cannot parse as a JSON-RPC message, and a failed spawn, here.
-    const unparsable = error instanceof SyntaxError || error.name === 'ZodError';
-    fail(unparsable ? failure(`${context.who} wrote something that is not an MCP message on stdout while ${phase} (${firstLine(error.message)})`, 'Logs belong on stderr.') : asUserError(error, context, phase, stderr()));
+    if (error instanceof SyntaxError) fail(failure(`${context.who} wrote something that is not an MCP message on stdout while ${now()} (${excerpt(firstLine(error.message))})`, 'Logs belong on stderr.'));
+    else fail(asUserError(error, context, now(), stderr()));
   };
   // Over HTTP the connection closes only after a failed request, whose own error says more.
   client.onclose = () => {
-    if (!closing && context.stdio) fail(failure(`${context.who} closed the connection (the process exited) while ${phase}`));
+    if (!closing && context.stdio) fail(failure(`${context.who} closed the connection (the process exited) while ${now()}`));
   };
-  const timer = setTimeout(() => fail(failure(`${context.who} did not finish within ${timeoutMs} ms (stuck while ${phase})`, 'Raise --timeout if it is just slow.')), timeoutMs);
+  const timer = setTimeout(() => fail(failure(`${context.who} did not finish within ${timeoutMs} ms (stuck while ${now()})`, 'Raise --timeout if it is just slow.')), timeoutMs);
 
   const ResultSchema = z.object({}).passthrough();
   const requestOptions = { timeout: timeoutMs + 1000, maxTotalTimeout: timeoutMs + 1000 };
-  const list = async (method: string, key: string): Promise<unknown[]> => {
-    phase = `reading ${method}`;
+  /** Every page of one list; `whenMissing` answers for a server that does not know the method (-32601). */
+  const list = async (method: ListMethod, key: string, whenMissing?: () => unknown[]): Promise<unknown[]> => {
+    reading.add(method);
     log(`${method} ...`);
-    return readAllPages(
-      method,
-      async (cursor) => {
-        const result = (await client.request({ method, params: cursor === undefined ? {} : { cursor } } as never, ResultSchema, requestOptions)) as Record<string, unknown>;
-        const items = result[key];
-        if (!Array.isArray(items)) throw failure(`${context.who} answered ${method} without a "${key}" array`);
-        const next = result.nextCursor;
-        if (next !== undefined && next !== null && typeof next !== 'string') throw failure(`${context.who} answered ${method} with a nextCursor that is not a string`);
-        return { items, ...(typeof next === 'string' ? { nextCursor: next } : {}) };
-      },
-      context.who,
-    );
+    try {
+      return await readAllPages(
+        method,
+        async (cursor) => {
+          const result = (await client.request({ method, params: cursor === undefined ? {} : { cursor } } as never, ResultSchema, requestOptions)) as Record<string, unknown>;
+          const items = result[key];
+          if (!Array.isArray(items)) throw failure(`${context.who} answered ${method} without a "${key}" array`);
+          const next = result.nextCursor;
+          if (next !== undefined && next !== null && typeof next !== 'string') throw failure(`${context.who} answered ${method} with a nextCursor that is not a string`);
+          return { items, ...(typeof next === 'string' ? { nextCursor: next } : {}) };
+        },
+        context.who,
+      );
+    } catch (error) {
+      if (whenMissing && error instanceof McpError && error.code === ErrorCode.MethodNotFound) return whenMissing();
+      throw asUserError(error, context, `reading ${method}`, stderr());
+    } finally {
+      reading.delete(method);
+    }
   };
+  const none = Promise.resolve<unknown[]>([]);
 
   const work = async (): Promise<Snapshot> => {
     phase = 'connecting (initialize)';
@@ -124,27 +140,34 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
     });
     const capabilities = (client.getServerCapabilities() ?? {}) as Record<string, unknown>;
     const notes: string[] = [];
+    phase = 'reading the lists';
+    // The four lists are read at the same time (each one's pages in turn, as its cursor demands).
+    const tools = capabilities.tools ? list('tools/list', 'tools') : none;
+    const prompts = capabilities.prompts ? list('prompts/list', 'prompts') : none;
+    const resources = capabilities.resources ? list('resources/list', 'resources') : none;
+    const resourceTemplates = capabilities.resources
+      ? list('resources/templates/list', 'resourceTemplates', () => {
+          notes.push('resources/templates/list answered -32601 (method not found); recorded as no resource templates');
+          return [];
+        })
+      : none;
+    // Whichever fails first in time, the error reported is that of the first failing list in this
+    // order: the same server gives the same message every time. The others' failures are dropped.
+    for (const read of [tools, prompts, resources, resourceTemplates]) read.catch(() => {});
     const wire: WireCapture = {
       clientCapabilities: declared,
       protocolVersion: String(transport.initializeResult?.protocolVersion ?? ''),
       serverInfo: transport.initializeResult?.serverInfo ?? client.getServerVersion(),
       capabilities: transport.initializeResult?.capabilities ?? capabilities,
       instructions: transport.initializeResult?.instructions ?? client.getInstructions(),
-      tools: capabilities.tools ? await list('tools/list', 'tools') : [],
-      prompts: capabilities.prompts ? await list('prompts/list', 'prompts') : [],
-      resources: capabilities.resources ? await list('resources/list', 'resources') : [],
-      resourceTemplates: [],
+      tools: await tools,
+      prompts: await prompts,
+      resources: await resources,
+      resourceTemplates: await resourceTemplates,
       notes,
     };
-    if (capabilities.resources) {
-      try {
-        wire.resourceTemplates = await list('resources/templates/list', 'resourceTemplates');
-      } catch (error) {
-        if (!(error instanceof McpError && error.code === ErrorCode.MethodNotFound)) throw error;
-        notes.push('resources/templates/list answered -32601 (method not found); recorded as no resource templates');
-      }
-    }
-    return toSnapshot(wire);
+    phase = 'checking the lists';
+    return toSnapshot(wire, context.who);
   };
 
   try {
@@ -172,38 +195,89 @@ function declaredCapabilities(names: readonly ClientCapabilityName[]): JsonObjec
   return Object.fromEntries([...new Set(names)].sort().map((name) => [name, {}]));
 }
 
-/** Whatever went wrong, as one line the user can act on. */
+/** Whatever went wrong, as one line the user can act on. Text from the server comes in only as a short, cleaned excerpt. */
 function asUserError(error: unknown, context: CaptureContext, phase: string, stderr: string): UserError {
   if (error instanceof UserError) return error;
   const err = error instanceof Error ? error : new Error(String(error));
+  const who = sentence(context.who);
   const code = errorCode(err);
   if (code === 'ENOENT' && context.stdio) return new UserError(`Could not start ${context.who}: command not found.`, { hint: 'Check the command after -- (it is run directly, not through a shell).', cause: err });
   if (code === 'EACCES' && context.stdio) return new UserError(`Could not start ${context.who}: permission denied.`, { cause: err });
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET' || /fetch failed/.test(err.message)) {
-    return new UserError(`Could not reach ${context.who}: ${code ?? firstLine(err.message)}.`, { hint: 'Is the server running, and is the URL right?', cause: err });
+  const tls = tlsProblem(err);
+  if (tls !== undefined) {
+    const plainHttp = /wrong version number|packet length too long|record layer failure/i.test(tls);
+    return new UserError(`Could not connect to ${context.who} over TLS: ${excerpt(tls)}.`, {
+      hint: plainHttp ? 'The server may speak plain HTTP: try an http:// URL.' : 'If the certificate is your own, trust its CA with NODE_EXTRA_CA_CERTS=FILE.',
+      cause: err,
+    });
+  }
+  // The SSE client flattens the cause into its message: the errno code is found there.
+  const network = code ?? /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|EHOSTUNREACH|ETIMEDOUT)\b/.exec(err.message)?.[1];
+  if (network === 'ECONNREFUSED' || network === 'ENOTFOUND' || network === 'ECONNRESET' || network === 'EHOSTUNREACH' || network === 'ETIMEDOUT' || /fetch failed/.test(err.message)) {
+    // fetch says only "fetch failed"; the reason ("bad port", a DNS error) is at the end of the cause chain.
+    const innermost = causeChain(err).filter((link): link is Error => link instanceof Error).at(-1) ?? err;
+    return new UserError(`Could not reach ${context.who}: ${network ?? excerpt(firstLine(innermost.message).replace(/^.*fetch failed:\s*/, ''))}.`, { hint: 'Is the server running, and is the URL right?', cause: err });
   }
   const status = /\b(?:HTTP|status)\s*(\d{3})\b/i.exec(err.message)?.[1] ?? ('code' in err && typeof err.code === 'number' && err.code >= 400 && err.code < 600 ? String(err.code) : undefined);
-  if (status === '401' || status === '403') return new UserError(`${sentence(context.who)} refused the connection (HTTP ${status}).`, { hint: 'Pass credentials with --header "Authorization: Bearer ...".', cause: err });
-  if (status !== undefined) return new UserError(`${sentence(context.who)} answered HTTP ${status} while ${phase}.`, { hint: status === '404' || status === '405' ? 'Check the URL\'s path (often /mcp, or /sse with --transport sse).' : undefined, cause: err });
-  if (/Connection closed/i.test(err.message)) return new UserError(`${sentence(context.who)} closed the connection${context.stdio ? ' (the process exited)' : ''} while ${phase}.${stderr}`, { cause: err });
-  return new UserError(`${sentence(context.who)} failed while ${phase}: ${firstLine(err.message)}.${stderr}`, { cause: err });
+  if (status === '401') return new UserError(`${who} refused the connection (HTTP 401): it wants credentials.`, { hint: 'Pass them with --header "Authorization: Bearer ...".', cause: err });
+  if (status === '403') return new UserError(`${who} refused the connection (HTTP 403): the credentials are not accepted, or lack a permission.`, { hint: 'Check the token passed with --header "Authorization: Bearer ...".', cause: err });
+  if (status !== undefined) return new UserError(`${who} answered HTTP ${status} while ${phase}.`, { hint: status === '404' || status === '405' ? 'Check the URL\'s path (often /mcp, or /sse with --transport sse).' : undefined, cause: err });
+  const notMcpHint = 'Check that the URL is the server\'s MCP endpoint (often /mcp, or /sse with --transport sse).';
+  const contentType = /Unexpected content type: ([^\s;,]+)/i.exec(err.message)?.[1];
+  if (contentType?.toLowerCase() === 'text/html') return new UserError(`${who} does not speak MCP: it answered with an HTML page while ${phase}.`, { hint: notMcpHint, cause: err });
+  if (contentType !== undefined) return new UserError(`${who} does not speak MCP: it answered with ${excerpt(contentType, 40)}, not JSON or an event stream, while ${phase}.`, { hint: notMcpHint, cause: err });
+  if (/Invalid content type, expected "text\/event-stream"/.test(err.message)) return new UserError(`${who} does not speak MCP over SSE: its stream is not text/event-stream.`, { hint: notMcpHint, cause: err });
+  if (err.name === 'ZodError') {
+    return new UserError(`${who} sent a message that is not valid JSON-RPC while ${phase}: JSON, but not a request, a notification, or a response with an object "result" or an "error".${stderr}`, { cause: err });
+  }
+  if (err instanceof SyntaxError) return new UserError(`${who} answered with something that is not JSON while ${phase} (${excerpt(firstLine(err.message))}).${stderr}`, { cause: err });
+  const tooLarge = /ReadBuffer exceeded maximum size of (\d+) bytes/.exec(err.message)?.[1];
+  if (tooLarge !== undefined) return new UserError(`${who} wrote a message larger than ${Math.round(Number(tooLarge) / 1024 / 1024)} MB on stdout while ${phase}.${stderr}`, { cause: err });
+  if (/Connection closed/i.test(err.message)) return new UserError(`${who} closed the connection${context.stdio ? ' (the process exited)' : ''} while ${phase}.${stderr}`, { cause: err });
+  return new UserError(`${who} failed while ${phase}: ${excerpt(firstLine(err.message))}.${stderr}`, { cause: err });
 }
+
+/** What a TLS failure says (OpenSSL's reason, or the certificate problem), or undefined for any other error. */
+function tlsProblem(error: Error): string | undefined {
+  const chain = causeChain(error);
+  const text = chain.map((link) => (link instanceof Error ? link.message : '')).join(' | ');
+  const tlsCode = chain.map((link) => (link as { code?: unknown }).code).find((code): code is string => typeof code === 'string' && TLS_ERROR_CODE.test(code));
+  const reason = /SSL routines:[^:]*:([^:|]+)/.exec(text)?.[1] ?? CERTIFICATE_PROBLEM.exec(text)?.[0];
+  if (reason === undefined && tlsCode === undefined) return undefined;
+  return [reason ?? 'handshake failed', tlsCode ? `(${tlsCode})` : ''].filter(Boolean).join(' ');
+}
+
+const TLS_ERROR_CODE = /^(?:ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_(?:GET|VERIFY)_)/;
+const CERTIFICATE_PROBLEM = /self[- ]signed certificate(?: in certificate chain)?|unable to verify the first certificate|unable to get local issuer certificate|certificate has expired|Hostname\/IP does not match certificate's altnames/i;
 
 function firstLine(text: string): string {
   return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim().replace(/\.$/, '');
+}
+
+/** Server-provided text in a message: on one line, without control characters, and short. */
+function excerpt(text: string, max = 160): string {
+  const clean = cleanLine(text).replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The first errno-style code along an error's cause chain (fetch hides ECONNREFUSED two levels down). */
-function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current instanceof Object && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+/** An error, its cause, its cause's cause... (fetch hides ECONNREFUSED two levels down, an AggregateError further). */
+function causeChain(error: unknown): object[] {
+  const chain: object[] = [];
+  for (let current = error, depth = 0; current instanceof Object && depth < 6; depth++) {
+    chain.push(current);
     const nested = (current as { errors?: unknown[] }).errors?.[0];
-    if (nested !== undefined) current = { cause: nested };
+    current = (current as { cause?: unknown }).cause ?? nested;
   }
-  return undefined;
+  return chain;
+}
+
+/** The first errno-style code along an error's cause chain. */
+function errorCode(error: unknown): string | undefined {
+  return causeChain(error)
+    .map((link) => (link as { code?: unknown }).code)
+    .find((code): code is string => typeof code === 'string');
 }

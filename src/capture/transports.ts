@@ -1,12 +1,19 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { LineBuffer } from './line-buffer.js';
 import type { StderrTail } from './stderr-tail.js';
 import type { ServerTarget } from './target.js';
+
+/**
+ * The largest single message a stdio server may write (the SDK's default is 10 MB). Tool lists
+ * with descriptions of several megabytes exist; a line that never ends must still stop somewhere.
+ */
+export const MAX_STDIO_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** The SDK client transport for a target, loaded lazily. A stdio server's stderr goes to `tail`. */
 export async function createTransport(target: ServerTarget, tail: StderrTail): Promise<Transport> {
   switch (target.kind) {
     case 'stdio': {
-      const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+      const [{ StdioClientTransport }, { deserializeMessage }] = await Promise.all([import('@modelcontextprotocol/sdk/client/stdio.js'), import('@modelcontextprotocol/sdk/shared/stdio.js')]);
       const transport = new StdioClientTransport({
         command: target.command,
         args: target.args,
@@ -14,24 +21,67 @@ export async function createTransport(target: ServerTarget, tail: StderrTail): P
         env: { ...inheritedEnv(), ...target.env },
         ...(target.cwd ? { cwd: target.cwd } : {}),
         stderr: 'pipe',
+        maxBufferSize: MAX_STDIO_MESSAGE_BYTES,
       });
       transport.stderr?.on('data', (chunk: Buffer | string) => tail.push(chunk.toString()));
+      // The SDK keeps its read buffer in a private field; should that move, its own (slower) buffer stays.
+      const internals = transport as unknown as { _readBuffer?: unknown };
+      if (internals._readBuffer !== undefined) internals._readBuffer = new LineBuffer(MAX_STDIO_MESSAGE_BYTES, deserializeMessage);
       return transport;
     }
     case 'http': {
       const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-      return new StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers ?? {} } });
+      return new StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers ?? {} }, fetch: signalPerRequest() });
     }
     case 'sse': {
       const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/sse.js');
       const headers = target.headers ?? {};
       return new SSEClientTransport(new URL(target.url), {
         requestInit: { headers },
+        fetch: signalPerRequest(),
         // The SSE stream is opened with EventSource, which takes headers only through its own fetch.
-        eventSourceInit: { fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } }) },
+        eventSourceInit: {
+          fetch: async (url, init) => refuseHtml(await fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } })),
+        },
       });
     }
   }
+}
+
+/**
+ * Node's fetch keeps a listener on the AbortSignal it is given until the request is garbage
+ * collected, and the SDK gives every request of a connection the same signal: over thousands of
+ * pages that slows every request down and prints MaxListenersExceededWarning. Each request gets
+ * a signal of its own instead, aborted when the connection's is (when the capture closes it).
+ */
+export function signalPerRequest(fetchImpl: typeof fetch = fetch): typeof fetch {
+  const linked = new WeakMap<AbortSignal, Set<AbortController>>();
+  return (input, init) => {
+    const shared = init?.signal;
+    if (!shared) return fetchImpl(input, init);
+    let open = linked.get(shared);
+    if (open === undefined) {
+      const controllers = new Set<AbortController>();
+      shared.addEventListener('abort', () => controllers.forEach((controller) => controller.abort(shared.reason)), { once: true });
+      linked.set(shared, (open = controllers));
+    }
+    const own = new AbortController();
+    if (shared.aborted) own.abort(shared.reason);
+    else open.add(own);
+    return fetchImpl(input, { ...init, signal: own.signal });
+  };
+}
+
+/**
+ * The SSE client reports any stream that is not text/event-stream alike; an HTML page (a login wall,
+ * a web app at that path) is the common case and deserves its own message. The page is not read.
+ */
+function refuseHtml(response: Response): Response {
+  if (response.ok && /^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+    void response.body?.cancel().catch(() => {});
+    throw new Error('Unexpected content type: text/html');
+  }
+  return response;
 }
 
 function inheritedEnv(): Record<string, string> {

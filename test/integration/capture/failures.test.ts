@@ -62,5 +62,7 @@ describe('a capture that cannot finish fails with one clear line', () => {
   it('a URL nobody listens on', async () => {
     const error = await failure(snapshotServer({ kind: 'http', url: 'http://127.0.0.1:1/mcp' }, { timeoutMs: 5000 }));
     expect(error.message).toMatch(/^Could not reach HTTP server http:\/\/127\.0\.0\.1:1\/mcp/);
+    // fetch refuses the port itself; the reason is found at the end of its cause chain.
+    expect(error.message).toBe('Could not reach HTTP server http://127.0.0.1:1/mcp: bad port.');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toSnapshot, type WireCapture } from '../../../src/capture/normalise.js';
+import { UserError } from '../../../src/errors.js';
 
 function wire(overrides: Partial<WireCapture> = {}): WireCapture {
   return {
@@ -46,21 +47,77 @@ describe('toSnapshot', () => {
     expect(tool!.inputSchema).not.toBe(raw.inputSchema);
   });
 
-  it('records a tool without an inputSchema as an open object, and says so in notes', () => {
-    const snapshot = toSnapshot(wire({ tools: [{ name: 'bare' }] }));
-    expect(snapshot.tools[0]!.inputSchema).toEqual({ type: 'object' });
-    expect(snapshot.notes).toEqual(['tools/list: tool "bare" has no inputSchema object; recorded as {"type":"object"}']);
+  it('keeps the notes it is given, once each and sorted', () => {
+    const snapshot = toSnapshot(wire({ notes: ['b: second', 'a: first', 'b: second'] }));
+    expect(snapshot.notes).toEqual(['a: first', 'b: second']);
   });
 
-  it('notes duplicates instead of hiding them, and sorts every list', () => {
+  it('sorts every list by what identifies its entries', () => {
     const snapshot = toSnapshot(
       wire({
-        tools: [{ name: 'b', inputSchema: {} }, { name: 'a', inputSchema: {} }, { name: 'b', inputSchema: {} }],
+        tools: [{ name: 'b', inputSchema: { type: 'object' } }, { name: 'a', inputSchema: { type: 'object' } }],
+        prompts: [{ name: 'y' }, { name: 'x' }],
         resources: [{ uri: 'z://1', name: 'z' }, { uri: 'a://1', name: 'a' }],
+        resourceTemplates: [{ uriTemplate: 'z://{id}', name: 'z' }, { uriTemplate: 'a://{id}', name: 'a' }],
       }),
     );
-    expect(snapshot.tools.map((tool) => tool.name)).toEqual(['a', 'b', 'b']);
+    expect(snapshot.tools.map((tool) => tool.name)).toEqual(['a', 'b']);
+    expect(snapshot.prompts.map((prompt) => prompt.name)).toEqual(['x', 'y']);
     expect(snapshot.resources.map((resource) => resource.uri)).toEqual(['a://1', 'z://1']);
-    expect(snapshot.notes).toEqual(['tools/list: name "b" is listed more than once']);
+    expect(snapshot.resourceTemplates.map((template) => template.uriTemplate)).toEqual(['a://{id}', 'z://{id}']);
   });
 });
+
+// A client cannot use these lists, and a snapshot that patched them would record what the server
+// never said: each is an error naming the list, the entity and what is wrong.
+describe('toSnapshot refuses what clients reject', () => {
+  const hint = 'MCP requires a JSON Schema object with "type": "object" (use {"type":"object"} for a tool that takes no arguments).';
+
+  it.each([
+    ['no inputSchema', { name: 'bare' }, 'tool "bare" has no inputSchema'],
+    ['a string', { name: 'bare', inputSchema: 'object' }, 'tool "bare" has an inputSchema that is a string, not an object'],
+    ['an array', { name: 'bare', inputSchema: [{ type: 'object' }] }, 'tool "bare" has an inputSchema that is an array, not an object'],
+    ['null', { name: 'bare', inputSchema: null }, 'tool "bare" has an inputSchema that is null, not an object'],
+    ['{"type":"string"}', { name: 'bare', inputSchema: { type: 'string' } }, 'tool "bare" has an inputSchema of type "string", not "object"'],
+    ['no type', { name: 'bare', inputSchema: { properties: {} } }, 'tool "bare" has an inputSchema without "type": "object"'],
+  ])('a tool whose inputSchema is %s', (_, tool, what) => {
+    const error = catchUserError(() => toSnapshot(wire({ tools: [{ name: 'fine', inputSchema: { type: 'object' } }, tool] }), 'server `srv`'));
+    expect(error.message).toBe(`Server \`srv\` sent an invalid tools/list result: ${what}.`);
+    expect(error.hint).toBe(hint);
+  });
+
+  it.each([
+    ['tools', 'tools/list', 'tool "b"', 'name', [{ name: 'b', inputSchema: { type: 'object' } }, { name: 'a', inputSchema: { type: 'object' } }, { name: 'b', inputSchema: { type: 'object' } }]],
+    ['prompts', 'prompts/list', 'prompt "p"', 'name', [{ name: 'p' }, { name: 'p', description: 'another' }]],
+    ['resources', 'resources/list', 'resource "a://1"', 'uri', [{ uri: 'a://1', name: 'a' }, { uri: 'a://1', name: 'b' }]],
+    ['resourceTemplates', 'resources/templates/list', 'resource template "a://{id}"', 'uriTemplate', [{ uriTemplate: 'a://{id}', name: 'a' }, { uriTemplate: 'a://{id}', name: 'b' }]],
+  ] as const)('two %s with the same identity', (list, method, entity, key, items) => {
+    const error = catchUserError(() => toSnapshot(wire({ [list]: items })));
+    expect(error.message).toBe(`The server sent an invalid ${method} result: ${entity} is listed twice, and clients cannot tell the two apart.`);
+    expect(error.hint).toMatch(new RegExp(`its own ${key}\\.$`));
+  });
+
+  it('an entry that is not an object, or has no identity', () => {
+    expect(catchUserError(() => toSnapshot(wire({ prompts: [{ name: 'p' }, 'q'] }))).message).toBe('The server sent an invalid prompts/list result: entry 2 is a string, not an object.');
+    expect(catchUserError(() => toSnapshot(wire({ resources: [{ name: 'no uri' }] }))).message).toBe('The server sent an invalid resources/list result: resource 1 has no "uri", where a string is required.');
+    expect(catchUserError(() => toSnapshot(wire({ tools: [{ name: 7, inputSchema: { type: 'object' } }] }))).message).toBe('The server sent an invalid tools/list result: tool 1 has a "name" that is a number, where a string is required.');
+  });
+
+  it('quotes a server-provided name on one line, without control characters, and short', () => {
+    const name = `evil\u001b[31m\nname${'x'.repeat(200)}`;
+    const { message } = catchUserError(() => toSnapshot(wire({ tools: [{ name }] })));
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+    expect(message).toMatch(/^The server sent an invalid tools\/list result: tool "evil namex+…" has no inputSchema\.$/);
+  });
+});
+
+function catchUserError(run: () => unknown): UserError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  }
+  throw new Error('expected a UserError');
+}

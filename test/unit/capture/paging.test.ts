@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAllPages } from '../../../src/capture/paging.js';
+import { MAX_PAGES_PER_LIST, readAllPages } from '../../../src/capture/paging.js';
 
 describe('readAllPages', () => {
   it('follows nextCursor until there is none', async () => {
@@ -26,5 +26,35 @@ describe('readAllPages', () => {
   it('treats an empty-string cursor as a cursor (the spec allows any string)', async () => {
     const items = await readAllPages('resources/list', async (cursor) => (cursor === undefined ? { items: ['a'], nextCursor: '' } : { items: ['b'] }));
     expect(items).toEqual(['a', 'b']);
+  });
+
+  it('stops a list whose cursors never repeat and never end, naming the method and the count', async () => {
+    let calls = 0;
+    const pages = readAllPages('tools/list', async () => ({ items: [++calls], nextCursor: `page-${calls}` }), 'server `srv`', 50);
+    await expect(pages).rejects.toThrow('Server `srv` was still paging tools/list after 50 pages (50 items, a new cursor every time): stopped there.');
+    expect(calls).toBe(50);
+  });
+
+  it('reads a list that ends on exactly the last allowed page', async () => {
+    const items = await readAllPages('tools/list', async (cursor) => {
+      const next = Number(cursor ?? 0) + 1;
+      return { items: [next], ...(next < 50 ? { nextCursor: String(next) } : {}) };
+    }, 'the server', 50);
+    expect(items).toHaveLength(50);
+  });
+
+  it('allows a real server\'s 5,000 tools served one a page by default', async () => {
+    expect(MAX_PAGES_PER_LIST).toBeGreaterThan(5000);
+    const items = await readAllPages('tools/list', async (cursor) => {
+      const next = Number(cursor ?? 0) + 1;
+      return { items: [next], ...(next < 5000 ? { nextCursor: String(next) } : {}) };
+    });
+    expect(items).toHaveLength(5000);
+  });
+
+  it('shows a repeated cursor on one line, cleaned and cut short', async () => {
+    const cursor = `\u001b]0;title\u0007line\nbreak${'c'.repeat(100)}`;
+    const pages = readAllPages('tools/list', async () => ({ items: [], nextCursor: cursor }));
+    await expect(pages).rejects.toThrow(`The server returned the tools/list cursor "line break${'c'.repeat(30)}…" twice (after 0 items): its paging never ends.`);
   });
 });

@@ -27,4 +27,12 @@ describe('StderrTail', () => {
     tail.push('ing\r\nready\nhalf');
     expect(lines).toEqual(['server: booting', 'server: ready']);
   });
+
+  it('hands on no control characters: the summary stays one line, the verbose log plain text', () => {
+    const lines: string[] = [];
+    const tail = new StderrTail(8192, (line) => lines.push(line));
+    tail.push('\u001b[31mfatal\u001b[0m: bad\rconfig\n\u009b2Jcleared\n');
+    expect(tail.summary()).toBe('fatal: bad config | cleared');
+    expect(lines).toEqual(['server: fatal: bad config', 'server: cleared']);
+  });
 });
