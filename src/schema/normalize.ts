@@ -176,8 +176,10 @@ function foldDependencies(node: JsonObject): void {
  */
 function flattenCombinators(node: JsonObject, root: Json): Node {
   for (const key of ['anyOf', 'oneOf'] as const) {
-    const branches = node[key];
+    let branches = node[key];
     if (!Array.isArray(branches)) continue;
+    // A repeated `anyOf` branch accepts nothing new (a repeated `oneOf` branch rejects what it matches: kept).
+    if (key === 'anyOf') branches = node.anyOf = uniqueBranches(branches);
     if (branches.length === 1) {
       delete node[key];
       return mergeInto(node, branches[0], root);
@@ -212,6 +214,18 @@ function flattenCombinators(node: JsonObject, root: Json): Node {
   return node;
 }
 
+const TYPE_INDEPENDENT_APPLICATORS = ['anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else', '$ref', '$invalid'];
+
+function uniqueBranches(branches: Json[]): Json[] {
+  const seen = new Set<string>();
+  return branches.filter((branch) => {
+    const key = canonical(branch);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function foldNullUnion(branches: Json[], root: Json): Json | undefined {
   if (branches.length !== 2) return undefined;
   const normalized = branches.map((branch) => normalize(branch, root));
@@ -219,6 +233,8 @@ function foldNullUnion(branches: Json[], root: Json): Json | undefined {
   if (nullIndex < 0) return undefined;
   const other = normalized[1 - nullIndex];
   if (other === FALSE || !Array.isArray(other.type)) return undefined;
+  // These keywords apply to every type, null included: folded into `type`, they would reject the null the union accepted.
+  if (TYPE_INDEPENDENT_APPLICATORS.some((key) => key in other)) return undefined;
   const copy: JsonObject = { ...other, type: [...other.type, 'null'] };
   if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
   return copy;
@@ -232,6 +248,7 @@ function mergeInto(node: JsonObject, branch: Json, root: Json): Node {
 function mergeIntoOrNull(node: JsonObject, branch: Json, root: Json): Node | null {
   const normalized = normalize(branch, root);
   if (normalized === FALSE) return FALSE;
+  if (ADJACENT_KEYWORDS.some((group) => interferes(group, node, normalized))) return null;
   const merged: JsonObject = { ...node };
   for (const [key, value] of Object.entries(normalized)) {
     const current = merged[key];
@@ -248,6 +265,27 @@ function mergeIntoOrNull(node: JsonObject, branch: Json, root: Json): Node | nul
     }
   }
   return merged;
+}
+
+/**
+ * Keywords that read each other: `additionalProperties` applies to the properties its own
+ * `properties`/`patternProperties` leave out, `items` to the positions after `prefixItems`, and so
+ * on. Moved to another schema object, they would apply to different instances.
+ */
+const ADJACENT_KEYWORDS = [
+  ['properties', 'patternProperties', 'additionalProperties', 'unevaluatedProperties'],
+  ['prefixItems', 'items', 'unevaluatedItems'],
+  ['contains', 'minContains', 'maxContains'],
+  ['if', 'then', 'else'],
+];
+
+/** Whether both schemas use keywords of one adjacent group differently (disjoint `properties` alone are safe to merge). */
+function interferes(group: string[], a: JsonObject, b: JsonObject): boolean {
+  const inA = group.filter((key) => key in a);
+  const inB = group.filter((key) => key in b);
+  if (inA.length === 0 || inB.length === 0) return false;
+  if (inA.length === 1 && inB.length === 1 && inA[0] === 'properties' && inB[0] === 'properties') return false;
+  return group.some((key) => canonical(a[key]) !== canonical(b[key]));
 }
 
 function disjoint(a: JsonObject, b: JsonObject): boolean {

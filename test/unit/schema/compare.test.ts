@@ -74,6 +74,27 @@ describe('compareSchemas: details', () => {
     expect(compareSchemas(external('http://127.0.0.1:1/a.json'), external('http://127.0.0.1:1/b.json')).map((d) => d.aspect)).toEqual(['ref-not-followed']);
   });
 
+  it('does not fold a null branch into a sibling whose own union would reject null', () => {
+    const before = { type: 'object', properties: { a: { anyOf: [{ type: 'string' }, { type: 'number' }] } } };
+    const after: JsonObject = { type: 'object', properties: { a: { anyOf: [{ anyOf: [{ type: 'string' }, { type: 'number' }], type: 'string' }, { type: 'null' }] } } };
+    expect(compareSchemas(before, after).map((d) => d.aspect)).toContain('any-of-branch-added');
+  });
+
+  it('keeps additionalProperties next to the properties it refers to when unwrapping a union', () => {
+    const branch = { type: 'object', properties: { a: { type: 'boolean' } }, additionalProperties: false };
+    const before = { anyOf: [{ type: 'null' }, branch] };
+    const after = { anyOf: [{ type: 'null' }, { ...branch, properties: { a: {} } }], additionalProperties: false };
+    const aspects = compareSchemas(before, after).map((d) => d.aspect);
+    expect(aspects).toContain('property-no-longer-accepted');
+  });
+
+  it('reads a repeated anyOf branch as one', () => {
+    const before = { type: 'object', properties: { a: { anyOf: [{ type: 'string' }, { type: 'string' }] } } };
+    const after: JsonObject = { type: 'object', properties: { a: { anyOf: [{ anyOf: [{ type: 'string' }, { type: 'string' }], type: 'string' }, { type: 'null' }] } } };
+    expect(compareSchemas(before, after).map((d) => `${d.aspect} ${d.pointer}`)).toEqual(['type-widened /properties/a/type']);
+    expect(compareSchemas(before, { type: 'object', properties: { a: { type: 'string' } } })).toEqual([]);
+  });
+
   it('treats a wrapped schema that gains a variant as a widening only', () => {
     expect(compareSchemas({ type: 'string' }, { anyOf: [{ type: 'string' }, { type: 'number' }] }).map((d) => d.aspect)).toEqual(['any-of-branch-added']);
     expect(compareSchemas({ anyOf: [{ type: 'string' }, { type: 'number' }] }, { type: 'string' }).map((d) => d.aspect)).toEqual(['any-of-branch-removed']);

@@ -181,14 +181,16 @@ export function mutate(schema: JsonObject, steps: Array<{ kind: string; at: numb
  * adding an optional property to an open input schema is compatible by design (§5), so an
  * instance that sends an undeclared property is not a counterexample for inputs.
  */
-export function usesOnlyDeclared(value: Json, node: Json): boolean {
+export function usesOnlyDeclared(value: Json, node: Json, accepts: (value: Json, branch: Json) => boolean): boolean {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return true;
-  if (Array.isArray(node.anyOf) && !node.anyOf.some((branch) => usesOnlyDeclared(value, branch))) return false;
-  if (Array.isArray(value)) return value.every((item) => usesOnlyDeclared(item, node.items ?? true));
+  // Through a union, the value must be declared by a branch that accepts it: a property declared
+  // by one branch but accepted only by another (open) branch is still an undeclared use.
+  if (Array.isArray(node.anyOf) && !node.anyOf.some((branch) => accepts(value, branch) && usesOnlyDeclared(value, branch, accepts))) return false;
+  if (Array.isArray(value)) return value.every((item) => usesOnlyDeclared(item, node.items ?? true, accepts));
   if (typeof value === 'object' && value !== null) {
     const props = (node.properties as JsonObject | undefined) ?? {};
     if (Array.isArray(node.anyOf)) return true;
-    return Object.entries(value).every(([key, item]) => key in props && usesOnlyDeclared(item, props[key]));
+    return Object.entries(value).every(([key, item]) => key in props && usesOnlyDeclared(item, props[key], accepts));
   }
   return true;
 }
