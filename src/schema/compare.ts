@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import type { SchemaDifference, SchemaInput } from './model.js';
-import { allOfPosition, ANNOTATIONS, FALSE, normalize, type Node } from './normalize.js';
+import { allOfPosition, ANNOTATIONS, FALSE, IGNORED, normalize, resolveLocalRef, type Node } from './normalize.js';
 import { canonical, containsRef, isObject, jsonType, sameJson, token } from './json.js';
 import { matchBranches } from './branches.js';
 import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
@@ -41,8 +41,15 @@ export function compareSchemas(before: SchemaInput, after: SchemaInput): SchemaD
 
 class Comparison {
   readonly differences: SchemaDifference[] = [];
-  /** `$ref` pairs already being compared: recursive schemas are equal where their recursion is (coinduction). */
-  private readonly refPairs = new Set<string>();
+  /**
+   * Pairs of schemas reached through a `$ref`, by identity, already compared or being compared.
+   * One being compared is equal where its recursion is (coinduction); one compared before has had
+   * its differences reported at the first place it was reached. Either way it is not compared
+   * again, so a web of definitions referring to each other costs one comparison per pair, not one
+   * per path through the web.
+   */
+  private readonly comparedThroughRef = new Set<string>();
+  private readonly objectIds = new WeakMap<object, number>();
 
   constructor(
     private readonly beforeRoot: Json,
@@ -69,18 +76,33 @@ class Comparison {
     const before = normalize(rawBefore, this.beforeRoot, beforeRefs);
     const after = normalize(rawAfter, this.afterRoot, afterRefs);
     if (beforeRefs.length > 0 || afterRefs.length > 0) {
-      const pair = `${beforeRefs.at(-1) ?? ''}|${afterRefs.at(-1) ?? ''}`;
-      if (this.refPairs.has(pair)) return;
-      this.refPairs.add(pair);
-      try {
-        this.normalized(before, after, at, depth);
-      } finally {
-        this.refPairs.delete(pair);
-      }
-      return;
+      const pair = `${this.identity(rawBefore, this.beforeRoot)}|${this.identity(rawAfter, this.afterRoot)}`;
+      if (this.comparedThroughRef.has(pair)) return;
+      this.comparedThroughRef.add(pair);
     }
     this.normalized(before, after, at, depth);
   }
+
+  /** What a schema is, by identity: a bare `$ref` (chain) stands for its target, anything else for itself. */
+  private identity(raw: Json | undefined, root: Json): string {
+    let node = raw;
+    const followed = new Set<string>();
+    while (isObject(node) && typeof node.$ref === 'string' && onlyRef(node) && !followed.has(node.$ref)) {
+      followed.add(node.$ref);
+      const target = resolveLocalRef(root, node.$ref);
+      if (target === undefined) break;
+      node = target;
+    }
+    if (node === undefined || node === null || typeof node !== 'object') return JSON.stringify(node ?? true);
+    let id = this.objectIds.get(node);
+    if (id === undefined) {
+      id = ++this.lastObjectId;
+      this.objectIds.set(node, id);
+    }
+    return `#${id}`;
+  }
+
+  private lastObjectId = 0;
 
   private normalized(before: Node, after: Node, at: At, depth: number): void {
     if (before === FALSE || after === FALSE) {
@@ -439,6 +461,11 @@ function intersect(a: Set<string>, b: Set<string>): Set<string> {
 
 function typeValue(node: JsonObject): Json {
   return node.type ?? null;
+}
+
+/** `{$ref}` alone, or next to keywords that do not constrain (`$defs`, `$schema`, `$comment` ...). */
+function onlyRef(node: JsonObject): boolean {
+  return Object.keys(node).every((key) => key === '$ref' || IGNORED.has(key));
 }
 
 /** A node that is nothing but a union (plus annotations). */

@@ -12,7 +12,7 @@ export type Node = JsonObject | typeof FALSE;
 export const FALSE = Symbol('false schema');
 
 /** Keywords that say nothing about which instances are valid and are not compared at all. */
-const IGNORED = new Set(['$schema', '$id', '$anchor', '$comment', '$defs', 'definitions', 'examples', '$vocabulary']);
+export const IGNORED = new Set(['$schema', '$id', '$anchor', '$comment', '$defs', 'definitions', 'examples', '$vocabulary']);
 
 const SAFE_INTEGER_BOUND = Number.MAX_SAFE_INTEGER;
 

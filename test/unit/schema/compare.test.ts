@@ -68,6 +68,22 @@ describe('compareSchemas: details', () => {
     expect(compareSchemas(tree({ type: 'string' }), tree({ type: 'string', maxLength: 3 })).map((d) => d.aspect)).toEqual(['max-length-decreased']);
   });
 
+  it('compares each pair of definitions once, however many paths lead to it', () => {
+    // Thirty definitions, each referring to two others: the paths through them are exponential in number.
+    const web = (changed: boolean): JsonObject => {
+      const defs: JsonObject = {};
+      for (let i = 0; i < 30; i++) {
+        defs[`d${i}`] = {
+          type: 'object',
+          properties: { a: { $ref: `#/$defs/d${(i + 1) % 30}` }, b: { $ref: `#/$defs/d${(i * 7 + 3) % 30}` }, c: { type: 'string', ...(changed && i === 29 ? { maxLength: 3 } : {}) } },
+        };
+      }
+      return { type: 'object', properties: { root: { $ref: '#/$defs/d0' } }, $defs: defs };
+    };
+    expect(compareSchemas(web(false), web(false))).toEqual([]);
+    expect(compareSchemas(web(false), web(true)).map((d) => d.aspect)).toEqual(['max-length-decreased']);
+  });
+
   it('never follows an external $ref, even an unchanged one, and reports a changed one', () => {
     const external = (url: string) => ({ type: 'object', properties: { a: { $ref: url } } });
     expect(compareSchemas(external('file:///etc/passwd'), external('file:///etc/passwd'))).toEqual([]);
