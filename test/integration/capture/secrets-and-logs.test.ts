@@ -40,6 +40,11 @@ async function observed(target: ServerTarget, timeoutMs = 20_000) {
   return { ...outcome, events, lines, everything };
 }
 
+/** The raw fixture server over stdio, as a stdio target (to add env or cwd to). */
+function raw(...args: string[]) {
+  return { kind: 'stdio' as const, command: process.execPath, args: [join(SERVERS, 'raw', 'server.js'), ...args] };
+}
+
 function expectNoSecret(text: string): void {
   for (const secret of [...SECRETS, BASIC]) expect(text, `found ${secret}`).not.toContain(secret);
 }
@@ -50,7 +55,7 @@ function requests(events: CaptureEvent[]) {
 
 describe('stdio: env values never leave the capture', () => {
   it('a server that prints its environment and puts it in a tool description: masked in the snapshot, with a note, and in the log', async () => {
-    const result = await observed({ ...stdio('raw/server.js', '--echo'), env: { NOTES_TOKEN: ENV_SECRET } });
+    const result = await observed({ ...raw('--echo'), env: { NOTES_TOKEN: ENV_SECRET } });
     expectNoSecret(result.everything);
     const snapshot = result.snapshot as Snapshot;
     expect(snapshot.tools.find((tool) => tool.name === 'find_notes')?.description).toContain(`NOTES_TOKEN=${MASK}`);
@@ -60,14 +65,14 @@ describe('stdio: env values never leave the capture', () => {
   });
 
   it('a server that exits at start after printing its environment: the stderr tail in the error is masked', async () => {
-    const result = await observed({ ...stdio('raw/server.js', '--echo', '--exit-early'), env: { NOTES_TOKEN: ENV_SECRET } });
+    const result = await observed({ ...raw('--echo', '--exit-early'), env: { NOTES_TOKEN: ENV_SECRET } });
     expect(result.error?.message).toMatch(/closed the connection .*Server stderr: .*environment: NOTES_TOKEN=\*\*\* \| notes-legacy: starting \| Error: NOTES_DB is not set$/);
     expectNoSecret(result.everything);
     expect(result.events.at(-1)).toMatchObject({ event: 'capture.end', result: 'error', error: result.error?.message });
   });
 
   it('a list error that quotes the environment: masked in the error and in the request event', async () => {
-    const result = await observed({ ...stdio('raw/server.js', '--echo', '--fail', 'tools/list:0'), env: { NOTES_TOKEN: ENV_SECRET } });
+    const result = await observed({ ...raw('--echo', '--fail', 'tools/list:0'), env: { NOTES_TOKEN: ENV_SECRET } });
     await failure(Promise.reject(result.error));
     expect(result.error?.message).toContain(`NOTES_TOKEN=${MASK}`);
     expect(requests(result.events)).toContainEqual(expect.objectContaining({ method: 'tools/list', result: 'error', error_code: -32603, error: expect.stringContaining(`NOTES_TOKEN=${MASK}`) }));
@@ -77,7 +82,7 @@ describe('stdio: env values never leave the capture', () => {
   it('the command is spawned without a shell: shell syntax in arguments reaches the server verbatim', async () => {
     const dir = tempDir('mcp-compat-shell-');
     const args = ['$(touch pwned)', '; touch pwned2', '`touch pwned3`', '*', '&& exit 1', "'quoted'", '$HOME'];
-    const result = await observed({ ...stdio('raw/server.js', '--echo', ...args), cwd: dir });
+    const result = await observed({ ...raw('--echo', ...args), cwd: dir });
     expect(result.error).toBeUndefined();
     const line = result.events.find((event) => event.event === 'server.stderr' && event.line.startsWith('argv: '));
     expect(line && 'line' in line ? JSON.parse(line.line.slice('argv: '.length)) : undefined).toEqual(['--echo', ...args]);
@@ -200,7 +205,7 @@ describe('the request log', () => {
   });
 
   it('a 2026-07-28 server: the retry with the newer client is logged request by request too', async () => {
-    const result = await observed({ ...stdio('raw/server.js', '--modern', '--echo'), env: { NOTES_TOKEN: ENV_SECRET } });
+    const result = await observed({ ...raw('--modern', '--echo'), env: { NOTES_TOKEN: ENV_SECRET } });
     expect(result.error).toBeUndefined();
     const methods = requests(result.events).map((event) => `${event.method} ${event.result}`);
     expect(methods[0]).toBe('initialize error');
