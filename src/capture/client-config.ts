@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { jsonSyntaxReason, UserError } from '../errors.js';
 import { expandVariables } from './expand.js';
 import type { ServerTarget } from './target.js';
 
@@ -31,7 +31,7 @@ export function parseClientConfig(text: string, source: ClientConfigSource): Ser
   try {
     document = JSON.parse(stripJsonComments(text));
   } catch (error) {
-    throw new UserError(`Client config ${file} is not valid JSON: ${(error as Error).message}.`);
+    throw new UserError(`Client config ${file} is not valid JSON: ${jsonSyntaxReason(error)}.`);
   }
   if (!isObject(document)) throw new UserError(`Client config ${file} is not a JSON object.`);
   const key = isObject(document.mcpServers) ? 'mcpServers' : isObject(document.servers) ? 'servers' : undefined;

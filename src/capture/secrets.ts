@@ -96,11 +96,6 @@ export class Masker {
     }
   }
 
-  /** Whether the text holds a secret. */
-  finds(text: string): boolean {
-    return this.pattern !== undefined && new RegExp(this.pattern.source).test(text);
-  }
-
   /** A copy of a JSON value with every string (keys included) masked. */
   maskDeep<T>(value: T): T {
     if (this.pattern === undefined) return value;

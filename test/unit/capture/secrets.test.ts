@@ -168,3 +168,22 @@ describe('httpEndpoint: URL credentials travel as a Basic Authorization header',
     expect(headers).toEqual({ authorization: 'Bearer x' });
   });
 });
+
+describe('a client config that is not JSON', () => {
+  it('is reported without quoting its text, which may hold secrets', async () => {
+    const { parseClientConfig } = await import('../../../src/capture/client-config.js');
+    // V8 quotes a short text whole: `Unexpected token 'x', "x{"a":"tok-1"}" is not valid JSON`.
+    for (const text of ['x{"a":"tok-1"}', 'x"literal-secret"', '{"mcpServers": {"a": {"env": {"K": "literal-secret"} x}}}']) {
+      const error = (() => {
+        try {
+          parseClientConfig(text, { file: '.mcp.json', serverName: 'a', env: {} });
+        } catch (thrown) {
+          return thrown as Error;
+        }
+        return undefined;
+      })();
+      expect(error?.message).toMatch(/^Client config \.mcp\.json is not valid JSON: /);
+      expect(error?.message).not.toMatch(/literal-secret|tok-1/);
+    }
+  });
+});
