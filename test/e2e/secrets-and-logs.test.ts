@@ -25,8 +25,9 @@ beforeEach(() => {
 });
 
 /** Not one secret value in any file written or any output of the test's runs. */
-function expectNoSecretAnywhere(expected: { files: string[] }): void {
-  const artifacts = [...outputs, ...dirs.flatMap((folder) => filesUnder(folder).map((file) => ({ name: file, text: readFileSync(file, 'utf8') })))];
+function expectNoSecretAnywhere(expected: { files: string[]; inputs?: string[] }): void {
+  const written = dirs.flatMap((folder) => filesUnder(folder)).filter((file) => !(expected.inputs ?? []).includes(file));
+  const artifacts = [...outputs, ...written.map((file) => ({ name: file, text: readFileSync(file, 'utf8') }))];
   // The files the runs were to write are there, and not empty.
   for (const name of expected.files) expect(artifacts.some((artifact) => artifact.name.endsWith(name) && artifact.text.length > 0), name).toBe(true);
   const leaks = artifacts.flatMap(({ name, text }) => SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${name}`));
@@ -163,6 +164,30 @@ describe('no secret reaches any artifact of the built CLI: snapshots, reports in
     expect(notUrl.code).toBe(2);
     expectNoSecretAnywhere({ files: ['head.json', ...FORMATS.map((format) => `report.${format}`), 'mcp-snapshot.json', 'mcp-compat.config.json'] });
   }, 180_000);
+
+  it('check --all: configured servers with env, headers and URL credentials, captured at the same time', async () => {
+    const cwd = dir();
+    const config = join(cwd, 'mcp-compat.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        servers: {
+          local: { baseline: 'local.json', command: [process.execPath, RAW, '--echo'], env: { NOTES_TOKEN: ENV_SECRET } },
+          remote: { baseline: 'remote.json', url: secretUrl(echo.url), headers: { 'X-Api-Key': API_KEY } },
+        },
+      }),
+    );
+    const created = await run('check --all --update', ['check', '--all', '--update', '--log-format', 'json'], { cwd });
+    expect(created.code, created.stderr).toBe(0);
+    const targets = new Set(jsonEvents(created.stderr).map((event) => event.target));
+    expect(targets.size).toBe(2);
+    for (const format of ['json', 'markdown'] as const) {
+      const check = await run(`check --all ${format}`, ['check', '--all', '--format', format, '--verbose'], { cwd });
+      expect(check.code, check.stderr).toBe(0);
+      writeFileSync(join(cwd, `report.${format}`), check.stdout);
+    }
+    expectNoSecretAnywhere({ files: ['local.json', 'remote.json', 'report.json', 'report.markdown'], inputs: [config] });
+  }, 120_000);
 
   it('a client config whose ${VAR}s hold the secrets', async () => {
     const cwd = dir();
