@@ -18,3 +18,12 @@ export class UserError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_CHANGES_FOUND = 1;
 export const EXIT_TOOL_FAILURE = 2;
+
+/**
+ * Why JSON.parse refused a text, without the excerpt of the text V8 quotes (`Unexpected token 'x',
+ * "{"env": {"KEY": "..."... is not valid JSON`): a config file's text may hold secrets.
+ */
+export function jsonSyntaxReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/,\s*"[\s\S]* is not valid JSON$/, '');
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { jsonSyntaxReason, UserError } from '../errors.js';
 import { expandVariables } from './expand.js';
 import type { ServerTarget } from './target.js';
 
@@ -31,7 +31,7 @@ export function parseClientConfig(text: string, source: ClientConfigSource): Ser
   try {
     document = JSON.parse(stripJsonComments(text));
   } catch (error) {
-    throw new UserError(`Client config ${file} is not valid JSON: ${(error as Error).message}.`);
+    throw new UserError(`Client config ${file} is not valid JSON: ${jsonSyntaxReason(error)}.`);
   }
   if (!isObject(document)) throw new UserError(`Client config ${file} is not a JSON object.`);
   const key = isObject(document.mcpServers) ? 'mcpServers' : isObject(document.servers) ? 'servers' : undefined;
@@ -51,10 +51,15 @@ function entryToTarget(entry: Record<string, unknown>, where: string, source: Cl
   const configDir = dirname(resolve(source.file));
   // VS Code keeps mcp.json in .vscode/, and ${workspaceFolder} is the folder above it.
   const workspaceFolder = basename(configDir) === '.vscode' ? dirname(configDir) : configDir;
+  // What a variable puts into args, url or a header may be a token: it is masked like one. (Env
+  // values are secrets whole; the command and cwd are paths, and a masked $HOME would spoil messages.)
+  const secrets = new Set<string>();
   const expand = (value: unknown, field: string): string => {
     if (typeof value !== 'string') throw new UserError(`${where}.${field} must be a string.`);
-    return expandVariables(value, source.env, `${where}.${field}`, { workspaceFolder, workspaceRoot: workspaceFolder });
+    const secret = /^(?:args\[|url$|headers\.)/.test(field);
+    return expandVariables(value, source.env, `${where}.${field}`, { workspaceFolder, workspaceRoot: workspaceFolder }, (found) => secret && secrets.add(found));
   };
+  const withSecrets = <T extends ServerTarget>(target: T): T => (secrets.size > 0 ? { ...target, secrets: [...secrets] } : target);
   const record = (value: unknown, field: string): Record<string, string> | undefined => {
     if (value === undefined) return undefined;
     if (!isObject(value)) throw new UserError(`${where}.${field} must be an object of strings.`);
@@ -67,7 +72,7 @@ function entryToTarget(entry: Record<string, unknown>, where: string, source: Cl
     const env = record(entry.env, 'env');
     if (entry.envFile !== undefined) throw new UserError(`${where}: "envFile" is not supported.`, { hint: 'Export the variables in the environment instead; they are passed to the server.' });
     const cwd = entry.cwd === undefined ? undefined : resolve(configDir, expand(entry.cwd, 'cwd'));
-    return { kind: 'stdio', command: expand(entry.command, 'command'), args, ...(env ? { env } : {}), cwd: cwd ?? configDir };
+    return withSecrets({ kind: 'stdio', command: expand(entry.command, 'command'), args, ...(env ? { env } : {}), cwd: cwd ?? configDir });
   }
   const rawUrl = entry.url ?? entry.serverUrl;
   if (typeof rawUrl === 'string') {
@@ -75,7 +80,7 @@ function entryToTarget(entry: Record<string, unknown>, where: string, source: Cl
     const headers = record(entry.headers, 'headers');
     const kind = type === 'sse' ? 'sse' : type === undefined || type === 'http' || type === 'streamable-http' || type === 'streamableHttp' ? 'http' : undefined;
     if (!kind) throw new UserError(`${where}: unknown server type "${type}".`, { hint: 'Use "stdio", "http" or "sse".' });
-    return { kind, url, ...(headers ? { headers } : {}) };
+    return withSecrets({ kind, url, ...(headers ? { headers } : {}) });
   }
   throw new UserError(`${where} has neither "command" nor "url"${type ? ` for type "${type}"` : ''}.`);
 }

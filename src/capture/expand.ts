@@ -4,13 +4,22 @@ import { UserError } from '../errors.js';
  * Expands `${VAR}`, `${VAR:-default}` and `${env:VAR}` in one string from the given variables.
  * This is substitution only: nothing is evaluated, and expanded values are not expanded again.
  * `extra` holds named placeholders a client defines itself (VS Code's `${workspaceFolder}`).
+ * `substituted` is told every value taken from `env` (they may be secrets, and are masked).
  */
-export function expandVariables(text: string, env: Readonly<Record<string, string | undefined>>, where: string, extra: Readonly<Record<string, string>> = {}): string {
+export function expandVariables(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+  where: string,
+  extra: Readonly<Record<string, string>> = {},
+  substituted: (value: string) => void = () => {},
+): string {
   return text.replace(/\$\{([^}]*)\}/g, (whole, body: string) => {
     const withDefault = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*):-(.*)$/s.exec(body);
     if (withDefault) {
       const value = env[withDefault[1] as string];
-      return value === undefined || value === '' ? (withDefault[2] as string) : value;
+      if (value === undefined || value === '') return withDefault[2] as string;
+      substituted(value);
+      return value;
     }
     const name = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*)$/.exec(body)?.[1];
     if (name !== undefined && !body.startsWith('env:') && Object.hasOwn(extra, name)) return extra[name] as string;
@@ -21,6 +30,7 @@ export function expandVariables(text: string, env: Readonly<Record<string, strin
     }
     const value = env[name];
     if (value === undefined) throw new UserError(`${where}: environment variable ${name} is not set.`, { hint: `Set ${name}, or write \${${name}:-default} in the config.` });
+    substituted(value);
     return value;
   });
 }

@@ -2,8 +2,10 @@ import { UserError } from '../errors.js';
 import type { JsonObject, Snapshot } from '../snapshot/model.js';
 import { toSnapshot } from './normalise.js';
 import { readAllPages } from './paging.js';
+import type { RequestLog } from './events.js';
 import type { StderrTail } from './stderr-tail.js';
 import { describeTarget, type ServerTarget } from './target.js';
+import { httpEndpoint } from './transports.js';
 
 export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
@@ -29,7 +31,7 @@ export function needsModernProtocol(error: unknown): boolean {
  * Captures a 2026-07-28 server with `@modelcontextprotocol/client` (v2), which negotiates with
  * `server/discover` instead of `initialize`: the v1 SDK cannot speak that revision.
  */
-export async function captureModern(target: ServerTarget, declared: JsonObject, timeoutMs: number, tail: StderrTail, log: (line: string) => void): Promise<Snapshot> {
+export async function captureModern(target: ServerTarget, declared: JsonObject, timeoutMs: number, tail: StderrTail, log: (line: string) => void, requests?: RequestLog): Promise<Snapshot> {
   const v2 = await import('@modelcontextprotocol/client');
   const client = new v2.Client({ name: 'mcp-compat', version: '1' }, { capabilities: declared, versionNegotiation: { mode: { pin: MODERN_PROTOCOL_VERSION } } });
   let transport: InstanceType<typeof v2.StreamableHTTPClientTransport> | InstanceType<typeof v2.SSEClientTransport> | import('@modelcontextprotocol/client/stdio').StdioClientTransport;
@@ -39,10 +41,12 @@ export async function captureModern(target: ServerTarget, declared: JsonObject, 
     transport = new StdioClientTransport({ command: target.command, args: target.args, env: { ...env, ...target.env }, ...(target.cwd ? { cwd: target.cwd } : {}), stderr: 'pipe' });
     transport.stderr?.on('data', (chunk: Buffer | string) => tail.push(chunk.toString()));
   } else if (target.kind === 'http') {
-    transport = new v2.StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers ?? {} } });
+    const { url, headers } = httpEndpoint(target);
+    transport = new v2.StreamableHTTPClientTransport(url, { requestInit: { headers } });
   } else {
     throw new UserError(`The server speaks protocol ${MODERN_PROTOCOL_VERSION}, which has no legacy SSE transport.`, { hint: 'Capture it over Streamable HTTP (--url without --transport sse).' });
   }
+  if (requests) observe(transport, requests);
   const options = { timeout: timeoutMs, maxTotalTimeout: timeoutMs };
   const who = describeTarget(target);
   log(`retrying with protocol ${MODERN_PROTOCOL_VERSION} (server/discover)`);
@@ -80,5 +84,35 @@ export async function captureModern(target: ServerTarget, declared: JsonObject, 
     }, who);
   } finally {
     await Promise.race([client.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+    requests?.closed();
   }
+}
+
+interface ObservableTransport {
+  send(message: never, options?: never): Promise<void>;
+  onmessage?: unknown;
+}
+
+/** Shows every message through a v2 transport to the request log, leaving the transport object itself in place. */
+function observe(transport: ObservableTransport, requests: RequestLog): void {
+  const send = transport.send.bind(transport) as (message: unknown, options?: unknown) => Promise<void>;
+  (transport as { send: (message: unknown, options?: unknown) => Promise<void> }).send = async (message, options) => {
+    requests.sent(message);
+    try {
+      await send(message, options);
+    } catch (error) {
+      requests.failed(message, error);
+      throw error;
+    }
+  };
+  let handler: ((message: unknown, ...rest: unknown[]) => void) | undefined;
+  const seen = (message: unknown, ...rest: unknown[]) => {
+    requests.received(message);
+    handler?.(message, ...rest);
+  };
+  Object.defineProperty(transport, 'onmessage', {
+    configurable: true,
+    get: () => (handler === undefined ? undefined : seen),
+    set: (value: typeof handler) => (handler = value),
+  });
 }

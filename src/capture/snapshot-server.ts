@@ -6,6 +6,8 @@ import { MODERN_PROTOCOL_VERSION, ModernProtocolRequired, needsModernProtocol } 
 import { toSnapshot, type WireCapture } from './normalise.js';
 import { readAllPages } from './paging.js';
 import { RecordingTransport } from './recording-transport.js';
+import { type CaptureEvent, type Emit, eventSink, RequestLog } from './events.js';
+import { type Masker, maskerFor } from './secrets.js';
 import { StderrTail } from './stderr-tail.js';
 import { describeTarget, type ServerTarget } from './target.js';
 import { createTransport } from './transports.js';
@@ -19,16 +21,67 @@ export interface CaptureOptions {
   timeoutMs?: number;
   /** What the client declares (default: all three). Server requests for them are answered with an error. */
   clientCapabilities?: ClientCapabilityName[];
-  /** Progress lines and the server's stderr, for --verbose. */
+  /** Every event of the capture (requests, the server's stderr, progress) as one human line, masked: --verbose. */
   onLog?: (line: string) => void;
+  /** Every event of the capture as an object, masked: --log-format json (docs/logging.md). */
+  onEvent?: (event: CaptureEvent) => void;
 }
 
-/** Connects to the server as an MCP client, reads every list it advertises, and returns the canonical snapshot. */
+/** What the snapshot's notes say when a secret had to be masked in what the server sent. */
+export const MASKED_NOTE = 'a value passed as a secret (env, header or URL) appeared in what the server sent and was replaced with ***';
+
+/**
+ * Connects to the server as an MCP client, reads every list it advertises, and returns the canonical
+ * snapshot. The target's secrets (see `secretsOf`) are masked in the snapshot, in every error
+ * thrown, and in every event and log line.
+ */
 export async function snapshotServer(target: ServerTarget, options: CaptureOptions = {}): Promise<Snapshot> {
-  const started = Date.now();
-  const tail = new StderrTail(8192, options.onLog);
+  const started = performance.now();
+  const masker = maskerFor(target);
   const who = describeTarget(target);
-  const context: CaptureContext = { who, tail, stdio: target.kind === 'stdio' };
+  const emit = eventSink(options, who, masker);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const elapsed = () => Math.round(performance.now() - started);
+  emit({ event: 'capture.start', transport: target.kind, timeout_ms: timeoutMs });
+  try {
+    const snapshot = maskSnapshot(await capture(target, options, who, emit, masker), masker);
+    emit({
+      event: 'capture.end',
+      result: 'ok',
+      duration_ms: elapsed(),
+      error: null,
+      protocol_version: snapshot.server.protocolVersion,
+      tools: snapshot.tools.length,
+      prompts: snapshot.prompts.length,
+      resources: snapshot.resources.length,
+      resource_templates: snapshot.resourceTemplates.length,
+    });
+    return snapshot;
+  } catch (error) {
+    const safe = error instanceof Error ? masker.maskError(error) : new UserError(masker.mask(String(error)));
+    emit({ event: 'capture.end', result: 'error', duration_ms: elapsed(), error: safe.message });
+    throw safe;
+  }
+}
+
+/**
+ * The snapshot holds what the server sent; a server that echoes a secret (a token in a tool's
+ * description, an env value in its instructions) would put it into a file meant to be committed.
+ * It is masked there too, and a note says so, since the masked text is no longer the server's own.
+ */
+function maskSnapshot(snapshot: Snapshot, masker: Masker): Snapshot {
+  if (masker.empty) return snapshot;
+  const masked = masker.maskDeep(snapshot);
+  if (JSON.stringify(masked) === JSON.stringify(snapshot)) return snapshot;
+  return { ...masked, notes: [...new Set([...(masked.notes ?? []), MASKED_NOTE])].sort() };
+}
+
+async function capture(target: ServerTarget, options: CaptureOptions, who: string, emit: Emit, masker: Masker): Promise<Snapshot> {
+  const started = Date.now();
+  const mask = (text: string) => masker.mask(text);
+  const requests = new RequestLog(emit, mask);
+  const tail = new StderrTail(8192, (line) => emit({ event: 'server.stderr', line }), mask);
+  const context: CaptureContext = { who, tail, stdio: target.kind === 'stdio', emit, requests };
   const transport = await createTransport(target, tail).catch((error: unknown) => {
     throw asUserError(error, context, 'starting', '');
   });
@@ -38,7 +91,8 @@ export async function snapshotServer(target: ServerTarget, options: CaptureOptio
     if (!(error instanceof ModernProtocolRequired)) throw error;
     const { captureModern } = await import('./modern.js');
     const remaining = Math.max(1, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) - (Date.now() - started));
-    const modern = captureModern(target, declaredCapabilities(options.clientCapabilities ?? [...CLIENT_CAPABILITY_NAMES]), remaining, tail, options.onLog ?? (() => {}));
+    const log = (message: string) => emit({ event: 'capture.progress', message });
+    const modern = captureModern(target, declaredCapabilities(options.clientCapabilities ?? [...CLIENT_CAPABILITY_NAMES]), remaining, tail, log, requests);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new UserError(`${sentence(who)} did not finish within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms (stuck in the ${MODERN_PROTOCOL_VERSION} capture).`, { hint: 'Raise --timeout if it is just slow.' })), remaining);
@@ -63,6 +117,10 @@ export interface CaptureContext {
   tail?: StderrTail;
   /** Over stdio, anything on stdout that is not a JSON-RPC message is a protocol violation. */
   stdio: boolean;
+  /** Where events go (masked already); without it, to the listeners of the options, unmasked. */
+  emit?: Emit;
+  /** Times the requests of the connection (without it, a log of its own is kept). */
+  requests?: RequestLog;
 }
 
 /** The capture itself, over any connected-to-be client transport (child process, HTTP, SSE, in-memory). */
@@ -75,8 +133,9 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const declared = declaredCapabilities(options.clientCapabilities ?? [...CLIENT_CAPABILITY_NAMES]);
   const client = new Client({ name: 'mcp-compat', version: '1' }, { capabilities: declared });
-  const transport = new RecordingTransport(inner);
-  const log = options.onLog ?? (() => {});
+  const emit = context.emit ?? eventSink(options, context.who);
+  const transport = new RecordingTransport(inner, context.requests ?? new RequestLog(emit));
+  const log = (message: string) => emit({ event: 'capture.progress', message });
   const stderr = () => {
     const summary = context.tail?.summary() ?? '';
     return summary ? ` Server stderr: ${summary}` : '';

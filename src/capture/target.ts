@@ -1,8 +1,13 @@
-/** How to reach the server to capture (design §3). Header and env values are secrets: never written to a snapshot or a message. */
-export type ServerTarget =
+/**
+ * How to reach the server to capture (design §3). Env and header values, URL credentials and query
+ * values are secrets, and so are the values in `secrets` (e.g. what a client config substituted for
+ * `${VAR}`): they are masked (`***`) in snapshots, messages and logs (docs/logging.md).
+ */
+export type ServerTarget = (
   | { kind: 'stdio'; command: string; args: string[]; env?: Record<string, string>; cwd?: string }
   | { kind: 'http'; url: string; headers?: Record<string, string> }
-  | { kind: 'sse'; url: string; headers?: Record<string, string> };
+  | { kind: 'sse'; url: string; headers?: Record<string, string> }
+) & { secrets?: string[] };
 
 /** A short, secret-free name of the target for messages: the command's file name, or the URL without credentials or query. */
 export function describeTarget(target: ServerTarget): string {

@@ -1,5 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { LineBuffer } from './line-buffer.js';
+import { basicCredential } from './secrets.js';
 import type { StderrTail } from './stderr-tail.js';
 import type { ServerTarget } from './target.js';
 
@@ -31,12 +32,13 @@ export async function createTransport(target: ServerTarget, tail: StderrTail): P
     }
     case 'http': {
       const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-      return new StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers ?? {} }, fetch: signalPerRequest() });
+      const { url, headers } = httpEndpoint(target);
+      return new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: signalPerRequest() });
     }
     case 'sse': {
       const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/sse.js');
-      const headers = target.headers ?? {};
-      return new SSEClientTransport(new URL(target.url), {
+      const { url, headers } = httpEndpoint(target);
+      return new SSEClientTransport(url, {
         requestInit: { headers },
         fetch: signalPerRequest(),
         // The SSE stream is opened with EventSource, which takes headers only through its own fetch.
@@ -46,6 +48,21 @@ export async function createTransport(target: ServerTarget, tail: StderrTail): P
       });
     }
   }
+}
+
+/**
+ * The URL and headers to send. fetch refuses a URL with credentials (and its error quotes the whole
+ * URL, password included), so `https://user:password@host/mcp` is sent as it is by curl and browsers:
+ * without them in the URL, and with `Authorization: Basic ...` unless the target sets that header.
+ */
+export function httpEndpoint(target: { url: string; headers?: Record<string, string> }): { url: URL; headers: Record<string, string> } {
+  const url = new URL(target.url);
+  const headers = { ...target.headers };
+  if (url.username === '' && url.password === '') return { url, headers };
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) headers.Authorization = `Basic ${basicCredential(url)}`;
+  url.username = '';
+  url.password = '';
+  return { url, headers };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import type { CaptureOptions } from '../capture/snapshot-server.js';
 import type { ServerTarget } from '../capture/target.js';
 import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 import type { ConfiguredServer } from '../policy/config.js';
@@ -11,7 +10,10 @@ import { BaseCommand } from './base.js';
 import { type LoadedProjectConfig, loadProjectConfig } from './flags/project-config.js';
 import { routeConfigFlag } from './flags/config-flag.js';
 import { assertNextVersion, displayPath, type ReportFlagValues, reportFlags, shellQuote, sourceOf } from './flags/report.js';
-import { parseClientCapabilities, serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
+import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
+import { captureOptions } from './flags/capture-options.js';
+
+export { captureOptions };
 
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
@@ -20,7 +22,8 @@ interface CheckJob {
   target: () => Promise<ServerTarget>;
   timeoutMs?: number;
   configured?: string;
-  refreshCommand: string;
+  /** The command that refreshes the baseline, given a masking of the target's secrets (shown in reports). */
+  refreshCommand: (mask: (text: string) => string) => string;
 }
 
 export default class Check extends BaseCommand {
@@ -102,7 +105,7 @@ export default class Check extends BaseCommand {
         label: baseline,
         baseline: resolve(baseline),
         target: () => targetFromFlags(flags, command),
-        refreshCommand: refreshFor(this.argv),
+        refreshCommand: (mask) => refreshFor(this.argv, mask),
       },
     ];
   }
@@ -126,6 +129,8 @@ export default class Check extends BaseCommand {
     const base: Snapshot | undefined = exists ? await readSnapshot(job.baseline) : undefined;
     const target = await job.target();
     const head = await snapshotServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
+    const { maskerFor } = await import('../capture/secrets.js');
+    const masker = maskerFor(target);
     const report = makeReport({
       base: base ?? head,
       head,
@@ -133,7 +138,7 @@ export default class Check extends BaseCommand {
       flags,
       config,
       server: job.configured,
-      refreshCommand: job.refreshCommand,
+      refreshCommand: job.refreshCommand((text) => masker.mask(text)),
     });
     if (flags.update) {
       await writeSnapshotFile(job.baseline, head);
@@ -152,6 +157,7 @@ type CheckFlags = ReportFlagValues &
     quiet: boolean;
     timeout?: number;
     'client-capabilities'?: string;
+    'log-format'?: string;
   };
 
 function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, flags: CheckFlags): CheckJob {
@@ -161,7 +167,7 @@ function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, fl
     target: () => configuredTarget(server, config.dir),
     timeoutMs: server.timeoutMs ?? flags.timeout,
     configured: server.name,
-    refreshCommand: `mcp-compat check --name ${shellQuote([server.name])} --update`,
+    refreshCommand: () => `mcp-compat check --name ${shellQuote([server.name])} --update`,
   };
 }
 
@@ -181,25 +187,19 @@ export async function configuredTarget(server: ConfiguredServer, dir: string): P
   }
 }
 
-export function captureOptions(flags: { timeout?: number; 'client-capabilities'?: string }, timeoutMs: number | undefined, verbose: boolean): CaptureOptions {
-  const clientCapabilities = parseClientCapabilities(flags['client-capabilities']);
-  const timeout = timeoutMs ?? flags.timeout;
-  return {
-    ...(timeout === undefined ? {} : { timeoutMs: timeout }),
-    ...(clientCapabilities ? { clientCapabilities } : {}),
-    ...(verbose ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
-  };
-}
-
 function afterDoubleDash(argv: readonly string[]): string[] {
   const index = argv.indexOf('--');
   return index === -1 ? [] : argv.slice(index + 1);
 }
 
-/** The same command line with --update, placed before `--` so it is not passed to the server. */
-function refreshFor(argv: readonly string[]): string {
+/**
+ * The same command line with --update, placed before `--` so it is not passed to the server. It is
+ * printed in reports, so secrets given on the command line (--env, --header, --url) are masked,
+ * argument by argument before quoting (quoting could split a secret's spelling).
+ */
+function refreshFor(argv: readonly string[], mask: (text: string) => string): string {
   const index = argv.indexOf('--');
   const flags = (index === -1 ? argv : argv.slice(0, index)).filter((arg) => arg !== '--update');
   const rest = index === -1 ? [] : argv.slice(index);
-  return `mcp-compat check ${shellQuote([...flags, '--update', ...rest])}`;
+  return `mcp-compat check ${shellQuote([...flags, '--update', ...rest].map(mask))}`;
 }

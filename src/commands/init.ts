@@ -2,12 +2,12 @@ import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { workflowYaml } from '../action/workflow.js';
-import type { ServerTarget } from '../capture/target.js';
+import { safeUrl, type ServerTarget } from '../capture/target.js';
 import { UserError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../policy/config.js';
 import type { JsonObject } from '../snapshot/model.js';
 import { BaseCommand } from './base.js';
-import { captureOptions } from './check.js';
+import { captureOptions } from './flags/capture-options.js';
 import { shellQuote } from './flags/report.js';
 import { serverTargetFlags, targetFromFlags } from './flags/server-target.js';
 
@@ -95,7 +95,14 @@ function serverEntry(target: ServerTarget, flags: { config?: string; server?: st
   if (target.headers && Object.keys(target.headers).length > 0) {
     notes.push(`--header values are not written to ${CONFIG_FILE_NAME} (they may be secrets); add them under "headers" if the server needs them.`);
   }
-  return { baseline, url: target.url, ...(target.kind === 'sse' ? { transport: 'sse' } : {}) };
+  // Like header values, the URL's credentials, query and fragment may be a token: they are left out.
+  const parsed = new URL(target.url);
+  const secretParts = parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '';
+  const url = secretParts ? safeUrl(target.url) : target.url;
+  if (secretParts) {
+    notes.push(`the URL's credentials and query are not written to ${CONFIG_FILE_NAME} (they may be secrets); add them to "url", or a token under "headers", if the server needs them.`);
+  }
+  return { baseline, url, ...(target.kind === 'sse' ? { transport: 'sse' } : {}) };
 }
 
 /** Absolute paths inside the project become relative, so the config works on every checkout. */

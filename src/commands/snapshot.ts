@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { UserError } from '../errors.js';
 import { BaseCommand } from './base.js';
+import { captureOptions } from './flags/capture-options.js';
 import { parseClientCapabilities, serverTargetFlags, targetFromFlags } from './flags/server-target.js';
 
 export default class Snapshot extends BaseCommand {
@@ -35,18 +36,14 @@ export default class Snapshot extends BaseCommand {
     const stray = (argv as string[]).slice(0, Math.max(0, argv.length - command.length));
     if (stray.length > 0) throw new UserError(`Unexpected argument ${JSON.stringify(stray[0])}.`, { hint: 'Put the server command after --, e.g. mcp-compat snapshot -- node server.js.' });
 
-    const clientCapabilities = parseClientCapabilities(flags['client-capabilities']);
+    parseClientCapabilities(flags['client-capabilities']);
     const target = await targetFromFlags(flags, command);
     const [{ snapshotServer }, { serializeSnapshot }, { writeSnapshotFile }] = await Promise.all([
       import('../capture/snapshot-server.js'),
       import('../snapshot/canonical.js'),
       import('../snapshot/write.js'),
     ]);
-    const snapshot = await snapshotServer(target, {
-      ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
-      ...(clientCapabilities ? { clientCapabilities } : {}),
-      ...(flags.verbose ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
-    });
+    const snapshot = await snapshotServer(target, captureOptions(flags, undefined, flags.verbose));
     if (flags.output === undefined) {
       process.stdout.write(serializeSnapshot(snapshot));
       return;

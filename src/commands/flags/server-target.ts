@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
+import { Masker, urlSecrets } from '../../capture/secrets.js';
 import type { ServerTarget } from '../../capture/target.js';
 import { UserError } from '../../errors.js';
 
@@ -16,6 +17,12 @@ export const serverTargetFlags = {
   'client-capabilities': Flags.string({
     description: 'Client capabilities to declare, comma-separated from roots,sampling,elicitation, or "none" [default: all three].',
     helpGroup: 'SERVER',
+  }),
+  'log-format': Flags.string({
+    description: 'The capture\'s log on stderr: "json" writes one JSON event per line (every MCP request, with its latency); "text" is shown with --verbose. Secrets are masked.',
+    options: ['text', 'json'],
+    default: 'text',
+    helpGroup: 'GLOBAL',
   }),
 };
 
@@ -56,7 +63,8 @@ export async function targetFromFlags(flags: ServerTargetFlagValues, argvAfterDo
     try {
       url = new URL(flags.url);
     } catch {
-      throw new UserError(`--url ${JSON.stringify(flags.url)} is not a URL.`, { hint: 'Write it in full, e.g. http://127.0.0.1:3000/mcp.' });
+      // What looks like credentials or a query may be a token even in a URL that does not parse.
+      throw new UserError(`--url ${JSON.stringify(new Masker(urlSecrets(flags.url)).mask(flags.url))} is not a URL.`, { hint: 'Write it in full, e.g. http://127.0.0.1:3000/mcp.' });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`--url must be http: or https:, not ${url.protocol}`);
     return { kind: flags.transport === 'sse' ? 'sse' : 'http', url: flags.url, ...(headers ? { headers } : {}) };

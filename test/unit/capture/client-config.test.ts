@@ -27,6 +27,7 @@ describe('parseClientConfig', () => {
       kind: 'http',
       url: 'http://h/mcp',
       headers: { 'X-Key': 'v' },
+      secrets: ['v'],
     });
     expect(parse({ servers: { a: { type: 'sse', url: 'http://h/sse' } } }, 'a')).toEqual({ kind: 'sse', url: 'http://h/sse' });
   });

@@ -25,7 +25,7 @@ describe('StderrTail', () => {
     const tail = new StderrTail(8192, (line) => lines.push(line));
     tail.push('boot');
     tail.push('ing\r\nready\nhalf');
-    expect(lines).toEqual(['server: booting', 'server: ready']);
+    expect(lines).toEqual(['booting', 'ready']);
   });
 
   it('hands on no control characters: the summary stays one line, the verbose log plain text', () => {
@@ -33,6 +33,6 @@ describe('StderrTail', () => {
     const tail = new StderrTail(8192, (line) => lines.push(line));
     tail.push('\u001b[31mfatal\u001b[0m: bad\rconfig\n\u009b2Jcleared\n');
     expect(tail.summary()).toBe('fatal: bad config | cleared');
-    expect(lines).toEqual(['server: fatal: bad config', 'server: cleared']);
+    expect(lines).toEqual(['fatal: bad config', 'cleared']);
   });
 });

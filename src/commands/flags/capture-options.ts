@@ -1,0 +1,23 @@
+import type { CaptureOptions } from '../../capture/snapshot-server.js';
+import { parseClientCapabilities } from './server-target.js';
+
+/**
+ * How a command captures: its time limit and client capabilities, and where the capture's log goes
+ * (docs/logging.md): `--log-format json` writes every event as a JSON line on stderr, `--verbose`
+ * (with the default text format) the same events as human lines. Both come masked from the capture.
+ */
+export function captureOptions(
+  flags: { timeout?: number; 'client-capabilities'?: string; 'log-format'?: string },
+  timeoutMs: number | undefined,
+  verbose: boolean,
+): CaptureOptions {
+  const clientCapabilities = parseClientCapabilities(flags['client-capabilities']);
+  const timeout = timeoutMs ?? flags.timeout;
+  const json = flags['log-format'] === 'json';
+  return {
+    ...(timeout === undefined ? {} : { timeoutMs: timeout }),
+    ...(clientCapabilities ? { clientCapabilities } : {}),
+    ...(json ? { onEvent: (event) => process.stderr.write(`${JSON.stringify(event)}\n`) } : {}),
+    ...(verbose && !json ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+  };
+}
