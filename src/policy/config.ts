@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { jsonSyntaxReason, UserError } from '../errors.js';
 import type { EntityKind, Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { getRule } from '../rules/registry.js';
@@ -283,7 +283,8 @@ export function parseConfigText(text: string, file: string): ProjectConfig | und
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${file}: not valid JSON (${(error as Error).message}).`);
+    // V8 quotes short texts whole in the message, and a config may hold env and header values.
+    throw new UserError(`${file}: not valid JSON (${jsonSyntaxReason(error)}).`);
   }
   if (file.endsWith('package.json')) {
     if (typeof raw !== 'object' || raw === null || !(PACKAGE_JSON_KEY in raw)) return undefined;

@@ -79,6 +79,12 @@ describe('parseProjectConfig', () => {
     expect(parseConfigText('{"failOn":"none"}', '/p/mcp-compat.config.json')?.failOn).toBe('none');
     expect(errorOf(() => parseConfigText('{', '/p/mcp-compat.config.json')).message).toMatch(/^\/p\/mcp-compat.config.json: not valid JSON/);
   });
+
+  it('does not quote the broken text, which may hold env or header values', () => {
+    const message = errorOf(() => parseConfigText('{"servers":{"a":{"env":{"TOKEN":"s3cr3t-value"}}},}', '/p/mcp-compat.config.json')).message;
+    expect(message).toMatch(/not valid JSON/);
+    expect(message).not.toContain('s3cr3t-value');
+  });
 });
 
 describe('configCandidates', () => {
