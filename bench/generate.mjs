@@ -226,7 +226,7 @@ export function generateSnapshot({ tools = 100, seed = 1, width = 1 } = {}) {
   };
 }
 
-/** Every object schema under `schema` (itself included), with a path, for picking a place to change. */
+/** Every object schema with properties under `schema` (itself included): the places a change can go. */
 function objectsIn(schema, out = []) {
   if (schema === null || typeof schema !== 'object') return out;
   if (schema.type === 'object' && schema.properties) out.push(schema);
@@ -244,7 +244,7 @@ function enumsIn(schema, out = []) {
 /** The mutations of a release, each a function of (random, tool) returning false when it does not apply. */
 const MUTATIONS = {
   'enum value removed': (random, tool) => {
-    const target = random.pick(enumsIn(tool.inputSchema) ?? []);
+    const target = random.pick(enumsIn(tool.inputSchema));
     if (!target) return false;
     target.enum.splice(random.int(0, target.enum.length - 1), 1);
     return true;
