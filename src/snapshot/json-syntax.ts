@@ -33,7 +33,7 @@ const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 /** The first syntax error of `text`, or undefined when it is JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const stack: Array<'object' | 'array'> = [];
-  let state: State = 'value';
+  let state = 'value' as State;
   let i = 0;
   const fail = (offset: number, problem: string, truncated = false): JsonSyntaxError => ({ offset, ...lineAndColumn(text, offset), problem, truncated });
   const inside = (): string => (stack.length === 0 ? 'the document' : stack[stack.length - 1] === 'object' ? 'an object' : 'an array');

@@ -8,6 +8,8 @@ import type { Snapshot } from './model.js';
 export interface SnapshotProblem {
   pointer: string;
   message: string;
+  /** What to do, when it is not simply to take the snapshot again. */
+  hint?: string;
 }
 
 /**
@@ -91,7 +93,7 @@ export async function parseSnapshot(text: string, source: string): Promise<Snaps
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || '/'} ${first.message}${more}.`, { hint: RECREATE });
+    throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || '/'} ${first.message}${more}.`, { hint: first.hint ?? RECREATE });
   }
   return document as Snapshot;
 }
@@ -119,7 +121,14 @@ export async function validateSnapshot(document: unknown): Promise<SnapshotProbl
   const deep = tooDeep(document);
   if (deep) return [deep];
   if (isObject(document) && 'formatVersion' in document && document.formatVersion !== 1) {
-    return [{ pointer: '/formatVersion', message: `is ${shownValue(document.formatVersion)}, but this version of mcp-compat reads format 1 only` }];
+    const newer = typeof document.formatVersion === 'number' && document.formatVersion > 1;
+    return [
+      {
+        pointer: '/formatVersion',
+        message: `is ${shownValue(document.formatVersion)}, but this version of mcp-compat reads format 1 only`,
+        ...(newer ? { hint: 'A newer mcp-compat wrote it: upgrade mcp-compat, or take the snapshot again with this version.' } : {}),
+      },
+    ];
   }
   const { validate } = await import('./snapshot-validator.generated.js');
   if (!validate(document)) {
