@@ -4,7 +4,7 @@ import type { SchemaDirection } from '../schema/model.js';
 import { compareSchemas } from '../schema/compare.js';
 import { schemaRuleId } from '../rules/schema-rules.js';
 import { change } from './emit.js';
-import { jsonEqual, pointer } from './json.js';
+import { jsonEqual, own, pointer } from './json.js';
 import { modelInstructionIndicators } from './model-instructions.js';
 import { toolDeprecation } from './deprecation.js';
 
@@ -121,10 +121,10 @@ function compareAnnotations(before: JsonObject, after: JsonObject, emit: Emit): 
     emit(rule, pointer('annotations', key), before[key], after[key], { effective: now });
   }
 
-  const others = new Set([...Object.keys(before), ...Object.keys(after)].filter((k) => !(k in HINT_DEFAULTS)));
+  const others = new Set([...Object.keys(before), ...Object.keys(after)].filter((k) => !Object.hasOwn(HINT_DEFAULTS, k)));
   for (const key of others) {
-    if (!jsonEqual(before[key], after[key])) {
-      emit('tool-annotation-changed', pointer('annotations', key), before[key], after[key]);
+    if (!jsonEqual(own(before, key), own(after, key))) {
+      emit('tool-annotation-changed', pointer('annotations', key), own(before, key), own(after, key));
     }
   }
 }
@@ -142,8 +142,8 @@ function compareExecution(before: JsonObject, after: JsonObject, emit: Emit): vo
     emit(rule, '/execution/taskSupport', was, now);
   }
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (key !== 'taskSupport' && !jsonEqual(before[key], after[key])) {
-      emit('tool-metadata-changed', pointer('execution', key), before[key], after[key]);
+    if (key !== 'taskSupport' && !jsonEqual(own(before, key), own(after, key))) {
+      emit('tool-metadata-changed', pointer('execution', key), own(before, key), own(after, key));
     }
   }
 }
@@ -159,8 +159,8 @@ function compareMetadata(before: ToolSnapshot, after: ToolSnapshot, emit: Emit, 
   const metaAfter = after._meta ?? {};
   for (const key of new Set([...Object.keys(metaBefore), ...Object.keys(metaAfter)])) {
     if (skipDeprecationKeys && DEPRECATION_META_KEYS.has(key)) continue;
-    if (!jsonEqual(metaBefore[key], metaAfter[key])) {
-      emit('tool-metadata-changed', pointer('_meta', key), metaBefore[key], metaAfter[key]);
+    if (!jsonEqual(own(metaBefore, key), own(metaAfter, key))) {
+      emit('tool-metadata-changed', pointer('_meta', key), own(metaBefore, key), own(metaAfter, key));
     }
   }
 }
