@@ -6,7 +6,8 @@
 const INDICATORS: ReadonlyArray<{ label: string; pattern: RegExp }> = [
   {
     label: 'tag block aimed at the model',
-    pattern: /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|critical)\b[^>]*>/i,
+    // Attributes are bounded: with `[^>]*`, a megabyte of `<important ` without a `>` took a minute.
+    pattern: /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|critical)\b[^<>]{0,200}>/i,
   },
   {
     label: 'invisible Unicode characters',

@@ -28,6 +28,14 @@ describe('modelInstructionIndicators', () => {
     expect(modelInstructionIndicators(text)).toEqual([]);
   });
 
+  it('answers on a megabyte of adversarial text (tags that never close, repeated verbs)', () => {
+    for (const unit of ['<important ', '<system x=', 'read the ', 'send it to ', 'do not tell ', 'pass the content ']) {
+      const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+      expect(Array.isArray(modelInstructionIndicators(text))).toBe(true);
+    }
+    expect(modelInstructionIndicators(`${'<important '.repeat(100_000)}>`)).toContain('tag block aimed at the model');
+  });
+
   it('does not flag the descriptions of the reference servers', () => {
     for (const [server, version] of [
       ['sequential-thinking', '2026.8.31'],
