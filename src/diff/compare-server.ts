@@ -2,6 +2,7 @@ import type { Json, JsonObject, ServerSnapshot } from '../snapshot/model.js';
 import type { Change } from './model.js';
 import { change } from './emit.js';
 import { jsonEqual, own, pointer } from './json.js';
+import { freshIndicators } from './model-text.js';
 
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,7 +32,9 @@ export function compareServer(before: ServerSnapshot, after: ServerSnapshot): Ch
     );
   }
   if (before.instructions !== after.instructions) {
-    emit('server-instructions-changed', '/instructions', before.instructions, after.instructions);
+    const indicators = freshIndicators(before.instructions, after.instructions);
+    if (indicators.length > 0) emit('server-instructions-steering-added', '/instructions', before.instructions, after.instructions, { indicators });
+    else emit('server-instructions-changed', '/instructions', before.instructions, after.instructions);
   }
   compareCapabilities(before.capabilities, after.capabilities, emit);
   return changes;

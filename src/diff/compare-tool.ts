@@ -5,7 +5,7 @@ import { compareSchemas } from '../schema/compare.js';
 import { schemaRuleId } from '../rules/schema-rules.js';
 import { change } from './emit.js';
 import { jsonEqual, own, pointer } from './json.js';
-import { modelInstructionIndicators } from './model-instructions.js';
+import { freshIndicators, toolSchemaSteering } from './model-text.js';
 import { toolDeprecation } from './deprecation.js';
 
 const HINT_DEFAULTS = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true } as const;
@@ -21,14 +21,22 @@ export function compareTool(before: ToolSnapshot, after: ToolSnapshot): Change[]
   const emit = (rule: string, at: string, b: Json | undefined, a: Json | undefined, params?: JsonObject) =>
     changes.push(change(rule, { entity: 'tool', name, pointer: at, before: b, after: a, params }));
 
-  if (before.title !== after.title) emit('tool-title-changed', '/title', before.title, after.title);
-  compareDescription(before, after, emit);
+  compareText('title', before, after, emit);
+  compareText('description', before, after, emit);
   compareDeprecation(before, after, emit);
   compareSchemaPair(name, 'input', before.inputSchema, after.inputSchema, changes);
   if (before.outputSchema && !after.outputSchema) emit('tool-output-schema-removed', '/outputSchema', undefined, undefined);
   else if (!before.outputSchema && after.outputSchema) emit('tool-output-schema-added', '/outputSchema', undefined, undefined);
   else if (before.outputSchema && after.outputSchema) {
     compareSchemaPair(name, 'output', before.outputSchema, after.outputSchema, changes);
+  }
+  // Schema descriptions and titles that gained signs of steering the model are reported as such,
+  // in place of the comparator's plain description change at the same place.
+  const steering = toolSchemaSteering(before, after);
+  if (steering.length > 0) {
+    const places = new Set(steering.map((item) => item.pointer));
+    const plain = new Set(['input-description-changed', 'output-description-changed']);
+    changes.splice(0, changes.length, ...changes.filter((item) => !(plain.has(item.rule) && places.has(item.pointer))), ...steering);
   }
   compareAnnotations(before.annotations ?? {}, after.annotations ?? {}, emit);
   compareExecution(before.execution ?? {}, after.execution ?? {}, emit);
@@ -38,17 +46,12 @@ export function compareTool(before: ToolSnapshot, after: ToolSnapshot): Change[]
 
 type Emit = (rule: string, at: string, before: Json | undefined, after: Json | undefined, params?: JsonObject) => void;
 
-function compareDescription(before: ToolSnapshot, after: ToolSnapshot, emit: Emit): void {
-  if (before.description === after.description) return;
-  const known = new Set(modelInstructionIndicators(before.description));
-  const fresh = modelInstructionIndicators(after.description).filter((label) => !known.has(label));
-  if (fresh.length > 0) {
-    emit('tool-description-instructions-added', '/description', before.description, after.description, {
-      indicators: fresh,
-    });
-  } else {
-    emit('tool-description-changed', '/description', before.description, after.description);
-  }
+/** Title and description: changed wording, or, when signs of steering the model appeared, a risky change of its own. */
+function compareText(field: 'title' | 'description', before: ToolSnapshot, after: ToolSnapshot, emit: Emit): void {
+  if (before[field] === after[field]) return;
+  const indicators = freshIndicators(before[field], after[field]);
+  if (indicators.length > 0) emit(`tool-${field}-instructions-added`, `/${field}`, before[field], after[field], { indicators });
+  else emit(`tool-${field}-changed`, `/${field}`, before[field], after[field]);
 }
 
 function compareDeprecation(before: ToolSnapshot, after: ToolSnapshot, emit: Emit): void {
