@@ -21,7 +21,7 @@ const PAIR = join(ROOT, 'fixtures', 'snapshots', 'pairs', 'hostile');
 const base = await readSnapshot(join(PAIR, 'base.json'));
 const head = await readSnapshot(join(PAIR, 'head.json'));
 const diff = diffSnapshots(base, head);
-const acknowledged = diff.changes.find((change) => change.rule === 'tool-title-changed');
+const acknowledged = diff.changes.find((change) => change.rule === 'tool-title-instructions-added');
 const report = buildReport({
   diff,
   base,
@@ -65,7 +65,7 @@ function decode(html: string): string {
 describe('hostile server text in every report format', () => {
   it('the pair produces the changes that carry it', () => {
     const rules = diff.changes.map((change) => change.rule);
-    for (const rule of ['tool-removed', 'tool-added', 'tool-title-changed', 'input-enum-value-added', 'input-property-added', 'prompt-argument-added-required', 'prompt-title-changed', 'server-title-changed', 'resource-metadata-changed']) {
+    for (const rule of ['tool-removed', 'tool-added', 'tool-title-instructions-added', 'input-enum-value-added', 'input-property-added', 'prompt-argument-added-required', 'prompt-title-changed', 'server-title-changed', 'resource-metadata-changed', 'tool-schema-description-instructions-added']) {
       expect(rules).toContain(rule);
     }
     expect(acknowledged).toBeDefined();
@@ -177,7 +177,7 @@ describe('hostile server text in every report format', () => {
     expect(json.changes.find((change) => change.rule === 'tool-added')?.name).toBe(added?.name);
     expect(added?.name).toContain('\u001b]8;;');
     const title = head.tools.find((tool) => tool.name === 'search')?.title;
-    expect(json.changes.find((change) => change.rule === 'tool-title-changed')?.after).toBe(title);
+    expect(json.changes.find((change) => change.rule === 'tool-title-instructions-added')?.after).toBe(title);
     const enumValues = json.changes.find((change) => change.rule === 'input-enum-value-added')?.after as string[];
     expect(enumValues).toEqual((head.tools.find((tool) => tool.name === 'search')?.inputSchema.properties as { mode: { enum: string[] } }).mode.enum);
     for (const change of json.changes) expect(SERVER_STRINGS.concat(['notes'])).toContain(change.name);
