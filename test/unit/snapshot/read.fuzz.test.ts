@@ -49,6 +49,10 @@ function compareEverywhere(snapshot: Snapshot): void {
       policy: { failOn: 'risky', today: '2026-06-01', requireBump: true, refreshCommand: 'cp head.json base.json' },
     });
     for (const format of REPORT_FORMATS) expect(typeof renderReport(report, format, { color: true })).toBe('string');
+    // Whatever the server text, the terminal and markdown reports carry no control or bidi character.
+    for (const format of ['text', 'markdown', 'github'] as const) {
+      expect(renderReport(report, format, { color: false })).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    }
   }
 }
 
