@@ -2,6 +2,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, workdir } from './cli.js';
+import { notesServer } from './servers.js';
 
 const BAD = join(ROOT, 'fixtures', 'snapshots', 'bad');
 const GOOD = join(ROOT, 'fixtures', 'snapshots', 'golden', 'notes-v1.json');
@@ -61,5 +62,21 @@ describe('diff refuses a bad snapshot file with exit 2 and one line naming the f
     const dir = workdir();
     expect(await refused('absent.json', dir)).toBe('mcp-compat: Cannot read snapshot absent.json: no such file.');
     expect(await refused(dir, dir)).toMatch(/^mcp-compat: Cannot read snapshot .*: it is a directory\.$/);
+  });
+
+  it('check, even with --update, refuses a bad baseline and leaves it exactly as it was', async () => {
+    const dir = workdir();
+    for (const name of ['truncated.json', 'merge-conflict.json']) {
+      const original = readFileSync(join(BAD, name));
+      writeFileSync(join(dir, name), original);
+      for (const update of [[], ['--update']]) {
+        const { code, stdout, stderr } = await cli(['check', '--baseline', name, ...update, '--', ...notesServer(1)], { cwd: dir });
+        expect(code).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(stderr).toMatch(new RegExp(`^mcp-compat: ${name.replace('.', '\\.')} is not a valid snapshot: not JSON`));
+        expect(readFileSync(join(dir, name)).equals(original)).toBe(true);
+      }
+    }
   });
 });
