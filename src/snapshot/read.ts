@@ -73,7 +73,7 @@ function cannotRead(shown: string, error: unknown): UserError {
 }
 
 function tooLarge(shown: string, bytes: number, atLeast = false): UserError {
-  const mib = (value: number) => `${Math.round(value / (1024 * 1024))} MiB`;
+  const mib = (value: number) => `${Math.ceil(value / (1024 * 1024))} MiB`;
   const size = atLeast ? `over ${mib(MAX_SNAPSHOT_BYTES)}` : mib(bytes);
   return new UserError(`Cannot read snapshot ${shown}: it is ${size}, and a snapshot file may have at most ${mib(MAX_SNAPSHOT_BYTES)}.`, {
     hint: "No server's snapshot is that large: check that it is the right file.",

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../../support/temp-dir.js';
 import { join } from 'node:path';
@@ -111,7 +112,21 @@ describe('readSnapshot', () => {
     const path = join(dir, 'huge.json');
     writeFileSync(path, '');
     truncateSync(path, MAX_SNAPSHOT_BYTES + 1);
-    expect(await message(path)).toMatch(/^Cannot read snapshot .*huge\.json: it is 100 MiB, and a snapshot file may have at most 100 MiB\.$/);
+    expect(await message(path)).toMatch(/^Cannot read snapshot .*huge\.json: it is 101 MiB, and a snapshot file may have at most 100 MiB\.$/);
+  });
+
+  it.skipIf(process.platform === 'win32')('reads a pipe, up to the same limit', async () => {
+    const fifo = (name: string, content: Buffer | string): string => {
+      const path = join(dir, name);
+      execFileSync('mkfifo', [path]);
+      // The writer may be cut off when the reader stops early; that is the point of the second case.
+      const writer = spawn(process.execPath, ['-e', 'process.stdin.pipe(require("fs").createWriteStream(process.argv[1])).on("error", () => {})', path], { stdio: ['pipe', 'ignore', 'ignore'] });
+      writer.stdin.on('error', () => {});
+      writer.stdin.end(content);
+      return path;
+    };
+    expect(await readSnapshot(fifo('ok.pipe', JSON.stringify(valid)))).toEqual(valid);
+    expect(await message(fifo('huge.pipe', Buffer.alloc(MAX_SNAPSHOT_BYTES + 1, 0x20)))).toMatch(/^Cannot read snapshot .*huge\.pipe: it is over 100 MiB, and a snapshot file may have at most 100 MiB\.$/);
   });
 
   it('says so for a folder', async () => {
