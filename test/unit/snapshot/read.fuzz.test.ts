@@ -33,19 +33,22 @@ async function read(text: string): Promise<Snapshot | undefined> {
   }
 }
 
-/** Diff both ways against the golden snapshot and itself, build the report, render every format. */
-function compareEverywhere(snapshot: Snapshot): void {
-  for (const [base, head] of [
-    [GOLDEN, snapshot],
-    [snapshot, GOLDEN],
-    [snapshot, snapshot],
+/**
+ * Diff both ways against the golden snapshot and itself, build the report (locating entities in
+ * the file's text when given), render every format.
+ */
+function compareEverywhere(snapshot: Snapshot, text?: string): void {
+  for (const [base, head, baseText] of [
+    [GOLDEN, snapshot, GOLDEN_TEXT],
+    [snapshot, GOLDEN, text],
+    [snapshot, snapshot, text],
   ] as const) {
     const diff = diffSnapshots(base, head);
     const report = buildReport({
       diff,
       base,
       head,
-      sources: { base: { path: 'base.json', text: GOLDEN_TEXT }, head: { path: 'head.json' } },
+      sources: { base: { path: 'base.json', ...(baseText === undefined ? {} : { text: baseText }) }, head: { path: 'head.json' } },
       policy: { failOn: 'risky', today: '2026-06-01', requireBump: true, refreshCommand: 'cp head.json base.json' },
     });
     for (const format of REPORT_FORMATS) expect(typeof renderReport(report, format, { color: true })).toBe('string');
@@ -149,12 +152,17 @@ describe('parseSnapshot on arbitrary input', () => {
   it('a valid snapshot with nodes dropped, replaced, duplicated or renamed: rejected with a message, or compared without a crash', async () => {
     let accepted = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.constantFrom(0, 2, 4), async (mutations, outdent) => {
         const document = mutations.reduce<Json>((current, step) => mutate(current, step), GOLDEN as unknown as Json);
-        const snapshot = await read(JSON.stringify(document, null, 2));
+        // Laid out canonically, or with every line moved left, so nested keys sit where top-level ones would.
+        const text = JSON.stringify(document, null, 2)
+          .split('\n')
+          .map((line) => line.replace(new RegExp(`^ {0,${outdent}}`), ''))
+          .join('\n');
+        const snapshot = await read(text);
         if (snapshot) {
           accepted++;
-          compareEverywhere(snapshot);
+          compareEverywhere(snapshot, text);
         }
       }),
       { numRuns: RUNS },
@@ -169,7 +177,7 @@ describe('parseSnapshot on arbitrary input', () => {
         const index = at % GOLDEN_TEXT.length;
         const text = cut ? GOLDEN_TEXT.slice(0, index) : GOLDEN_TEXT.slice(0, index) + insert + GOLDEN_TEXT.slice(index);
         const snapshot = await read(text);
-        if (snapshot) compareEverywhere(snapshot);
+        if (snapshot) compareEverywhere(snapshot, text);
       }),
       { numRuns: RUNS },
     );
