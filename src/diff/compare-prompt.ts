@@ -3,6 +3,7 @@ import type { Change } from './model.js';
 import { change } from './emit.js';
 import { jsonEqual, pointer } from './json.js';
 import { matchByKey } from './match.js';
+import { freshIndicators } from './model-text.js';
 
 /**
  * Every change between two versions of the same prompt. Arguments are addressed by name
@@ -16,7 +17,9 @@ export function comparePrompt(before: PromptSnapshot, after: PromptSnapshot): Ch
 
   if (before.title !== after.title) emit('prompt-title-changed', '/title', before.title, after.title);
   if (before.description !== after.description) {
-    emit('prompt-description-changed', '/description', before.description, after.description);
+    const indicators = freshIndicators(before.description, after.description);
+    if (indicators.length > 0) emit('prompt-description-instructions-added', '/description', before.description, after.description, { indicators });
+    else emit('prompt-description-changed', '/description', before.description, after.description);
   }
 
   const args = matchByKey(before.arguments ?? [], after.arguments ?? [], (arg) => arg.name);
@@ -31,6 +34,12 @@ export function comparePrompt(before: PromptSnapshot, after: PromptSnapshot): Ch
       undefined,
       { argument: arg.name },
     );
+    for (const field of ['title', 'description'] as const) {
+      const indicators = freshIndicators(undefined, arg[field]);
+      if (indicators.length > 0) {
+        emit('prompt-argument-description-instructions-added', `${pointer('arguments', arg.name)}/${field}`, undefined, arg[field], { argument: arg.name, field, indicators });
+      }
+    }
   }
   for (const [was, now] of args.matched) compareArgument(was, now, emit);
 
@@ -57,9 +66,11 @@ function compareArgument(
   }
   for (const field of ['title', 'description'] as const) {
     if (before[field] !== after[field]) {
-      emit('prompt-argument-description-changed', `${at}/${field}`, before[field], after[field], {
+      const indicators = freshIndicators(before[field], after[field]);
+      emit(indicators.length > 0 ? 'prompt-argument-description-instructions-added' : 'prompt-argument-description-changed', `${at}/${field}`, before[field], after[field], {
         argument: before.name,
         field,
+        ...(indicators.length > 0 ? { indicators } : {}),
       });
     }
   }

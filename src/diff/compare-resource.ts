@@ -2,7 +2,7 @@ import type { Json, JsonObject, ResourceSnapshot, ResourceTemplateSnapshot } fro
 import type { EntityKind } from '../rules/types.js';
 import type { Change } from './model.js';
 import { change } from './emit.js';
-import { jsonEqual, pointer } from './json.js';
+import { jsonEqual, own, pointer } from './json.js';
 
 type Described = ResourceSnapshot | ResourceTemplateSnapshot;
 
@@ -44,8 +44,8 @@ export function compareDescribed(
   const annotationsBefore = before.annotations ?? {};
   const annotationsAfter = after.annotations ?? {};
   for (const key of new Set([...Object.keys(annotationsBefore), ...Object.keys(annotationsAfter)])) {
-    if (!jsonEqual(annotationsBefore[key], annotationsAfter[key])) {
-      emit(rules.metadata, pointer('annotations', key), annotationsBefore[key], annotationsAfter[key]);
+    if (!jsonEqual(own(annotationsBefore, key), own(annotationsAfter, key))) {
+      emit(rules.metadata, pointer('annotations', key), own(annotationsBefore, key), own(annotationsAfter, key));
     }
   }
   return changes;

@@ -1,7 +1,8 @@
 import type { Json, JsonObject, ServerSnapshot } from '../snapshot/model.js';
 import type { Change } from './model.js';
 import { change } from './emit.js';
-import { jsonEqual, pointer } from './json.js';
+import { jsonEqual, own, pointer } from './json.js';
+import { freshIndicators } from './model-text.js';
 
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,7 +32,9 @@ export function compareServer(before: ServerSnapshot, after: ServerSnapshot): Ch
     );
   }
   if (before.instructions !== after.instructions) {
-    emit('server-instructions-changed', '/instructions', before.instructions, after.instructions);
+    const indicators = freshIndicators(before.instructions, after.instructions);
+    if (indicators.length > 0) emit('server-instructions-steering-added', '/instructions', before.instructions, after.instructions, { indicators });
+    else emit('server-instructions-changed', '/instructions', before.instructions, after.instructions);
   }
   compareCapabilities(before.capabilities, after.capabilities, emit);
   return changes;
@@ -43,8 +46,8 @@ function compareCapabilities(
   emit: (rule: string, at: string, b?: Json, a?: Json, params?: JsonObject) => void,
 ): void {
   for (const capability of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const was = before[capability];
-    const now = after[capability];
+    const was = own(before, capability);
+    const now = own(after, capability);
     const at = pointer('capabilities', capability);
     if (isSet(was) && !isSet(now)) {
       emit('server-capability-removed', at, was, now, { capability });
@@ -58,8 +61,8 @@ function compareCapabilities(
     const optionsBefore = isObject(was) ? was : {};
     const optionsAfter = isObject(now) ? now : {};
     for (const option of new Set([...Object.keys(optionsBefore), ...Object.keys(optionsAfter)])) {
-      const optionWas = optionsBefore[option];
-      const optionNow = optionsAfter[option];
+      const optionWas = own(optionsBefore, option);
+      const optionNow = own(optionsAfter, option);
       if (jsonEqual(optionWas, optionNow)) continue;
       const optionAt = pointer('capabilities', capability, option);
       const params = { capability, option };

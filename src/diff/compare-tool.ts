@@ -4,8 +4,8 @@ import type { SchemaDirection } from '../schema/model.js';
 import { compareSchemas } from '../schema/compare.js';
 import { schemaRuleId } from '../rules/schema-rules.js';
 import { change } from './emit.js';
-import { jsonEqual, pointer } from './json.js';
-import { modelInstructionIndicators } from './model-instructions.js';
+import { jsonEqual, own, pointer } from './json.js';
+import { freshIndicators, toolSchemaSteering } from './model-text.js';
 import { toolDeprecation } from './deprecation.js';
 
 const HINT_DEFAULTS = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true } as const;
@@ -21,14 +21,22 @@ export function compareTool(before: ToolSnapshot, after: ToolSnapshot): Change[]
   const emit = (rule: string, at: string, b: Json | undefined, a: Json | undefined, params?: JsonObject) =>
     changes.push(change(rule, { entity: 'tool', name, pointer: at, before: b, after: a, params }));
 
-  if (before.title !== after.title) emit('tool-title-changed', '/title', before.title, after.title);
-  compareDescription(before, after, emit);
+  compareText('title', before, after, emit);
+  compareText('description', before, after, emit);
   compareDeprecation(before, after, emit);
   compareSchemaPair(name, 'input', before.inputSchema, after.inputSchema, changes);
   if (before.outputSchema && !after.outputSchema) emit('tool-output-schema-removed', '/outputSchema', undefined, undefined);
   else if (!before.outputSchema && after.outputSchema) emit('tool-output-schema-added', '/outputSchema', undefined, undefined);
   else if (before.outputSchema && after.outputSchema) {
     compareSchemaPair(name, 'output', before.outputSchema, after.outputSchema, changes);
+  }
+  // Schema descriptions and titles that gained signs of steering the model are reported as such,
+  // in place of the comparator's plain description change at the same place.
+  const steering = toolSchemaSteering(before, after);
+  if (steering.length > 0) {
+    const places = new Set(steering.map((item) => item.pointer));
+    const plain = new Set(['input-description-changed', 'output-description-changed']);
+    changes.splice(0, changes.length, ...changes.filter((item) => !(plain.has(item.rule) && places.has(item.pointer))), ...steering);
   }
   compareAnnotations(before.annotations ?? {}, after.annotations ?? {}, emit);
   compareExecution(before.execution ?? {}, after.execution ?? {}, emit);
@@ -38,17 +46,12 @@ export function compareTool(before: ToolSnapshot, after: ToolSnapshot): Change[]
 
 type Emit = (rule: string, at: string, before: Json | undefined, after: Json | undefined, params?: JsonObject) => void;
 
-function compareDescription(before: ToolSnapshot, after: ToolSnapshot, emit: Emit): void {
-  if (before.description === after.description) return;
-  const known = new Set(modelInstructionIndicators(before.description));
-  const fresh = modelInstructionIndicators(after.description).filter((label) => !known.has(label));
-  if (fresh.length > 0) {
-    emit('tool-description-instructions-added', '/description', before.description, after.description, {
-      indicators: fresh,
-    });
-  } else {
-    emit('tool-description-changed', '/description', before.description, after.description);
-  }
+/** Title and description: changed wording, or, when signs of steering the model appeared, a risky change of its own. */
+function compareText(field: 'title' | 'description', before: ToolSnapshot, after: ToolSnapshot, emit: Emit): void {
+  if (before[field] === after[field]) return;
+  const indicators = freshIndicators(before[field], after[field]);
+  if (indicators.length > 0) emit(`tool-${field}-instructions-added`, `/${field}`, before[field], after[field], { indicators });
+  else emit(`tool-${field}-changed`, `/${field}`, before[field], after[field]);
 }
 
 function compareDeprecation(before: ToolSnapshot, after: ToolSnapshot, emit: Emit): void {
@@ -121,10 +124,10 @@ function compareAnnotations(before: JsonObject, after: JsonObject, emit: Emit): 
     emit(rule, pointer('annotations', key), before[key], after[key], { effective: now });
   }
 
-  const others = new Set([...Object.keys(before), ...Object.keys(after)].filter((k) => !(k in HINT_DEFAULTS)));
+  const others = new Set([...Object.keys(before), ...Object.keys(after)].filter((k) => !Object.hasOwn(HINT_DEFAULTS, k)));
   for (const key of others) {
-    if (!jsonEqual(before[key], after[key])) {
-      emit('tool-annotation-changed', pointer('annotations', key), before[key], after[key]);
+    if (!jsonEqual(own(before, key), own(after, key))) {
+      emit('tool-annotation-changed', pointer('annotations', key), own(before, key), own(after, key));
     }
   }
 }
@@ -142,8 +145,8 @@ function compareExecution(before: JsonObject, after: JsonObject, emit: Emit): vo
     emit(rule, '/execution/taskSupport', was, now);
   }
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (key !== 'taskSupport' && !jsonEqual(before[key], after[key])) {
-      emit('tool-metadata-changed', pointer('execution', key), before[key], after[key]);
+    if (key !== 'taskSupport' && !jsonEqual(own(before, key), own(after, key))) {
+      emit('tool-metadata-changed', pointer('execution', key), own(before, key), own(after, key));
     }
   }
 }
@@ -159,8 +162,8 @@ function compareMetadata(before: ToolSnapshot, after: ToolSnapshot, emit: Emit, 
   const metaAfter = after._meta ?? {};
   for (const key of new Set([...Object.keys(metaBefore), ...Object.keys(metaAfter)])) {
     if (skipDeprecationKeys && DEPRECATION_META_KEYS.has(key)) continue;
-    if (!jsonEqual(metaBefore[key], metaAfter[key])) {
-      emit('tool-metadata-changed', pointer('_meta', key), metaBefore[key], metaAfter[key]);
+    if (!jsonEqual(own(metaBefore, key), own(metaAfter, key))) {
+      emit('tool-metadata-changed', pointer('_meta', key), own(metaBefore, key), own(metaAfter, key));
     }
   }
 }

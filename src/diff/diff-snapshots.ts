@@ -11,6 +11,7 @@ import { compareTool } from './compare-tool.js';
 import { comparePrompt } from './compare-prompt.js';
 import { compareDescribed, templateVariables } from './compare-resource.js';
 import { compareServer } from './compare-server.js';
+import { addedPromptSteering, toolSteering } from './model-text.js';
 
 const ENTITY_ORDER: Record<EntityKind, number> = { server: 0, tool: 1, prompt: 2, resource: 3, resourceTemplate: 4 };
 
@@ -68,7 +69,9 @@ function diffTools(base: Snapshot, head: Snapshot): Change[] {
     );
   }
   for (const tool of renamed.removed) changes.push(change('tool-removed', { entity: 'tool', name: tool.name, pointer: '' }));
-  for (const tool of renamed.added) changes.push(change('tool-added', { entity: 'tool', name: tool.name, pointer: '' }));
+  for (const tool of renamed.added) {
+    changes.push(change('tool-added', { entity: 'tool', name: tool.name, pointer: '' }), ...toolSteering(undefined, tool));
+  }
   for (const rename of renamed.renames) {
     changes.push(
       change('tool-renamed', {
@@ -84,6 +87,8 @@ function diffTools(base: Snapshot, head: Snapshot): Change[] {
       }),
     );
   }
+  // A renamed tool is not compared field by field, but text it newly carries to the model is.
+  for (const rename of renamed.renames) changes.push(...toolSteering(rename.before, rename.after));
   for (const [before, after] of matched) changes.push(...compareTool(before, after));
   return changes;
 }
@@ -92,7 +97,7 @@ function diffPrompts(base: Snapshot, head: Snapshot): Change[] {
   const changes: Change[] = [];
   const { matched, removed, added } = matchByKey(base.prompts, head.prompts, (p) => p.name);
   for (const prompt of removed) changes.push(change('prompt-removed', { entity: 'prompt', name: prompt.name, pointer: '' }));
-  for (const prompt of added) changes.push(change('prompt-added', { entity: 'prompt', name: prompt.name, pointer: '' }));
+  for (const prompt of added) changes.push(change('prompt-added', { entity: 'prompt', name: prompt.name, pointer: '' }), ...addedPromptSteering(prompt));
   for (const [before, after] of matched) changes.push(...comparePrompt(before, after));
   return changes;
 }

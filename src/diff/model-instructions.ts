@@ -6,11 +6,16 @@
 const INDICATORS: ReadonlyArray<{ label: string; pattern: RegExp }> = [
   {
     label: 'tag block aimed at the model',
-    pattern: /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|critical)\b[^>]*>/i,
+    // Attributes are bounded: with `[^>]*`, a megabyte of `<important ` without a `>` took a minute.
+    pattern: /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|critical)\b[^<>]{0,200}>/i,
   },
   {
     label: 'invisible Unicode characters',
-    pattern: /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/u,
+    // Zero-width and bidi controls, tag characters (ASCII smuggling), and runs of variation selectors
+    // (bytes hidden after one visible character). A zero-width joiner inside an emoji sequence
+    // (👨‍👩‍👧) and a single variation selector (⚠️) are ordinary text.
+    pattern:
+      /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]|(?<![\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})|[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{2}/u,
   },
   {
     label: 'instruction to ignore other instructions',

@@ -29,7 +29,8 @@ export function locateEntities(text: string): Map<string, number> {
   text.split('\n').forEach((line, index) => {
     const top = /^ {2}"([A-Za-z]+)": /.exec(line);
     if (top) {
-      section = SECTIONS[top[1] as string];
+      // Own members only: a line `  "constructor": ...` of a file laid out otherwise is no section.
+      section = Object.hasOwn(SECTIONS, top[1] as string) ? SECTIONS[top[1] as string] : undefined;
       if (top[1] === 'server') lines.set(entityKey('server', ''), index + 1);
       return;
     }

@@ -15,10 +15,22 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
 /**
  * Text from a server, made inert for GitHub-flavoured markdown and HTML: every ASCII punctuation
  * character becomes a numeric character reference (never markup, in text or in HTML), so no name
- * or description can open a link, an HTML tag, a table cell, a mention or an issue reference.
+ * or description can open a link, an HTML tag or a table cell.
+ */
+function inert(text: string): string {
+  return cleanLine(text).replace(/[!-/:-@[-`{-~]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * Text from a server, for markdown prose: inert, and with a zero-width space after every `@` and
+ * `#` (and in `GH-123`). GitHub finds mentions and issue references in the rendered text, after
+ * character references are decoded, so `&#64;team` would still notify a team; `@\u200bteam` does
+ * not. Names shown as code (`<code>`) need no such break: GitHub links nothing inside code.
  */
 export function escapeMarkdown(text: string): string {
-  return cleanLine(text).replace(/[!-/:-@[-`{-~]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return inert(text)
+    .replace(/&#(64|35);/g, '&#$1;&#8203;')
+    .replace(/\b(GH)&#45;(?=\d)/gi, '$1&#45;&#8203;');
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside, so it cannot be closed early. */
@@ -40,7 +52,7 @@ export function escapeMessage(text: string): string {
 }
 
 function code(text: string): string {
-  return `<code>${escapeMarkdown(text)}</code>`;
+  return `<code>${inert(text)}</code>`;
 }
 
 /** For pull-request comments and job summaries. */

@@ -58,9 +58,18 @@ function descriptor(rule: RuleDefinition): Record<string, unknown> {
   };
 }
 
+/**
+ * A SARIF plain-text message (§3.11.6): `[text](target)` is an embedded link, which GitHub code
+ * scanning renders, so brackets from server text are escaped with a backslash (and backslashes in
+ * front of them doubled); control characters, escape sequences and bidi controls are removed.
+ */
+export function sarifText(text: string): string {
+  return cleanLine(text).replace(/(\\*)([[\]])/g, (_match, slashes: string, bracket: string) => `${slashes}${slashes}\\${bracket}`);
+}
+
 function result(change: ReportChange, ruleIndex: number | undefined): Record<string, unknown> {
-  const text = [cleanLine(change.message)];
-  if (change.suggestion && change.severity === 'breaking') text.push(`Suggestion: ${cleanLine(change.suggestion.text)}`);
+  const text = [sarifText(change.message)];
+  if (change.suggestion && change.severity === 'breaking') text.push(`Suggestion: ${sarifText(change.suggestion.text)}`);
   return {
     ruleId: change.rule,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
@@ -74,13 +83,13 @@ function result(change: ReportChange, ruleIndex: number | undefined): Record<str
                 artifactLocation: { uri: toUri(change.location.path), uriBaseId: 'SRCROOT' },
                 region: { startLine: change.location.line },
               },
-              logicalLocations: [{ name: cleanLine(change.name), fullyQualifiedName: `${change.entity}:${cleanLine(change.name)}${change.pointer}`, kind: 'member' }],
+              logicalLocations: [{ name: cleanLine(change.name), fullyQualifiedName: `${change.entity}:${cleanLine(change.name)}${cleanLine(change.pointer)}`, kind: 'member' }],
             },
           ],
         }
       : {}),
     partialFingerprints: { 'mcpCompatChange/v1': change.fingerprint },
-    ...(change.acknowledged ? { suppressions: [{ kind: 'external', status: 'accepted', justification: cleanLine(change.acknowledgement?.reason ?? '') }] } : {}),
+    ...(change.acknowledged ? { suppressions: [{ kind: 'external', status: 'accepted', justification: sarifText(change.acknowledgement?.reason ?? '') }] } : {}),
     properties: { entity: change.entity, name: change.name, pointer: change.pointer, severity: change.severity, failing: change.failing },
   };
 }

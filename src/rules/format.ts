@@ -8,8 +8,9 @@ export function code(text: string): string {
 
 /** A JSON value as it appears in a message, shortened so one message stays on one line. */
 export function show(value: Json | undefined, max = 80): string {
-  if (value === undefined) return '(absent)';
-  const text = JSON.stringify(value);
+  // Anything JSON.stringify cannot write (only a bug upstream would pass one) reads as absent.
+  const text: string | undefined = value === undefined ? undefined : JSON.stringify(value);
+  if (text === undefined) return '(absent)';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

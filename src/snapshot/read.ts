@@ -1,75 +1,238 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { UserError } from '../errors.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 import type { Snapshot } from './model.js';
 
 /** A problem found in a snapshot document: where (RFC 6901 pointer) and what. */
 export interface SnapshotProblem {
   pointer: string;
   message: string;
+  /** What to do, when it is not simply to take the snapshot again. */
+  hint?: string;
 }
+
+/**
+ * The largest snapshot file read: 100 MiB. Snapshots of real servers are well under 1 MB; a diff
+ * of a 200 MiB snapshot against itself peaked at 1.9 GB of memory (400,000 small tools in 114 MiB:
+ * 1.7 GB), more than many CI machines give a Node process: such a file is refused with a clear
+ * line instead of ending the process out of memory. docs/snapshot.md has the measurements.
+ */
+export const MAX_SNAPSHOT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The deepest nesting of arrays and objects accepted in a snapshot: 1,000 levels. The canonical
+ * form, the diff and the reports walk values recursively; this keeps them far from the stack's
+ * limit (about 6,000 levels), and far above any real schema (the comparator stops at 128 schema levels).
+ */
+export const MAX_SNAPSHOT_DEPTH = 1000;
+
+const RECREATE = 'Recreate it with `mcp-compat snapshot -o FILE ...`.';
 
 /** Reads and validates a snapshot file; any problem is a UserError naming the file and the JSON Pointer. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
   const shown = displayName(path);
-  let text: string;
+  return parseSnapshot(await readText(path, shown), shown);
+}
+
+async function readText(path: string, shown: string): Promise<string> {
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    text = await readFile(path, 'utf8');
+    handle = await open(path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`Cannot read snapshot ${shown}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`, { cause: error });
+    throw cannotRead(shown, error);
   }
-  return parseSnapshot(text, shown);
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new UserError(`Cannot read snapshot ${shown}: it is a directory.`);
+    if (info.isFile() && info.size > MAX_SNAPSHOT_BYTES) throw tooLarge(shown, info.size);
+    if (info.isFile()) return await handle.readFile('utf8');
+    // A pipe (`<(git show main:mcp-snapshot.json)`) has no size: read it up to the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(1 << 20), 0, 1 << 20, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_SNAPSHOT_BYTES) throw tooLarge(shown, total, true);
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (error) {
+    throw error instanceof UserError ? error : cannotRead(shown, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function cannotRead(shown: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : oneLine((error as Error).message);
+  return new UserError(`Cannot read snapshot ${shown}: ${reason}.`, { cause: error });
+}
+
+function tooLarge(shown: string, bytes: number, atLeast = false): UserError {
+  const mib = (value: number) => `${Math.ceil(value / (1024 * 1024))} MiB`;
+  const size = atLeast ? `over ${mib(MAX_SNAPSHOT_BYTES)}` : mib(bytes);
+  return new UserError(`Cannot read snapshot ${shown}: it is ${size}, and a snapshot file may have at most ${mib(MAX_SNAPSHOT_BYTES)}.`, {
+    hint: "No server's snapshot is that large: check that it is the right file.",
+  });
 }
 
 /** Parses and validates the text of a snapshot file; `source` names it in messages. */
 export async function parseSnapshot(text: string, source: string): Promise<Snapshot> {
+  // Editors on Windows may start a UTF-8 file with a byte order mark; it is not part of the JSON.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(json);
   } catch (error) {
-    const truncated = text.trim() === '' ? 'the file is empty' : (error as Error).message;
-    throw new UserError(`${source} is not a valid snapshot: not JSON (${truncated}).`, {
-      hint: 'Recreate it with `mcp-compat snapshot -o FILE ...`.',
-      cause: error,
-    });
+    throw new UserError(`${source} is not a valid snapshot: ${syntaxProblem(json, error)}.`, { hint: RECREATE, cause: error });
   }
   const problems = await validateSnapshot(document);
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || '/'} ${first.message}${more}.`, {
-      hint: 'Recreate it with `mcp-compat snapshot -o FILE ...`.',
-    });
+    throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || '/'} ${first.message}${more}.`, { hint: first.hint ?? RECREATE });
   }
   return document as Snapshot;
 }
 
-/** Every problem of a snapshot document against schemas/snapshot.schema.json (empty when valid). */
-export async function validateSnapshot(document: unknown): Promise<SnapshotProblem[]> {
-  if (isObject(document) && 'formatVersion' in document && document.formatVersion !== 1) {
-    return [{ pointer: '/formatVersion', message: `is ${JSON.stringify(document.formatVersion)}, but this version of mcp-compat reads format 1 only` }];
+/** "not JSON: ..." with the line and column of the problem, and whether the file looks cut off. */
+function syntaxProblem(text: string, error: unknown): string {
+  if (text.trim() === '') return 'not JSON (the file is empty)';
+  const found = findJsonSyntaxError(text);
+  if (found?.truncated) return `not JSON: ${found.problem} at line ${found.line}, column ${found.column}; it looks truncated`;
+  if (found) return `not JSON at line ${found.line}, column ${found.column}: ${found.problem}`;
+  // JSON.parse refused what the scanner accepts: say what it said, with its position when it gives one.
+  const message = oneLine(error instanceof Error ? error.message : String(error));
+  const position = /at position (\d+)/.exec(message);
+  if (position) {
+    const offset = Number(position[1]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return `not JSON at line ${line}, column ${offset - before.lastIndexOf('\n')}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
   }
-  const { validate } = await import('./snapshot-validator.generated.js');
-  if (validate(document)) return [];
-  return (validate.errors ?? []).map((error) => {
-    if (error.keyword === 'required') {
-      const missing = String(error.params.missingProperty);
-      return { pointer: `${error.instancePath}/${escapePointer(missing)}`, message: `is missing (required property "${missing}")` };
-    }
-    if (error.keyword === 'additionalProperties') {
-      const extra = String(error.params.additionalProperty);
-      return { pointer: `${error.instancePath}/${escapePointer(extra)}`, message: 'is not a known property of a snapshot' };
-    }
-    if (error.keyword === 'const' || error.keyword === 'enum') {
-      return { pointer: error.instancePath, message: `${error.message ?? 'has a wrong value'} (${JSON.stringify(error.params.allowedValue ?? error.params.allowedValues)})` };
-    }
-    return { pointer: error.instancePath, message: error.message ?? `fails ${error.keyword}` };
-  });
+  return `not JSON (${message.replace(/, ".*$/, '')})`;
 }
 
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+/** Every problem of a snapshot document against schemas/snapshot.schema.json (empty when valid). */
+export async function validateSnapshot(document: unknown): Promise<SnapshotProblem[]> {
+  const deep = tooDeep(document);
+  if (deep) return [deep];
+  if (isObject(document) && 'formatVersion' in document && document.formatVersion !== 1) {
+    const newer = typeof document.formatVersion === 'number' && document.formatVersion > 1;
+    return [
+      {
+        pointer: '/formatVersion',
+        message: `is ${shownValue(document.formatVersion)}, but this version of mcp-compat reads format 1 only`,
+        ...(newer ? { hint: 'A newer mcp-compat wrote it: upgrade mcp-compat, or take the snapshot again with this version.' } : {}),
+      },
+    ];
+  }
+  const { validate } = await import('./snapshot-validator.generated.js');
+  if (!validate(document)) {
+    return (validate.errors ?? []).map((error) => {
+      const at = shownPointer(error.instancePath);
+      if (error.keyword === 'required') {
+        const missing = String(error.params.missingProperty);
+        return { pointer: `${at}/${shownSegment(missing)}`, message: `is missing (required property "${shownSegment(missing)}")` };
+      }
+      if (error.keyword === 'additionalProperties') {
+        return { pointer: `${at}/${shownSegment(String(error.params.additionalProperty))}`, message: 'is not a known property of a snapshot' };
+      }
+      if (error.keyword === 'const' || error.keyword === 'enum') {
+        return { pointer: at, message: `${error.message ?? 'has a wrong value'} (${JSON.stringify(error.params.allowedValue ?? error.params.allowedValues)})` };
+      }
+      return { pointer: at, message: error.message ?? `fails ${error.keyword}` };
+    });
+  }
+  return duplicates(document as Snapshot);
+}
+
+/**
+ * Two entries with the same identity: the diff matches entities by it, so one of the two would be
+ * compared and the other silently ignored. A capture refuses such a list for the same reason.
+ */
+function duplicates(snapshot: Snapshot): SnapshotProblem[] {
+  const problems: SnapshotProblem[] = [];
+  const check = <T>(list: readonly T[], at: string, key: (item: T) => string, what: string): void => {
+    const first = new Map<string, number>();
+    list.forEach((item, index) => {
+      const id = key(item);
+      const earlier = first.get(id);
+      if (earlier === undefined) first.set(id, index);
+      else problems.push({ pointer: `${at}/${index}`, message: `has the same ${what} as ${at}/${earlier} (${shownValue(id)}): the diff could not tell them apart` });
+    });
+  };
+  check(snapshot.tools, '/tools', (tool) => tool.name, 'name');
+  check(snapshot.prompts, '/prompts', (prompt) => prompt.name, 'name');
+  check(snapshot.resources, '/resources', (resource) => resource.uri, 'uri');
+  check(snapshot.resourceTemplates, '/resourceTemplates', (template) => template.uriTemplate, 'uriTemplate');
+  snapshot.prompts.forEach((prompt, index) => check(prompt.arguments ?? [], `/prompts/${index}/arguments`, (argument) => argument.name, 'name'));
+  return problems;
+}
+
+interface Frame {
+  value: unknown;
+  depth: number;
+  key?: string;
+  parent?: Frame;
+}
+
+/** The first array or object nested deeper than MAX_SNAPSHOT_DEPTH, found without recursion. */
+function tooDeep(document: unknown): SnapshotProblem | undefined {
+  const stack: Frame[] = [{ value: document, depth: 1 }];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    const { value, depth } = frame;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_SNAPSHOT_DEPTH) {
+      const segments: string[] = [];
+      for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) segments.push(at.key);
+      segments.reverse();
+      const shown = segments.slice(0, 8).map((segment) => `/${shownSegment(segment)}`).join('') + (segments.length > 8 ? '/…' : '');
+      return { pointer: shown, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
+    }
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1, key: String(index), parent: frame });
+    } else {
+      for (const key of Object.keys(value).reverse()) stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, key, parent: frame });
+    }
+  }
+  return undefined;
+}
+
+// Names and values in messages come from the file: one line, no terminal control, not too long.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A pointer segment, RFC 6901-escaped and shown safely. */
+function shownSegment(segment: string): string {
+  return shorten(escapeUnsafe(segment.replace(/~/g, '~0').replace(/\//g, '~1')), 60);
+}
+
+/** An ajv instancePath (already RFC 6901), shown safely. */
+function shownPointer(pointer: string): string {
+  return pointer
+    .split('/')
+    .map((segment) => shorten(escapeUnsafe(segment), 60))
+    .join('/');
+}
+
+function shownValue(value: unknown): string {
+  return shorten(escapeUnsafe(JSON.stringify(value) ?? String(value)), 60);
+}
+
+function oneLine(text: string): string {
+  return escapeUnsafe(text.replace(/\s+/g, ' ').trim());
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -15,7 +15,8 @@ function pythonType(schema: Json | undefined): string {
   const types = Array.isArray(schema.type) ? schema.type : typeof schema.type === 'string' ? [schema.type] : [];
   const concrete = types.filter((t): t is string => typeof t === 'string' && t !== 'null');
   if (concrete.length !== 1) return 'Any';
-  const type = PYTHON_TYPES[concrete[0]!] ?? 'Any';
+  // Own members only: a `type` of "constructor" must not find Object.prototype's.
+  const type = Object.hasOwn(PYTHON_TYPES, concrete[0]!) ? (PYTHON_TYPES[concrete[0]!] as string) : 'Any';
   return types.includes('null') ? `${type} | None` : type;
 }
 

@@ -53,4 +53,10 @@ describe('locateEntities', () => {
     const lines = locateEntities(text);
     for (const tool of raw.tools) expect(text.split('\n')[(lines.get(entityKey('tool', tool.name)) ?? 0) - 1]).toBe('    {');
   });
+
+  it('reads a line named like an Object.prototype member as no section (a file laid out otherwise)', () => {
+    const text = ['{"tools": [{"name": "a", "inputSchema": {', '  "constructor": {', '      "name": "x"', '}}}]}'].join('\n');
+    expect(() => locateEntities(text)).not.toThrow();
+    expect(locateEntities(text).size).toBe(0);
+  });
 });

@@ -1,0 +1,101 @@
+import type { Json, PromptSnapshot, ToolSnapshot } from '../snapshot/model.js';
+import type { Change } from './model.js';
+import { change } from './emit.js';
+import { pointer } from './json.js';
+import { modelInstructionIndicators } from './model-instructions.js';
+
+// Text that reaches the model: tool titles, descriptions and the descriptions and titles inside
+// their schemas, prompt and prompt-argument descriptions, server instructions. A change that adds
+// signs of steering the model to any of them is risky, with a rule id per place.
+
+/** Indicators in `after` that `before` did not have; none when the text did not change. */
+export function freshIndicators(before: string | undefined, after: string | undefined): string[] {
+  if (after === undefined || after === before) return [];
+  const found = modelInstructionIndicators(after);
+  if (found.length === 0) return [];
+  const known = new Set(modelInstructionIndicators(before));
+  return found.filter((label) => !known.has(label));
+}
+
+/**
+ * Every `description` and `title` string of a JSON Schema, at any depth, by RFC 6901 pointer
+ * (prefixed with `at`). Walked with an explicit stack: a schema's depth is the server's choice.
+ */
+export function schemaTexts(schema: Json | undefined, at: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  const stack: Array<[Json | undefined, string]> = [[schema, at]];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [value, where] = entry;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push([item, `${where}/${index}`]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const child = `${where}${pointer(key)}`;
+        if ((key === 'description' || key === 'title') && typeof item === 'string') texts.set(child, item);
+        else stack.push([item, child]);
+      }
+    }
+  }
+  return texts;
+}
+
+/** The places of a tool's schemas whose description or title gained signs of steering the model. */
+export function toolSchemaSteering(before: ToolSnapshot | undefined, after: ToolSnapshot): Change[] {
+  const changes: Change[] = [];
+  for (const [key, at] of [['inputSchema', '/inputSchema'], ['outputSchema', '/outputSchema']] as const) {
+    const was = schemaTexts(before?.[key], at);
+    for (const [where, text] of schemaTexts(after[key], at)) {
+      const indicators = freshIndicators(was.get(where), text);
+      if (indicators.length === 0) continue;
+      changes.push(
+        change('tool-schema-description-instructions-added', {
+          entity: 'tool',
+          name: before?.name ?? after.name,
+          pointer: where,
+          before: was.get(where),
+          after: text,
+          params: { indicators, field: where.slice(where.lastIndexOf('/') + 1) },
+        }),
+      );
+    }
+  }
+  return changes;
+}
+
+/** A tool new in the head (added, or the new side of a rename): its texts against nothing, or against its old self. */
+export function toolSteering(before: ToolSnapshot | undefined, after: ToolSnapshot): Change[] {
+  const changes: Change[] = [];
+  const name = before?.name ?? after.name;
+  for (const field of ['title', 'description'] as const) {
+    const indicators = freshIndicators(before?.[field], after[field]);
+    if (indicators.length > 0) {
+      changes.push(change(`tool-${field}-instructions-added`, { entity: 'tool', name, pointer: `/${field}`, before: before?.[field], after: after[field], params: { indicators } }));
+    }
+  }
+  return [...changes, ...toolSchemaSteering(before, after)];
+}
+
+/** A prompt new in the head: its description and its arguments' descriptions against nothing. */
+export function addedPromptSteering(prompt: PromptSnapshot): Change[] {
+  const changes: Change[] = [];
+  const indicators = freshIndicators(undefined, prompt.description);
+  if (indicators.length > 0) {
+    changes.push(change('prompt-description-instructions-added', { entity: 'prompt', name: prompt.name, pointer: '/description', after: prompt.description, params: { indicators } }));
+  }
+  for (const argument of prompt.arguments ?? []) {
+    for (const field of ['title', 'description'] as const) {
+      const found = freshIndicators(undefined, argument[field]);
+      if (found.length === 0) continue;
+      changes.push(
+        change('prompt-argument-description-instructions-added', {
+          entity: 'prompt',
+          name: prompt.name,
+          pointer: `${pointer('arguments', argument.name)}/${field}`,
+          after: argument[field],
+          params: { indicators: found, argument: argument.name, field },
+        }),
+      );
+    }
+  }
+  return changes;
+}
