@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import { FALSE, normalize, type Node } from './normalize.js';
-import { canonical, containsRef, isObject, jsonType, orderFreeCanonical } from './json.js';
+import { canonical, containsRef, isObject, jsonType, orderFreeCanonical, own } from './json.js';
 
 export interface BranchMatching {
   pairs: Array<[number, number]>;
@@ -58,10 +58,10 @@ function similarity(a: Node, b: Node, rawA: Json, rawB: Json, beforeRoot: Json, 
   const propsA = isObject(a.properties) ? a.properties : {};
   const propsB = isObject(b.properties) ? b.properties : {};
   for (const [name, schema] of Object.entries(propsA)) {
-    if (!(name in propsB)) continue;
+    if (!Object.hasOwn(propsB, name)) continue;
     score += 10;
     const tagA = discriminator(schema);
-    const tagB = discriminator(propsB[name]);
+    const tagB = discriminator(own(propsB, name));
     if (tagA !== undefined && tagB !== undefined) score += tagA === tagB ? 200 : -200;
   }
   for (const key of ['format', 'pattern', 'items', 'additionalProperties'] as const) {
@@ -88,7 +88,7 @@ function typesOf(node: JsonObject, root: Json, depth = 0): Set<string> | undefin
 }
 
 /** The single value a discriminator property is fixed to (`const`, or a one-value `enum`). */
-function discriminator(schema: Json): string | undefined {
+function discriminator(schema: Json | undefined): string | undefined {
   if (!isObject(schema)) return undefined;
   if ('const' in schema) return canonical(schema.const);
   if (Array.isArray(schema.enum) && schema.enum.length === 1) return canonical(schema.enum[0]);

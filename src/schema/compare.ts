@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import type { SchemaDifference, SchemaInput } from './model.js';
 import { allOfPosition, ANNOTATIONS, FALSE, IGNORED, normalize, resolveLocalRef, type Node } from './normalize.js';
-import { canonical, containsRef, isObject, jsonType, sameJson, token } from './json.js';
+import { canonical, containsRef, isObject, jsonType, own, sameJson, token } from './json.js';
 import { matchBranches } from './branches.js';
 import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
 
@@ -154,12 +154,14 @@ class Comparison {
         continue;
       }
       if (KNOWN.has(key)) continue;
+      const was = own(before, key);
+      const now = own(after, key);
       if (key.startsWith('x-')) {
-        if (!sameJson(before[key], after[key])) this.emit('annotation-changed', child(at, key), before[key], after[key], { keyword: key });
+        if (!sameJson(was, now)) this.emit('annotation-changed', child(at, key), was, now, { keyword: key });
         continue;
       }
-      if (!sameJson(before[key], after[key])) {
-        this.emit('unknown-keyword-changed', child(at, key), before[key], after[key], { keyword: key });
+      if (!sameJson(was, now)) {
+        this.emit('unknown-keyword-changed', child(at, key), was, now, { keyword: key });
       }
     }
   }
@@ -236,8 +238,10 @@ class Comparison {
     const patternsAfter = isObject(after.patternProperties) ? after.patternProperties : {};
     for (const pattern of [...new Set([...Object.keys(patternsBefore), ...Object.keys(patternsAfter)])].sort()) {
       const at2 = { pointer: `${at.pointer}/patternProperties${token(pattern)}`, path: join(at.path, `/${pattern}/`) };
-      if (pattern in patternsBefore && pattern in patternsAfter) this.node(patternsBefore[pattern], patternsAfter[pattern], at2, depth + 1);
-      else this.emit('pattern-properties-changed', at2, patternsBefore[pattern], patternsAfter[pattern], { pattern, reason: 'which property names a pattern matches cannot be compared exactly' });
+      const was = own(patternsBefore, pattern);
+      const now = own(patternsAfter, pattern);
+      if (was !== undefined && now !== undefined) this.node(was, now, at2, depth + 1);
+      else this.emit('pattern-properties-changed', at2, was, now, { pattern, reason: 'which property names a pattern matches cannot be compared exactly' });
     }
 
     if ('propertyNames' in before || 'propertyNames' in after) {
@@ -249,18 +253,20 @@ class Comparison {
     const depBefore = isObject(before.dependentRequired) ? before.dependentRequired : {};
     const depAfter = isObject(after.dependentRequired) ? after.dependentRequired : {};
     for (const key of [...new Set([...Object.keys(depBefore), ...Object.keys(depAfter)])].sort()) {
-      const was = new Set(strings(depBefore[key]));
-      const now = new Set(strings(depAfter[key]));
+      const listBefore = own(depBefore, key);
+      const listAfter = own(depAfter, key);
+      const was = new Set(strings(listBefore));
+      const now = new Set(strings(listAfter));
       const added = [...now].filter((n) => !was.has(n));
       const removed = [...was].filter((n) => !now.has(n));
       const at2 = { pointer: `${at.pointer}/dependentRequired${token(key)}`, path: join(at.path, key) };
-      if (added.length > 0) this.emit('dependent-required-added', at2, depBefore[key], depAfter[key], { property: key, values: added });
-      if (removed.length > 0) this.emit('dependent-required-removed', at2, depBefore[key], depAfter[key], { property: key, values: removed });
+      if (added.length > 0) this.emit('dependent-required-added', at2, listBefore, listAfter, { property: key, values: added });
+      if (removed.length > 0) this.emit('dependent-required-removed', at2, listBefore, listAfter, { property: key, values: removed });
     }
     const schemasBefore = isObject(before.dependentSchemas) ? before.dependentSchemas : {};
     const schemasAfter = isObject(after.dependentSchemas) ? after.dependentSchemas : {};
     for (const key of [...new Set([...Object.keys(schemasBefore), ...Object.keys(schemasAfter)])].sort()) {
-      this.node(schemasBefore[key] ?? true, schemasAfter[key] ?? true, { pointer: `${at.pointer}/dependentSchemas${token(key)}`, path: join(at.path, `(when ${key} is present)`) }, depth + 1);
+      this.node(own(schemasBefore, key) ?? true, own(schemasAfter, key) ?? true, { pointer: `${at.pointer}/dependentSchemas${token(key)}`, path: join(at.path, `(when ${key} is present)`) }, depth + 1);
     }
   }
 

@@ -33,6 +33,11 @@ export function sameJson(a: Json | undefined, b: Json | undefined): boolean {
   return true;
 }
 
+/** A member of a JSON object, never one it inherits (a schema may name a property `constructor`). */
+export function own(object: JsonObject, key: string): Json | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
 export function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

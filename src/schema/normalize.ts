@@ -1,5 +1,5 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
-import { canonical, isObject } from './json.js';
+import { canonical, isObject, own } from './json.js';
 
 /**
  * A schema node in one canonical spelling, so that refactors compare equal: `$ref` resolved,
@@ -251,7 +251,7 @@ function mergeIntoOrNull(node: JsonObject, branch: Json, root: Json): Node | nul
   if (ADJACENT_KEYWORDS.some((group) => interferes(group, node, normalized))) return null;
   const merged: JsonObject = { ...node };
   for (const [key, value] of Object.entries(normalized)) {
-    const current = merged[key];
+    const current = own(merged, key);
     if (current === undefined || ANNOTATIONS.has(key)) {
       if (current === undefined) merged[key] = value;
     } else if (canonical(current) === canonical(value)) {

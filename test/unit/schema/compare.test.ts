@@ -84,6 +84,18 @@ describe('compareSchemas: details', () => {
     expect(compareSchemas(web(false), web(true)).map((d) => d.aspect)).toEqual(['max-length-decreased']);
   });
 
+  it('never reads a member a schema inherits (keywords and names like constructor)', () => {
+    const [unknown] = compareSchemas({ type: 'object' }, { type: 'object', constructor: 1 });
+    expect(unknown).toMatchObject({ aspect: 'unknown-keyword-changed', after: 1 });
+    expect(unknown?.before).toBeUndefined();
+    const [dependent] = compareSchemas({ type: 'object' }, { type: 'object', dependentRequired: { toString: ['a'] } });
+    expect(dependent).toMatchObject({ aspect: 'dependent-required-added', after: ['a'] });
+    expect(dependent?.before).toBeUndefined();
+    const [pattern] = compareSchemas({ type: 'object', patternProperties: {} }, { type: 'object', patternProperties: { constructor: { type: 'string' } } });
+    expect(pattern).toMatchObject({ aspect: 'pattern-properties-changed' });
+    expect(pattern?.before).toBeUndefined();
+  });
+
   it('never follows an external $ref, even an unchanged one, and reports a changed one', () => {
     const external = (url: string) => ({ type: 'object', properties: { a: { $ref: url } } });
     expect(compareSchemas(external('file:///etc/passwd'), external('file:///etc/passwd'))).toEqual([]);
