@@ -46,16 +46,16 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
     const timeout = input('timeout') ? Number(input('timeout')) : undefined;
 
     const jobs = actionJobs(input, config, timeout);
-    const [{ readSnapshot }, { snapshotServer }] = await Promise.all([import('../snapshot/read.js'), import('../capture/snapshot-server.js')]);
+    const [{ readSnapshotFile }, { snapshotServer }] = await Promise.all([import('../snapshot/read.js'), import('../capture/snapshot-server.js')]);
     const reports: Report[] = [];
     for (const job of jobs) {
-      const base = await readSnapshot(job.baseline);
+      const { snapshot: base, text: baseText } = await readSnapshotFile(job.baseline);
       const head = await snapshotServer(await job.target(), captureOptions({ timeout }, job.timeoutMs, false));
       reports.push(
         makeReport({
           base,
           head,
-          sources: { base: await sourceOf(job.baseline) },
+          sources: { base: sourceOf(job.baseline, baseText) },
           flags,
           config,
           server: job.server,

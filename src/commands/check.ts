@@ -111,7 +111,7 @@ export default class Check extends BaseCommand {
   }
 
   private async checkOne(job: CheckJob, flags: CheckFlags, config: LoadedProjectConfig | undefined): Promise<Report> {
-    const [{ readSnapshot }, { writeSnapshotFile }, { snapshotServer }, { makeReport }] = await Promise.all([
+    const [{ readSnapshotFile }, { writeSnapshotFile }, { snapshotServer }, { makeReport }] = await Promise.all([
       import('../snapshot/read.js'),
       import('../snapshot/write.js'),
       import('../capture/snapshot-server.js'),
@@ -126,7 +126,8 @@ export default class Check extends BaseCommand {
         hint: 'Create it with `mcp-compat init`, `mcp-compat snapshot -o FILE ...`, or run check with --update.',
       });
     }
-    const base: Snapshot | undefined = exists ? await readSnapshot(job.baseline) : undefined;
+    const baseFile = exists ? await readSnapshotFile(job.baseline) : undefined;
+    const base: Snapshot | undefined = baseFile?.snapshot;
     const target = await job.target();
     const head = await snapshotServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
     const { maskerFor } = await import('../capture/secrets.js');
@@ -134,7 +135,7 @@ export default class Check extends BaseCommand {
     const report = makeReport({
       base: base ?? head,
       head,
-      sources: { base: await sourceOf(job.baseline) },
+      sources: { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
       flags,
       config,
       server: job.configured,

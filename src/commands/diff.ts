@@ -26,14 +26,14 @@ export default class Diff extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff);
     assertNextVersion(flags['next-version']);
-    const [{ readSnapshot }, { makeReport, render }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
+    const [{ readSnapshotFile }, { makeReport, render }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
     const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
-    const [base, head] = await Promise.all([readSnapshot(args.base), readSnapshot(args.head)]);
+    const [base, head] = await Promise.all([readSnapshotFile(args.base), readSnapshotFile(args.head)]);
     const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(args.base))?.name;
     const report = makeReport({
-      base,
-      head,
-      sources: { base: await sourceOf(args.base), head: await sourceOf(args.head) },
+      base: base.snapshot,
+      head: head.snapshot,
+      sources: { base: sourceOf(args.base, base.text), head: sourceOf(args.head, head.text) },
       flags,
       config,
       server,

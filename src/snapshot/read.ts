@@ -31,8 +31,17 @@ const RECREATE = 'Recreate it with `mcp-compat snapshot -o FILE ...`.';
 
 /** Reads and validates a snapshot file; any problem is a UserError naming the file and the JSON Pointer. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
+  return (await readSnapshotFile(path)).snapshot;
+}
+
+/**
+ * Like readSnapshot, and also returns the text as read, for the line numbers of reports: read once,
+ * so a pipe (`<(git show main:mcp-snapshot.json)`) gives both, and a large file is not read twice.
+ */
+export async function readSnapshotFile(path: string): Promise<{ snapshot: Snapshot; text: string }> {
   const shown = displayName(path);
-  return parseSnapshot(await readText(path, shown), shown);
+  const text = await readText(path, shown);
+  return { snapshot: await parseSnapshot(text, shown), text };
 }
 
 async function readText(path: string, shown: string): Promise<string> {

@@ -4,7 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, workdir } from './cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, cli, ROOT, workdir } from './cli.js';
 
 const reportSchema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'report.schema.json'), 'utf8')) as object;
 const validateReport = new Ajv2020({ allErrors: true }).compile(reportSchema);
@@ -114,6 +115,24 @@ describe('mcp-compat diff (built CLI)', () => {
     expect(baseLines[line - 1]).toBe('    {');
     const end = baseLines.indexOf('    }', line);
     expect(baseLines.slice(line - 1, end).join('\n')).toContain('      "name": "delete_note"');
+  });
+
+  it('sarif: a baseline read from a pipe still gets line numbers (each file is read once)', async () => {
+    const dir = workdir('breaking');
+    const script = `exec "${process.execPath}" "${BIN}" diff <(cat base.json) head.json --format sarif`;
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn('bash', ['-c', script], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+      child.on('error', reject);
+      child.on('close', (exit) => resolve({ code: exit, stdout: out }));
+    });
+    expect(code).toBe(1);
+    const sarif = JSON.parse(stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }[] }[] };
+    const removed = sarif.runs[0]!.results.find((result) => result.ruleId === 'tool-removed')!;
+    const line = removed.locations[0]!.physicalLocation.region?.startLine;
+    expect(line).toBeGreaterThan(1);
+    expect(readFileSync(join(dir, 'base.json'), 'utf8').split('\n')[line! - 1]).toBe('    {');
   });
 
   it('junit: a test case per tool, failures for breaking changes', async () => {

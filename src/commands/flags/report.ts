@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Flags } from '@oclif/core';
 import { UserError } from '../../errors.js';
@@ -38,15 +37,9 @@ export interface ReportFlagValues {
   'next-version'?: string;
 }
 
-/** A snapshot file as a report source: its path as the user sees it, and its text for line numbers. */
-export async function sourceOf(path: string): Promise<ReportSource> {
-  let text: string | undefined;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    text = undefined;
-  }
-  return { path: displayPath(path), ...(text === undefined ? {} : { text }) };
+/** A snapshot file as a report source: its path as the user sees it, and its text (as read) for line numbers. */
+export function sourceOf(path: string, text: string): ReportSource {
+  return { path: displayPath(path), text };
 }
 
 /** Paths in reports are relative to the working directory, with forward slashes, for SARIF and annotations. */
