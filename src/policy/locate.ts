@@ -26,22 +26,40 @@ export function locateEntities(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   let section: { entity: EntityKind; keyLine: RegExp } | undefined;
   let itemStart = 0;
-  text.split('\n').forEach((line, index) => {
-    const top = /^ {2}"([A-Za-z]+)": /.exec(line);
-    if (top) {
-      // Own members only: a line `  "constructor": ...` of a file laid out otherwise is no section.
-      section = Object.hasOwn(SECTIONS, top[1] as string) ? SECTIONS[top[1] as string] : undefined;
-      if (top[1] === 'server') lines.set(entityKey('server', ''), index + 1);
-      return;
+  let lineNumber = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    lineNumber++;
+    // Only lines indented by 2, 4 or 6 spaces can matter. Counting spaces first skips the bulk of
+    // a snapshot (schemas, nested deeper) without copying or matching a line.
+    const indent = leadingSpaces(text, start, end);
+    if (indent === 2 || indent === 4 || indent === 6) {
+      const line = text.slice(start, end);
+      const top = indent === 2 ? /^ {2}"([A-Za-z]+)": /.exec(line) : null;
+      if (top) {
+        // Own members only: a line `  "constructor": ...` of a file laid out otherwise is no section.
+        section = Object.hasOwn(SECTIONS, top[1] as string) ? SECTIONS[top[1] as string] : undefined;
+        if (top[1] === 'server') lines.set(entityKey('server', ''), lineNumber);
+      } else if (section) {
+        if (indent === 4 && line.charCodeAt(4) === 0x7b /* { */) itemStart = lineNumber;
+        const keyLine = indent === 6 ? section.keyLine.exec(line) : null;
+        if (keyLine) {
+          const value = JSON.parse(keyLine[1] as string) as string;
+          const key = entityKey(section.entity, value);
+          if (!lines.has(key)) lines.set(key, itemStart || lineNumber);
+        }
+      }
     }
-    if (!section) return;
-    if (/^ {4}\{/.test(line)) itemStart = index + 1;
-    const keyLine = section.keyLine.exec(line);
-    if (keyLine) {
-      const value = JSON.parse(keyLine[1] as string) as string;
-      const key = entityKey(section.entity, value);
-      if (!lines.has(key)) lines.set(key, itemStart || index + 1);
-    }
-  });
+    if (newline === -1) break;
+    start = newline + 1;
+  }
   return lines;
+}
+
+/** Spaces at the start of text[start, end), counted up to 7 (more than any indentation that matters). */
+function leadingSpaces(text: string, start: number, end: number): number {
+  let count = 0;
+  while (count < 7 && start + count < end && text.charCodeAt(start + count) === 0x20) count++;
+  return count;
 }

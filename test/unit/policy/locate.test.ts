@@ -1,6 +1,36 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entityKey, locateEntities } from '../../../src/policy/locate.js';
+
+/** The plain reading of the layout, line by line with regular expressions: the oracle for the fast scan. */
+function locateByRegex(text: string): Map<string, number> {
+  const keyLines: Record<string, { entity: string; pattern: RegExp }> = {
+    tools: { entity: 'tool', pattern: /^ {6}"name": ("(?:[^"\\]|\\.)*")/ },
+    prompts: { entity: 'prompt', pattern: /^ {6}"name": ("(?:[^"\\]|\\.)*")/ },
+    resources: { entity: 'resource', pattern: /^ {6}"uri": ("(?:[^"\\]|\\.)*")/ },
+    resourceTemplates: { entity: 'resourceTemplate', pattern: /^ {6}"uriTemplate": ("(?:[^"\\]|\\.)*")/ },
+  };
+  const lines = new Map<string, number>();
+  let section: { entity: string; pattern: RegExp } | undefined;
+  let itemStart = 0;
+  text.split('\n').forEach((line, index) => {
+    const top = /^ {2}"([A-Za-z]+)": /.exec(line);
+    if (top) {
+      section = Object.hasOwn(keyLines, top[1]!) ? keyLines[top[1]!] : undefined;
+      if (top[1] === 'server') lines.set(entityKey('server', ''), index + 1);
+      return;
+    }
+    if (!section) return;
+    if (/^ {4}\{/.test(line)) itemStart = index + 1;
+    const keyLine = section.pattern.exec(line);
+    if (keyLine) {
+      const key = entityKey(section.entity as never, JSON.parse(keyLine[1]!) as string);
+      if (!lines.has(key)) lines.set(key, itemStart || index + 1);
+    }
+  });
+  return lines;
+}
 
 describe('locateEntities', () => {
   it('finds the line where each entity object starts in a canonical snapshot file', () => {
@@ -59,4 +89,20 @@ describe('locateEntities', () => {
     expect(() => locateEntities(text)).not.toThrow();
     expect(locateEntities(text).size).toBe(0);
   });
+
+  it('finds what the line-by-line reading finds, on any mix of lines', () => {
+    const line = fc.oneof(
+      fc.constantFrom('{', '}', '  ],', '    {', '    },', '  "tools": [', '  "prompts": [', '  "resources": [', '  "resourceTemplates": [', '  "server": {', '  "constructor": [', '        "name": "deep"'),
+      fc.tuple(fc.constantFrom('', ' ', '  ', '    ', '      ', '       ', '\t'), fc.constantFrom('"name": ', '"uri": ', '"uriTemplate": ', '{', '"x": '), fc.string({ maxLength: 6 })).map(([indent, key, value]) => `${indent}${key}${JSON.stringify(value)}`),
+      fc.string({ maxLength: 10 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.boolean(), (lines, trailingNewline) => {
+        const text = lines.join('\n') + (trailingNewline ? '\n' : '');
+        expect([...locateEntities(text)]).toEqual([...locateByRegex(text)]);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+
