@@ -1,7 +1,7 @@
 import type { Json, PromptSnapshot, ToolSnapshot } from '../snapshot/model.js';
 import type { Change } from './model.js';
 import { change } from './emit.js';
-import { pointer } from './json.js';
+import { jsonEqual, pointer } from './json.js';
 import { modelInstructionIndicators } from './model-instructions.js';
 
 // Text that reaches the model: tool titles, descriptions and the descriptions and titles inside
@@ -43,6 +43,7 @@ export function schemaTexts(schema: Json | undefined, at: string): Map<string, s
 export function toolSchemaSteering(before: ToolSnapshot | undefined, after: ToolSnapshot): Change[] {
   const changes: Change[] = [];
   for (const [key, at] of [['inputSchema', '/inputSchema'], ['outputSchema', '/outputSchema']] as const) {
+    if (before && jsonEqual(before[key], after[key])) continue;
     const was = schemaTexts(before?.[key], at);
     for (const [where, text] of schemaTexts(after[key], at)) {
       const indicators = freshIndicators(was.get(where), text);
