@@ -190,8 +190,32 @@ interface Frame {
   parent?: Frame;
 }
 
-/** The first array or object nested deeper than MAX_SNAPSHOT_DEPTH, found without recursion. */
+/** Whether some array or object is nested deeper than MAX_SNAPSHOT_DEPTH: no recursion, nothing allocated per value. */
+function nestedTooDeep(document: unknown): boolean {
+  const values: object[] = [];
+  const depths: number[] = [];
+  if (document !== null && typeof document === 'object') {
+    values.push(document);
+    depths.push(1);
+  }
+  while (values.length > 0) {
+    const value = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > MAX_SNAPSHOT_DEPTH) return true;
+    const members = Array.isArray(value) ? value : Object.values(value);
+    for (const member of members) {
+      if (member !== null && typeof member === 'object') {
+        values.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
+/** The first array or object nested deeper than MAX_SNAPSHOT_DEPTH, with its pointer, found without recursion. */
 function tooDeep(document: unknown): SnapshotProblem | undefined {
+  if (!nestedTooDeep(document)) return undefined;
   const stack: Frame[] = [{ value: document, depth: 1 }];
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
     const { value, depth } = frame;
