@@ -149,13 +149,17 @@ function compareText(a: string, b: string): number {
  * entities), else in the head file (added ones), else at the top of the baseline.
  */
 function locator(sources: BuildReportInput['sources']): (entity: EntityKind, name: string) => ReportLocation | undefined {
+  // Each file is scanned the first time a change needs it: most reports never look at the head's.
   const files = [sources?.base, sources?.head]
     .filter((source): source is ReportSource => source !== undefined)
-    .map((source) => ({ path: source.path, lines: source.text === undefined ? new Map<string, number>() : locateEntities(source.text) }));
+    .map((source) => {
+      let lines: Map<string, number> | undefined;
+      return { path: source.path, lines: () => (lines ??= source.text === undefined ? new Map<string, number>() : locateEntities(source.text)) };
+    });
   return (entity, name) => {
     const key = entity === 'server' ? entityKey('server', '') : entityKey(entity, name);
     for (const file of files) {
-      const line = file.lines.get(key);
+      const line = file.lines().get(key);
       if (line !== undefined) return { path: file.path, line };
     }
     return files[0] ? { path: files[0].path, line: 1 } : undefined;
