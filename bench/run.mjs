@@ -96,6 +96,8 @@ async function startup() {
     { name: 'mcp-compat diff (the 8-tool notes v1 and v2)', argv: [node, cli, 'diff', join(root, 'fixtures/snapshots/golden/notes-v1.json'), join(root, 'fixtures/snapshots/golden/notes-v2.json'), '--format', 'json'], expect: [0, 1] },
     { name: 'mcp-compat --help', argv: [node, cli, '--help'] },
     { name: 'mcp-compat diff --help', argv: [node, cli, 'diff', '--help'] },
+    // oclif starting, loading its config and printing the version: the floor under every command.
+    { name: 'mcp-compat --version', argv: [node, cli, '--version'] },
   ];
   const results = timeCommands(commands, { runs: RUNS.startup, warmup: RUNS.startupWarmup, cwd: root, label: 'startup' });
   const baseline = results["node -e ''"].median;
