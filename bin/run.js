@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-// oclif compares the running Node with the engines of its own package.json, which it cannot find
-// inside a bundle; the attempt only costs start-up time. This package declares its own engines.
-const engineWarning = process.env.OCLIF_DISABLE_ENGINE_WARNING;
-process.env.OCLIF_DISABLE_ENGINE_WARNING = '1';
-const { main } = await import('../dist/cli.js');
-if (engineWarning === undefined) delete process.env.OCLIF_DISABLE_ENGINE_WARNING;
-else process.env.OCLIF_DISABLE_ENGINE_WARNING = engineWarning;
+// A well-formed `diff BASE HEAD [flags]` runs without loading oclif (dist/fast-diff.js, see
+// src/fast-diff.ts); any other command line, or MCP_COMPAT_FAST_PATH=0, goes to oclif.
+const words = process.argv.slice(2);
+const fastPath = words[0] === 'diff' && process.env.MCP_COMPAT_FAST_PATH !== '0';
+const handled = fastPath && (await (await import('../dist/fast-diff.js')).fastDiff(words.slice(1)));
 
-await main();
+if (!handled) {
+  // oclif compares the running Node with the engines of its own package.json, which it cannot find
+  // inside a bundle; the attempt only costs start-up time. This package declares its own engines.
+  const engineWarning = process.env.OCLIF_DISABLE_ENGINE_WARNING;
+  process.env.OCLIF_DISABLE_ENGINE_WARNING = '1';
+  const { main } = await import('../dist/cli.js');
+  if (engineWarning === undefined) delete process.env.OCLIF_DISABLE_ENGINE_WARNING;
+  else process.env.OCLIF_DISABLE_ENGINE_WARNING = engineWarning;
+  await main();
+}

@@ -43,7 +43,8 @@ const common = {
 await build({
   ...common,
   // The GitHub Action's entry (action.yml) shares the CLI's chunks.
-  entryPoints: { cli: 'src/cli.ts', action: 'src/action/main.ts' },
+  // fast-diff is the start-up path of `diff` that bin/run.js tries before loading oclif.
+  entryPoints: { cli: 'src/cli.ts', 'fast-diff': 'src/fast-diff.ts', action: 'src/action/main.ts' },
   plugins: [unusedAtRunTime],
   outdir: 'dist',
   splitting: true,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ServerTarget } from '../capture/target.js';
 import { captureOptions, configuredTarget } from '../commands/check.js';
 import { loadProjectConfig, type LoadedProjectConfig } from '../commands/flags/project-config.js';
-import { displayPath, sourceOf } from '../commands/flags/report.js';
+import { displayPath, sourceOf } from '../commands/flags/report-values.js';
 import { makeReport } from '../commands/reporting.js';
 import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 import { FAIL_ON_LEVELS } from '../policy/fail-on.js';

@@ -1,5 +1,6 @@
 import { Command, Errors, Flags } from '@oclif/core';
 import { EXIT_TOOL_FAILURE, UserError } from '../errors.js';
+import { describeFailure } from './failure.js';
 
 /**
  * Shared behaviour of every command: `--quiet`/`--verbose`, and the failure contract of design §3:
@@ -20,18 +21,14 @@ export abstract class BaseCommand extends Command {
     // oclif's own exits (this.exit(1)) and parse errors pass through untouched: they carry their code.
     if (error instanceof Errors.ExitError) throw error;
     if (error instanceof UserError) {
-      const userError: UserError = error;
-      const lines = [`mcp-compat: ${userError.message}${userError.hint ? ` ${userError.hint}` : ''}`];
-      if (userError.detail) lines.push(userError.detail);
-      if (this.verbose && userError.stack) lines.push(userError.stack);
-      process.stderr.write(`${lines.join('\n')}\n`);
+      process.stderr.write(describeFailure(error, this.verbose));
       return this.exit(EXIT_TOOL_FAILURE);
     }
     if (error.oclif?.exit !== undefined) {
       process.stderr.write(`mcp-compat: ${oneLine(error.message)}\n`);
       return this.exit(EXIT_TOOL_FAILURE);
     }
-    process.stderr.write(`mcp-compat: internal error: ${firstLine(error.message)}${this.verbose ? `\n${error.stack ?? ''}` : ' (run again with --verbose for details)'}\n`);
+    process.stderr.write(describeFailure(error, this.verbose));
     return this.exit(EXIT_TOOL_FAILURE);
   }
 }
@@ -44,8 +41,4 @@ function oneLine(text: string): string {
     .filter((line) => line !== '' && !line.startsWith('See more help'))
     .join(' ')
     .replace(/:\s+/, ': ');
-}
-
-function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
 }

@@ -1,9 +1,6 @@
-import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { EXIT_CHANGES_FOUND, EXIT_OK } from '../errors.js';
 import { BaseCommand } from './base.js';
-import { loadProjectConfig } from './flags/project-config.js';
-import { assertNextVersion, reportFlags, shellQuote, sourceOf } from './flags/report.js';
+import { reportFlags } from './flags/report.js';
 
 export default class Diff extends BaseCommand {
   static override summary = 'Compare two snapshot files and classify every change.';
@@ -25,21 +22,7 @@ export default class Diff extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff);
-    assertNextVersion(flags['next-version']);
-    const [{ readSnapshotFile }, { makeReport, render }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
-    const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
-    const [base, head] = await Promise.all([readSnapshotFile(args.base), readSnapshotFile(args.head)]);
-    const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(args.base))?.name;
-    const report = makeReport({
-      base: base.snapshot,
-      head: head.snapshot,
-      sources: { base: sourceOf(args.base, base.text), head: sourceOf(args.head, head.text) },
-      flags,
-      config,
-      server,
-      refreshCommand: `cp ${shellQuote([args.head, args.base])}`,
-    });
-    process.stdout.write(render([report], flags.format, this.config.version));
-    process.exitCode = report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
+    const { runDiff } = await import('./run-diff.js');
+    process.exitCode = await runDiff({ base: args.base, head: args.head, flags }, this.config.version);
   }
 }

@@ -6,7 +6,7 @@ import { renderReport } from '../report/index.js';
 import type { Report } from '../report/model.js';
 import { shouldColor } from '../report/text.js';
 import type { Snapshot } from '../snapshot/model.js';
-import { displayPath, type ReportFlagValues } from './flags/report.js';
+import { displayPath, type ReportFlagValues } from './flags/report-values.js';
 import type { LoadedProjectConfig } from './flags/project-config.js';
 
 // The diff engine, the policy and the reporters: what diff and check import when they run.

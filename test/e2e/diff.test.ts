@@ -135,6 +135,29 @@ describe('mcp-compat diff (built CLI)', () => {
     expect(readFileSync(join(dir, 'base.json'), 'utf8').split('\n')[line! - 1]).toBe('    {');
   });
 
+  it.each([
+    [['--format', 'json']],
+    [['--format=sarif', '--fail-on', 'risky']],
+    [['--format', 'markdown', '--require-bump', '--next-version', '1.1.0']],
+    [['-q', '--format', 'github', '-v']],
+    [['--format', 'junit', '--next-version', 'not-a-version']],
+  ])('the start-up path of diff prints what oclif prints, with the same exit code: %j', async (flags) => {
+    const dir = workdir('breaking');
+    const fast = await cli(['diff', 'base.json', 'head.json', ...flags], { cwd: dir });
+    const oclif = await cli(['diff', 'base.json', 'head.json', ...flags], { cwd: dir, env: { MCP_COMPAT_FAST_PATH: '0' } });
+    expect(fast).toEqual(oclif);
+    expect(fast.stdout.length + fast.stderr.length).toBeGreaterThan(0);
+  });
+
+  it('the start-up path and oclif fail alike on a missing file', async () => {
+    const dir = workdir('breaking');
+    const fast = await cli(['diff', 'base.json', 'missing.json'], { cwd: dir });
+    const oclif = await cli(['diff', 'base.json', 'missing.json'], { cwd: dir, env: { MCP_COMPAT_FAST_PATH: '0' } });
+    expect(fast.code).toBe(2);
+    expect(fast).toEqual(oclif);
+    expect(fast.stderr).toBe('mcp-compat: Cannot read snapshot missing.json: no such file.\n');
+  });
+
   it('junit: a test case per tool, failures for breaking changes', async () => {
     const { code, stdout } = await diffIn(workdir('breaking'), '--format', 'junit');
     expect(code).toBe(1);

@@ -1,0 +1,20 @@
+import { UserError } from '../errors.js';
+
+/**
+ * What a failed command prints to stderr (design §3): a UserError as one line (with its hint, and
+ * its detail after it), anything else as one line naming an internal error. The stack trace only
+ * with --verbose. Shared by the oclif commands and the start-up path of `diff`.
+ */
+export function describeFailure(error: Error, verbose: boolean): string {
+  if (error instanceof UserError) {
+    const lines = [`mcp-compat: ${error.message}${error.hint ? ` ${error.hint}` : ''}`];
+    if (error.detail) lines.push(error.detail);
+    if (verbose && error.stack) lines.push(error.stack);
+    return `${lines.join('\n')}\n`;
+  }
+  return `mcp-compat: internal error: ${firstLine(error.message)}${verbose ? `\n${error.stack ?? ''}` : ' (run again with --verbose for details)'}\n`;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+}
