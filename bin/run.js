@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// A well-formed `diff BASE HEAD [flags]` runs without loading oclif (dist/fast-diff.js, see
-// src/fast-diff.ts); any other command line, or MCP_COMPAT_FAST_PATH=0, goes to oclif.
+// A well-formed `diff BASE HEAD [flags]`, and a `snapshot` of a stdio server, run without loading
+// oclif (src/fast-diff.ts, src/fast-snapshot.ts); any other command line, or MCP_COMPAT_FAST_PATH=0,
+// goes to oclif.
 const words = process.argv.slice(2);
-const fastPath = words[0] === 'diff' && process.env.MCP_COMPAT_FAST_PATH !== '0';
-const handled = fastPath && (await (await import('../dist/fast-diff.js')).fastDiff(words.slice(1)));
+const fastPaths = { diff: ['../dist/fast-diff.js', 'fastDiff'], snapshot: ['../dist/fast-snapshot.js', 'fastSnapshot'] };
+const fast = process.env.MCP_COMPAT_FAST_PATH === '0' ? undefined : fastPaths[words[0]];
+const handled = fast !== undefined && (await (await import(fast[0]))[fast[1]](words.slice(1)));
 
 if (!handled) {
   // oclif compares the running Node with the engines of its own package.json, which it cannot find

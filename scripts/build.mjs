@@ -42,8 +42,8 @@ const common = {
 
 await build({
   ...common,
-  // The GitHub Action's entry (action.yml) shares the CLI's chunks.
-  entryPoints: { cli: 'src/cli.ts', action: 'src/action/main.ts' },
+  // The GitHub Action's entry (action.yml) and the start-up path of `snapshot` share the CLI's chunks.
+  entryPoints: { cli: 'src/cli.ts', action: 'src/action/main.ts', 'fast-snapshot': 'src/fast-snapshot.ts' },
   plugins: [unusedAtRunTime],
   outdir: 'dist',
   splitting: true,

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EXIT_TOOL_FAILURE } from './errors.js';
-import { describeFailure } from './commands/failure.js';
+import { exitCodeOf } from './commands/failure.js';
 import { parseDiffArgv } from './commands/flags/diff-argv.js';
 import { runDiff } from './commands/run-diff.js';
 
@@ -14,12 +13,7 @@ import { runDiff } from './commands/run-diff.js';
 export async function fastDiff(words: readonly string[]): Promise<boolean> {
   const parsed = parseDiffArgv(words);
   if (!parsed) return false;
-  try {
-    process.exitCode = await runDiff(parsed.request, packageVersion());
-  } catch (error) {
-    process.stderr.write(describeFailure(error instanceof Error ? error : new Error(String(error)), parsed.verbose));
-    process.exitCode = EXIT_TOOL_FAILURE;
-  }
+  process.exitCode = await exitCodeOf(parsed.verbose, () => runDiff(parsed.request, packageVersion()));
   return true;
 }
 

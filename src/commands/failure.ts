@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 
 /**
  * What a failed command prints to stderr (design §3): a UserError as one line (with its hint, and
@@ -17,4 +17,14 @@ export function describeFailure(error: Error, verbose: boolean): string {
 
 function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+}
+
+/** Runs a start-up path's command: its exit code, or on failure the one line above and exit code 2. */
+export async function exitCodeOf(verbose: boolean, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    process.stderr.write(describeFailure(error instanceof Error ? error : new Error(String(error)), verbose));
+    return EXIT_TOOL_FAILURE;
+  }
 }

@@ -1,9 +1,7 @@
-import { isAbsolute, relative, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { UserError } from '../errors.js';
 import { BaseCommand } from './base.js';
-import { captureOptions } from './flags/capture-options.js';
-import { parseClientCapabilities, serverTargetFlags, targetFromFlags } from './flags/server-target.js';
+import { serverTargetFlags } from './flags/server-target.js';
 
 export default class Snapshot extends BaseCommand {
   static override summary = 'Capture what an MCP server exposes into a canonical snapshot file.';
@@ -36,33 +34,7 @@ export default class Snapshot extends BaseCommand {
     const stray = (argv as string[]).slice(0, Math.max(0, argv.length - command.length));
     if (stray.length > 0) throw new UserError(`Unexpected argument ${JSON.stringify(stray[0])}.`, { hint: 'Put the server command after --, e.g. mcp-compat snapshot -- node server.js.' });
 
-    parseClientCapabilities(flags['client-capabilities']);
-    const target = await targetFromFlags(flags, command);
-    const [{ snapshotServer }, { serializeSnapshot }, { writeSnapshotFile }] = await Promise.all([
-      import('../capture/snapshot-server.js'),
-      import('../snapshot/canonical.js'),
-      import('../snapshot/write.js'),
-    ]);
-    const snapshot = await snapshotServer(target, captureOptions(flags, undefined, flags.verbose));
-    if (flags.output === undefined) {
-      process.stdout.write(serializeSnapshot(snapshot));
-      return;
-    }
-    await writeSnapshotFile(flags.output, snapshot);
-    if (!flags.quiet) {
-      const counts = [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length, 'resource'), count(snapshot.resourceTemplates.length, 'resource template')].join(', ');
-      process.stderr.write(`mcp-compat: wrote ${shownPath(flags.output)} (${snapshot.server.name} ${snapshot.server.version}: ${counts})\n`);
-      for (const note of snapshot.notes ?? []) process.stderr.write(`mcp-compat: note: ${note}\n`);
-    }
+    const { runSnapshot } = await import('./run-snapshot.js');
+    await runSnapshot({ flags, command });
   }
-}
-
-/** The path as the user would write it: relative to the working directory when it is inside it. */
-function shownPath(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

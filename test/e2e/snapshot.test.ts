@@ -22,6 +22,32 @@ describe('mcp-compat snapshot (built CLI)', () => {
     expect(stdout).toBe(golden('notes-v1'));
   });
 
+  it.each([
+    [[]],
+    [['-o', 'snap.json', '--log-format', 'json']],
+    [['--output=snap.json', '--env', 'NOTES_MODE=x', '--timeout', '20000', '-q']],
+  ])('the start-up path of snapshot writes what oclif writes, and says the same: %j', async (flags) => {
+    const run = async (env: NodeJS.ProcessEnv) => {
+      const dir = workdir();
+      const result = await cli(['snapshot', ...flags, '--', ...notesServer(2)], { cwd: dir, env });
+      const file = join(dir, 'snap.json');
+      // JSON log lines carry a time: compare their events and methods, not their clocks.
+      const stderr = result.stderr.split('\n').map((line) => (line.startsWith('{') ? JSON.stringify({ ...JSON.parse(line), time: 0, latency_ms: 0, duration_ms: 0 }) : line));
+      return { code: result.code, stdout: result.stdout, stderr, file: existsSync(file) ? readFileSync(file, 'utf8') : undefined };
+    };
+    const fast = await run({});
+    expect(fast.code).toBe(0);
+    expect(fast).toEqual(await run({ MCP_COMPAT_FAST_PATH: '0' }));
+  });
+
+  it('the start-up path of snapshot fails as oclif does when the server cannot start', async () => {
+    const dir = workdir();
+    const fast = await cli(['snapshot', '--', join(dir, 'no-such-server')], { cwd: dir });
+    const oclif = await cli(['snapshot', '--', join(dir, 'no-such-server')], { cwd: dir, env: { MCP_COMPAT_FAST_PATH: '0' } });
+    expect(fast.code).toBe(2);
+    expect(fast).toEqual(oclif);
+  });
+
   it('-o writes the file atomically and says what it captured', async () => {
     const dir = workdir();
     const { code, stdout, stderr } = await cli(['snapshot', '-o', 'snap.json', '--', ...notesServer(3)], { cwd: dir });

@@ -1,5 +1,5 @@
 import type { CaptureOptions } from '../../capture/snapshot-server.js';
-import { parseClientCapabilities } from './server-target.js';
+import { parseClientCapabilities } from './server-target-values.js';
 
 /**
  * How a command captures: its time limit and client capabilities, and where the capture's log goes

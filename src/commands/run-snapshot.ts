@@ -1,0 +1,44 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { captureOptions } from './flags/capture-options.js';
+import { parseClientCapabilities, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target-values.js';
+
+export interface SnapshotRequest {
+  flags: ServerTargetFlagValues & { output?: string; quiet?: boolean; verbose?: boolean; timeout?: number; 'client-capabilities'?: string; 'log-format'?: string };
+  /** The server's command line, from after `--` (stdio). */
+  command: string[];
+}
+
+/**
+ * `mcp-compat snapshot`: captures the server and writes its canonical snapshot (stdout without
+ * --output). No oclif: the `snapshot` command and the start-up path of `snapshot` both run it.
+ */
+export async function runSnapshot({ flags, command }: SnapshotRequest): Promise<void> {
+  parseClientCapabilities(flags['client-capabilities']);
+  const target = await targetFromFlags(flags, command);
+  const [{ snapshotServer }, { serializeSnapshot }, { writeSnapshotFile }] = await Promise.all([
+    import('../capture/snapshot-server.js'),
+    import('../snapshot/canonical.js'),
+    import('../snapshot/write.js'),
+  ]);
+  const snapshot = await snapshotServer(target, captureOptions(flags, undefined, flags.verbose === true));
+  if (flags.output === undefined) {
+    process.stdout.write(serializeSnapshot(snapshot));
+    return;
+  }
+  await writeSnapshotFile(flags.output, snapshot);
+  if (!flags.quiet) {
+    const counts = [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length, 'resource'), count(snapshot.resourceTemplates.length, 'resource template')].join(', ');
+    process.stderr.write(`mcp-compat: wrote ${shownPath(flags.output)} (${snapshot.server.name} ${snapshot.server.version}: ${counts})\n`);
+    for (const note of snapshot.notes ?? []) process.stderr.write(`mcp-compat: note: ${note}\n`);
+  }
+}
+
+/** The path as the user would write it: relative to the working directory when it is inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
