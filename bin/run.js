@@ -4,7 +4,10 @@
 // goes to oclif.
 const words = process.argv.slice(2);
 const fastPaths = { diff: ['../dist/fast-diff.js', 'fastDiff'], snapshot: ['../dist/fast-snapshot.js', 'fastSnapshot'] };
-const fast = process.env.MCP_COMPAT_FAST_PATH === '0' ? undefined : fastPaths[words[0]];
+// Help is oclif's: asking for it skips loading a start-up path only to decline.
+const own = words.includes('--') ? words.slice(0, words.indexOf('--')) : words;
+const help = own.includes('--help') || own.includes('-h');
+const fast = process.env.MCP_COMPAT_FAST_PATH === '0' || help ? undefined : fastPaths[words[0]];
 const handled = fast !== undefined && (await (await import(fast[0]))[fast[1]](words.slice(1)));
 
 if (!handled) {
