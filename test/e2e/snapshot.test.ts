@@ -31,8 +31,12 @@ describe('mcp-compat snapshot (built CLI)', () => {
       const dir = workdir();
       const result = await cli(['snapshot', ...flags, '--', ...notesServer(2)], { cwd: dir, env });
       const file = join(dir, 'snap.json');
-      // JSON log lines carry a time: compare their events and methods, not their clocks.
-      const stderr = result.stderr.split('\n').map((line) => (line.startsWith('{') ? JSON.stringify({ ...JSON.parse(line), time: 0, latency_ms: 0, duration_ms: 0 }) : line));
+      // JSON log lines carry a time, and the server's stderr and the four lists' answers may
+      // interleave in any order: compare the events, not their clocks or their order.
+      const stderr = result.stderr
+        .split('\n')
+        .map((line) => (line.startsWith('{') ? JSON.stringify({ ...JSON.parse(line), time: 0, latency_ms: 0, duration_ms: 0 }) : line))
+        .sort();
       return { code: result.code, stdout: result.stdout, stderr, file: existsSync(file) ? readFileSync(file, 'utf8') : undefined };
     };
     const fast = await run({});
