@@ -17,9 +17,9 @@ export interface Registration {
 
 const HINT_KEYS = ['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];
 
-/** A comment must stay one line whatever the server's names contain. */
+/** A comment must stay one plain line whatever the server's names contain: every control character (tabs too) becomes a space. */
 function commentText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 
 export function typescriptSnippet(r: Registration): string {

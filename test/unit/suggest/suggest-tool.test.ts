@@ -135,6 +135,14 @@ describe('suggestions', () => {
     const snippet = pythonSnippet({ name: 'n', tool: { name: 'n', inputSchema: {} }, implementation: 'n', comment: 'line\nbreak' });
     expect(snippet).toContain('# line break');
   });
+
+  it('keeps comments free of control characters, tabs included, whatever the names hold', () => {
+    const registration = { name: 'n', tool: { name: 'n', inputSchema: {} }, implementation: 'n', comment: 'alias of dele\te_note\u0007\u001b[31m\u0085x' };
+    for (const snippet of [pythonSnippet(registration), typescriptSnippet(registration)]) {
+      const comment = snippet.split('\n').find((line) => line.includes('alias of'))!;
+      expect(comment).toMatch(/alias of dele e_note \[31m x$/);
+    }
+  });
 });
 
 describe('Python snippets', () => {
