@@ -176,8 +176,9 @@ class Comparison {
     if (beforeEnum && afterEnum) {
       const afterKeys = new Set(afterEnum.map((v) => canonical(v)));
       const beforeKeys = new Set(beforeEnum.map((v) => canonical(v)));
-      const removed = beforeEnum.filter((v) => !afterKeys.has(canonical(v)) || !typeAccepts(afterTypes, v));
-      const added = afterEnum.filter((v) => !beforeKeys.has(canonical(v)) && typeAccepts(afterTypes, v));
+      // A value is accepted where its side's enum lists it and its side's `type` allows it.
+      const removed = beforeEnum.filter((v) => typeAccepts(beforeTypes, v) && (!afterKeys.has(canonical(v)) || !typeAccepts(afterTypes, v)));
+      const added = afterEnum.filter((v) => typeAccepts(afterTypes, v) && (!beforeKeys.has(canonical(v)) || !typeAccepts(beforeTypes, v)));
       if (removed.length > 0) this.emit('enum-value-removed', child(at, 'enum'), beforeEnum, afterEnum, { values: removed });
       if (added.length > 0) this.emit('enum-value-added', child(at, 'enum'), beforeEnum, afterEnum, { values: added });
       return intersect(beforeTypes, afterTypes);

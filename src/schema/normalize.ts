@@ -39,13 +39,36 @@ export function normalize(schema: Json | undefined, root: Json, refs: string[] =
   if (schema === undefined || schema === true) return {};
   if (schema === false) return FALSE;
   if (!isObject(schema)) return { $invalid: schema };
+  // Reached again while being normalised (through its own `$ref`): taken as written, refs unfollowed.
+  if (NORMALIZING.has(schema)) return withoutIgnored(schema);
+  NORMALIZING.add(schema);
+  try {
+    return normalizeObject(schema, root, refs);
+  } finally {
+    NORMALIZING.delete(schema);
+  }
+}
 
+/**
+ * The schema objects being normalised right now. Unwrapping `allOf`/`anyOf` normalises branches,
+ * and a branch may `$ref` back to a schema on the way (`{"$ref": "#", "type": []}` merges the root
+ * into itself): such a `$ref` is left in place, not followed, so normalising always ends.
+ */
+const NORMALIZING = new Set<JsonObject>();
+
+function withoutIgnored(schema: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) if (!IGNORED.has(key)) out[key] = value;
+  return out;
+}
+
+function normalizeObject(schema: JsonObject, root: Json, refs: string[]): Node {
   let node: JsonObject = schema;
   const seen = new Set<string>();
   while (typeof node.$ref === 'string' && node.$ref.startsWith('#') && !seen.has(node.$ref)) {
     const ref: string = node.$ref;
     const target = resolveLocalRef(root, ref);
-    if (target === undefined) break;
+    if (target === undefined || (isObject(target) && target !== schema && NORMALIZING.has(target))) break;
     seen.add(ref);
     refs.push(ref);
     const { $ref: _ignored, ...siblings } = node;

@@ -96,6 +96,13 @@ describe('compareSchemas: details', () => {
     expect(pattern?.before).toBeUndefined();
   });
 
+  it('counts an enum value as accepted only where its side\'s type allows it', () => {
+    const odd = { const: 'string', type: '[' };
+    expect(compareSchemas(odd, structuredClone(odd))).toEqual([]);
+    // The same value, rejected by the type before and allowed after: a widening.
+    expect(compareSchemas({ enum: ['a', 1], type: 'integer' }, { enum: ['a', 1], type: ['integer', 'string'] }).map((d) => `${d.aspect} ${JSON.stringify(d.params)}`)).toEqual(['enum-value-added {"values":["a"]}']);
+  });
+
   it('never follows an external $ref, even an unchanged one, and reports a changed one', () => {
     const external = (url: string) => ({ type: 'object', properties: { a: { $ref: url } } });
     expect(compareSchemas(external('file:///etc/passwd'), external('file:///etc/passwd'))).toEqual([]);

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareSchemas } from '../../../src/schema/compare.js';
+import { SCHEMA_ASPECTS } from '../../../src/rules/schema-rules.js';
+import type { Json, JsonObject } from '../../../src/snapshot/model.js';
+
+// A server may send anything as a schema. Whatever two values the comparator gets, it returns a
+// list of known differences, with pointers, and never throws or loops.
+
+const ASPECTS = new Set(SCHEMA_ASPECTS.map((aspect) => aspect.id));
+
+const KEYWORDS = [
+  'type', 'enum', 'const', 'required', 'properties', 'additionalProperties', 'patternProperties', 'propertyNames',
+  'minProperties', 'maxProperties', 'dependentRequired', 'dependentSchemas', 'dependencies', 'items', 'prefixItems',
+  'additionalItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'minimum', 'maximum', 'exclusiveMinimum',
+  'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'format', 'allOf', 'anyOf', 'oneOf', 'not',
+  'if', 'then', 'else', '$ref', '$defs', 'definitions', 'default', 'description', 'title', 'deprecated',
+  'constructor', '__proto__', 'toString', 'x-custom',
+];
+
+/** Schema-shaped values whose keywords hold anything: right types, wrong types, dangling and cyclic `$ref`s. */
+const { schema } = fc.letrec<{ schema: Json; value: Json }>((tie) => ({
+  schema: fc.oneof(
+    { depthSize: 'small' },
+    fc.boolean(),
+    fc.dictionary(fc.constantFrom(...KEYWORDS), tie('value'), { maxKeys: 5 }) as fc.Arbitrary<Json>,
+  ),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    tie('schema'),
+    fc.constantFrom<Json>('string', 'object', 'null', 'integer', ['string', 'null'], '#', '#/$defs/a', '#/properties/x', '#/definitions/a/properties/b', 'http://127.0.0.1:1/x.json', '[', '(a', 0, -1, 2.5, 1e308, null, [], {}, ['a', 'a']),
+    fc.dictionary(fc.constantFrom('a', 'b', 'x', 'constructor', '~1', '/'), tie('schema'), { maxKeys: 3 }) as fc.Arbitrary<Json>,
+    fc.array(tie('schema'), { maxLength: 3 }),
+    fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+  ),
+}));
+
+function check(before: Json, after: Json): void {
+  const differences = compareSchemas(before as JsonObject, after as JsonObject);
+  expect(Array.isArray(differences)).toBe(true);
+  for (const difference of differences) {
+    expect(ASPECTS.has(difference.aspect), difference.aspect).toBe(true);
+    expect(difference.pointer === '' || difference.pointer.startsWith('/')).toBe(true);
+  }
+}
+
+describe('compareSchemas on arbitrary input (fuzz)', () => {
+  it('compares any two JSON values without throwing', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }) as fc.Arbitrary<Json>, fc.jsonValue({ maxDepth: 5 }) as fc.Arbitrary<Json>, check), { numRuns: 300 });
+  });
+
+  it('compares any two schema-shaped values, wrong keyword types and dangling or cyclic $refs included', () => {
+    fc.assert(fc.property(schema, schema, check), { numRuns: 500 });
+  });
+
+  it('finds no difference between a value and itself, or its copy', () => {
+    fc.assert(
+      fc.property(schema, (value) => {
+        expect(compareSchemas(value as JsonObject, structuredClone(value) as JsonObject)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
