@@ -1,17 +1,11 @@
-import { sameJson, token } from '../schema/json.js';
+import { own, sameJson, token } from '../schema/json.js';
 import { compareCodeUnits } from '../snapshot/canonical.js';
 import type { Json } from '../snapshot/model.js';
 
 /** Structural equality of JSON values; object key order is irrelevant. */
 export const jsonEqual = sameJson;
 
-/**
- * A member of a JSON object, or undefined when the object has no such member of its own: keys come
- * from servers, and `obj[key]` for `constructor` or `toString` would find Object.prototype's.
- */
-export function own(object: Readonly<Record<string, Json | undefined>>, key: string): Json | undefined {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
+export { own };
 
 /** Code-unit order: deterministic across locales and platforms. */
 export const compareStrings = compareCodeUnits;

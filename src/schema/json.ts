@@ -33,8 +33,11 @@ export function sameJson(a: Json | undefined, b: Json | undefined): boolean {
   return true;
 }
 
-/** A member of a JSON object, never one it inherits (a schema may name a property `constructor`). */
-export function own(object: JsonObject, key: string): Json | undefined {
+/**
+ * A member of a JSON object, or undefined when the object has no such member of its own: keys come
+ * from servers, and `obj[key]` for `constructor` or `toString` would find Object.prototype's.
+ */
+export function own(object: Readonly<Record<string, Json | undefined>>, key: string): Json | undefined {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
