@@ -13,8 +13,6 @@ import { assertNextVersion, displayPath, type ReportFlagValues, reportFlags, she
 import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 import { captureOptions } from './flags/capture-options.js';
 
-export { captureOptions };
-
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
   label: string;

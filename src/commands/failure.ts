@@ -3,7 +3,7 @@ import { EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 /**
  * What a failed command prints to stderr (design §3): a UserError as one line (with its hint, and
  * its detail after it), anything else as one line naming an internal error. The stack trace only
- * with --verbose. Shared by the oclif commands and the start-up path of `diff`.
+ * with --verbose. Shared by the oclif commands and the start-up paths of `diff` and `snapshot`.
  */
 export function describeFailure(error: Error, verbose: boolean): string {
   if (error instanceof UserError) {
