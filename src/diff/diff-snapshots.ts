@@ -85,10 +85,10 @@ function diffTools(base: Snapshot, head: Snapshot): Change[] {
           inputSchemaChanged: !jsonEqual(rename.before.inputSchema, rename.after.inputSchema),
         },
       }),
+      // A renamed tool is not compared field by field, but text it newly carries to the model is.
+      ...toolSteering(rename.before, rename.after),
     );
   }
-  // A renamed tool is not compared field by field, but text it newly carries to the model is.
-  for (const rename of renamed.renames) changes.push(...toolSteering(rename.before, rename.after));
   for (const [before, after] of matched) changes.push(...compareTool(before, after));
   return changes;
 }
