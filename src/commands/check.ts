@@ -12,6 +12,7 @@ import { routeConfigFlag } from './flags/config-flag.js';
 import { assertNextVersion, displayPath, type ReportFlagValues, reportFlags, shellQuote, sourceOf } from './flags/report.js';
 import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 import { captureOptions } from './flags/capture-options.js';
+import { acknowledgeAllOfCheck } from './flags/acknowledge-values.js';
 
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
@@ -22,6 +23,8 @@ interface CheckJob {
   configured?: string;
   /** The command that refreshes the baseline, given a masking of the target's secrets (shown in reports). */
   refreshCommand: (mask: (text: string) => string) => string;
+  /** The same for the command that acknowledges every failing change. */
+  acknowledgeAllCommand: (mask: (text: string) => string) => string;
 }
 
 export default class Check extends BaseCommand {
@@ -57,7 +60,7 @@ export default class Check extends BaseCommand {
     const command = afterDoubleDash(this.argv);
     const jobs = this.jobs(flags, config, command);
 
-    const [{ settleWithLimit }, { render }] = await Promise.all([import('../capture/concurrent.js'), import('./reporting.js')]);
+    const [{ settleWithLimit }, { render, viewOptions }] = await Promise.all([import('../capture/concurrent.js'), import('./reporting.js')]);
     // Servers are captured concurrently (--concurrency at a time); reports and errors keep the configured order.
     const outcomes = await settleWithLimit(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config));
     const reports: Report[] = [];
@@ -75,7 +78,7 @@ export default class Check extends BaseCommand {
       captureFailed = true;
       process.stderr.write(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
     });
-    if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version, labels));
+    if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version, labels, viewOptions(flags, config)));
     if (captureFailed) process.exitCode = EXIT_TOOL_FAILURE;
     else process.exitCode = !flags.update && reports.some((report) => report.summary.failed) ? EXIT_CHANGES_FOUND : EXIT_OK;
   }
@@ -104,6 +107,7 @@ export default class Check extends BaseCommand {
         baseline: resolve(baseline),
         target: () => targetFromFlags(flags, command),
         refreshCommand: (mask) => refreshFor(this.argv, mask),
+        acknowledgeAllCommand: (mask) => acknowledgeAllOfCheck(this.argv, mask),
       },
     ];
   }
@@ -138,6 +142,7 @@ export default class Check extends BaseCommand {
       config,
       server: job.configured,
       refreshCommand: job.refreshCommand((text) => masker.mask(text)),
+      acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text)),
     });
     if (flags.update) {
       await writeSnapshotFile(job.baseline, head);
@@ -167,6 +172,7 @@ function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, fl
     timeoutMs: server.timeoutMs ?? flags.timeout,
     configured: server.name,
     refreshCommand: () => `mcp-compat check --name ${shellQuote([server.name])} --update`,
+    acknowledgeAllCommand: (mask) => acknowledgeAllOfCheck(['--name', server.name], mask),
   };
 }
 

@@ -3,6 +3,7 @@ import Snapshot from './snapshot.js';
 import Diff from './diff.js';
 import Check from './check.js';
 import Init from './init.js';
+import Acknowledge from './acknowledge.js';
 
 // oclif's explicit command strategy: every command of the CLI, by id. Command modules keep their
 // heavy imports (the MCP SDK, ajv) inside run(), so listing them here costs nothing at start.
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, Command.Class> = {
   diff: Diff,
   check: Check,
   init: Init,
+  acknowledge: Acknowledge,
 };

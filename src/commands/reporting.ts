@@ -2,7 +2,9 @@ import { diffSnapshots } from '../diff/diff-snapshots.js';
 import { buildReport, type ReportSource } from '../policy/build-report.js';
 import type { FailOn } from '../policy/fail-on.js';
 import type { ReportFormat } from '../report/formats.js';
-import { renderReport } from '../report/index.js';
+import { type RenderOptions, renderReport } from '../report/index.js';
+import { DEFAULT_MARKDOWN_BUDGET } from '../report/markdown.js';
+import type { SuggestionLevel } from '../report/render-options.js';
 import type { Report } from '../report/model.js';
 import { shouldColor } from '../report/text.js';
 import type { Snapshot } from '../snapshot/model.js';
@@ -20,6 +22,8 @@ export interface ReportRequest {
   /** The configured server being checked, for scoped acknowledgements. */
   server?: string;
   refreshCommand?: string;
+  /** The command that acknowledges every failing change of this run. */
+  acknowledgeAllCommand?: string;
 }
 
 export function todayUtc(): string {
@@ -47,14 +51,21 @@ export function makeReport(request: ReportRequest): Report {
       nextVersion: flags['next-version'],
       configFile: config ? displayPath(config.file) : undefined,
       refreshCommand: request.refreshCommand,
+      acknowledgeAllCommand: request.acknowledgeAllCommand,
     },
   });
 }
 
-/** Renders one report, or several (check --all) under their server names. */
-export function render(reports: readonly Report[], format: string, toolVersion: string, labels: readonly string[] = []): string {
+/** What the report flags and the project config say about how much of the suggestions to show. */
+export function viewOptions(flags: ReportFlagValues, config: LoadedProjectConfig | undefined): Pick<RenderOptions, 'suggestions' | 'languages'> {
+  return { suggestions: flags.suggestions as SuggestionLevel | undefined, languages: config?.suggestions?.languages };
+}
+
+/** Renders one report, or several (check --all) under their server names; several markdown reports share the budget. */
+export function render(reports: readonly Report[], format: string, toolVersion: string, labels: readonly string[] = [], view: Pick<RenderOptions, 'suggestions' | 'languages'> = {}): string {
   const chosen = format as ReportFormat;
-  const options = { color: shouldColor(process.stdout), toolVersion };
+  const markdownBudget = Math.floor(DEFAULT_MARKDOWN_BUDGET / Math.max(1, reports.length)) - (reports.length > 1 ? 200 : 0);
+  const options = { color: shouldColor(process.stdout), toolVersion, markdownBudget, ...view };
   if (reports.length === 1) return renderReport(reports[0] as Report, chosen, options);
   return combine(reports.map((report) => renderReport(report, chosen, options)), chosen, labels);
 }

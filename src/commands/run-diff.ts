@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { EXIT_CHANGES_FOUND, EXIT_OK } from '../errors.js';
 import { loadProjectConfig } from './flags/project-config.js';
+import { acknowledgeAllOfDiff } from './flags/acknowledge-values.js';
 import { assertNextVersion, type ReportFlagValues, shellQuote, sourceOf } from './flags/report-values.js';
 
 export interface DiffRequest {
@@ -16,7 +17,7 @@ export interface DiffRequest {
 export async function runDiff(request: DiffRequest, toolVersion: string): Promise<number> {
   const { base: basePath, head: headPath, flags } = request;
   assertNextVersion(flags['next-version']);
-  const [{ readSnapshotFile }, { makeReport, render }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
+  const [{ readSnapshotFile }, { makeReport, render, viewOptions }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
   const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
   const [base, head] = await Promise.all([readSnapshotFile(basePath), readSnapshotFile(headPath)]);
   const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(basePath))?.name;
@@ -28,7 +29,8 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
     config,
     server,
     refreshCommand: `cp ${shellQuote([headPath, basePath])}`,
+    acknowledgeAllCommand: acknowledgeAllOfDiff(basePath, headPath, flags),
   });
-  process.stdout.write(render([report], flags.format, toolVersion));
+  process.stdout.write(render([report], flags.format, toolVersion, [], viewOptions(flags, config)));
   return report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
 }

@@ -8,6 +8,8 @@ import { fingerprint } from './fingerprint.js';
 import { entityKey, locateEntities } from './locate.js';
 import type { Report, ReportChange, ReportLocation, VersionCheck } from './report-model.js';
 import { checkDeclaredVersion, recommendBump } from './semver.js';
+import { acknowledgeCommand } from './acknowledge-command.js';
+import { swappedVersionsNote } from './version-order.js';
 
 /** A snapshot file the report can point into (SARIF locations); `text` is its content if read. */
 export interface ReportSource {
@@ -30,8 +32,13 @@ export interface ReportPolicy {
   nextVersion?: string;
   /** Where acknowledgement entries go (shown in next steps). */
   configFile?: string;
-  /** The command that refreshes the baseline, shown when the run fails. */
+  /** The command that refreshes the baseline, shown when changes fail the run. */
   refreshCommand?: string;
+  /**
+   * The command that acknowledges every failing change of this run (`mcp-compat acknowledge --all
+   * ...`), shown instead of the fingerprints when there are many of them.
+   */
+  acknowledgeAllCommand?: string;
 }
 
 export interface BuildReportInput {
@@ -47,6 +54,8 @@ const ENTITY_ORDER: Record<EntityKind, number> = { server: 0, tool: 1, prompt: 2
 /** Applies the policy to a diff and computes everything the reporters show. Pure. */
 export function buildReport({ diff, base, head, sources, policy }: BuildReportInput): Report {
   const notes = [...diff.notes];
+  const swapped = swappedVersionsNote(base.server.version, head.server.version);
+  if (swapped) notes.unshift(swapped);
   const acknowledged = policy.acknowledged ?? [];
   const used = new Set<Acknowledgement>();
   const locate = locator(sources);
@@ -121,7 +130,10 @@ export function buildReport({ diff, base, head, sources, policy }: BuildReportIn
         reason: PLACEHOLDER_REASON,
       })),
       configFile: policy.configFile ?? CONFIG_FILE_NAME,
-      ...(failed && policy.refreshCommand ? { refreshCommand: policy.refreshCommand } : {}),
+      ...(failing.length > 0 ? { acknowledgeCommand: acknowledgeCommand(failing.map((change) => change.fingerprint), policy.acknowledgeAllCommand) } : {}),
+      // Refreshing the baseline accepts changes; it does nothing for a version that is too low.
+      ...(failing.length > 0 && policy.refreshCommand ? { refreshCommand: policy.refreshCommand } : {}),
+      ...(versionCheck?.ok === false && versionCheck.minimumVersion !== undefined ? { declareVersion: versionCheck.minimumVersion } : {}),
     },
   };
 }

@@ -4,6 +4,7 @@ import type { EntityKind, Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { getRule } from '../rules/registry.js';
 import { FAIL_ON_LEVELS, type FailOn, isFailOn } from './fail-on.js';
+import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../suggest/snippets.js';
 
 /**
  * The project config file: `mcp-compat.config.json`, or the `"mcp-compat"` key of package.json.
@@ -50,6 +51,8 @@ export interface ProjectConfig {
   severity: Record<string, Severity>;
   acknowledged: Acknowledgement[];
   servers: ConfiguredServer[];
+  /** How reports show suggestions; absent when the file says nothing. */
+  suggestions?: { languages: SnippetLanguage[] };
 }
 
 const ENTITIES: readonly EntityKind[] = ['server', 'tool', 'prompt', 'resource', 'resourceTemplate'];
@@ -112,7 +115,7 @@ export function escapePointer(token: string): string {
 export function parseProjectConfig(raw: unknown, file: string, basePointer = ''): ProjectConfig {
   const r: Reader = new Reader(file, basePointer);
   const root = r.object(raw, '');
-  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers']);
+  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions']);
 
   let failOn: FailOn | undefined;
   if (root.failOn !== undefined) {
@@ -150,7 +153,19 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
     }
   }
 
-  return { file, failOn, severity, acknowledged, servers };
+  const suggestions = root.suggestions === undefined ? undefined : parseSuggestions(r, root.suggestions);
+  return { file, failOn, severity, acknowledged, servers, ...(suggestions ? { suggestions } : {}) };
+}
+
+function parseSuggestions(r: Reader, value: unknown): { languages: SnippetLanguage[] } {
+  const entry = r.object(value, '/suggestions');
+  r.only(entry, '/suggestions', ['languages']);
+  const languages = entry.languages ?? ['typescript'];
+  if (!Array.isArray(languages) || languages.length === 0) r.fail('/suggestions/languages', `expected a non-empty array of ${SNIPPET_LANGUAGES.join(', ')}`);
+  languages.forEach((language, index) => {
+    if (!(SNIPPET_LANGUAGES as readonly unknown[]).includes(language)) r.fail(`/suggestions/languages/${index}`, `expected one of ${SNIPPET_LANGUAGES.join(', ')}`);
+  });
+  return { languages: [...new Set(languages as SnippetLanguage[])] };
 }
 
 function isKnownRule(id: string): boolean {

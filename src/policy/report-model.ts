@@ -59,6 +59,8 @@ export interface VersionCheck {
   declared: Bump;
   ok: boolean;
   message: string;
+  /** When the check fails on a valid version: the lowest version that passes. */
+  minimumVersion?: string;
 }
 
 export interface ReportSummary {
@@ -97,7 +99,11 @@ export interface Report {
     acknowledgements: AcknowledgementEntry[];
     /** The project config file to paste them into (or where to create one). */
     configFile: string;
-    /** The command that refreshes the baseline once the change is accepted. */
+    /** The command that writes acknowledgements for the failing changes (`mcp-compat acknowledge ...`). */
+    acknowledgeCommand?: string;
+    /** The command that refreshes the baseline once the change is accepted (only when changes fail the run). */
     refreshCommand?: string;
+    /** When the version check failed: the lowest version to declare (`--next-version`, or the server's version). */
+    declareVersion?: string;
   };
 }

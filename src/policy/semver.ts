@@ -54,7 +54,7 @@ export function checkDeclaredVersion(
   baseVersion: string,
   nextVersion: string,
   required: Bump,
-): { ok: boolean; declared: Bump; message: string } {
+): { ok: boolean; declared: Bump; message: string; minimumVersion?: string } {
   const base = parse(baseVersion.trim());
   const next = parse(nextVersion.trim());
   if (!base || !next) {
@@ -66,7 +66,8 @@ export function checkDeclaredVersion(
   const declared = declaredBump(base, next);
   const order = compare(next, base);
   if (order < 0) {
-    return { ok: false, declared, message: `Declared version ${next.version} is lower than the base version ${base.version}.` };
+    const minimumVersion = suggestVersion(base, effectiveRequirement(base, required));
+    return { ok: false, declared, message: `Declared version ${next.version} is lower than the base version ${base.version}.`, minimumVersion };
   }
   if (base.prerelease.length > 0) {
     return {
@@ -82,6 +83,7 @@ export function checkDeclaredVersion(
           ok: false,
           declared,
           message: `Version ${next.version} is unchanged, but the changes require a ${required} bump.`,
+          minimumVersion: suggestVersion(base, effectiveRequirement(base, required)),
         };
   }
   const needed = effectiveRequirement(base, required);
@@ -98,6 +100,7 @@ export function checkDeclaredVersion(
     ok: false,
     declared,
     message: `${base.version} -> ${next.version} is a ${declared} bump, but the changes require ${required}${zeroNote}; declare at least ${suggestVersion(base, needed)}.`,
+    minimumVersion: suggestVersion(base, needed),
   };
 }
 

@@ -1,7 +1,20 @@
 import type { EntityKind, Severity } from '../rules/types.js';
+import { byEntity, distinctSuggestions, type EntityChanges, groupChanges, type RepeatedChange, SEVERITY_ORDER } from './group.js';
 import type { Report, ReportChange } from './model.js';
-import { acknowledgementSnippet, hasNextSteps } from './next-steps.js';
+import { nextSteps } from './next-steps.js';
+import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
+
+/** GitHub refuses comments over 65,536 characters; this leaves room for a heading per server. */
+export const DEFAULT_MARKDOWN_BUDGET = 60_000;
+
+export interface MarkdownOptions {
+  /** `none` leaves suggestions out; `brief` and `full` show them, with code collapsed. */
+  suggestions?: SuggestionLevel;
+  languages?: readonly SnippetLanguage[];
+  /** The most characters the output may have (it is never cut: later sections say less instead). */
+  budget?: number;
+}
 
 const ICON: Record<Severity, string> = { breaking: '🔴', risky: '🟠', compatible: '🟢' };
 const ENTITY_LABEL: Record<EntityKind, string> = {
@@ -11,26 +24,43 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
   resource: 'Resource',
   resourceTemplate: 'Resource template',
 };
+const ENTITY_PLURAL: Record<EntityKind, string> = {
+  server: 'servers',
+  tool: 'tools',
+  prompt: 'prompts',
+  resource: 'resources',
+  resourceTemplate: 'resource templates',
+};
+const LANGUAGE_LABEL: Record<SnippetLanguage, string> = { typescript: 'TypeScript', python: 'Python' };
+/** Names listed in the table row of a repeated change once the full list no longer fits. */
+const NAMES_WHEN_SHORT = 10;
+
+// Characters that can start markup in GitHub-flavoured markdown or HTML: tags, entities, links and
+// images, table cells, code spans, emphasis and escapes. Dots, underscores, colons and the like
+// stay, except in `://` and `www.`, which GitHub would turn into a link. In code, `@` and `#` are
+// references too: GitHub links nothing there, but a copied name keeps its exact characters.
+const MARKUP = /[&<>[\]|`\\*@#]|:(?=\/\/)|(?<=\bwww)\./gi;
 
 /**
- * Text from a server, made inert for GitHub-flavoured markdown and HTML: every ASCII punctuation
- * character becomes a numeric character reference (never markup, in text or in HTML), so no name
- * or description can open a link, an HTML tag or a table cell.
+ * Text from a server, made inert for GitHub-flavoured markdown and HTML: control, bidi and
+ * invisible characters handled as everywhere (sanitize.ts), and every character that can open
+ * markup a numeric character reference, so no name or description can open a link, an HTML tag,
+ * a code span or a table cell.
  */
 function inert(text: string): string {
-  return cleanLine(text).replace(/[!-/:-@[-`{-~]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return cleanLine(text).replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /**
  * Text from a server, for markdown prose: inert, and with a zero-width space after every `@` and
  * `#` (and in `GH-123`). GitHub finds mentions and issue references in the rendered text, after
- * character references are decoded, so `&#64;team` would still notify a team; `@\u200bteam` does
+ * character references are decoded, so `&#64;team` would still notify a team; `@&#8203;team` does
  * not. Names shown as code (`<code>`) need no such break: GitHub links nothing inside code.
  */
 export function escapeMarkdown(text: string): string {
-  return inert(text)
-    .replace(/&#(64|35);/g, '&#$1;&#8203;')
-    .replace(/\b(GH)&#45;(?=\d)/gi, '$1&#45;&#8203;');
+  return cleanLine(text).replace(/[&<>[\]|`\\*@#]|:(?=\/\/)|(?<=\bwww)\.|\bGH-(?=\d)/gi, (match) =>
+    match.length > 1 || match === '@' || match === '#' ? `${match}&#8203;` : `&#${match.charCodeAt(0)};`,
+  );
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside, so it cannot be closed early. */
@@ -55,83 +85,171 @@ function code(text: string): string {
   return `<code>${inert(text)}</code>`;
 }
 
-/** For pull-request comments and job summaries. */
-export function renderMarkdown(report: Report): string {
+/**
+ * For pull-request comments and job summaries, rendered to a budget: the title, the totals and
+ * what to do always; then a table of every change; then the details of each entity, collapsed.
+ * When the budget runs out, details are left out (code first, then whole entities), then the
+ * table shortens (fewer names, then no messages, then counts per rule). Never cut mid-way: every
+ * section is whole markdown, so the output stays valid at any budget.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const budget = options.budget ?? DEFAULT_MARKDOWN_BUDGET;
+  const head = headSection(report);
+  const foot = footSection(report);
+  const join = (parts: readonly string[]): string => `${parts.filter((part) => part !== '').join('\n').trimEnd()}\n`;
+  if (report.changes.length === 0) return join([head, 'No changes.\n', foot]);
+
+  // Room for the sentences that say what was left out.
+  const reserve = 400;
+  let room = budget - join([head, foot]).length - reserve;
+
+  const tables = [tableSection(report, 'full'), tableSection(report, 'short-names'), tableSection(report, 'names-only'), tableSection(report, 'counts')];
+  const table = tables.find((candidate) => candidate.length <= room);
+  const parts = [head];
+  if (table === undefined) {
+    parts.push('_The list of changes does not fit in this comment: the job log and `--format text` have it._\n');
+  } else {
+    parts.push(table);
+    room -= table.length;
+  }
+
+  const details: string[] = [];
+  let withoutCode = 0;
+  let omitted = 0;
+  if (table === tables[0] || table === tables[1]) {
+    for (const entity of byEntity(report.changes)) {
+      if (omitted > 0) {
+        omitted += 1;
+        continue;
+      }
+      const full = entitySection(entity, options, true);
+      const block = full.length <= room ? full : entitySection(entity, options, false);
+      if (block.length > room) {
+        omitted += 1;
+        continue;
+      }
+      if (block !== full) withoutCode += 1;
+      details.push(block);
+      room -= block.length;
+    }
+  } else {
+    omitted = byEntity(report.changes).length;
+  }
+  if (details.length > 0) parts.push('#### Details\n', ...details);
+  const left: string[] = [];
+  if (omitted > 0) left.push(`the details of ${omitted} ${omitted === 1 ? 'entity' : 'entities'}`);
+  if (withoutCode > 0) left.push(`the code of ${withoutCode} suggestion${withoutCode === 1 ? '' : 's'}`);
+  if (left.length > 0) {
+    parts.push(`_To keep this comment under ${budget.toLocaleString('en-US')} characters, ${left.join(' and ')} ${left.length === 1 && omitted + withoutCode === 1 ? 'is' : 'are'} left out: the job log and \`--format text\` have everything._\n`);
+  }
+  parts.push(foot);
+  return join(parts);
+}
+
+function headSection(report: Report): string {
   const s = report.summary;
-  const out: string[] = [];
   const title = s.failed ? `❌ mcp-compat: ${failureTitle(report)}` : `✅ mcp-compat: ${passTitle(report)}`;
-  out.push(`### ${title}`, '');
+  const out: string[] = [`### ${title}`, ''];
   out.push(
     `${code(report.base.name)} ${code(report.base.version)} → ${code(report.head.name)} ${code(report.head.version)} · recommended bump: **${s.recommendedBump}** · fail-on: **${s.failOn}**`,
     '',
   );
   out.push('| Severity | Changes | Acknowledged |', '| --- | ---: | ---: |');
-  for (const severity of ['breaking', 'risky', 'compatible'] as const) {
+  for (const severity of SEVERITY_ORDER) {
     const acknowledged = report.changes.filter((change) => change.severity === severity && change.acknowledged).length;
     out.push(`| ${ICON[severity]} ${severity} | ${s[severity]} | ${acknowledged} |`);
   }
   out.push('');
-
-  if (report.versionCheck) {
-    out.push(`${report.versionCheck.ok ? '✅' : '❌'} **Version:** ${escapeMarkdown(report.versionCheck.message)}`, '');
-  }
+  if (report.versionCheck) out.push(`${report.versionCheck.ok ? '✅' : '❌'} **Version:** ${escapeMarkdown(report.versionCheck.message)}`, '');
   for (const note of report.notes) out.push(`> **Note:** ${escapeMarkdown(note)}`, '');
-
-  for (const group of groupByEntity(report.changes)) {
-    const first = group[0] as ReportChange;
-    const counts = (['breaking', 'risky', 'compatible'] as const)
-      .map((severity) => [severity, group.filter((change) => change.severity === severity).length] as const)
-      .filter(([, count]) => count > 0)
-      .map(([severity, count]) => `${ICON[severity]} ${count} ${severity}`)
-      .join(', ');
-    const open = group.some((change) => change.failing) ? ' open' : '';
-    out.push(`<details${open}><summary>${ENTITY_LABEL[first.entity]} ${code(first.name)}: ${counts}</summary>`, '');
-    for (const change of group) out.push(...renderChange(change));
-    out.push('</details>', '');
-  }
-  if (report.changes.length === 0) out.push('No changes.', '');
-
-  if (hasNextSteps(report)) {
-    const { acknowledgements, configFile, refreshCommand } = report.nextSteps;
-    out.push('#### What to do now', '');
-    if (acknowledgements.length > 0) {
-      out.push(`If the failing changes are intended, add these entries to \`acknowledged\` in ${code(configFile)} and write the reason:`, '', codeBlock(acknowledgementSnippet(acknowledgements), 'json'), '');
-    }
-    if (refreshCommand) out.push('Then refresh the baseline:', '', codeBlock(refreshCommand, 'sh'), '');
-  }
-  return `${out.join('\n').trimEnd()}\n`;
+  return out.join('\n');
 }
 
-function renderChange(change: ReportChange): string[] {
+function footSection(report: Report): string {
+  const steps = nextSteps(report);
+  if (steps.length === 0) return '';
+  const out = ['#### What to do now', ''];
+  for (const step of steps) {
+    out.push(escapeMessage(step.text), '');
+    if (step.command !== undefined) out.push(codeBlock(step.command, 'sh'), '');
+  }
+  return out.join('\n');
+}
+
+type TableLevel = 'full' | 'short-names' | 'names-only' | 'counts';
+
+/** The compact table of every change: a row per repeated change (with its names) and per other change. */
+function tableSection(report: Report, level: TableLevel): string {
+  const out: string[] = ['#### Changes', ''];
+  if (level === 'counts') {
+    out.push('| | Rule | Changes | Fail the run |', '| --- | --- | ---: | ---: |');
+    const rows = new Map<string, { severity: Severity; rule: string; count: number; failing: number }>();
+    for (const change of report.changes) {
+      const key = `${change.severity}\u0000${change.rule}`;
+      const row = rows.get(key) ?? { severity: change.severity, rule: change.rule, count: 0, failing: 0 };
+      row.count += 1;
+      if (change.failing) row.failing += 1;
+      rows.set(key, row);
+    }
+    for (const row of rows.values()) out.push(`| ${ICON[row.severity]} | ${code(row.rule)} | ${row.count} | ${row.failing} |`);
+    return `${out.join('\n')}\n`;
+  }
+  const names = level === 'full' ? Number.POSITIVE_INFINITY : NAMES_WHEN_SHORT;
+  if (level === 'names-only') out.push('| | Where | Rule |', '| --- | --- | --- |');
+  else out.push('| | Change | Rule · fingerprint |', '| --- | --- | --- |');
+  for (const section of groupChanges(report.changes)) {
+    for (const group of section.repeated) out.push(repeatedRow(group, level, names));
+    for (const entity of section.entities) {
+      for (const change of entity.changes) {
+        const mark = `${ICON[change.severity]}${change.failing ? ' **fails**' : ''}${change.acknowledged ? ' acknowledged' : ''}`;
+        if (level === 'names-only') out.push(`| ${mark} | ${ENTITY_LABEL[change.entity]} ${code(change.name)}${change.pointer ? ` ${code(change.pointer)}` : ''} | ${code(change.rule)} |`);
+        else out.push(`| ${mark} | ${escapeMessage(change.message)} | ${code(change.rule)} · ${code(change.fingerprint)} |`);
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function repeatedRow(group: RepeatedChange, level: TableLevel, limit: number): string {
+  const shown = group.changes.slice(0, limit).map((change) => code(change.name));
+  const more = group.changes.length - shown.length;
+  const where = `${group.changes.length} ${ENTITY_PLURAL[group.entity]}${group.pointer ? ` at ${code(group.pointer)}` : ''}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+  const mark = `${ICON[group.severity]}${group.failing ? ' **fails**' : ''}`;
+  if (level === 'names-only') return `| ${mark} | ${where} | ${code(group.rule)} |`;
+  const example = `e.g. ${escapeMessage((group.changes[0] as ReportChange).message)}`;
+  return `| ${mark} | ${where}<br>${example} | ${code(group.rule)} |`;
+}
+
+/** One entity's changes and its suggestions, collapsed; the code of each suggestion collapsed again. */
+function entitySection(entity: EntityChanges, options: MarkdownOptions, withCode: boolean): string {
+  const counts = SEVERITY_ORDER.map((severity) => [severity, entity.changes.filter((change) => change.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${ICON[severity]} ${count} ${severity}`)
+    .join(', ');
+  const out = [`<details><summary>${ENTITY_LABEL[entity.entity]} ${code(entity.name)}: ${counts}</summary>`, ''];
+  for (const change of entity.changes) out.push(changeItem(change));
+  out.push('');
+  if ((options.suggestions ?? 'brief') !== 'none') {
+    for (const suggestion of distinctSuggestions(entity.changes)) {
+      out.push(`**Suggestion:** ${escapeMessage(suggestion.text)}`, '');
+      if (!withCode) continue;
+      for (const language of options.languages ?? DEFAULT_SNIPPET_LANGUAGES) {
+        const snippet = snippetIn(suggestion, language);
+        out.push(`<details><summary>Code: ${LANGUAGE_LABEL[language]}</summary>`, '', codeBlock(snippet.code, snippet.fence), '', '</details>', '');
+      }
+    }
+  }
+  out.push('</details>', '');
+  return out.join('\n');
+}
+
+function changeItem(change: ReportChange): string {
   const flags: string[] = [];
+  if (change.failing) flags.push('**fails the run**');
   if (change.acknowledged) flags.push(`acknowledged: ${escapeMarkdown(change.acknowledgement?.reason ?? '')}`);
   if (change.acknowledgement?.expired) flags.push(`**acknowledgement expired on ${escapeMarkdown(change.acknowledgement.expires ?? '')}**`);
   if (change.defaultSeverity) flags.push(`severity overridden (default ${change.defaultSeverity})`);
-  const lines = [
-    `- ${ICON[change.severity]} **${change.severity}** ${escapeMessage(change.message)}`,
-    `  <br>${code(change.rule)} at ${code(change.pointer || '(entity)')} · fingerprint ${code(change.fingerprint)}${flags.length > 0 ? ` · ${flags.join(' · ')}` : ''}`,
-  ];
-  if (change.suggestion) {
-    lines.push('', `  **Suggestion:** ${escapeMessage(change.suggestion.text)}`, '');
-    lines.push(...indent(codeBlock(change.suggestion.snippet, 'ts')), '');
-    if (change.suggestion.pythonSnippet) lines.push(...indent(codeBlock(change.suggestion.pythonSnippet, 'python')), '');
-  }
-  return lines;
-}
-
-function indent(block: string): string[] {
-  return block.split('\n').map((line) => (line === '' ? '' : `  ${line}`));
-}
-
-function groupByEntity(changes: readonly ReportChange[]): ReportChange[][] {
-  const groups = new Map<string, ReportChange[]>();
-  for (const change of changes) {
-    const key = `${change.entity}\u0000${change.name}`;
-    const group = groups.get(key) ?? [];
-    group.push(change);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
+  return `- ${ICON[change.severity]} **${change.severity}** ${escapeMessage(change.message)}<br>${code(change.rule)} at ${code(change.pointer || '(entity)')} · fingerprint ${code(change.fingerprint)}${flags.length > 0 ? ` · ${flags.join(' · ')}` : ''}`;
 }
 
 function failureTitle(report: Report): string {

@@ -1,12 +1,19 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Suggestion } from '../diff/model.js';
 import type { EntityKind, Severity } from '../rules/types.js';
+import { distinctSuggestions, type EntityChanges, groupChanges, namesOf, type RepeatedChange } from './group.js';
 import type { Report, ReportChange } from './model.js';
-import { acknowledgementSnippet, hasNextSteps } from './next-steps.js';
+import { nextSteps } from './next-steps.js';
+import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
 
 export interface TextOptions {
   /** Colour the output (decide with `shouldColor`). */
   color?: boolean;
+  /** `brief` (default): what to do, once per tool; `full`: with code; `none`: no suggestions. */
+  suggestions?: SuggestionLevel;
+  /** The languages of the code shown with `suggestions: 'full'` (default TypeScript). */
+  languages?: readonly SnippetLanguage[];
 }
 
 const ENTITY_LABEL: Record<EntityKind, string> = {
@@ -16,7 +23,15 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
   resource: 'resource',
   resourceTemplate: 'resource template',
 };
-const SEVERITY_ORDER: readonly Severity[] = ['breaking', 'risky', 'compatible'];
+const ENTITY_PLURAL: Record<EntityKind, string> = {
+  server: 'servers',
+  tool: 'tools',
+  prompt: 'prompts',
+  resource: 'resources',
+  resourceTemplate: 'resource templates',
+};
+/** Names listed on the line of a repeated change; `--format json` lists them all. */
+const NAMES_SHOWN = 8;
 
 /**
  * Colours only on a TTY, unless NO_COLOR (any non-empty value) turns them off or FORCE_COLOR
@@ -28,27 +43,51 @@ export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
   return stream.isTTY === true;
 }
 
-/** The terminal report: grouped by severity then entity, suggestions under breaking changes. */
+/**
+ * The terminal report, about one line per change: grouped by severity, then a line per change
+ * repeated across many entities, then by entity. Suggestions once per tool, code only when asked.
+ */
 export function renderText(report: Report, options: TextOptions = {}): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint: Record<Severity, ChalkInstance> = { breaking: c.red.bold, risky: c.yellow.bold, compatible: c.green };
+  const level = options.suggestions ?? 'brief';
+  const languages = options.languages ?? DEFAULT_SNIPPET_LANGUAGES;
   const out: string[] = [];
+  const suggested = new Set<string>();
+  const suggestionLines = (name: string, suggestions: readonly Suggestion[], pad: string): string[] => {
+    if (level === 'none' || suggestions.length === 0 || suggested.has(name)) return [];
+    suggested.add(name);
+    return suggestions.flatMap((suggestion) => [
+      `${pad}${c.cyan('suggestion:')} ${cleanLine(suggestion.text)}`,
+      ...(level === 'full' ? languages.flatMap((language) => indent(cleanBlock(snippetIn(suggestion, language).code), pad.length + 2).map((line) => c.dim(line))) : []),
+    ]);
+  };
 
   out.push(c.bold(`${cleanLine(report.base.name)} ${cleanLine(report.base.version)} -> ${cleanLine(report.head.name)} ${cleanLine(report.head.version)}`));
   for (const note of report.notes) out.push(c.cyan(`note: ${cleanLine(note)}`));
 
-  for (const severity of SEVERITY_ORDER) {
-    const changes = report.changes.filter((change) => change.severity === severity);
-    if (changes.length === 0) continue;
-    out.push('', paint[severity](`${severity.toUpperCase()} (${changes.length})`));
-    let group = '';
-    for (const change of changes) {
-      const heading = `${ENTITY_LABEL[change.entity]} ${cleanLine(change.name)}`;
-      if (heading !== group) {
-        group = heading;
-        out.push(`  ${c.bold(heading)}`);
+  for (const section of groupChanges(report.changes)) {
+    const color = paint[section.severity];
+    out.push('', color(`${section.severity.toUpperCase()} (${section.count})`));
+    for (const group of section.repeated) out.push(...repeatedLines(group, c, color));
+    for (const entity of section.entities) {
+      out.push(`  ${c.bold(`${ENTITY_LABEL[entity.entity]} ${cleanLine(entity.name)}`)}`);
+      for (const change of entity.changes) out.push(changeLine(change, c, color));
+      out.push(...suggestionLines(entity.name, suggestionsOf(entity, report.changes), '      '));
+    }
+    // Tools whose breaking changes all sit in repeated groups: one line for all of them, or each with its code.
+    const pending = section.repeated.flatMap((group) => group.changes).filter((change) => change.suggestion && !suggested.has(change.name));
+    const tools = [...new Map(pending.map((change) => [change.name, change])).values()];
+    if (level === 'brief' && tools.length > 0) {
+      const first = tools[0] as ReportChange;
+      out.push(
+        `  ${c.cyan('suggestion')} for ${tools.length === 1 ? 'this tool' : `each of these ${tools.length} tools`}, e.g. ${cleanLine((first.suggestion as Suggestion).text)}`,
+        `  ${c.dim('(--suggestions full shows each, with code)')}`,
+      );
+    } else if (level === 'full') {
+      for (const tool of tools) {
+        out.push(`  ${c.bold(`${ENTITY_LABEL[tool.entity]} ${cleanLine(tool.name)}`)}`, ...suggestionLines(tool.name, distinctSuggestions(changesOf(report.changes, tool)), '      '));
       }
-      out.push(...renderChange(change, c, paint[severity]));
     }
   }
   if (report.changes.length === 0) out.push('', 'No changes.');
@@ -60,34 +99,43 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   out.push('', summaryLine(report, c));
 
-  if (hasNextSteps(report)) {
-    const { acknowledgements, configFile, refreshCommand } = report.nextSteps;
+  const steps = nextSteps(report);
+  if (steps.length > 0) {
     out.push('', c.bold('What to do now:'));
-    if (acknowledgements.length > 0) {
-      out.push(
-        `  If ${acknowledgements.length === 1 ? 'this change is' : 'these changes are'} intended, add to "acknowledged" in ${configFile} (and write the reason):`,
-        ...indent(cleanBlock(acknowledgementSnippet(acknowledgements)), 4),
-      );
+    for (const step of steps) {
+      out.push(`  ${cleanLine(step.text)}`);
+      if (step.command !== undefined) out.push(`    ${cleanLine(step.command)}`);
     }
-    if (refreshCommand) out.push('  Then refresh the baseline:', `    ${cleanLine(refreshCommand)}`);
   }
   return `${out.join('\n')}\n`;
 }
 
-function renderChange(change: ReportChange, c: ChalkInstance, paint: ChalkInstance): string[] {
+function repeatedLines(group: RepeatedChange, c: ChalkInstance, paint: ChalkInstance): string[] {
+  const { shown, more } = namesOf(group, NAMES_SHOWN);
+  const names = shown.map(cleanLine).join(', ') + (more > 0 ? `, and ${more} more` : '');
+  const first = group.changes[0] as ReportChange;
+  return [
+    `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${group.changes.length} ${ENTITY_PLURAL[group.entity]}: ${names}`,
+    `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`,
+  ];
+}
+
+function changeLine(change: ReportChange, c: ChalkInstance, paint: ChalkInstance): string {
   const marks: string[] = [];
   if (change.acknowledged) marks.push(c.dim(`acknowledged: ${cleanLine(change.acknowledgement?.reason ?? '')}`));
   if (change.acknowledgement?.expired) marks.push(c.red(`acknowledgement expired ${change.acknowledgement.expires ?? ''}`));
   if (change.defaultSeverity) marks.push(c.dim(`severity overridden (default ${change.defaultSeverity})`));
-  const lines = [
-    `    ${paint(change.failing ? 'x' : '-')} ${cleanLine(change.message)}`,
-    `      ${c.dim(`${change.rule}  ${cleanLine(change.pointer) || '(entity)'}  [${change.fingerprint}]`)}`,
-  ];
-  if (marks.length > 0) lines.push(`      ${marks.join('; ')}`);
-  if (change.suggestion && change.severity === 'breaking') {
-    lines.push(`      ${c.cyan('suggestion:')} ${cleanLine(change.suggestion.text)}`, ...indent(cleanBlock(change.suggestion.snippet), 8).map((line) => c.dim(line)));
-  }
-  return lines;
+  const line = `    ${paint(change.failing ? 'x' : '-')} ${cleanLine(change.message)}  ${c.dim(`[${change.rule} ${change.fingerprint}]`)}`;
+  return marks.length > 0 ? `${line} ${marks.join('; ')}` : line;
+}
+
+/** Every change of a tool (its repeated ones too), for its suggestions. */
+function changesOf(changes: readonly ReportChange[], entity: { entity: EntityKind; name: string }): ReportChange[] {
+  return changes.filter((change) => change.entity === entity.entity && change.name === entity.name);
+}
+
+function suggestionsOf(entity: EntityChanges, changes: readonly ReportChange[]): Suggestion[] {
+  return distinctSuggestions(changesOf(changes, entity));
 }
 
 function summaryLine(report: Report, c: ChalkInstance): string {

@@ -1,3 +1,4 @@
+import type { Suggestion } from '../diff/model.js';
 import type { JsonObject, ToolSnapshot } from '../snapshot/model.js';
 import { pyIdentifier, pyString, pyValue, tsIdentifier, tsString, tsValue } from './literals.js';
 import { zodShape } from './zod-shape.js';
@@ -13,6 +14,18 @@ export interface Registration {
   implementation: string;
   /** One line saying what the snippet is for. */
   comment: string;
+}
+
+/** The languages a suggestion's code comes in: the TypeScript SDK and Python FastMCP. */
+export const SNIPPET_LANGUAGES = ['typescript', 'python'] as const;
+export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number];
+
+/** What the project config's `suggestions.languages` defaults to. */
+export const DEFAULT_SNIPPET_LANGUAGES: readonly SnippetLanguage[] = ['typescript'];
+
+/** A suggestion's code in one language, with the tag a markdown fence uses for it. */
+export function snippetIn(suggestion: Suggestion, language: SnippetLanguage): { code: string; fence: string } {
+  return language === 'python' ? { code: suggestion.pythonSnippet, fence: 'python' } : { code: suggestion.snippet, fence: 'ts' };
 }
 
 const HINT_KEYS = ['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'];

@@ -37,7 +37,7 @@ describe('mcp-compat check (built CLI, real fixture servers over stdio)', () => 
     const { code, stdout } = await cli(['check', '--baseline', 'mcp-snapshot.json', '--', ...notesServer(2)], { cwd: withBaseline() });
     expect(code).toBe(1);
     expect(stdout).toContain('BREAKING (');
-    expect(stdout).toContain('"fingerprint": "');
+    expect(stdout).toMatch(/^ {4}mcp-compat acknowledge --reason "\.\.\." [0-9a-f]{12}( [0-9a-f]{12})*$/m);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe(`    mcp-compat check --baseline mcp-snapshot.json --update -- ${notesServer(2).join(' ')}`);
   });
 

@@ -80,7 +80,7 @@ describe('mcp-compat diff (built CLI)', () => {
     const { code, stdout } = await diffIn(workdir('hostile'), '--format', 'markdown');
     expect(code).toBe(1);
     expect(stdout).toContain('| Severity | Changes | Acknowledged |');
-    expect(stdout).toContain('<details open><summary>Tool <code>notes&#95;&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;</code>');
+    expect(stdout).toContain('<details><summary>Tool <code>notes_&#60;img src=x onerror=alert(1)&#62;</code>');
     // Inside fenced code blocks text is literal; everywhere else no HTML or escape may survive.
     const outsideCode = stdout.replace(/^ *(`{3,})[^\n]*\n[\s\S]*?^ *\1$/gm, '');
     expect(outsideCode).toContain('Tool <code>notes');
@@ -189,7 +189,7 @@ describe('mcp-compat diff (built CLI)', () => {
     const expired = await diffIn(dir);
     expect(expired.code).toBe(1);
     expect(expired.stdout).toContain('expired on 2000-01-01');
-    expect(expired.stdout).toContain(`"fingerprint": "${failing[0]!.fingerprint}"`);
+    expect(expired.stdout).toContain(`mcp-compat acknowledge --reason "..." ${failing[0]!.fingerprint}\n`);
 
     // Fields instead of a fingerprint; failOn from the file.
     const removed = first.changes.find((change) => change.rule === 'tool-removed')!;

@@ -1,5 +1,6 @@
 import { FAIL_ON_LEVELS } from '../../policy/fail-on.js';
 import { REPORT_FORMATS } from '../../report/formats.js';
+import { SUGGESTION_LEVELS } from '../../report/render-options.js';
 import type { DiffRequest } from '../run-diff.js';
 import { type PlainFlag, readPlainArgv, stringValue } from './plain-argv.js';
 
@@ -15,6 +16,7 @@ export const DIFF_FLAG_SPEC: Readonly<Record<string, PlainFlag>> = {
   config: { kind: 'string' },
   'require-bump': { kind: 'boolean' },
   'next-version': { kind: 'string' },
+  suggestions: { kind: 'string', options: SUGGESTION_LEVELS },
   quiet: { kind: 'boolean', char: 'q' },
   verbose: { kind: 'boolean', char: 'v' },
 };
@@ -32,7 +34,7 @@ export function parseDiffArgv(words: readonly string[]): DiffArgv | undefined {
   const argv = readPlainArgv(words, DIFF_FLAG_SPEC, { positional: 2, rest: false });
   if (!argv || EXCLUSIVE.some(([a, b]) => argv.values.has(a) && argv.values.has(b))) return undefined;
   const flags: DiffRequest['flags'] = { format: stringValue(argv, 'format') ?? 'text', 'require-bump': argv.values.get('require-bump') === true };
-  for (const name of ['fail-on', 'project-config', 'config', 'next-version'] as const) {
+  for (const name of ['fail-on', 'project-config', 'config', 'next-version', 'suggestions'] as const) {
     const value = stringValue(argv, name);
     if (value !== undefined) flags[name] = value;
   }

@@ -11,6 +11,7 @@ export interface ReportFlagValues {
   'project-config'?: string;
   'require-bump': boolean;
   'next-version'?: string;
+  suggestions?: string;
 }
 
 /** A snapshot file as a report source: its path as the user sees it, and its text (as read) for line numbers. */

@@ -55,8 +55,36 @@ describe('buildReport', () => {
         { fingerprint: fingerprint(enumRemoved), rule: 'input-enum-value-removed', entity: 'tool', name: 'search', pointer: '/inputSchema/properties/mode/enum', reason: expect.stringContaining('TODO') },
       ],
       configFile: 'mcp-compat.config.json',
+      acknowledgeCommand: `mcp-compat acknowledge --reason "..." ${fingerprint(removed)} ${fingerprint(enumRemoved)}`,
       refreshCommand: 'mcp-compat check --baseline mcp-snapshot.json --update -- node server.js',
     });
+  });
+
+  it('names the --all form of the acknowledge command when more than five changes fail', () => {
+    const all = 'mcp-compat acknowledge --reason "..." --all base.json head.json';
+    expect(sampleReport({ failOn: 'compatible', acknowledgeAllCommand: all }).nextSteps.acknowledgeCommand).toMatch(/^mcp-compat acknowledge --reason "\.\.\." [0-9a-f]{12}( [0-9a-f]{12}){4}$/);
+    const many = Array.from({ length: 6 }, (_, index) => ({ ...removed, name: `tool_${index}` }));
+    expect(sampleReport({ acknowledgeAllCommand: all }, many).nextSteps.acknowledgeCommand).toBe(all);
+    expect(sampleReport({}, many).nextSteps.acknowledgeCommand?.split(' ')).toHaveLength(10);
+  });
+
+  it('a failed version gate asks for a version, not a refreshed baseline', () => {
+    const report = sampleReport({ failOn: 'none', nextVersion: '1.0.1' });
+    expect(report.summary.failed).toBe(true);
+    expect(report.versionCheck).toMatchObject({ ok: false, minimumVersion: '2.0.0' });
+    expect(report.nextSteps.declareVersion).toBe('2.0.0');
+    expect(report.nextSteps.refreshCommand).toBeUndefined();
+    expect(report.nextSteps.acknowledgeCommand).toBeUndefined();
+    expect(sampleReport({ failOn: 'none', nextVersion: '1.0.0' }).nextSteps.declareVersion).toBe('2.0.0');
+    expect(sampleReport({ failOn: 'none', nextVersion: '2.0.0' }).nextSteps.declareVersion).toBeUndefined();
+  });
+
+  it('notes when the head version is lower than the base version (swapped arguments)', () => {
+    const swapped = buildReport({ diff: diff(), base: HEAD, head: BASE, policy: { failOn: 'breaking', today: '2026-06-01' } });
+    expect(swapped.notes[0]).toBe("The head's version 1.0.0 is lower than the base's 1.1.0: are BASE and HEAD swapped? (The base is the released version, the head the new one.)");
+    expect(sampleReport().notes).toEqual([]);
+    const unversioned = { ...HEAD, server: { ...HEAD.server, version: 'dev' } };
+    expect(buildReport({ diff: diff(), base: unversioned, head: BASE, policy: { failOn: 'breaking', today: '2026-06-01' } }).notes).toEqual([]);
   });
 
   it('an acknowledgement by fingerprint or by fields keeps the change in the report, marked, and stops it failing', () => {

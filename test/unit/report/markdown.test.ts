@@ -1,29 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { codeBlock, escapeMarkdown, escapeMessage, renderMarkdown } from '../../../src/report/markdown.js';
+import { fingerprint } from '../../../src/policy/fingerprint.js';
 import { CHANGES, sampleReport } from './sample.js';
 
 describe('renderMarkdown', () => {
   const markdown = renderMarkdown(sampleReport());
 
-  it('has a title, a summary table and one collapsible section per entity', () => {
+  it('has a title, a summary table, a table of every change and one collapsed section per entity', () => {
     expect(markdown.startsWith('### ❌ mcp-compat: 2 changes at or above breaking\n')).toBe(true);
     expect(markdown).toContain('| 🔴 breaking | 2 | 0 |\n| 🟠 risky | 1 | 0 |\n| 🟢 compatible | 2 | 0 |');
-    expect(markdown.match(/<details/g)).toHaveLength(4);
-    expect(markdown).toContain('<details open><summary>Tool <code>delete&#95;note</code>: 🔴 1 breaking</summary>');
-    expect(markdown).toContain('<details><summary>Tool <code>add&#95;tag</code>: 🟢 1 compatible</summary>');
+    expect(markdown).toContain(`| 🔴 **fails** | Tool <code>delete_note</code> was removed. | <code>tool-removed</code> · <code>${fingerprint(CHANGES[1]!)}</code> |`);
+    expect(markdown.match(/^\| (🔴|🟠|🟢)( \*\*fails\*\*)? \| /gm)).toHaveLength(5);
+    expect(markdown.match(/<details><summary>(Tool|Code)/g)).toHaveLength(6);
+    expect(markdown).not.toContain('<details open>');
+    expect(markdown).toContain('<details><summary>Tool <code>delete_note</code>: 🔴 1 breaking</summary>');
+    expect(markdown).toContain('<details><summary>Tool <code>add_tag</code>: 🟢 1 compatible</summary>');
     expect(markdown.match(/<details/g)?.length).toBe(markdown.match(/<\/details>/g)?.length);
+    expect(markdown.indexOf('#### Changes')).toBeLessThan(markdown.indexOf('#### Details'));
   });
 
-  it('puts suggestions in fenced code blocks that the snippet cannot close', () => {
+  it('puts suggestion code, collapsed, in fenced code blocks that the snippet cannot close, in the chosen languages', () => {
     // The delete_note snippet contains ``` itself, so its fence is four backticks.
-    expect(markdown).toContain("  ````ts\n  server.registerTool('delete_note'");
-    expect(markdown).toContain("  ```ts\n  server.registerTool('search_v2'");
-    expect(markdown).toContain('  ```python\n  @mcp.tool(name="search_v2")');
+    expect(markdown).toContain("<details><summary>Code: TypeScript</summary>\n\n````ts\nserver.registerTool('delete_note'");
+    expect(markdown).toContain("```ts\nserver.registerTool('search_v2'");
+    expect(markdown).not.toContain('```python');
+    const both = renderMarkdown(sampleReport(), { languages: ['typescript', 'python'] });
+    expect(both).toContain('<details><summary>Code: Python</summary>\n\n```python\n@mcp.tool(name="search_v2")');
+    const python = renderMarkdown(sampleReport(), { languages: ['python'] });
+    expect(python).not.toContain('```ts');
+    const none = renderMarkdown(sampleReport(), { suggestions: 'none' });
+    expect(none).not.toContain('Suggestion');
+    expect(none).not.toContain('```ts');
   });
 
-  it('ends with the acknowledgement entries and the refresh command', () => {
+  it('ends with the acknowledge command and the refresh command, not pasted entries', () => {
     expect(markdown).toContain('#### What to do now');
-    expect(markdown).toMatch(/```json\n\{\n {2}"fingerprint": "[0-9a-f]{12}",\n {2}"rule": "tool-removed"/);
+    expect(markdown).toContain(`\`\`\`sh\nmcp-compat acknowledge --reason "..." ${fingerprint(CHANGES[1]!)} ${fingerprint(CHANGES[3]!)}\n\`\`\``);
+    expect(markdown).not.toContain('```json');
     expect(markdown.trimEnd().endsWith('```sh\nmcp-compat check --baseline mcp-snapshot.json --update -- node server.js\n```')).toBe(true);
   });
 
@@ -40,7 +53,8 @@ describe('renderMarkdown', () => {
       expect(line).not.toContain('\u001b');
     }
     expect(markdown).not.toMatch(/^::error::forged/m);
-    expect(markdown).toContain('evil&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;&#124;&#64;octo&#45;org&#47;team &#35;1');
+    expect(markdown).toContain('<code>evil&#60;img src=x onerror=alert(1)&#62;&#124;&#64;octo-org/team &#35;1</code>');
+    expect(markdown).toContain('&#91;x&#93;(https&#58;//evil.example) &#60;script&#62;');
   });
 
   it('says when it passes', () => {
@@ -48,22 +62,26 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(sampleReport({ failOn: 'none' }))).not.toContain('What to do now');
   });
 
-  it('reports a failed version check', () => {
+  it('reports a failed version check, with the version to declare as the next step', () => {
     const markdown = renderMarkdown(sampleReport({ nextVersion: '1.0.1', failOn: 'none' }));
     expect(markdown.split('\n')[0]).toBe('### ❌ mcp-compat: version bump too small');
-    expect(markdown).toContain('❌ **Version:** 1&#46;0&#46;0');
+    expect(markdown).toContain('❌ **Version:** 1.0.0 -&#62; 1.0.1 is a patch bump');
+    expect(markdown).toContain('Declare version 2.0.0 or higher');
+    expect(markdown).not.toContain('refresh the baseline');
     expect(CHANGES).toHaveLength(5);
   });
 });
 
 describe('escapeMarkdown / escapeMessage / codeBlock', () => {
   it('shows backquoted names in messages as code, escaped', () => {
-    expect(escapeMessage('Tool `a<b>` was removed.')).toBe('Tool <code>a&#60;b&#62;</code> was removed&#46;');
+    expect(escapeMessage('Tool `a<b>` was removed.')).toBe('Tool <code>a&#60;b&#62;</code> was removed.');
     expect(escapeMessage('odd ` quote')).toBe('odd &#96; quote');
   });
 
-  it('turns every ASCII punctuation character into a character reference', () => {
-    expect(escapeMarkdown('a_b*c`d<e>&|')).toBe('a&#95;b&#42;c&#96;d&#60;e&#62;&#38;&#124;');
+  it('turns only characters that can start markup into character references, and breaks mentions, references and links', () => {
+    expect(escapeMarkdown('a_b*c`d<e>&|[x]\\')).toBe('a_b&#42;c&#96;d&#60;e&#62;&#38;&#124;&#91;x&#93;&#92;');
+    expect(escapeMarkdown('notes.v2_beta: 1.2.3-rc.1 (a/b) ~x! $y =z')).toBe('notes.v2_beta: 1.2.3-rc.1 (a/b) ~x! $y =z');
+    expect(escapeMarkdown('@team #12 GH-34 https://x.example www.x.example')).toBe('@&#8203;team #&#8203;12 GH-&#8203;34 https&#58;//x.example www&#46;x.example');
     expect(escapeMarkdown('line\nbreak')).toBe('line break');
   });
 

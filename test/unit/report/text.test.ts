@@ -6,15 +6,22 @@ import { CHANGES, sampleReport } from './sample.js';
 describe('renderText', () => {
   const text = renderText(sampleReport());
 
-  it('groups by severity then entity, with suggestions under breaking changes', () => {
+  it('groups by severity then entity, one line per change, with a suggestion per tool under breaking changes', () => {
     const lines = text.split('\n');
     const at = (needle: string) => lines.findIndex((line) => line.includes(needle));
     expect(lines[0]).toBe('notes 1.0.0 -> notes 1.1.0');
     expect(at('BREAKING (2)')).toBeLessThan(at('RISKY (1)'));
     expect(at('RISKY (1)')).toBeLessThan(at('COMPATIBLE (2)'));
     expect(at('  tool delete_note')).toBeGreaterThan(at('BREAKING (2)'));
-    expect(at('suggestion: Keep `delete_note`')).toBe(at('Tool `delete_note` was removed.') + 2);
-    expect(lines[at('suggestion: Keep') + 1]).toMatch(/^ {8}server\.registerTool\('delete_note'/);
+    expect(lines[at('Tool `delete_note` was removed.')]).toBe(`    x Tool \`delete_note\` was removed.  [tool-removed ${fingerprint(CHANGES[1]!)}]`);
+    expect(at('suggestion: Keep `delete_note`')).toBe(at('Tool `delete_note` was removed.') + 1);
+    // Code only with --suggestions full, in the chosen languages.
+    expect(text).not.toContain('registerTool');
+    const full = renderText(sampleReport(), { suggestions: 'full' }).split('\n');
+    expect(full[full.findIndex((line) => line.includes('suggestion: Keep')) + 1]).toMatch(/^ {8}server\.registerTool\('delete_note'/);
+    expect(full.join('\n')).not.toContain('@mcp.tool');
+    expect(renderText(sampleReport(), { suggestions: 'full', languages: ['python'] })).toContain('        @mcp.tool(name="search_v2")');
+    expect(renderText(sampleReport(), { suggestions: 'none' })).not.toContain('suggestion');
     expect(text.match(/suggestion:/g)).toHaveLength(2);
     // A change made risky by an override keeps its suggestion out of the terminal report.
     expect(renderText(sampleReport({ severity: { 'input-enum-value-removed': 'risky' } }))).not.toContain('search_v2');
@@ -23,9 +30,21 @@ describe('renderText', () => {
   it('ends with a one-line summary and then exactly what to do', () => {
     expect(text).toContain('2 breaking, 1 risky, 2 compatible; recommended bump: major; FAILED (fail-on: breaking)');
     const tail = text.slice(text.indexOf('What to do now:'));
-    expect(tail).toContain('add to "acknowledged" in mcp-compat.config.json');
-    expect(tail).toContain(`"fingerprint": "${fingerprint(CHANGES[1]!)}"`);
-    expect(tail.trimEnd().split('\n').slice(-2)).toEqual(['  Then refresh the baseline:', '    mcp-compat check --baseline mcp-snapshot.json --update -- node server.js']);
+    expect(tail.trimEnd().split('\n')).toEqual([
+      'What to do now:',
+      '  If these 2 changes are intended, acknowledge them in mcp-compat.config.json (replace ... with the reason):',
+      `    mcp-compat acknowledge --reason "..." ${fingerprint(CHANGES[1]!)} ${fingerprint(CHANGES[3]!)}`,
+      '  Then refresh the baseline:',
+      '    mcp-compat check --baseline mcp-snapshot.json --update -- node server.js',
+    ]);
+  });
+
+  it('after a failed version gate, says which version to declare and not to refresh the baseline', () => {
+    const gate = renderText(sampleReport({ failOn: 'none', nextVersion: '1.0.1' }));
+    expect(gate.slice(gate.indexOf('What to do now:')).trimEnd().split('\n')).toEqual([
+      'What to do now:',
+      "  Declare version 2.0.0 or higher: as the server's version in the head snapshot, or with --next-version 2.0.0.",
+    ]);
   });
 
   it('prints no next steps when the run passes', () => {
