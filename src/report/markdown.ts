@@ -99,51 +99,40 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const join = (parts: readonly string[]): string => `${parts.filter((part) => part !== '').join('\n').trimEnd()}\n`;
   if (report.changes.length === 0) return join([head, 'No changes.\n', foot]);
 
-  // Room for the sentences that say what was left out.
-  const reserve = 400;
-  let room = budget - join([head, foot]).length - reserve;
-
-  const tables = [tableSection(report, 'full'), tableSection(report, 'short-names'), tableSection(report, 'names-only'), tableSection(report, 'counts')];
-  const table = tables.find((candidate) => candidate.length <= room);
-  const parts = [head];
-  if (table === undefined) {
-    parts.push('_The list of changes does not fit in this comment: the job log and `--format text` have it._\n');
-  } else {
-    parts.push(table);
-    room -= table.length;
-  }
-
-  const details: string[] = [];
-  let withoutCode = 0;
-  let omitted = 0;
-  if (table === tables[0] || table === tables[1]) {
-    for (const entity of byEntity(report.changes)) {
-      if (omitted > 0) {
-        omitted += 1;
-        continue;
-      }
+  const entities = byEntity(report.changes);
+  const leftOut = (omitted: number, withoutCode: number): string => omissionNote(budget, omitted, withoutCode);
+  // The richest layout that fits: the full table with as many details as fit, then shorter tables.
+  for (const level of ['full', 'short-names', 'names-only', 'counts'] as const) {
+    const table = tableSection(report, level);
+    if (level === 'names-only' || level === 'counts') {
+      const output = join([head, table, leftOut(entities.length, 0), foot]);
+      if (output.length <= budget) return output;
+      continue;
+    }
+    let room = budget - join([head, table, leftOut(entities.length, entities.length), foot]).length - '#### Details\n'.length - 1;
+    if (room < 0) continue;
+    const details: string[] = [];
+    let withoutCode = 0;
+    for (const entity of entities) {
       const full = entitySection(entity, options, true);
-      const block = full.length <= room ? full : entitySection(entity, options, false);
-      if (block.length > room) {
-        omitted += 1;
-        continue;
-      }
+      const block = full.length + 1 <= room ? full : entitySection(entity, options, false);
+      if (block.length + 1 > room) break;
       if (block !== full) withoutCode += 1;
       details.push(block);
-      room -= block.length;
+      room -= block.length + 1;
     }
-  } else {
-    omitted = byEntity(report.changes).length;
+    return join([head, table, details.length > 0 ? '#### Details\n' : '', ...details, leftOut(entities.length - details.length, withoutCode), foot]);
   }
-  if (details.length > 0) parts.push('#### Details\n', ...details);
+  return join([head, '_The list of changes does not fit in this comment: the job log and `--format text` have it._\n', foot]);
+}
+
+/** The sentence that says what the budget left out (empty when nothing was). */
+function omissionNote(budget: number, omitted: number, withoutCode: number): string {
   const left: string[] = [];
   if (omitted > 0) left.push(`the details of ${omitted} ${omitted === 1 ? 'entity' : 'entities'}`);
   if (withoutCode > 0) left.push(`the code of ${withoutCode} suggestion${withoutCode === 1 ? '' : 's'}`);
-  if (left.length > 0) {
-    parts.push(`_To keep this comment under ${budget.toLocaleString('en-US')} characters, ${left.join(' and ')} ${left.length === 1 && omitted + withoutCode === 1 ? 'is' : 'are'} left out: the job log and \`--format text\` have everything._\n`);
-  }
-  parts.push(foot);
-  return join(parts);
+  if (left.length === 0) return '';
+  return `_To keep this comment under ${budget.toLocaleString('en-US')} characters, ${left.join(' and ')} ${left.length === 1 && omitted + withoutCode === 1 ? 'is' : 'are'} left out: the job log and \`--format text\` have everything._\n`;
 }
 
 function headSection(report: Report): string {

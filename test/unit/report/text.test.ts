@@ -74,6 +74,32 @@ describe('renderText', () => {
   });
 });
 
+describe('renderText on a large release', () => {
+  it('shows a change repeated across many tools once, with the first names, and one suggestion line for all of them', async () => {
+    const { join } = await import('node:path');
+    const { diffSnapshots } = await import('../../../src/diff/diff-snapshots.js');
+    const { buildReport } = await import('../../../src/policy/build-report.js');
+    const { readSnapshot } = await import('../../../src/snapshot/read.js');
+    const pair = new URL('../../../fixtures/snapshots/pairs/big-release/', import.meta.url).pathname;
+    const [base, head] = await Promise.all([readSnapshot(join(pair, 'base.json')), readSnapshot(join(pair, 'head.json'))]);
+    const report = buildReport({ diff: diffSnapshots(base, head), base, head, policy: { failOn: 'breaking', today: '2026-06-01', acknowledgeAllCommand: 'mcp-compat acknowledge --reason "..." --all base.json head.json' } });
+    const text = renderText(report);
+    const lines = text.trimEnd().split('\n');
+    expect(report.changes.length).toBe(356);
+    expect(lines.length).toBeLessThan(40);
+    expect(lines).toContain(
+      '  x input-additional-properties-closed at /inputSchema/additionalProperties on 118 tools: archive_document_00004, archive_document_00113, archive_report_00068, archive_ticket_00055, assign_contact_00116, assign_customer_00035, assign_deployment_00011, assign_file_00070, and 110 more',
+    );
+    expect(lines.filter((line) => line.includes('suggestion'))).toHaveLength(4);
+    expect(text).toContain('  suggestion for each of these 118 tools, e.g. Restore `archive_document_00004`');
+    expect(lines.at(-1)).toBe('    mcp-compat acknowledge --reason "..." --all base.json head.json');
+    // With --suggestions full, every tool's suggestion with its code, once per tool.
+    const full = renderText(report, { suggestions: 'full' });
+    expect(full.match(/suggestion: /g)).toHaveLength(120);
+    expect(full.match(/server\.registerTool\(/g)).toHaveLength(120);
+  });
+});
+
 describe('shouldColor', () => {
   it.each([
     [{ isTTY: true }, {}, true],
