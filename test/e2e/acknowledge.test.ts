@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, cli, type RunResult, workdir } from './cli.js';
+
+interface JsonReport {
+  summary: { failed: boolean; breaking: number };
+  changes: { rule: string; severity: string; fingerprint: string; acknowledged: boolean }[];
+}
+
+const diffJson = async (dir: string, ...args: string[]) => JSON.parse((await cli(['diff', 'base.json', 'head.json', '--format', 'json', ...args], { cwd: dir })).stdout) as JsonReport;
+
+/** The built CLI with `input` on stdin, as in `mcp-compat check --format json | mcp-compat ack ... --report -`. */
+function withStdin(args: readonly string[], input: string, cwd: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('mcp-compat acknowledge (built CLI)', () => {
+  it('--all BASE HEAD: the command the failure footer names writes every failing change, and the diff then passes', async () => {
+    const dir = workdir('big-release');
+    const failed = await cli(['diff', 'base.json', 'head.json'], { cwd: dir });
+    expect(failed.code).toBe(1);
+    const suggested = failed.stdout.split('\n').find((line) => line.includes('mcp-compat acknowledge'))?.trim();
+    expect(suggested).toBe('mcp-compat acknowledge --reason "..." --all base.json head.json');
+
+    const ack = await cli(['acknowledge', '--reason', 'zod 4 upgrade, announced in 3.5', '--all', 'base.json', 'head.json'], { cwd: dir });
+    expect(ack).toMatchObject({ code: 0, stdout: '' });
+    expect(ack.stderr).toBe('mcp-compat: acknowledged 238 changes in mcp-compat.config.json\n');
+    const config = JSON.parse(readFileSync(join(dir, 'mcp-compat.config.json'), 'utf8')) as { acknowledged: { fingerprint: string; rule: string; reason: string }[] };
+    expect(config.acknowledged).toHaveLength(238);
+    expect(config.acknowledged[0]).toMatchObject({ rule: expect.any(String), reason: 'zod 4 upgrade, announced in 3.5' });
+
+    const after = await diffJson(dir);
+    expect(after.summary).toMatchObject({ failed: false, breaking: 238 });
+    expect(after.changes.filter((change) => change.acknowledged)).toHaveLength(238);
+    const again = await cli(['ack', '--reason', 'again', '--all', 'base.json', 'head.json'], { cwd: dir });
+    expect(again).toMatchObject({ code: 0, stderr: 'mcp-compat: nothing new to acknowledge\n' });
+  });
+
+  it('by fingerprint, into an existing config whose other keys and formatting stay as they were; known ones are skipped', async () => {
+    const dir = workdir('breaking');
+    const original = '{\n  "failOn": "breaking",\n  "severity": { "tool-read-only-hint-removed": "compatible" },\n  "acknowledged": []\n}\n';
+    writeFileSync(join(dir, 'mcp-compat.config.json'), original);
+    const failing = (await diffJson(dir)).changes.filter((change) => change.severity === 'breaking').map((change) => change.fingerprint);
+    const first = await cli(['acknowledge', '--reason', 'v1 clients migrated', '--expires', '2999-01-01', failing[0]!], { cwd: dir });
+    expect(first.code).toBe(0);
+    const text = readFileSync(join(dir, 'mcp-compat.config.json'), 'utf8');
+    expect(text).toBe(original.replace('"acknowledged": []', `"acknowledged": [\n    { "fingerprint": "${failing[0]}", "reason": "v1 clients migrated", "expires": "2999-01-01" }\n  ]`));
+    const second = await cli(['ack', '--reason', 'v1 clients migrated', ...failing], { cwd: dir });
+    expect(second.stderr).toBe('mcp-compat: acknowledged 1 change in mcp-compat.config.json (1 already acknowledged)\n');
+    expect((await cli(['diff', 'base.json', 'head.json'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('--all --report -: reads a saved JSON report from stdin and writes full entries into package.json\'s "mcp-compat" key', async () => {
+    const dir = workdir('breaking');
+    writeFileSync(join(dir, 'package.json'), '{\n  "name": "notes-server",\n  "mcp-compat": {\n    "failOn": "risky"\n  }\n}\n');
+    const report = (await cli(['diff', 'base.json', 'head.json', '--format', 'json'], { cwd: dir })).stdout;
+    const failing = (JSON.parse(report) as JsonReport).changes.filter((change) => change.severity !== 'compatible');
+    const result = await withStdin(['acknowledge', '--reason', 'reviewed', '--all', '--report', '-'], report, dir);
+    expect(result).toMatchObject({ code: 0, stderr: `mcp-compat: acknowledged ${failing.length} changes in package.json\n` });
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; 'mcp-compat': { acknowledged: Record<string, string>[] } };
+    expect(manifest.name).toBe('notes-server');
+    expect(manifest['mcp-compat'].acknowledged.map((entry) => entry.fingerprint)).toEqual(failing.map((change) => change.fingerprint));
+    expect(Object.keys(manifest['mcp-compat'].acknowledged[0]!)).toEqual(['fingerprint', 'rule', 'entity', 'name', 'pointer', 'reason']);
+    expect((await cli(['diff', 'base.json', 'head.json'], { cwd: dir })).code).toBe(0);
+  });
+
+  it.each([
+    [['--all', 'base.json', 'head.json'], /Missing required flag reason/],
+    [['--reason', '...', '--all', 'base.json', 'head.json'], /--reason must say why/],
+    [['--reason', 'ok'], /Nothing to acknowledge\. Give the fingerprints/],
+    [['--reason', 'ok', 'delete_note'], /"delete_note" is not a fingerprint/],
+    [['--reason', 'ok', '--all', 'base.json'], /--all needs the two snapshot files/],
+    [['--reason', 'ok', '--all', '--report', 'missing.json'], /Cannot read the report missing\.json: no such file/],
+    [['--reason', 'ok', '--all', '--report', 'base.json'], /base\.json is not a JSON report of mcp-compat/],
+    [['--reason', 'ok', '--expires', 'soon', '0123456789ab'], /--expires "soon" is not a date/],
+  ])('%j: one line, exit 2, no config written', async (args, message) => {
+    const dir = workdir('breaking');
+    const result = await cli(['acknowledge', ...args], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(() => readFileSync(join(dir, 'mcp-compat.config.json'))).toThrow();
+  });
+});
