@@ -11,6 +11,7 @@ import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../er
 import { FAIL_ON_LEVELS } from '../policy/fail-on.js';
 import type { Bump } from '../policy/semver.js';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../report/index.js';
+import { DEFAULT_MARKDOWN_BUDGET } from '../report/markdown.js';
 import { workflowCommand } from '../report/github.js';
 import type { Report } from '../report/model.js';
 import { splitCommandLine } from './command-line.js';
@@ -65,7 +66,9 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
       );
     }
 
-    const markdown = reports.map((report, index) => (reports.length > 1 ? `## ${jobs[index]?.label}\n\n` : '') + renderReport(report, 'markdown')).join('\n');
+    // One comment for every server: they share the budget that keeps it under GitHub's limit.
+    const view = { languages: config?.suggestions?.languages, markdownBudget: Math.floor(DEFAULT_MARKDOWN_BUDGET / reports.length) - (reports.length > 1 ? 200 : 0) };
+    const markdown = reports.map((report, index) => (reports.length > 1 ? `## ${jobs[index]?.label}\n\n` : '') + renderReport(report, 'markdown', view)).join('\n');
     const reportPath = join(env.RUNNER_TEMP || tmpdir(), 'mcp-compat-report.md');
     await writeFile(reportPath, markdown, 'utf8');
     if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, 'utf8');

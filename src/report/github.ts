@@ -45,10 +45,10 @@ export function renderGithub(report: Report): string {
   lines.push(
     `mcp-compat: ${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible; recommended bump: ${s.recommendedBump}; ${s.failed ? 'failed' : 'passed'} (fail-on: ${s.failOn})`,
   );
-  if (s.failed && report.nextSteps.acknowledgements.length > 0) {
-    lines.push(`To accept a change, acknowledge its fingerprint in ${report.nextSteps.configFile}; run with --format text for the entries to paste.`);
-  }
-  if (s.failed && report.nextSteps.refreshCommand) lines.push(`Refresh the baseline with: ${cleanLine(report.nextSteps.refreshCommand)}`);
+  const { acknowledgeCommand, configFile, declareVersion, refreshCommand } = report.nextSteps;
+  if (s.failed && declareVersion !== undefined) lines.push(`To pass the version check, declare version ${declareVersion} or higher.`);
+  if (s.failed && acknowledgeCommand !== undefined) lines.push(`To accept the failing changes, acknowledge them in ${configFile} (replace ... with the reason): ${cleanLine(acknowledgeCommand)}`);
+  if (s.failed && refreshCommand) lines.push(`Refresh the baseline with: ${cleanLine(refreshCommand)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -16,13 +16,20 @@ describe('renderGithub', () => {
   });
 
   it('cannot be made to emit a forged workflow command by server text', () => {
-    for (const line of lines) expect(line).toMatch(/^(::(error|warning|notice) |mcp-compat: |To accept|Refresh)/);
+    for (const line of lines) expect(line).toMatch(/^(::(error|warning|notice) |mcp-compat: |To accept|To pass|Refresh)/);
     expect(output).not.toContain('\u001b');
   });
 
-  it('ends with the summary and what to do', () => {
+  it('ends with the summary and what to do: the acknowledge command, then the refresh command', () => {
     expect(lines.at(-3)).toBe('mcp-compat: 2 breaking, 1 risky, 2 compatible; recommended bump: major; failed (fail-on: breaking)');
+    expect(lines.at(-2)).toBe(`To accept the failing changes, acknowledge them in mcp-compat.config.json (replace ... with the reason): mcp-compat acknowledge --reason "..." ${fingerprint(CHANGES[1]!)} ${fingerprint(CHANGES[3]!)}`);
     expect(lines.at(-1)).toBe('Refresh the baseline with: mcp-compat check --baseline mcp-snapshot.json --update -- node server.js');
+  });
+
+  it('after a failed version gate, names the version to declare and nothing else', () => {
+    const gate = renderGithub(sampleReport({ failOn: 'none', nextVersion: '1.0.1' })).trimEnd().split('\n');
+    expect(gate.at(-1)).toBe('To pass the version check, declare version 2.0.0 or higher.');
+    expect(gate.join('\n')).not.toContain('Refresh the baseline');
   });
 
   it('turns acknowledged changes into notices and fails changes at a lower fail-on as errors', () => {

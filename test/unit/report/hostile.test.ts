@@ -158,7 +158,7 @@ describe('hostile server text in every report format', () => {
   it('github: every line is a command of the report or plain text of its own; server text cannot start a command', () => {
     const lines = render('github').trimEnd().split('\n');
     for (const line of lines) {
-      expect(line).toMatch(/^(::(error|warning|notice)( [^:]*)?::|mcp-compat: |To accept|Refresh the baseline)/);
+      expect(line).toMatch(/^(::(error|warning|notice)( [^:]*)?::|mcp-compat: |To accept|To pass|Refresh the baseline)/);
       expect(line).not.toMatch(/[\r\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(line).not.toMatch(BIDI);
       const command = /^::(error|warning|notice) ([^:]*)::/.exec(line);
