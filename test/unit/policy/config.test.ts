@@ -62,11 +62,20 @@ describe('parseProjectConfig', () => {
     [{ servers: { a: { baseline: 'a.json', url: 'http://x', env: { A: '1' } } } }, '/servers/a/env', 'does not apply'],
     [{ servers: { a: { baseline: 'a.json', url: 'http://x', transport: 'ws' } } }, '/servers/a/transport', '"http" or "sse"'],
     [{ fail_on: 'breaking' }, '/fail_on', 'unknown key'],
+    [{ suggestions: { languages: [] } }, '/suggestions/languages', 'non-empty array of typescript, python'],
+    [{ suggestions: { languages: ['typescript', 'go'] } }, '/suggestions/languages/1', 'expected one of typescript, python'],
+    [{ suggestions: { level: 'full' } }, '/suggestions/level', 'unknown key'],
   ])('rejects %j at %s', (raw, pointer, problem) => {
     const error = errorOf(() => parseProjectConfig(raw, 'proj/mcp-compat.config.json'));
     expect(error.message).toContain('proj/mcp-compat.config.json');
     expect(error.message).toContain(`at ${pointer}:`);
     expect(error.message).toContain(problem);
+  });
+
+  it('reads suggestions.languages, and leaves it absent when the file says nothing', () => {
+    expect(parseProjectConfig({ suggestions: { languages: ['python', 'typescript', 'python'] } }, 'c.json').suggestions).toEqual({ languages: ['python', 'typescript'] });
+    expect(parseProjectConfig({ suggestions: {} }, 'c.json').suggestions).toEqual({ languages: ['typescript'] });
+    expect(parseProjectConfig({}, 'c.json').suggestions).toBeUndefined();
   });
 
   it('names the package.json key in the pointer', () => {
