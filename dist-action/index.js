@@ -2868,8 +2868,8 @@ var require_ejs = __commonJS({
     ejs.resolveInclude = function(name, filename, isDir) {
       var dirname5 = path_1.default.dirname;
       var extname = path_1.default.extname;
-      var resolve7 = path_1.default.resolve;
-      var includePath = resolve7(isDir ? filename : dirname5(filename), name);
+      var resolve8 = path_1.default.resolve;
+      var includePath = resolve8(isDir ? filename : dirname5(filename), name);
       var ext = extname(name);
       if (!ext) {
         includePath += ".ejs";
@@ -2944,10 +2944,10 @@ var require_ejs = __commonJS({
       var result2;
       if (!cb) {
         if (typeof ejs.promiseImpl == "function") {
-          return new ejs.promiseImpl(function(resolve7, reject) {
+          return new ejs.promiseImpl(function(resolve8, reject) {
             try {
               result2 = handleCache(options)(data);
-              resolve7(result2);
+              resolve8(result2);
             } catch (err) {
               reject(err);
             }
@@ -6258,7 +6258,7 @@ var require_read_tsconfig = __commonJS({
     var logger_1 = require_logger();
     var util_1 = require_util();
     var debug = (0, logger_1.makeDebug)("read-tsconfig");
-    function resolve7(root, name) {
+    function resolve8(root, name) {
       try {
         return __require.resolve(name, { paths: [root] });
       } catch {
@@ -6303,10 +6303,10 @@ var require_read_tsconfig = __commonJS({
           found.push(parsed);
           if (parsed.extends) {
             if (parsed.extends.startsWith(".")) {
-              const nextPath = resolve7(localRoot, parsed.extends);
+              const nextPath = resolve8(localRoot, parsed.extends);
               return nextPath ? read(nextPath) : void 0;
             }
-            const resolved = resolve7(localRoot, parsed.extends);
+            const resolved = resolve8(localRoot, parsed.extends);
             if (resolved)
               return read(resolved);
           }
@@ -8845,7 +8845,7 @@ var require_performance = __commonJS({
         for (const marker of markers.filter((m) => !m.stopped)) {
           marker.stop();
         }
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const perfObserver = new node_perf_hooks_1.PerformanceObserver((items) => {
             for (const entry of items.getEntries()) {
               const marker = _Performance.markers.get(entry.name);
@@ -8896,7 +8896,7 @@ var require_performance = __commonJS({
               "oclif.userPluginsLoadMs": pluginLoadTimeByType.user ?? 0,
               pluginLoadTimes
             };
-            resolve7();
+            resolve8();
           });
           perfObserver.observe({ buffered: true, entryTypes: ["measure"] });
           for (const marker of markers) {
@@ -13726,7 +13726,7 @@ var require_parse2 = __commonJS({
         debug("resolved stdin from global cache", globalThis.oclif.stdinCache);
         return globalThis.oclif.stdinCache;
       }
-      return new Promise((resolve7) => {
+      return new Promise((resolve8) => {
         const lines = [];
         const ac = new AbortController();
         const { signal } = ac;
@@ -13744,13 +13744,13 @@ var require_parse2 = __commonJS({
           clearTimeout(timeout);
           debug("resolved from stdin", result2);
           globalThis.oclif = { ...globalThis.oclif, stdinCache: result2 };
-          resolve7(result2);
+          resolve8(result2);
         });
         signal.addEventListener("abort", () => {
           debug("stdin aborted");
           clearTimeout(timeout);
           rl.close();
-          resolve7(null);
+          resolve8(null);
         }, { once: true });
       });
     };
@@ -15444,8 +15444,8 @@ var require_flush = __commonJS({
     var error_1 = require_error();
     function timeout(p, ms) {
       function wait(ms2, unref = false) {
-        return new Promise((resolve7) => {
-          const t = setTimeout(() => resolve7(null), ms2);
+        return new Promise((resolve8) => {
+          const t = setTimeout(() => resolve8(null), ms2);
           if (unref)
             t.unref();
         });
@@ -15453,8 +15453,8 @@ var require_flush = __commonJS({
       return Promise.race([p, wait(ms, true).then(() => (0, error_1.error)("timed out"))]);
     }
     async function _flush() {
-      const p = new Promise((resolve7) => {
-        process.stdout.once("drain", () => resolve7(null));
+      const p = new Promise((resolve8) => {
+        process.stdout.once("drain", () => resolve8(null));
       });
       const flushed = process.stdout.write("");
       if (flushed)
@@ -17170,6 +17170,1595 @@ var init_client_config = __esm({
   }
 });
 
+// src/snapshot/json-syntax.ts
+function findJsonSyntaxError(text) {
+  const stack = [];
+  let state = "value";
+  let i = 0;
+  const fail = (offset, problem, truncated = false) => ({ offset, ...lineAndColumn(text, offset), problem, truncated });
+  const inside = () => stack.length === 0 ? "the document" : stack[stack.length - 1] === "object" ? "an object" : "an array";
+  const afterValue = () => {
+    state = stack.length === 0 ? "end" : "comma-or-close";
+  };
+  for (; ; ) {
+    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+    if (i >= text.length) {
+      if (state === "end") return void 0;
+      return fail(text.length, `the file ends inside ${inside()}`, true);
+    }
+    const char = text[i];
+    switch (state) {
+      case "value":
+      case "value-or-close": {
+        if (char === "]" && state === "value-or-close") {
+          stack.pop();
+          i++;
+          afterValue();
+          break;
+        }
+        if (char === "]" || char === "}") return fail(i, `${describe(char)} right after a comma (a trailing comma is not JSON)`);
+        if (char === "{") {
+          stack.push("object");
+          state = "key-or-close";
+          i++;
+          break;
+        }
+        if (char === "[") {
+          stack.push("array");
+          state = "value-or-close";
+          i++;
+          break;
+        }
+        const end = scanScalar(text, i);
+        if (typeof end !== "number") return end.problem === "" ? fail(i, unexpected(text, i, state)) : fail(end.offset, end.problem, end.truncated);
+        i = end;
+        afterValue();
+        break;
+      }
+      case "key":
+      case "key-or-close": {
+        if (char === "}" && state === "key-or-close") {
+          stack.pop();
+          i++;
+          afterValue();
+          break;
+        }
+        if (char === "}") return fail(i, `${describe(char)} right after a comma (a trailing comma is not JSON)`);
+        if (char !== '"') return fail(i, unexpected(text, i, state));
+        const end = scanString(text, i);
+        if (typeof end !== "number") return fail(end.offset, end.problem, end.truncated);
+        i = end;
+        state = "colon";
+        break;
+      }
+      case "colon":
+        if (char !== ":") return fail(i, unexpected(text, i, state));
+        i++;
+        state = "value";
+        break;
+      case "comma-or-close": {
+        const top = stack[stack.length - 1];
+        if (char === ",") {
+          state = top === "object" ? "key" : "value";
+          i++;
+        } else if (char === "}" && top === "object" || char === "]" && top === "array") {
+          stack.pop();
+          i++;
+          afterValue();
+        } else {
+          return fail(i, unexpected(text, i, state).replace("the end of the object or array", top === "object" ? '"}"' : '"]"'));
+        }
+        break;
+      }
+      case "end":
+        return fail(i, unexpected(text, i, state));
+    }
+  }
+}
+function scanScalar(text, start) {
+  const char = text[start];
+  if (char === '"') return scanString(text, start);
+  if (char === "-" || char >= "0" && char <= "9") {
+    NUMBER.lastIndex = start;
+    const match = NUMBER.exec(text);
+    let end = match ? start + match[0].length : start;
+    while (end < text.length && /[0-9.eE+-]/.test(text[end])) end++;
+    if (match && end === start + match[0].length) return end;
+    if (end === text.length) return { offset: end, problem: "the file ends inside a number", truncated: true };
+    return { offset: start, problem: "a malformed number", truncated: false };
+  }
+  for (const literal5 of LITERALS) {
+    if (text.startsWith(literal5, start)) return start + literal5.length;
+    const rest = text.slice(start);
+    if (rest.length < literal5.length && literal5.startsWith(rest)) return { offset: text.length, problem: `the file ends inside "${literal5}"`, truncated: true };
+  }
+  return { offset: start, problem: "", truncated: false };
+}
+function scanString(text, start) {
+  let i = start + 1;
+  while (i < text.length) {
+    const code4 = text.charCodeAt(i);
+    if (code4 === 34) return i + 1;
+    if (code4 === 92) {
+      ESCAPE.lastIndex = i;
+      if (!ESCAPE.test(text)) {
+        if (text.length - i < 6 && /^\\(u[0-9a-fA-F]{0,3})?$/.test(text.slice(i))) break;
+        return { offset: i, problem: "an invalid escape sequence in a string", truncated: false };
+      }
+      i = ESCAPE.lastIndex;
+      continue;
+    }
+    if (code4 < 32) return { offset: i, problem: `${describe(text[i])} inside a string (control characters must be escaped)`, truncated: false };
+    i++;
+  }
+  return { offset: text.length, problem: "the file ends inside a string", truncated: true };
+}
+function unexpected(text, offset, state) {
+  const conflict = /^(<{7}|={7}|>{7})(?:[ \r\n]|$)/.test(text.slice(offset, offset + 8)) && (offset === 0 || text[offset - 1] === "\n");
+  const char = String.fromCodePoint(text.codePointAt(offset));
+  return `unexpected ${describe(char)} ${EXPECTED[state]}${conflict ? " (a merge conflict marker: resolve the conflict or take the snapshot again)" : ""}`;
+}
+function describe(char) {
+  const code4 = char.codePointAt(0);
+  return code4 > 32 && code4 < 127 ? `"${char}"` : `U+${code4.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function isWhitespace(code4) {
+  return code4 === 32 || code4 === 10 || code4 === 13 || code4 === 9;
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+var EXPECTED, LITERALS, NUMBER, ESCAPE;
+var init_json_syntax = __esm({
+  "src/snapshot/json-syntax.ts"() {
+    "use strict";
+    EXPECTED = {
+      value: "where a value was expected",
+      "value-or-close": 'where a value or "]" was expected',
+      key: "where a property name in double quotes was expected",
+      "key-or-close": 'where a property name in double quotes or "}" was expected',
+      colon: 'where ":" was expected',
+      "comma-or-close": 'where "," or the end of the object or array was expected',
+      end: "after the end of the JSON document"
+    };
+    LITERALS = ["true", "false", "null"];
+    NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// src/snapshot/snapshot-validator.generated.js
+var snapshot_validator_generated_exports = {};
+__export(snapshot_validator_generated_exports, {
+  default: () => snapshot_validator_generated_default,
+  validate: () => validate
+});
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.inputSchema === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "inputSchema" }, message: "must have required property 'inputSchema'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (func1(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err5 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.inputSchema !== void 0) {
+      let data3 = data.inputSchema;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err6 = { instancePath: instancePath + "/inputSchema", schemaPath: "#/properties/inputSchema/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.outputSchema !== void 0) {
+      let data4 = data.outputSchema;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err7 = { instancePath: instancePath + "/outputSchema", schemaPath: "#/properties/outputSchema/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.annotations !== void 0) {
+      let data5 = data.annotations;
+      if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
+        const err8 = { instancePath: instancePath + "/annotations", schemaPath: "#/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.execution !== void 0) {
+      let data6 = data.execution;
+      if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
+        const err9 = { instancePath: instancePath + "/execution", schemaPath: "#/properties/execution/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.icons !== void 0) {
+      if (!Array.isArray(data.icons)) {
+        const err10 = { instancePath: instancePath + "/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data._meta !== void 0) {
+      let data8 = data._meta;
+      if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
+        const err11 = { instancePath: instancePath + "/_meta", schemaPath: "#/$defs/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (func1(data0) < 1) {
+          const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err4 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.arguments !== void 0) {
+      let data3 = data.arguments;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            if (data4.name === void 0) {
+              const err5 = { instancePath: instancePath + "/arguments/" + i0, schemaPath: "#/properties/arguments/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data4.name !== void 0) {
+              let data5 = data4.name;
+              if (typeof data5 === "string") {
+                if (func1(data5) < 1) {
+                  const err6 = { instancePath: instancePath + "/arguments/" + i0 + "/name", schemaPath: "#/properties/arguments/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              } else {
+                const err7 = { instancePath: instancePath + "/arguments/" + i0 + "/name", schemaPath: "#/properties/arguments/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data4.title !== void 0) {
+              if (typeof data4.title !== "string") {
+                const err8 = { instancePath: instancePath + "/arguments/" + i0 + "/title", schemaPath: "#/properties/arguments/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data4.description !== void 0) {
+              if (typeof data4.description !== "string") {
+                const err9 = { instancePath: instancePath + "/arguments/" + i0 + "/description", schemaPath: "#/properties/arguments/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+            if (data4.required !== void 0) {
+              if (typeof data4.required !== "boolean") {
+                const err10 = { instancePath: instancePath + "/arguments/" + i0 + "/required", schemaPath: "#/properties/arguments/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/arguments/" + i0, schemaPath: "#/properties/arguments/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/arguments", schemaPath: "#/properties/arguments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.icons !== void 0) {
+      if (!Array.isArray(data.icons)) {
+        const err13 = { instancePath: instancePath + "/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data._meta !== void 0) {
+      let data10 = data._meta;
+      if (!(data10 && typeof data10 == "object" && !Array.isArray(data10))) {
+        const err14 = { instancePath: instancePath + "/_meta", schemaPath: "#/$defs/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err15];
+    } else {
+      vErrors.push(err15);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate25.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.uri === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uri" }, message: "must have required property 'uri'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.uri !== void 0) {
+      let data0 = data.uri;
+      if (typeof data0 === "string") {
+        if (func1(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/uri", schemaPath: "#/properties/uri/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/uri", schemaPath: "#/properties/uri/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.mimeType !== void 0) {
+      if (typeof data.mimeType !== "string") {
+        const err7 = { instancePath: instancePath + "/mimeType", schemaPath: "#/properties/mimeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.size !== void 0) {
+      if (!(typeof data.size == "number")) {
+        const err8 = { instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.annotations !== void 0) {
+      let data6 = data.annotations;
+      if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
+        const err9 = { instancePath: instancePath + "/annotations", schemaPath: "#/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.icons !== void 0) {
+      if (!Array.isArray(data.icons)) {
+        const err10 = { instancePath: instancePath + "/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data._meta !== void 0) {
+      let data8 = data._meta;
+      if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
+        const err11 = { instancePath: instancePath + "/_meta", schemaPath: "#/$defs/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate27.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.uriTemplate === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uriTemplate" }, message: "must have required property 'uriTemplate'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.uriTemplate !== void 0) {
+      let data0 = data.uriTemplate;
+      if (typeof data0 === "string") {
+        if (func1(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/uriTemplate", schemaPath: "#/properties/uriTemplate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/uriTemplate", schemaPath: "#/properties/uriTemplate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.mimeType !== void 0) {
+      if (typeof data.mimeType !== "string") {
+        const err7 = { instancePath: instancePath + "/mimeType", schemaPath: "#/properties/mimeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.annotations !== void 0) {
+      let data5 = data.annotations;
+      if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
+        const err8 = { instancePath: instancePath + "/annotations", schemaPath: "#/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.icons !== void 0) {
+      if (!Array.isArray(data.icons)) {
+        const err9 = { instancePath: instancePath + "/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data._meta !== void 0) {
+      let data7 = data._meta;
+      if (!(data7 && typeof data7 == "object" && !Array.isArray(data7))) {
+        const err10 = { instancePath: instancePath + "/_meta", schemaPath: "#/$defs/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.formatVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "formatVersion" }, message: "must have required property 'formatVersion'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.client === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property 'client'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.server === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "server" }, message: "must have required property 'server'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tools === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.prompts === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompts" }, message: "must have required property 'prompts'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.resources === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property 'resources'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.resourceTemplates === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resourceTemplates" }, message: "must have required property 'resourceTemplates'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "formatVersion" || key0 === "client" || key0 === "server" || key0 === "tools" || key0 === "prompts" || key0 === "resources" || key0 === "resourceTemplates" || key0 === "notes")) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.formatVersion !== void 0) {
+      if (1 !== data.formatVersion) {
+        const err8 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.client !== void 0) {
+      let data1 = data.client;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        if (data1.capabilities === void 0) {
+          const err9 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/required", keyword: "required", params: { missingProperty: "capabilities" }, message: "must have required property 'capabilities'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        for (const key1 in data1) {
+          if (!(key1 === "capabilities")) {
+            const err10 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data1.capabilities !== void 0) {
+          let data2 = data1.capabilities;
+          if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
+            const err11 = { instancePath: instancePath + "/client/capabilities", schemaPath: "#/properties/client/properties/capabilities/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.server !== void 0) {
+      let data3 = data.server;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.name === void 0) {
+          const err13 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data3.version === void 0) {
+          const err14 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data3.protocolVersion === void 0) {
+          const err15 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/required", keyword: "required", params: { missingProperty: "protocolVersion" }, message: "must have required property 'protocolVersion'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data3.capabilities === void 0) {
+          const err16 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/required", keyword: "required", params: { missingProperty: "capabilities" }, message: "must have required property 'capabilities'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data3.name !== void 0) {
+          if (typeof data3.name !== "string") {
+            const err17 = { instancePath: instancePath + "/server/name", schemaPath: "#/properties/server/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data3.version !== void 0) {
+          if (typeof data3.version !== "string") {
+            const err18 = { instancePath: instancePath + "/server/version", schemaPath: "#/properties/server/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data3.title !== void 0) {
+          if (typeof data3.title !== "string") {
+            const err19 = { instancePath: instancePath + "/server/title", schemaPath: "#/properties/server/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data3.protocolVersion !== void 0) {
+          let data7 = data3.protocolVersion;
+          if (typeof data7 === "string") {
+            if (func1(data7) < 1) {
+              const err20 = { instancePath: instancePath + "/server/protocolVersion", schemaPath: "#/properties/server/properties/protocolVersion/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/server/protocolVersion", schemaPath: "#/properties/server/properties/protocolVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data3.capabilities !== void 0) {
+          let data8 = data3.capabilities;
+          if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
+            const err22 = { instancePath: instancePath + "/server/capabilities", schemaPath: "#/properties/server/properties/capabilities/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data3.instructions !== void 0) {
+          if (typeof data3.instructions !== "string") {
+            const err23 = { instancePath: instancePath + "/server/instructions", schemaPath: "#/properties/server/properties/instructions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data3.description !== void 0) {
+          if (typeof data3.description !== "string") {
+            const err24 = { instancePath: instancePath + "/server/description", schemaPath: "#/properties/server/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data3.websiteUrl !== void 0) {
+          if (typeof data3.websiteUrl !== "string") {
+            const err25 = { instancePath: instancePath + "/server/websiteUrl", schemaPath: "#/properties/server/properties/websiteUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data3.icons !== void 0) {
+          if (!Array.isArray(data3.icons)) {
+            const err26 = { instancePath: instancePath + "/server/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.tools !== void 0) {
+      let data13 = data.tools;
+      if (Array.isArray(data13)) {
+        const len0 = data13.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate21(data13[i0], { instancePath: instancePath + "/tools/" + i0, parentData: data13, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.prompts !== void 0) {
+      let data15 = data.prompts;
+      if (Array.isArray(data15)) {
+        const len1 = data15.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate23(data15[i1], { instancePath: instancePath + "/prompts/" + i1, parentData: data15, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/prompts", schemaPath: "#/properties/prompts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.resources !== void 0) {
+      let data17 = data.resources;
+      if (Array.isArray(data17)) {
+        const len2 = data17.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (!validate25(data17[i2], { instancePath: instancePath + "/resources/" + i2, parentData: data17, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.resourceTemplates !== void 0) {
+      let data19 = data.resourceTemplates;
+      if (Array.isArray(data19)) {
+        const len3 = data19.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          if (!validate27(data19[i3], { instancePath: instancePath + "/resourceTemplates/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/resourceTemplates", schemaPath: "#/properties/resourceTemplates/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.notes !== void 0) {
+      let data21 = data.notes;
+      if (Array.isArray(data21)) {
+        const len4 = data21.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          if (typeof data21[i4] !== "string") {
+            const err32 = { instancePath: instancePath + "/notes/" + i4, schemaPath: "#/properties/notes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err34];
+    } else {
+      vErrors.push(err34);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var import_ucs2length, validate, snapshot_validator_generated_default, func1;
+var init_snapshot_validator_generated = __esm({
+  "src/snapshot/snapshot-validator.generated.js"() {
+    "use strict";
+    import_ucs2length = __toESM(require_ucs2length(), 1);
+    validate = validate20;
+    snapshot_validator_generated_default = validate20;
+    func1 = import_ucs2length.default.default ?? import_ucs2length.default;
+    validate21.evaluated = { "props": { "name": true, "title": true, "description": true, "inputSchema": true, "outputSchema": true, "annotations": true, "execution": true, "icons": true, "_meta": true }, "dynamicProps": false, "dynamicItems": false };
+    validate23.evaluated = { "props": { "name": true, "title": true, "description": true, "arguments": true, "icons": true, "_meta": true }, "dynamicProps": false, "dynamicItems": false };
+    validate25.evaluated = { "props": { "uri": true, "name": true, "title": true, "description": true, "mimeType": true, "size": true, "annotations": true, "icons": true, "_meta": true }, "dynamicProps": false, "dynamicItems": false };
+    validate27.evaluated = { "props": { "uriTemplate": true, "name": true, "title": true, "description": true, "mimeType": true, "annotations": true, "icons": true, "_meta": true }, "dynamicProps": false, "dynamicItems": false };
+    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+  }
+});
+
+// src/snapshot/read.ts
+var read_exports = {};
+__export(read_exports, {
+  MAX_SNAPSHOT_BYTES: () => MAX_SNAPSHOT_BYTES,
+  MAX_SNAPSHOT_DEPTH: () => MAX_SNAPSHOT_DEPTH,
+  parseSnapshot: () => parseSnapshot,
+  readSnapshot: () => readSnapshot,
+  readSnapshotFile: () => readSnapshotFile,
+  validateSnapshot: () => validateSnapshot
+});
+import { open } from "node:fs/promises";
+import { isAbsolute, relative as relative2 } from "node:path";
+async function readSnapshot(path) {
+  return (await readSnapshotFile(path)).snapshot;
+}
+async function readSnapshotFile(path) {
+  const shown2 = displayName(path);
+  const text = await readText2(path, shown2);
+  return { snapshot: await parseSnapshot(text, shown2), text };
+}
+async function readText2(path, shown2) {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (error4) {
+    throw cannotRead(shown2, error4);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new UserError(`Cannot read snapshot ${shown2}: it is a directory.`);
+    if (info.isFile() && info.size > MAX_SNAPSHOT_BYTES) throw tooLarge(shown2, info.size);
+    if (info.isFile()) return await handle.readFile("utf8");
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(1 << 20), 0, 1 << 20, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_SNAPSHOT_BYTES) throw tooLarge(shown2, total, true);
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  } catch (error4) {
+    throw error4 instanceof UserError ? error4 : cannotRead(shown2, error4);
+  } finally {
+    await handle.close();
+  }
+}
+function cannotRead(shown2, error4) {
+  const code4 = error4.code;
+  const reason2 = code4 === "ENOENT" ? "no such file" : code4 === "EACCES" || code4 === "EPERM" ? "permission denied" : code4 === "EISDIR" ? "it is a directory" : oneLine2(error4.message);
+  return new UserError(`Cannot read snapshot ${shown2}: ${reason2}.`, { cause: error4 });
+}
+function tooLarge(shown2, bytes, atLeast = false) {
+  const mib = (value) => `${Math.ceil(value / (1024 * 1024))} MiB`;
+  const size = atLeast ? `over ${mib(MAX_SNAPSHOT_BYTES)}` : mib(bytes);
+  return new UserError(`Cannot read snapshot ${shown2}: it is ${size}, and a snapshot file may have at most ${mib(MAX_SNAPSHOT_BYTES)}.`, {
+    hint: "No server's snapshot is that large: check that it is the right file."
+  });
+}
+async function parseSnapshot(text, source) {
+  const json = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  let document2;
+  try {
+    document2 = JSON.parse(json);
+  } catch (error4) {
+    throw new UserError(`${source} is not a valid snapshot: ${syntaxProblem(json, error4)}.`, { hint: RECREATE, cause: error4 });
+  }
+  const problems = await validateSnapshot(document2);
+  const first = problems[0];
+  if (first) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+    throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || "/"} ${first.message}${more}.`, { hint: first.hint ?? RECREATE });
+  }
+  return document2;
+}
+function syntaxProblem(text, error4) {
+  if (text.trim() === "") return "not JSON (the file is empty)";
+  const found = findJsonSyntaxError(text);
+  if (found?.truncated) return `not JSON: ${found.problem} at line ${found.line}, column ${found.column}; it looks truncated`;
+  if (found) return `not JSON at line ${found.line}, column ${found.column}: ${found.problem}`;
+  const message2 = oneLine2(error4 instanceof Error ? error4.message : String(error4));
+  const position = /at position (\d+)/.exec(message2);
+  if (position) {
+    const offset = Number(position[1]);
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    return `not JSON at line ${line}, column ${offset - before.lastIndexOf("\n")}: ${message2.replace(/ in JSON at position \d+.*$/, "")}`;
+  }
+  return `not JSON (${message2.replace(/, ".*$/, "")})`;
+}
+async function validateSnapshot(document2) {
+  const deep = tooDeep(document2);
+  if (deep) return [deep];
+  if (isObject2(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
+    const newer = typeof document2.formatVersion === "number" && document2.formatVersion > 1;
+    return [
+      {
+        pointer: "/formatVersion",
+        message: `is ${shownValue(document2.formatVersion)}, but this version of mcp-compat reads format 1 only`,
+        ...newer ? { hint: "A newer mcp-compat wrote it: upgrade mcp-compat, or take the snapshot again with this version." } : {}
+      }
+    ];
+  }
+  const { validate: validate4 } = await Promise.resolve().then(() => (init_snapshot_validator_generated(), snapshot_validator_generated_exports));
+  if (!validate4(document2)) {
+    return (validate4.errors ?? []).map((error4) => {
+      const at = shownPointer(error4.instancePath);
+      if (error4.keyword === "required") {
+        const missing = String(error4.params.missingProperty);
+        return { pointer: `${at}/${shownSegment(missing)}`, message: `is missing (required property "${shownSegment(missing)}")` };
+      }
+      if (error4.keyword === "additionalProperties") {
+        return { pointer: `${at}/${shownSegment(String(error4.params.additionalProperty))}`, message: "is not a known property of a snapshot" };
+      }
+      if (error4.keyword === "const" || error4.keyword === "enum") {
+        return { pointer: at, message: `${error4.message ?? "has a wrong value"} (${JSON.stringify(error4.params.allowedValue ?? error4.params.allowedValues)})` };
+      }
+      return { pointer: at, message: error4.message ?? `fails ${error4.keyword}` };
+    });
+  }
+  return duplicates(document2);
+}
+function duplicates(snapshot) {
+  const problems = [];
+  const check3 = (list2, at, key2, what) => {
+    const first = /* @__PURE__ */ new Map();
+    list2.forEach((item, index) => {
+      const id = key2(item);
+      const earlier = first.get(id);
+      if (earlier === void 0) first.set(id, index);
+      else problems.push({ pointer: `${at}/${index}`, message: `has the same ${what} as ${at}/${earlier} (${shownValue(id)}): the diff could not tell them apart` });
+    });
+  };
+  check3(snapshot.tools, "/tools", (tool) => tool.name, "name");
+  check3(snapshot.prompts, "/prompts", (prompt) => prompt.name, "name");
+  check3(snapshot.resources, "/resources", (resource) => resource.uri, "uri");
+  check3(snapshot.resourceTemplates, "/resourceTemplates", (template) => template.uriTemplate, "uriTemplate");
+  snapshot.prompts.forEach((prompt, index) => check3(prompt.arguments ?? [], `/prompts/${index}/arguments`, (argument2) => argument2.name, "name"));
+  return problems;
+}
+function nestedTooDeep(document2) {
+  const values2 = [];
+  const depths = [];
+  if (document2 !== null && typeof document2 === "object") {
+    values2.push(document2);
+    depths.push(1);
+  }
+  while (values2.length > 0) {
+    const value = values2.pop();
+    const depth = depths.pop();
+    if (depth > MAX_SNAPSHOT_DEPTH) return true;
+    const members3 = Array.isArray(value) ? value : Object.values(value);
+    for (const member of members3) {
+      if (member !== null && typeof member === "object") {
+        values2.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+function tooDeep(document2) {
+  if (!nestedTooDeep(document2)) return void 0;
+  const stack = [{ value: document2, depth: 1 }];
+  for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
+    const { value, depth } = frame;
+    if (value === null || typeof value !== "object") continue;
+    if (depth > MAX_SNAPSHOT_DEPTH) {
+      const segments = [];
+      for (let at = frame; at?.key !== void 0; at = at.parent) segments.push(at.key);
+      segments.reverse();
+      const shown2 = segments.slice(0, 8).map((segment) => `/${shownSegment(segment)}`).join("") + (segments.length > 8 ? "/\u2026" : "");
+      return { pointer: shown2, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
+    }
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1, key: String(index), parent: frame });
+    } else {
+      for (const key2 of Object.keys(value).reverse()) stack.push({ value: value[key2], depth: depth + 1, key: key2, parent: frame });
+    }
+  }
+  return void 0;
+}
+function escapeUnsafe(text) {
+  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function shorten(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function shownSegment(segment) {
+  return shorten(escapeUnsafe(segment.replace(/~/g, "~0").replace(/\//g, "~1")), 60);
+}
+function shownPointer(pointer2) {
+  return pointer2.split("/").map((segment) => shorten(escapeUnsafe(segment), 60)).join("/");
+}
+function shownValue(value) {
+  return shorten(escapeUnsafe(JSON.stringify(value) ?? String(value)), 60);
+}
+function oneLine2(text) {
+  return escapeUnsafe(text.replace(/\s+/g, " ").trim());
+}
+function isObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function displayName(path) {
+  if (!isAbsolute(path)) return path;
+  const rel = relative2(process.cwd(), path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+var MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_DEPTH, RECREATE, UNSAFE;
+var init_read = __esm({
+  "src/snapshot/read.ts"() {
+    "use strict";
+    init_errors();
+    init_json_syntax();
+    MAX_SNAPSHOT_BYTES = 100 * 1024 * 1024;
+    MAX_SNAPSHOT_DEPTH = 1e3;
+    RECREATE = "Recreate it with `mcp-compat snapshot -o FILE ...`.";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+  }
+});
+
+// src/snapshot/git-source.ts
+var git_source_exports = {};
+__export(git_source_exports, {
+  parseGitSource: () => parseGitSource,
+  readSnapshotSource: () => readSnapshotSource,
+  refreshByCopy: () => refreshByCopy,
+  resolveSnapshotArgument: () => resolveSnapshotArgument,
+  workingTreePath: () => workingTreePath
+});
+import { execFile as execFile3 } from "node:child_process";
+import { resolve as resolve4 } from "node:path";
+function parseGitSource(spec) {
+  if (!spec.startsWith(PREFIX)) return void 0;
+  const rest = spec.slice(PREFIX.length);
+  const colon = rest.indexOf(":");
+  const ref = colon === -1 ? "" : rest.slice(0, colon);
+  const path = colon === -1 ? "" : rest.slice(colon + 1);
+  if (ref === "" || path === "") {
+    throw new UserError(`"${spec}" is not a git snapshot: expected git:REF:PATH, e.g. git:main:mcp-snapshot.json.`, {
+      hint: 'To read a file whose name starts with "git:", write it as ./git:...'
+    });
+  }
+  if (ref.startsWith("-")) throw new UserError(`"${spec}": the git ref "${ref}" may not start with "-".`);
+  return { ref, path };
+}
+function resolveSnapshotArgument(spec, dir) {
+  if (parseGitSource(spec)) return spec;
+  return dir === void 0 ? resolve4(spec) : resolve4(dir, spec);
+}
+async function readSnapshotSource(spec) {
+  const git = parseGitSource(spec);
+  const { MAX_SNAPSHOT_BYTES: MAX_SNAPSHOT_BYTES2, parseSnapshot: parseSnapshot2, readSnapshotFile: readSnapshotFile2 } = await Promise.resolve().then(() => (init_read(), read_exports));
+  if (!git) return readSnapshotFile2(spec);
+  const text = await gitShow(git, spec, MAX_SNAPSHOT_BYTES2);
+  return { snapshot: await parseSnapshot2(text, spec), text };
+}
+function workingTreePath(spec) {
+  return parseGitSource(spec)?.path ?? spec;
+}
+function refreshByCopy(head, base, quote2) {
+  const git = parseGitSource(head);
+  const target = workingTreePath(base);
+  if (!git && parseGitSource(base) && resolve4(head) === resolve4(target)) return `git commit -m 'Accept the MCP server changes' -- ${quote2([target])}`;
+  if (!git) return `cp ${quote2([head, target])}`;
+  return `git show ${quote2([`${git.ref}:${relativeToCwd(git.path)}`])} > ${quote2([target])}`;
+}
+function gitShow(source, spec, maxBytes) {
+  const object5 = `${source.ref}:${relativeToCwd(source.path)}`;
+  return new Promise((resolvePromise, reject) => {
+    execFile3(
+      "git",
+      ["--no-pager", "show", "--no-textconv", object5],
+      { encoding: "utf8", maxBuffer: maxBytes, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } },
+      (error4, stdout, stderr) => {
+        if (error4) {
+          reject(gitProblem(error4, stderr, source, spec, maxBytes));
+          return;
+        }
+        if (stdout.startsWith(`tree ${object5}
+`)) {
+          reject(new UserError(`Cannot read snapshot ${spec}: ${source.path} is a directory at ${source.ref}.`));
+          return;
+        }
+        resolvePromise(stdout);
+      }
+    );
+  });
+}
+function relativeToCwd(path) {
+  return path.startsWith("./") || path.startsWith("../") || path.startsWith("/") ? path : `./${path}`;
+}
+function gitProblem(error4, stderr, source, spec, maxBytes) {
+  const fail = (reason2, hint2) => new UserError(`Cannot read snapshot ${spec}: ${reason2}.`, { ...hint2 ? { hint: hint2 } : {}, cause: error4 });
+  if (error4.code === "ENOENT") return fail("git is not installed (or not on PATH)", "Install git, or give the snapshot as a file.");
+  if (error4.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
+    return fail(`it is over ${maxBytes / (1024 * 1024)} MiB, and a snapshot file may have at most that`);
+  }
+  if (/not a git repository/i.test(stderr)) return fail(`${process.cwd()} is not inside a git repository`, "Run it from the repository, or give the snapshot as a file.");
+  if (/does not exist in|exists on disk, but not in/.test(stderr)) {
+    return fail(`there is no file ${source.path} at ${source.ref}`, "PATH is relative to the current directory; check it with `git ls-tree REF PATH`.");
+  }
+  if (/invalid object name|unknown revision|bad revision|ambiguous argument|not a valid object name/i.test(stderr)) {
+    return fail(`unknown git ref "${source.ref}"`, "Check the spelling, or fetch it first (in GitHub Actions: actions/checkout with fetch-depth: 0).");
+  }
+  const said = stderr.trim().split(/\r?\n/).pop() ?? "";
+  return fail(`git show ${source.ref}:${source.path} failed${said ? `: ${said.replace(/^fatal:\s*/, "")}` : ""}`);
+}
+var PREFIX;
+var init_git_source = __esm({
+  "src/snapshot/git-source.ts"() {
+    "use strict";
+    init_errors();
+    PREFIX = "git:";
+  }
+});
+
 // src/capture/concurrent.ts
 var concurrent_exports = {};
 __export(concurrent_exports, {
@@ -17223,7 +18812,7 @@ function sameJson(a, b) {
 function own(object5, key2) {
   return Object.hasOwn(object5, key2) ? object5[key2] : void 0;
 }
-function isObject2(value) {
+function isObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function token(key2) {
@@ -17405,11 +18994,11 @@ var init_literals = __esm({
 });
 
 // src/suggest/zod-shape.ts
-function isObject3(value) {
+function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function zodExpression(schema, depth = 0) {
-  if (!isObject3(schema) || depth > MAX_DEPTH) return "z.unknown()";
+  if (!isObject4(schema) || depth > MAX_DEPTH) return "z.unknown()";
   let expression = baseExpression(schema, depth);
   if (typeof schema.description === "string") expression += `.describe(${tsString(schema.description)})`;
   return expression;
@@ -17445,15 +19034,15 @@ function typeExpression(type, schema, depth) {
     case "boolean":
       return "z.boolean()";
     case "array":
-      return `z.array(${zodExpression(isObject3(schema.items) ? schema.items : void 0, depth + 1)})`;
+      return `z.array(${zodExpression(isObject4(schema.items) ? schema.items : void 0, depth + 1)})`;
     case "object":
-      return isObject3(schema.properties) ? `z.object(${zodShape(schema, depth + 1)})${schema.additionalProperties === false ? ".strict()" : ".passthrough()"}` : "z.record(z.unknown())";
+      return isObject4(schema.properties) ? `z.object(${zodShape(schema, depth + 1)})${schema.additionalProperties === false ? ".strict()" : ".passthrough()"}` : "z.record(z.unknown())";
     default:
       return "z.unknown()";
   }
 }
 function zodShape(schema, depth = 0, indent3 = 0) {
-  const properties = isObject3(schema.properties) ? schema.properties : {};
+  const properties = isObject4(schema.properties) ? schema.properties : {};
   const required4 = new Set(Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === "string") : []);
   const entries = Object.entries(properties);
   if (entries.length === 0) return "{}";
@@ -17900,7 +19489,7 @@ function resolveLocalRef(root, ref) {
   for (const raw of ref.slice(2).split("/")) {
     const key2 = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
     if (Array.isArray(node3)) node3 = node3[Number(key2)];
-    else if (isObject2(node3)) node3 = Object.prototype.hasOwnProperty.call(node3, key2) ? node3[key2] : void 0;
+    else if (isObject3(node3)) node3 = Object.prototype.hasOwnProperty.call(node3, key2) ? node3[key2] : void 0;
     else return void 0;
   }
   return node3;
@@ -17908,7 +19497,7 @@ function resolveLocalRef(root, ref) {
 function normalize(schema, root, refs = []) {
   if (schema === void 0 || schema === true) return {};
   if (schema === false) return FALSE;
-  if (!isObject2(schema)) return { $invalid: schema };
+  if (!isObject3(schema)) return { $invalid: schema };
   if (NORMALIZING.has(schema)) return withoutIgnored(schema);
   NORMALIZING.add(schema);
   try {
@@ -17928,12 +19517,12 @@ function normalizeObject(schema, root, refs) {
   while (typeof node3.$ref === "string" && node3.$ref.startsWith("#") && !seen.has(node3.$ref)) {
     const ref = node3.$ref;
     const target = resolveLocalRef(root, ref);
-    if (target === void 0 || isObject2(target) && target !== schema && NORMALIZING.has(target)) break;
+    if (target === void 0 || isObject3(target) && target !== schema && NORMALIZING.has(target)) break;
     seen.add(ref);
     refs.push(ref);
     const { $ref: _ignored, ...siblings } = node3;
     if (target === false) return FALSE;
-    const targetObject = target === true || !isObject2(target) ? {} : target;
+    const targetObject = target === true || !isObject3(target) ? {} : target;
     node3 = mergeSiblings(targetObject, siblings);
   }
   const out = {};
@@ -17942,7 +19531,7 @@ function normalizeObject(schema, root, refs) {
     if (key2 === "$ref" && typeof value === "string" && seen.has(value)) continue;
     out[key2] = value;
   }
-  if (isObject2(out.not) && Object.keys(out.not).length === 0) return FALSE;
+  if (isObject3(out.not) && Object.keys(out.not).length === 0) return FALSE;
   if (out.not === true) return FALSE;
   foldConst(out);
   foldType(out);
@@ -18010,9 +19599,9 @@ function foldArrayForms(node3) {
   delete node3.additionalItems;
 }
 function foldDependencies(node3) {
-  if (!isObject2(node3.dependencies)) return;
-  const required4 = isObject2(node3.dependentRequired) ? { ...node3.dependentRequired } : {};
-  const schemas = isObject2(node3.dependentSchemas) ? { ...node3.dependentSchemas } : {};
+  if (!isObject3(node3.dependencies)) return;
+  const required4 = isObject3(node3.dependentRequired) ? { ...node3.dependentRequired } : {};
+  const schemas = isObject3(node3.dependentSchemas) ? { ...node3.dependentSchemas } : {};
   for (const [key2, value] of Object.entries(node3.dependencies)) {
     if (Array.isArray(value)) required4[key2] = value;
     else schemas[key2] = value;
@@ -18096,7 +19685,7 @@ function mergeIntoOrNull(node3, branch, root) {
       continue;
     } else if (key2 === "required" && Array.isArray(current) && Array.isArray(value)) {
       merged.required = [...new Set([...current, ...value].map(String))].sort();
-    } else if (key2 === "properties" && isObject2(current) && isObject2(value) && disjoint(current, value)) {
+    } else if (key2 === "properties" && isObject3(current) && isObject3(value) && disjoint(current, value)) {
       merged.properties = { ...current, ...value };
     } else {
       return null;
@@ -18186,8 +19775,8 @@ function similarity(a, b, rawA, rawB, beforeRoot, afterRoot) {
     const values2 = new Set(a.enum.map((v) => canonical(v)));
     score += b.enum.some((v) => values2.has(canonical(v))) ? 50 : -0.5;
   }
-  const propsA = isObject2(a.properties) ? a.properties : {};
-  const propsB = isObject2(b.properties) ? b.properties : {};
+  const propsA = isObject3(a.properties) ? a.properties : {};
+  const propsB = isObject3(b.properties) ? b.properties : {};
   for (const [name, schema] of Object.entries(propsA)) {
     if (!Object.hasOwn(propsB, name)) continue;
     score += 10;
@@ -18216,7 +19805,7 @@ function typesOf(node3, root, depth = 0) {
   return types;
 }
 function discriminator(schema) {
-  if (!isObject2(schema)) return void 0;
+  if (!isObject3(schema)) return void 0;
   if ("const" in schema) return canonical(schema.const);
   if (Array.isArray(schema.enum) && schema.enum.length === 1) return canonical(schema.enum[0]);
   return void 0;
@@ -18394,14 +19983,14 @@ function liftable(node3) {
   return out;
 }
 function otherwise(node3, name) {
-  if (isObject2(node3.patternProperties)) {
+  if (isObject3(node3.patternProperties)) {
     for (const [pattern, schema] of Object.entries(node3.patternProperties)) {
       if (safeTest(pattern, name)) return schema;
     }
   }
   const additional = node3.additionalProperties;
   if (additional === false) return "closed";
-  if (additional === void 0 || additional === true || isObject2(additional) && Object.keys(additional).length === 0) return "open";
+  if (additional === void 0 || additional === true || isObject3(additional) && Object.keys(additional).length === 0) return "open";
   return additional;
 }
 function safeTest(pattern, text) {
@@ -18509,7 +20098,7 @@ var init_compare = __esm({
       identity(raw, root) {
         let node3 = raw;
         const followed = /* @__PURE__ */ new Set();
-        while (isObject2(node3) && typeof node3.$ref === "string" && onlyRef(node3) && !followed.has(node3.$ref)) {
+        while (isObject3(node3) && typeof node3.$ref === "string" && onlyRef(node3) && !followed.has(node3.$ref)) {
           followed.add(node3.$ref);
           const target = resolveLocalRef(root, node3.$ref);
           if (target === void 0) break;
@@ -18612,8 +20201,8 @@ var init_compare = __esm({
       }
       object(before, after, at, depth) {
         if (!OBJECT_KEYWORDS.some((k) => k in before || k in after)) return;
-        const beforeProps = isObject2(before.properties) ? before.properties : {};
-        const afterProps = isObject2(after.properties) ? after.properties : {};
+        const beforeProps = isObject3(before.properties) ? before.properties : {};
+        const afterProps = isObject3(after.properties) ? after.properties : {};
         const names = [.../* @__PURE__ */ new Set([...Object.keys(beforeProps), ...Object.keys(afterProps)])].sort();
         for (const name of names) {
           const at2 = { pointer: `${at.pointer}/properties${token(name)}`, path: join2(at.path, name) };
@@ -18642,8 +20231,8 @@ var init_compare = __esm({
           if (!requiredAfter.has(name)) this.emit("required-property-removed", { pointer: child(at, "required").pointer, path: join2(at.path, name) }, before.required, after.required, { property: name });
         }
         this.additionalProperties(before, after, at, depth);
-        const patternsBefore = isObject2(before.patternProperties) ? before.patternProperties : {};
-        const patternsAfter = isObject2(after.patternProperties) ? after.patternProperties : {};
+        const patternsBefore = isObject3(before.patternProperties) ? before.patternProperties : {};
+        const patternsAfter = isObject3(after.patternProperties) ? after.patternProperties : {};
         for (const pattern of [.../* @__PURE__ */ new Set([...Object.keys(patternsBefore), ...Object.keys(patternsAfter)])].sort()) {
           const at2 = { pointer: `${at.pointer}/patternProperties${token(pattern)}`, path: join2(at.path, `/${pattern}/`) };
           const was = own(patternsBefore, pattern);
@@ -18656,8 +20245,8 @@ var init_compare = __esm({
         }
         compareCount(this, before, after, at, "minProperties", "min");
         compareCount(this, before, after, at, "maxProperties", "max");
-        const depBefore = isObject2(before.dependentRequired) ? before.dependentRequired : {};
-        const depAfter = isObject2(after.dependentRequired) ? after.dependentRequired : {};
+        const depBefore = isObject3(before.dependentRequired) ? before.dependentRequired : {};
+        const depAfter = isObject3(after.dependentRequired) ? after.dependentRequired : {};
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(depBefore), ...Object.keys(depAfter)])].sort()) {
           const listBefore = own(depBefore, key2);
           const listAfter = own(depAfter, key2);
@@ -18669,8 +20258,8 @@ var init_compare = __esm({
           if (added.length > 0) this.emit("dependent-required-added", at2, listBefore, listAfter, { property: key2, values: added });
           if (removed.length > 0) this.emit("dependent-required-removed", at2, listBefore, listAfter, { property: key2, values: removed });
         }
-        const schemasBefore = isObject2(before.dependentSchemas) ? before.dependentSchemas : {};
-        const schemasAfter = isObject2(after.dependentSchemas) ? after.dependentSchemas : {};
+        const schemasBefore = isObject3(before.dependentSchemas) ? before.dependentSchemas : {};
+        const schemasAfter = isObject3(after.dependentSchemas) ? after.dependentSchemas : {};
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(schemasBefore), ...Object.keys(schemasAfter)])].sort()) {
           this.node(own(schemasBefore, key2) ?? true, own(schemasAfter, key2) ?? true, { pointer: `${at.pointer}/dependentSchemas${token(key2)}`, path: join2(at.path, `(when ${key2} is present)`) }, depth + 1);
         }
@@ -19199,7 +20788,7 @@ var init_compare_resource = __esm({
 });
 
 // src/diff/compare-server.ts
-function isObject4(value) {
+function isObject5(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function isSet(value) {
@@ -19242,8 +20831,8 @@ function compareCapabilities(before, after, emit) {
       continue;
     }
     if (jsonEqual(was, now)) continue;
-    const optionsBefore = isObject4(was) ? was : {};
-    const optionsAfter = isObject4(now) ? now : {};
+    const optionsBefore = isObject5(was) ? was : {};
+    const optionsAfter = isObject5(now) ? now : {};
     for (const option of /* @__PURE__ */ new Set([...Object.keys(optionsBefore), ...Object.keys(optionsAfter)])) {
       const optionWas = own(optionsBefore, option);
       const optionNow = own(optionsAfter, option);
@@ -20815,1499 +22404,6 @@ var init_reporting = __esm({
   }
 });
 
-// src/snapshot/json-syntax.ts
-function findJsonSyntaxError(text) {
-  const stack = [];
-  let state = "value";
-  let i = 0;
-  const fail = (offset, problem, truncated = false) => ({ offset, ...lineAndColumn(text, offset), problem, truncated });
-  const inside = () => stack.length === 0 ? "the document" : stack[stack.length - 1] === "object" ? "an object" : "an array";
-  const afterValue = () => {
-    state = stack.length === 0 ? "end" : "comma-or-close";
-  };
-  for (; ; ) {
-    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
-    if (i >= text.length) {
-      if (state === "end") return void 0;
-      return fail(text.length, `the file ends inside ${inside()}`, true);
-    }
-    const char = text[i];
-    switch (state) {
-      case "value":
-      case "value-or-close": {
-        if (char === "]" && state === "value-or-close") {
-          stack.pop();
-          i++;
-          afterValue();
-          break;
-        }
-        if (char === "]" || char === "}") return fail(i, `${describe(char)} right after a comma (a trailing comma is not JSON)`);
-        if (char === "{") {
-          stack.push("object");
-          state = "key-or-close";
-          i++;
-          break;
-        }
-        if (char === "[") {
-          stack.push("array");
-          state = "value-or-close";
-          i++;
-          break;
-        }
-        const end = scanScalar(text, i);
-        if (typeof end !== "number") return end.problem === "" ? fail(i, unexpected(text, i, state)) : fail(end.offset, end.problem, end.truncated);
-        i = end;
-        afterValue();
-        break;
-      }
-      case "key":
-      case "key-or-close": {
-        if (char === "}" && state === "key-or-close") {
-          stack.pop();
-          i++;
-          afterValue();
-          break;
-        }
-        if (char === "}") return fail(i, `${describe(char)} right after a comma (a trailing comma is not JSON)`);
-        if (char !== '"') return fail(i, unexpected(text, i, state));
-        const end = scanString(text, i);
-        if (typeof end !== "number") return fail(end.offset, end.problem, end.truncated);
-        i = end;
-        state = "colon";
-        break;
-      }
-      case "colon":
-        if (char !== ":") return fail(i, unexpected(text, i, state));
-        i++;
-        state = "value";
-        break;
-      case "comma-or-close": {
-        const top = stack[stack.length - 1];
-        if (char === ",") {
-          state = top === "object" ? "key" : "value";
-          i++;
-        } else if (char === "}" && top === "object" || char === "]" && top === "array") {
-          stack.pop();
-          i++;
-          afterValue();
-        } else {
-          return fail(i, unexpected(text, i, state).replace("the end of the object or array", top === "object" ? '"}"' : '"]"'));
-        }
-        break;
-      }
-      case "end":
-        return fail(i, unexpected(text, i, state));
-    }
-  }
-}
-function scanScalar(text, start) {
-  const char = text[start];
-  if (char === '"') return scanString(text, start);
-  if (char === "-" || char >= "0" && char <= "9") {
-    NUMBER.lastIndex = start;
-    const match = NUMBER.exec(text);
-    let end = match ? start + match[0].length : start;
-    while (end < text.length && /[0-9.eE+-]/.test(text[end])) end++;
-    if (match && end === start + match[0].length) return end;
-    if (end === text.length) return { offset: end, problem: "the file ends inside a number", truncated: true };
-    return { offset: start, problem: "a malformed number", truncated: false };
-  }
-  for (const literal5 of LITERALS) {
-    if (text.startsWith(literal5, start)) return start + literal5.length;
-    const rest = text.slice(start);
-    if (rest.length < literal5.length && literal5.startsWith(rest)) return { offset: text.length, problem: `the file ends inside "${literal5}"`, truncated: true };
-  }
-  return { offset: start, problem: "", truncated: false };
-}
-function scanString(text, start) {
-  let i = start + 1;
-  while (i < text.length) {
-    const code4 = text.charCodeAt(i);
-    if (code4 === 34) return i + 1;
-    if (code4 === 92) {
-      ESCAPE.lastIndex = i;
-      if (!ESCAPE.test(text)) {
-        if (text.length - i < 6 && /^\\(u[0-9a-fA-F]{0,3})?$/.test(text.slice(i))) break;
-        return { offset: i, problem: "an invalid escape sequence in a string", truncated: false };
-      }
-      i = ESCAPE.lastIndex;
-      continue;
-    }
-    if (code4 < 32) return { offset: i, problem: `${describe(text[i])} inside a string (control characters must be escaped)`, truncated: false };
-    i++;
-  }
-  return { offset: text.length, problem: "the file ends inside a string", truncated: true };
-}
-function unexpected(text, offset, state) {
-  const conflict = /^(<{7}|={7}|>{7})(?:[ \r\n]|$)/.test(text.slice(offset, offset + 8)) && (offset === 0 || text[offset - 1] === "\n");
-  const char = String.fromCodePoint(text.codePointAt(offset));
-  return `unexpected ${describe(char)} ${EXPECTED[state]}${conflict ? " (a merge conflict marker: resolve the conflict or take the snapshot again)" : ""}`;
-}
-function describe(char) {
-  const code4 = char.codePointAt(0);
-  return code4 > 32 && code4 < 127 ? `"${char}"` : `U+${code4.toString(16).toUpperCase().padStart(4, "0")}`;
-}
-function isWhitespace(code4) {
-  return code4 === 32 || code4 === 10 || code4 === 13 || code4 === 9;
-}
-function lineAndColumn(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-var EXPECTED, LITERALS, NUMBER, ESCAPE;
-var init_json_syntax = __esm({
-  "src/snapshot/json-syntax.ts"() {
-    "use strict";
-    EXPECTED = {
-      value: "where a value was expected",
-      "value-or-close": 'where a value or "]" was expected',
-      key: "where a property name in double quotes was expected",
-      "key-or-close": 'where a property name in double quotes or "}" was expected',
-      colon: 'where ":" was expected',
-      "comma-or-close": 'where "," or the end of the object or array was expected',
-      end: "after the end of the JSON document"
-    };
-    LITERALS = ["true", "false", "null"];
-    NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// src/snapshot/snapshot-validator.generated.js
-var snapshot_validator_generated_exports = {};
-__export(snapshot_validator_generated_exports, {
-  default: () => snapshot_validator_generated_default,
-  validate: () => validate
-});
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.inputSchema === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "inputSchema" }, message: "must have required property 'inputSchema'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.name !== void 0) {
-      let data0 = data.name;
-      if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err5 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.inputSchema !== void 0) {
-      let data3 = data.inputSchema;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err6 = { instancePath: instancePath + "/inputSchema", schemaPath: "#/properties/inputSchema/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.outputSchema !== void 0) {
-      let data4 = data.outputSchema;
-      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err7 = { instancePath: instancePath + "/outputSchema", schemaPath: "#/properties/outputSchema/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.annotations !== void 0) {
-      let data5 = data.annotations;
-      if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
-        const err8 = { instancePath: instancePath + "/annotations", schemaPath: "#/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.execution !== void 0) {
-      let data6 = data.execution;
-      if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
-        const err9 = { instancePath: instancePath + "/execution", schemaPath: "#/properties/execution/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.icons !== void 0) {
-      if (!Array.isArray(data.icons)) {
-        const err10 = { instancePath: instancePath + "/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data._meta !== void 0) {
-      let data8 = data._meta;
-      if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
-        const err11 = { instancePath: instancePath + "/_meta", schemaPath: "#/$defs/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err12];
-    } else {
-      vErrors.push(err12);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate23.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name !== void 0) {
-      let data0 = data.name;
-      if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err4 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.arguments !== void 0) {
-      let data3 = data.arguments;
-      if (Array.isArray(data3)) {
-        const len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-            if (data4.name === void 0) {
-              const err5 = { instancePath: instancePath + "/arguments/" + i0, schemaPath: "#/properties/arguments/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (data4.name !== void 0) {
-              let data5 = data4.name;
-              if (typeof data5 === "string") {
-                if (func1(data5) < 1) {
-                  const err6 = { instancePath: instancePath + "/arguments/" + i0 + "/name", schemaPath: "#/properties/arguments/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  } else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-              } else {
-                const err7 = { instancePath: instancePath + "/arguments/" + i0 + "/name", schemaPath: "#/properties/arguments/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-            if (data4.title !== void 0) {
-              if (typeof data4.title !== "string") {
-                const err8 = { instancePath: instancePath + "/arguments/" + i0 + "/title", schemaPath: "#/properties/arguments/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-            if (data4.description !== void 0) {
-              if (typeof data4.description !== "string") {
-                const err9 = { instancePath: instancePath + "/arguments/" + i0 + "/description", schemaPath: "#/properties/arguments/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err9];
-                } else {
-                  vErrors.push(err9);
-                }
-                errors++;
-              }
-            }
-            if (data4.required !== void 0) {
-              if (typeof data4.required !== "boolean") {
-                const err10 = { instancePath: instancePath + "/arguments/" + i0 + "/required", schemaPath: "#/properties/arguments/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err11 = { instancePath: instancePath + "/arguments/" + i0, schemaPath: "#/properties/arguments/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/arguments", schemaPath: "#/properties/arguments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.icons !== void 0) {
-      if (!Array.isArray(data.icons)) {
-        const err13 = { instancePath: instancePath + "/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data._meta !== void 0) {
-      let data10 = data._meta;
-      if (!(data10 && typeof data10 == "object" && !Array.isArray(data10))) {
-        const err14 = { instancePath: instancePath + "/_meta", schemaPath: "#/$defs/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err15];
-    } else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate25.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uri === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uri" }, message: "must have required property 'uri'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.uri !== void 0) {
-      let data0 = data.uri;
-      if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/uri", schemaPath: "#/properties/uri/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/uri", schemaPath: "#/properties/uri/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.mimeType !== void 0) {
-      if (typeof data.mimeType !== "string") {
-        const err7 = { instancePath: instancePath + "/mimeType", schemaPath: "#/properties/mimeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.size !== void 0) {
-      if (!(typeof data.size == "number")) {
-        const err8 = { instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.annotations !== void 0) {
-      let data6 = data.annotations;
-      if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
-        const err9 = { instancePath: instancePath + "/annotations", schemaPath: "#/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.icons !== void 0) {
-      if (!Array.isArray(data.icons)) {
-        const err10 = { instancePath: instancePath + "/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data._meta !== void 0) {
-      let data8 = data._meta;
-      if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
-        const err11 = { instancePath: instancePath + "/_meta", schemaPath: "#/$defs/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err12];
-    } else {
-      vErrors.push(err12);
-    }
-    errors++;
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
-}
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate27.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uriTemplate === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uriTemplate" }, message: "must have required property 'uriTemplate'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.uriTemplate !== void 0) {
-      let data0 = data.uriTemplate;
-      if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/uriTemplate", schemaPath: "#/properties/uriTemplate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/uriTemplate", schemaPath: "#/properties/uriTemplate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.mimeType !== void 0) {
-      if (typeof data.mimeType !== "string") {
-        const err7 = { instancePath: instancePath + "/mimeType", schemaPath: "#/properties/mimeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.annotations !== void 0) {
-      let data5 = data.annotations;
-      if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
-        const err8 = { instancePath: instancePath + "/annotations", schemaPath: "#/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.icons !== void 0) {
-      if (!Array.isArray(data.icons)) {
-        const err9 = { instancePath: instancePath + "/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data._meta !== void 0) {
-      let data7 = data._meta;
-      if (!(data7 && typeof data7 == "object" && !Array.isArray(data7))) {
-        const err10 = { instancePath: instancePath + "/_meta", schemaPath: "#/$defs/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
-}
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.formatVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "formatVersion" }, message: "must have required property 'formatVersion'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.client === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property 'client'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.server === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "server" }, message: "must have required property 'server'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.tools === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.prompts === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompts" }, message: "must have required property 'prompts'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.resources === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property 'resources'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.resourceTemplates === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resourceTemplates" }, message: "must have required property 'resourceTemplates'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "formatVersion" || key0 === "client" || key0 === "server" || key0 === "tools" || key0 === "prompts" || key0 === "resources" || key0 === "resourceTemplates" || key0 === "notes")) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.formatVersion !== void 0) {
-      if (1 !== data.formatVersion) {
-        const err8 = { instancePath: instancePath + "/formatVersion", schemaPath: "#/properties/formatVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== void 0) {
-      let data1 = data.client;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.capabilities === void 0) {
-          const err9 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/required", keyword: "required", params: { missingProperty: "capabilities" }, message: "must have required property 'capabilities'" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        for (const key1 in data1) {
-          if (!(key1 === "capabilities")) {
-            const err10 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data1.capabilities !== void 0) {
-          let data2 = data1.capabilities;
-          if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-            const err11 = { instancePath: instancePath + "/client/capabilities", schemaPath: "#/properties/client/properties/capabilities/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.server !== void 0) {
-      let data3 = data.server;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.name === void 0) {
-          const err13 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data3.version === void 0) {
-          const err14 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data3.protocolVersion === void 0) {
-          const err15 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/required", keyword: "required", params: { missingProperty: "protocolVersion" }, message: "must have required property 'protocolVersion'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data3.capabilities === void 0) {
-          const err16 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/required", keyword: "required", params: { missingProperty: "capabilities" }, message: "must have required property 'capabilities'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data3.name !== void 0) {
-          if (typeof data3.name !== "string") {
-            const err17 = { instancePath: instancePath + "/server/name", schemaPath: "#/properties/server/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data3.version !== void 0) {
-          if (typeof data3.version !== "string") {
-            const err18 = { instancePath: instancePath + "/server/version", schemaPath: "#/properties/server/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data3.title !== void 0) {
-          if (typeof data3.title !== "string") {
-            const err19 = { instancePath: instancePath + "/server/title", schemaPath: "#/properties/server/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data3.protocolVersion !== void 0) {
-          let data7 = data3.protocolVersion;
-          if (typeof data7 === "string") {
-            if (func1(data7) < 1) {
-              const err20 = { instancePath: instancePath + "/server/protocolVersion", schemaPath: "#/properties/server/properties/protocolVersion/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          } else {
-            const err21 = { instancePath: instancePath + "/server/protocolVersion", schemaPath: "#/properties/server/properties/protocolVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data3.capabilities !== void 0) {
-          let data8 = data3.capabilities;
-          if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
-            const err22 = { instancePath: instancePath + "/server/capabilities", schemaPath: "#/properties/server/properties/capabilities/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data3.instructions !== void 0) {
-          if (typeof data3.instructions !== "string") {
-            const err23 = { instancePath: instancePath + "/server/instructions", schemaPath: "#/properties/server/properties/instructions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data3.description !== void 0) {
-          if (typeof data3.description !== "string") {
-            const err24 = { instancePath: instancePath + "/server/description", schemaPath: "#/properties/server/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data3.websiteUrl !== void 0) {
-          if (typeof data3.websiteUrl !== "string") {
-            const err25 = { instancePath: instancePath + "/server/websiteUrl", schemaPath: "#/properties/server/properties/websiteUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data3.icons !== void 0) {
-          if (!Array.isArray(data3.icons)) {
-            const err26 = { instancePath: instancePath + "/server/icons", schemaPath: "#/$defs/icons/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err27 = { instancePath: instancePath + "/server", schemaPath: "#/properties/server/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.tools !== void 0) {
-      let data13 = data.tools;
-      if (Array.isArray(data13)) {
-        const len0 = data13.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate21(data13[i0], { instancePath: instancePath + "/tools/" + i0, parentData: data13, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.prompts !== void 0) {
-      let data15 = data.prompts;
-      if (Array.isArray(data15)) {
-        const len1 = data15.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate23(data15[i1], { instancePath: instancePath + "/prompts/" + i1, parentData: data15, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err29 = { instancePath: instancePath + "/prompts", schemaPath: "#/properties/prompts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
-    if (data.resources !== void 0) {
-      let data17 = data.resources;
-      if (Array.isArray(data17)) {
-        const len2 = data17.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate25(data17[i2], { instancePath: instancePath + "/resources/" + i2, parentData: data17, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.resourceTemplates !== void 0) {
-      let data19 = data.resourceTemplates;
-      if (Array.isArray(data19)) {
-        const len3 = data19.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          if (!validate27(data19[i3], { instancePath: instancePath + "/resourceTemplates/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/resourceTemplates", schemaPath: "#/properties/resourceTemplates/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.notes !== void 0) {
-      let data21 = data.notes;
-      if (Array.isArray(data21)) {
-        const len4 = data21.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          if (typeof data21[i4] !== "string") {
-            const err32 = { instancePath: instancePath + "/notes/" + i4, schemaPath: "#/properties/notes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err33 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err34];
-    } else {
-      vErrors.push(err34);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-var import_ucs2length, validate, snapshot_validator_generated_default, func1;
-var init_snapshot_validator_generated = __esm({
-  "src/snapshot/snapshot-validator.generated.js"() {
-    "use strict";
-    import_ucs2length = __toESM(require_ucs2length(), 1);
-    validate = validate20;
-    snapshot_validator_generated_default = validate20;
-    func1 = import_ucs2length.default.default ?? import_ucs2length.default;
-    validate21.evaluated = { "props": { "name": true, "title": true, "description": true, "inputSchema": true, "outputSchema": true, "annotations": true, "execution": true, "icons": true, "_meta": true }, "dynamicProps": false, "dynamicItems": false };
-    validate23.evaluated = { "props": { "name": true, "title": true, "description": true, "arguments": true, "icons": true, "_meta": true }, "dynamicProps": false, "dynamicItems": false };
-    validate25.evaluated = { "props": { "uri": true, "name": true, "title": true, "description": true, "mimeType": true, "size": true, "annotations": true, "icons": true, "_meta": true }, "dynamicProps": false, "dynamicItems": false };
-    validate27.evaluated = { "props": { "uriTemplate": true, "name": true, "title": true, "description": true, "mimeType": true, "annotations": true, "icons": true, "_meta": true }, "dynamicProps": false, "dynamicItems": false };
-    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-  }
-});
-
-// src/snapshot/read.ts
-var read_exports = {};
-__export(read_exports, {
-  MAX_SNAPSHOT_BYTES: () => MAX_SNAPSHOT_BYTES,
-  MAX_SNAPSHOT_DEPTH: () => MAX_SNAPSHOT_DEPTH,
-  parseSnapshot: () => parseSnapshot,
-  readSnapshot: () => readSnapshot,
-  readSnapshotFile: () => readSnapshotFile,
-  validateSnapshot: () => validateSnapshot
-});
-import { open } from "node:fs/promises";
-import { isAbsolute, relative as relative2 } from "node:path";
-async function readSnapshot(path) {
-  return (await readSnapshotFile(path)).snapshot;
-}
-async function readSnapshotFile(path) {
-  const shown2 = displayName(path);
-  const text = await readText2(path, shown2);
-  return { snapshot: await parseSnapshot(text, shown2), text };
-}
-async function readText2(path, shown2) {
-  let handle;
-  try {
-    handle = await open(path, "r");
-  } catch (error4) {
-    throw cannotRead(shown2, error4);
-  }
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) throw new UserError(`Cannot read snapshot ${shown2}: it is a directory.`);
-    if (info.isFile() && info.size > MAX_SNAPSHOT_BYTES) throw tooLarge(shown2, info.size);
-    if (info.isFile()) return await handle.readFile("utf8");
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const { bytesRead, buffer } = await handle.read(Buffer.alloc(1 << 20), 0, 1 << 20, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > MAX_SNAPSHOT_BYTES) throw tooLarge(shown2, total, true);
-      chunks.push(buffer.subarray(0, bytesRead));
-    }
-    return Buffer.concat(chunks).toString("utf8");
-  } catch (error4) {
-    throw error4 instanceof UserError ? error4 : cannotRead(shown2, error4);
-  } finally {
-    await handle.close();
-  }
-}
-function cannotRead(shown2, error4) {
-  const code4 = error4.code;
-  const reason2 = code4 === "ENOENT" ? "no such file" : code4 === "EACCES" || code4 === "EPERM" ? "permission denied" : code4 === "EISDIR" ? "it is a directory" : oneLine2(error4.message);
-  return new UserError(`Cannot read snapshot ${shown2}: ${reason2}.`, { cause: error4 });
-}
-function tooLarge(shown2, bytes, atLeast = false) {
-  const mib = (value) => `${Math.ceil(value / (1024 * 1024))} MiB`;
-  const size = atLeast ? `over ${mib(MAX_SNAPSHOT_BYTES)}` : mib(bytes);
-  return new UserError(`Cannot read snapshot ${shown2}: it is ${size}, and a snapshot file may have at most ${mib(MAX_SNAPSHOT_BYTES)}.`, {
-    hint: "No server's snapshot is that large: check that it is the right file."
-  });
-}
-async function parseSnapshot(text, source) {
-  const json = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  let document2;
-  try {
-    document2 = JSON.parse(json);
-  } catch (error4) {
-    throw new UserError(`${source} is not a valid snapshot: ${syntaxProblem(json, error4)}.`, { hint: RECREATE, cause: error4 });
-  }
-  const problems = await validateSnapshot(document2);
-  const first = problems[0];
-  if (first) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-    throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || "/"} ${first.message}${more}.`, { hint: first.hint ?? RECREATE });
-  }
-  return document2;
-}
-function syntaxProblem(text, error4) {
-  if (text.trim() === "") return "not JSON (the file is empty)";
-  const found = findJsonSyntaxError(text);
-  if (found?.truncated) return `not JSON: ${found.problem} at line ${found.line}, column ${found.column}; it looks truncated`;
-  if (found) return `not JSON at line ${found.line}, column ${found.column}: ${found.problem}`;
-  const message2 = oneLine2(error4 instanceof Error ? error4.message : String(error4));
-  const position = /at position (\d+)/.exec(message2);
-  if (position) {
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    return `not JSON at line ${line}, column ${offset - before.lastIndexOf("\n")}: ${message2.replace(/ in JSON at position \d+.*$/, "")}`;
-  }
-  return `not JSON (${message2.replace(/, ".*$/, "")})`;
-}
-async function validateSnapshot(document2) {
-  const deep = tooDeep(document2);
-  if (deep) return [deep];
-  if (isObject5(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
-    const newer = typeof document2.formatVersion === "number" && document2.formatVersion > 1;
-    return [
-      {
-        pointer: "/formatVersion",
-        message: `is ${shownValue(document2.formatVersion)}, but this version of mcp-compat reads format 1 only`,
-        ...newer ? { hint: "A newer mcp-compat wrote it: upgrade mcp-compat, or take the snapshot again with this version." } : {}
-      }
-    ];
-  }
-  const { validate: validate4 } = await Promise.resolve().then(() => (init_snapshot_validator_generated(), snapshot_validator_generated_exports));
-  if (!validate4(document2)) {
-    return (validate4.errors ?? []).map((error4) => {
-      const at = shownPointer(error4.instancePath);
-      if (error4.keyword === "required") {
-        const missing = String(error4.params.missingProperty);
-        return { pointer: `${at}/${shownSegment(missing)}`, message: `is missing (required property "${shownSegment(missing)}")` };
-      }
-      if (error4.keyword === "additionalProperties") {
-        return { pointer: `${at}/${shownSegment(String(error4.params.additionalProperty))}`, message: "is not a known property of a snapshot" };
-      }
-      if (error4.keyword === "const" || error4.keyword === "enum") {
-        return { pointer: at, message: `${error4.message ?? "has a wrong value"} (${JSON.stringify(error4.params.allowedValue ?? error4.params.allowedValues)})` };
-      }
-      return { pointer: at, message: error4.message ?? `fails ${error4.keyword}` };
-    });
-  }
-  return duplicates(document2);
-}
-function duplicates(snapshot) {
-  const problems = [];
-  const check3 = (list2, at, key2, what) => {
-    const first = /* @__PURE__ */ new Map();
-    list2.forEach((item, index) => {
-      const id = key2(item);
-      const earlier = first.get(id);
-      if (earlier === void 0) first.set(id, index);
-      else problems.push({ pointer: `${at}/${index}`, message: `has the same ${what} as ${at}/${earlier} (${shownValue(id)}): the diff could not tell them apart` });
-    });
-  };
-  check3(snapshot.tools, "/tools", (tool) => tool.name, "name");
-  check3(snapshot.prompts, "/prompts", (prompt) => prompt.name, "name");
-  check3(snapshot.resources, "/resources", (resource) => resource.uri, "uri");
-  check3(snapshot.resourceTemplates, "/resourceTemplates", (template) => template.uriTemplate, "uriTemplate");
-  snapshot.prompts.forEach((prompt, index) => check3(prompt.arguments ?? [], `/prompts/${index}/arguments`, (argument2) => argument2.name, "name"));
-  return problems;
-}
-function nestedTooDeep(document2) {
-  const values2 = [];
-  const depths = [];
-  if (document2 !== null && typeof document2 === "object") {
-    values2.push(document2);
-    depths.push(1);
-  }
-  while (values2.length > 0) {
-    const value = values2.pop();
-    const depth = depths.pop();
-    if (depth > MAX_SNAPSHOT_DEPTH) return true;
-    const members3 = Array.isArray(value) ? value : Object.values(value);
-    for (const member of members3) {
-      if (member !== null && typeof member === "object") {
-        values2.push(member);
-        depths.push(depth + 1);
-      }
-    }
-  }
-  return false;
-}
-function tooDeep(document2) {
-  if (!nestedTooDeep(document2)) return void 0;
-  const stack = [{ value: document2, depth: 1 }];
-  for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
-    const { value, depth } = frame;
-    if (value === null || typeof value !== "object") continue;
-    if (depth > MAX_SNAPSHOT_DEPTH) {
-      const segments = [];
-      for (let at = frame; at?.key !== void 0; at = at.parent) segments.push(at.key);
-      segments.reverse();
-      const shown2 = segments.slice(0, 8).map((segment) => `/${shownSegment(segment)}`).join("") + (segments.length > 8 ? "/\u2026" : "");
-      return { pointer: shown2, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
-    }
-    if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1, key: String(index), parent: frame });
-    } else {
-      for (const key2 of Object.keys(value).reverse()) stack.push({ value: value[key2], depth: depth + 1, key: key2, parent: frame });
-    }
-  }
-  return void 0;
-}
-function escapeUnsafe(text) {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function shorten(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function shownSegment(segment) {
-  return shorten(escapeUnsafe(segment.replace(/~/g, "~0").replace(/\//g, "~1")), 60);
-}
-function shownPointer(pointer2) {
-  return pointer2.split("/").map((segment) => shorten(escapeUnsafe(segment), 60)).join("/");
-}
-function shownValue(value) {
-  return shorten(escapeUnsafe(JSON.stringify(value) ?? String(value)), 60);
-}
-function oneLine2(text) {
-  return escapeUnsafe(text.replace(/\s+/g, " ").trim());
-}
-function isObject5(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function displayName(path) {
-  if (!isAbsolute(path)) return path;
-  const rel = relative2(process.cwd(), path);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
-}
-var MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_DEPTH, RECREATE, UNSAFE;
-var init_read = __esm({
-  "src/snapshot/read.ts"() {
-    "use strict";
-    init_errors();
-    init_json_syntax();
-    MAX_SNAPSHOT_BYTES = 100 * 1024 * 1024;
-    MAX_SNAPSHOT_DEPTH = 1e3;
-    RECREATE = "Recreate it with `mcp-compat snapshot -o FILE ...`.";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-  }
-});
-
 // src/snapshot/write.ts
 var write_exports = {};
 __export(write_exports, {
@@ -22316,9 +22412,9 @@ __export(write_exports, {
 });
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join3, resolve as resolve4 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join3, resolve as resolve5 } from "node:path";
 async function writeSnapshotFile(path, snapshot) {
-  const target = resolve4(path);
+  const target = resolve5(path);
   await writeTextAtomically(target, serializeSnapshot(snapshot));
 }
 async function writeTextAtomically(target, text) {
@@ -22663,12 +22759,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           isexe(path, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve7(is);
+              resolve8(is);
             }
           });
         });
@@ -22734,27 +22830,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i) => new Promise((resolve7, reject) => {
+      const step = (i) => new Promise((resolve8, reject) => {
         if (i === pathEnv.length)
-          return opt.all && found.length ? resolve7(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve8(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve7(subStep(p, i, 0));
+        resolve8(subStep(p, i, 0));
       });
-      const subStep = (p, i, ii) => new Promise((resolve7, reject) => {
+      const subStep = (p, i, ii) => new Promise((resolve8, reject) => {
         if (ii === pathExt.length)
-          return resolve7(step(i + 1));
+          return resolve8(step(i + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve7(p + ext);
+              return resolve8(p + ext);
           }
-          return resolve7(subStep(p, i, ii + 1));
+          return resolve8(subStep(p, i, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -28995,7 +29091,7 @@ var init_stdio2 = __esm({
         if (this._process) {
           throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
         }
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._process = (0, import_cross_spawn.default)(this._serverParams.command, this._serverParams.args ?? [], {
             // merge default env with server env because mcp server needs some env vars
             env: {
@@ -29012,7 +29108,7 @@ var init_stdio2 = __esm({
             this.onerror?.(error4);
           });
           this._process.on("spawn", () => {
-            resolve7();
+            resolve8();
           });
           this._process.on("close", (_code) => {
             this._process = void 0;
@@ -29077,22 +29173,22 @@ var init_stdio2 = __esm({
         if (this._process) {
           const processToClose = this._process;
           this._process = void 0;
-          const closePromise = new Promise((resolve7) => {
+          const closePromise = new Promise((resolve8) => {
             processToClose.once("close", () => {
-              resolve7();
+              resolve8();
             });
           });
           try {
             processToClose.stdin?.end();
           } catch {
           }
-          await Promise.race([closePromise, new Promise((resolve7) => setTimeout(resolve7, 2e3).unref())]);
+          await Promise.race([closePromise, new Promise((resolve8) => setTimeout(resolve8, 2e3).unref())]);
           if (processToClose.exitCode === null) {
             try {
               processToClose.kill("SIGTERM");
             } catch {
             }
-            await Promise.race([closePromise, new Promise((resolve7) => setTimeout(resolve7, 2e3).unref())]);
+            await Promise.race([closePromise, new Promise((resolve8) => setTimeout(resolve8, 2e3).unref())]);
           }
           if (processToClose.exitCode === null) {
             try {
@@ -29104,15 +29200,15 @@ var init_stdio2 = __esm({
         this._readBuffer.clear();
       }
       send(message2) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (!this._process?.stdin) {
             throw new Error("Not connected");
           }
           const json = serializeMessage(message2);
           if (this._process.stdin.write(json)) {
-            resolve7();
+            resolve8();
           } else {
-            this._process.stdin.once("drain", resolve7);
+            this._process.stdin.once("drain", resolve8);
           }
         });
       }
@@ -31274,7 +31370,7 @@ var init_sse = __esm({
         const baseFetch = this?._eventSourceInit?.fetch ?? this._fetch ?? fetch;
         const fetchImpl = this._followRedirects ? baseFetch : fetchWithinOrigin(baseFetch);
         let redirect;
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._eventSource = new EventSource(this._url.href, {
             ...this._eventSourceInit,
             fetch: async (url4, init) => {
@@ -31296,7 +31392,7 @@ var init_sse = __esm({
           this._abortController = new AbortController();
           this._eventSource.onerror = (event) => {
             if (event.code === 401 && this._authProvider) {
-              this._authThenStart().then(resolve7, reject);
+              this._authThenStart().then(resolve8, reject);
               return;
             }
             const error4 = new SseError(event.code, redirect ?? event.message, event);
@@ -31318,7 +31414,7 @@ var init_sse = __esm({
               void this.close();
               return;
             }
-            resolve7();
+            resolve8();
           });
           this._eventSource.onmessage = (event) => {
             const messageEvent = event;
@@ -35027,7 +35123,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve8) {
   const cached4 = recursive.get(inst);
   if (cached4 !== void 0)
     return cached4 ? PROVEN : NONE;
@@ -35037,7 +35133,7 @@ function isRecursive(inst, stack, resolve7) {
   let result2 = NONE;
   const check3 = (child2) => {
     if (result2 !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve7);
+      const answer = isRecursive(child2, stack, resolve8);
       if (answer > result2)
         result2 = answer;
     }
@@ -35048,7 +35144,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -35112,7 +35208,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -42805,7 +42901,7 @@ function isRef2(value) {
 function cloneIssues2(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive2(inst, stack, resolve7) {
+function isRecursive2(inst, stack, resolve8) {
   const cached4 = recursive2.get(inst);
   if (cached4 !== void 0)
     return cached4 ? PROVEN2 : NONE2;
@@ -42815,7 +42911,7 @@ function isRecursive2(inst, stack, resolve7) {
   let result2 = NONE2;
   const check3 = (child2) => {
     if (result2 !== PROVEN2 && child2?._zod) {
-      const answer = isRecursive2(child2, stack, resolve7);
+      const answer = isRecursive2(child2, stack, resolve8);
       if (answer > result2)
         result2 = answer;
     }
@@ -42826,7 +42922,7 @@ function isRecursive2(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED2 : desc.value?._zod ? isRecursive2(desc.value, stack, resolve7) : NONE2;
+      const child2 = desc.get ? ASSUMED2 : desc.value?._zod ? isRecursive2(desc.value, stack, resolve8) : NONE2;
       if (child2 > answer)
         answer = child2;
     }
@@ -42890,7 +42986,7 @@ function isRecursive2(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive2(inner, stack, false) : ASSUMED2);
       break;
     }
@@ -48767,14 +48863,14 @@ function inputRequiredRoundsExceededMessage(method, maxRounds) {
   return `Multi-round-trip request '${method}' still required input after ${maxRounds} rounds (inputRequired.maxRounds)`;
 }
 function sleep(ms, signal) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     if (signal?.aborted) {
       reject(signal.reason instanceof SdkError ? signal.reason : new SdkError(SdkErrorCode.RequestTimeout, String(signal.reason)));
       return;
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve7();
+      resolve8();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
@@ -50805,7 +50901,7 @@ var init_src_CeKsbNLO = __esm({
         const flowStartedAt = Date.now();
         let onAbort;
         let cleanupMessageId;
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           const earlyReject = (error4) => {
             reject(error4);
           };
@@ -50874,7 +50970,7 @@ var init_src_CeKsbNLO = __esm({
             }
             if (decoded.kind === "invalid") return reject(decoded.error);
             if (decoded.kind === "input_required") {
-              if (options?.allowInputRequired === true) return resolve7(manualInputRequiredValue(decoded));
+              if (options?.allowInputRequired === true) return resolve8(manualInputRequiredValue(decoded));
               const flow = {
                 codec,
                 request,
@@ -50886,11 +50982,11 @@ var init_src_CeKsbNLO = __esm({
                   params
                 }, resultSchema, legOptions)
               };
-              return resolve7(this._resolveNonCompleteResult(decoded, flow));
+              return resolve8(this._resolveNonCompleteResult(decoded, flow));
             }
             const result2 = decoded.result;
             validateStandardSchema(resultSchema, result2).then((parseResult) => {
-              if (parseResult.success) resolve7(parseResult.data);
+              if (parseResult.success) resolve8(parseResult.data);
               else reject(new SdkError(SdkErrorCode.InvalidResult, `Invalid result for ${request.method}: ${parseResult.error}`));
             }, reject);
           });
@@ -53967,7 +54063,7 @@ var init_ajvProvider_BIwGVY6G = __esm({
         ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
         const schOrFunc = root.refs[ref];
         if (schOrFunc) return schOrFunc;
-        let _sch = resolve7.call(this, root, ref);
+        let _sch = resolve8.call(this, root, ref);
         if (_sch === void 0) {
           const schema = (_a5 = root.localRefs) === null || _a5 === void 0 ? void 0 : _a5[ref];
           const { schemaId } = this.opts;
@@ -53993,7 +54089,7 @@ var init_ajvProvider_BIwGVY6G = __esm({
       function sameSchemaEnv(s1, s2) {
         return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
       }
-      function resolve7(root, ref) {
+      function resolve8(root, ref) {
         let sch;
         while (typeof (sch = this.refs[ref]) == "string") ref = sch;
         return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
@@ -54688,7 +54784,7 @@ var init_ajvProvider_BIwGVY6G = __esm({
         else if (typeof uri === "object") uri = parse6(serialize(uri, options), options);
         return uri;
       }
-      function resolve7(baseURI, relativeURI, options) {
+      function resolve8(baseURI, relativeURI, options) {
         const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
         const { parsed: baseParsed, malformedAuthorityOrPort: baseMalformed, malformedPercentEncoding: baseMalformedPercentEncoding, malformedSchemeSpecific: baseMalformedSchemeSpecific, malformedHost: baseMalformedHost, malformedScheme: baseMalformedScheme } = parseWithStatus(baseURI, schemelessOptions);
         const { parsed: relativeParsed, malformedAuthorityOrPort: relativeMalformed, malformedPercentEncoding: relativeMalformedPercentEncoding, malformedSchemeSpecific: relativeMalformedSchemeSpecific, malformedHost: relativeMalformedHost, malformedScheme: relativeMalformedScheme } = parseWithStatus(relativeURI, schemelessOptions);
@@ -54970,7 +55066,7 @@ var init_ajvProvider_BIwGVY6G = __esm({
       const fastUri = {
         SCHEMES,
         normalize: normalize2,
-        resolve: resolve7,
+        resolve: resolve8,
         resolveComponent,
         equal,
         serialize,
@@ -60571,14 +60667,14 @@ var init_public_CvV4ZHkX = __esm({
       */
       async exchange(buildRequest, timeoutMs) {
         const id = `server-discover-probe-${++this._probeCounter}`;
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           let settled = false;
           const settle3 = (reply) => {
             if (settled) return;
             settled = true;
             clearTimeout(timer);
             if (this._pending?.id === id) this._pending = void 0;
-            resolve7(reply);
+            resolve8(reply);
           };
           const timer = setTimeout(() => settle3({ kind: "timeout" }), timeoutMs);
           this._pending = {
@@ -61599,13 +61695,13 @@ var init_public_CvV4ZHkX = __esm({
         let onCallerAbort;
         let resolveOpening;
         let rejectOpening;
-        const opening = new Promise((resolve7, reject) => {
-          resolveOpening = resolve7;
+        const opening = new Promise((resolve8, reject) => {
+          resolveOpening = resolve8;
           rejectOpening = reject;
         });
         let resolveClosed;
-        const closed = new Promise((resolve7) => {
-          resolveClosed = resolve7;
+        const closed = new Promise((resolve8) => {
+          resolveClosed = resolve8;
         });
         const settle3 = (outcome) => {
           if (state === "closed") return;
@@ -65748,7 +65844,7 @@ var init_dist3 = __esm({
         const eventSourceFetch = this._eventSourceInit?.fetch;
         const fetchImpl = this._redirects(eventSourceFetch ? this._dpop?.(eventSourceFetch) ?? eventSourceFetch : this._fetch ?? fetch);
         let redirect;
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._eventSource = new EventSource(this._url.href, {
             ...this._eventSourceInit,
             fetch: async (url4, init) => {
@@ -65782,7 +65878,7 @@ var init_dist3 = __esm({
                   response,
                   serverUrl: this._url,
                   fetchFn: this._fetchWithInit
-                }).then(() => this._startOrAuth().then(resolve7, reject), (error$2) => {
+                }).then(() => this._startOrAuth().then(resolve8, reject), (error$2) => {
                   this._connectAuthRetried = false;
                   markAuthSeamEscape(error$2);
                   this.onerror?.(error$2);
@@ -65820,7 +65916,7 @@ var init_dist3 = __esm({
               this.close();
               return;
             }
-            resolve7();
+            resolve8();
           });
           this._eventSource.onmessage = (event) => {
             const messageEvent = event;
@@ -66556,7 +66652,7 @@ var init_stdio3 = __esm({
       */
       async start() {
         if (this._process) throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._process = (0, import_cross_spawn2.default)(this._serverParams.command, this._serverParams.args ?? [], {
             env: {
               ...getDefaultEnvironment2(),
@@ -66576,7 +66672,7 @@ var init_stdio3 = __esm({
             this.onerror?.(error4);
           });
           this._process.on("spawn", () => {
-            resolve7();
+            resolve8();
           });
           this._process.on("close", (_code) => {
             this._process = void 0;
@@ -66641,7 +66737,7 @@ var init_stdio3 = __esm({
         const proc = this._process;
         this._process = void 0;
         if (proc && proc.exitCode === null && proc.signalCode === null) {
-          const exited = new Promise((resolve7) => proc.once("exit", () => resolve7()));
+          const exited = new Promise((resolve8) => proc.once("exit", () => resolve8()));
           try {
             proc.stdin?.end();
           } catch {
@@ -66650,7 +66746,7 @@ var init_stdio3 = __esm({
             proc.kill("SIGTERM");
           } catch {
           }
-          await Promise.race([exited, new Promise((resolve7) => setTimeout(resolve7, 1e3).unref())]);
+          await Promise.race([exited, new Promise((resolve8) => setTimeout(resolve8, 1e3).unref())]);
           if (proc.exitCode === null && proc.signalCode === null) try {
             proc.kill("SIGKILL");
           } catch {
@@ -66675,22 +66771,22 @@ var init_stdio3 = __esm({
         if (this._process) {
           const processToClose = this._process;
           this._process = void 0;
-          const closePromise = new Promise((resolve7) => {
+          const closePromise = new Promise((resolve8) => {
             processToClose.once("close", () => {
-              resolve7();
+              resolve8();
             });
           });
           try {
             processToClose.stdin?.end();
           } catch {
           }
-          await Promise.race([closePromise, new Promise((resolve7) => setTimeout(resolve7, 2e3).unref())]);
+          await Promise.race([closePromise, new Promise((resolve8) => setTimeout(resolve8, 2e3).unref())]);
           if (processToClose.exitCode === null) {
             try {
               processToClose.kill("SIGTERM");
             } catch {
             }
-            await Promise.race([closePromise, new Promise((resolve7) => setTimeout(resolve7, 2e3).unref())]);
+            await Promise.race([closePromise, new Promise((resolve8) => setTimeout(resolve8, 2e3).unref())]);
           }
           if (processToClose.exitCode === null) try {
             processToClose.kill("SIGKILL");
@@ -66700,11 +66796,11 @@ var init_stdio3 = __esm({
         this._readBuffer.clear();
       }
       send(message2) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (!this._process?.stdin) throw new SdkError(SdkErrorCode.NotConnected, "Not connected");
           const json = serializeMessage2(message2);
-          if (this._process.stdin.write(json)) resolve7();
-          else this._process.stdin.once("drain", resolve7);
+          if (this._process.stdin.write(json)) resolve8();
+          else this._process.stdin.once("drain", resolve8);
         });
       }
     };
@@ -66778,7 +66874,7 @@ async function captureModern(target, declared, timeoutMs, tail, log, requests) {
     }, who);
   } finally {
     await Promise.race([client.close().catch(() => {
-    }), new Promise((resolve7) => setTimeout(resolve7, 3e3).unref())]);
+    }), new Promise((resolve8) => setTimeout(resolve8, 3e3).unref())]);
     requests?.closed();
   }
 }
@@ -72205,7 +72301,7 @@ var init_protocol = __esm({
               return;
             }
             const pollInterval = task2.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1e3;
-            await new Promise((resolve7) => setTimeout(resolve7, pollInterval));
+            await new Promise((resolve8) => setTimeout(resolve8, pollInterval));
             options?.signal?.throwIfAborted();
           }
         } catch (error4) {
@@ -72222,7 +72318,7 @@ var init_protocol = __esm({
        */
       request(request, resultSchema, options) {
         const { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options ?? {};
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           const earlyReject = (error4) => {
             reject(error4);
           };
@@ -72300,7 +72396,7 @@ var init_protocol = __esm({
               if (!parseResult.success) {
                 reject(parseResult.error);
               } else {
-                resolve7(parseResult.data);
+                resolve8(parseResult.data);
               }
             } catch (error4) {
               reject(error4);
@@ -72562,12 +72658,12 @@ var init_protocol = __esm({
           }
         } catch {
         }
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           if (signal.aborted) {
             reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
             return;
           }
-          const timeoutId = setTimeout(resolve7, interval);
+          const timeoutId = setTimeout(resolve8, interval);
           signal.addEventListener("abort", () => {
             clearTimeout(timeoutId);
             reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
@@ -75594,7 +75690,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a5 = root.localRefs) === null || _a5 === void 0 ? void 0 : _a5[ref];
         const { schemaId } = this.opts;
@@ -75621,7 +75717,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -76485,7 +76581,7 @@ var require_fast_uri2 = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -76876,7 +76972,7 @@ var require_fast_uri2 = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -80935,7 +81031,7 @@ async function captureOverTransport(inner, context, options = {}) {
   } finally {
     clearTimeout(timer);
     closing = true;
-    await Promise.race([endConnection(client, inner), new Promise((resolve7) => setTimeout(resolve7, 3e3).unref())]);
+    await Promise.race([endConnection(client, inner), new Promise((resolve8) => setTimeout(resolve8, 3e3).unref())]);
   }
 }
 async function endConnection(client, transport) {
@@ -81045,13 +81141,13 @@ var init_snapshot_server = __esm({
 // src/action/run.ts
 import { appendFile, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4, resolve as resolve6 } from "node:path";
+import { join as join4, resolve as resolve7 } from "node:path";
 
 // src/commands/check.ts
 var import_core24 = __toESM(require_lib(), 1);
 init_errors();
 import { access } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/commands/base.ts
 var import_core = __toESM(require_lib(), 1);
@@ -81299,6 +81395,7 @@ function captureOptions(flags, timeoutMs, verbose) {
 }
 
 // src/commands/check.ts
+init_git_source();
 var Check = class _Check extends BaseCommand {
   static summary = "Snapshot a live server and compare it with the committed baseline.";
   static description = [
@@ -81317,7 +81414,7 @@ var Check = class _Check extends BaseCommand {
   static flags = {
     ...serverTargetFlags,
     ...reportFlags,
-    baseline: import_core24.Flags.string({ char: "b", description: "Baseline snapshot file (default: mcp-snapshot.json, or the configured server's)." }),
+    baseline: import_core24.Flags.string({ char: "b", description: "Baseline snapshot file, or git:REF:PATH (default: mcp-snapshot.json, or the configured server's)." }),
     update: import_core24.Flags.boolean({ description: "Rewrite the baseline with the new snapshot after reporting (accepts the changes)." }),
     all: import_core24.Flags.boolean({ description: "Check every server of the project config.", exclusive: ["name", "baseline"] }),
     name: import_core24.Flags.string({ description: "Check the server of this name from the project config." }),
@@ -81373,20 +81470,26 @@ var Check = class _Check extends BaseCommand {
     return [
       {
         label: baseline,
-        baseline: resolve5(baseline),
+        baseline: resolveSnapshotArgument(baseline),
         target: () => targetFromFlags(flags, command),
         refreshCommand: (mask) => refreshFor(this.argv, mask)
       }
     ];
   }
   async checkOne(job, flags, config4) {
-    const [{ readSnapshotFile: readSnapshotFile2 }, { writeSnapshotFile: writeSnapshotFile2 }, { snapshotServer: snapshotServer2 }, { makeReport: makeReport2 }] = await Promise.all([
-      Promise.resolve().then(() => (init_read(), read_exports)),
+    const [{ readSnapshotSource: readSnapshotSource2, parseGitSource: parseGitSource2 }, { writeSnapshotFile: writeSnapshotFile2 }, { snapshotServer: snapshotServer2 }, { makeReport: makeReport2 }] = await Promise.all([
+      Promise.resolve().then(() => (init_git_source(), git_source_exports)),
       Promise.resolve().then(() => (init_write(), write_exports)),
       Promise.resolve().then(() => (init_snapshot_server(), snapshot_server_exports)),
       Promise.resolve().then(() => (init_reporting(), reporting_exports))
     ]);
-    const exists = await access(job.baseline).then(
+    const fromGit = parseGitSource2(job.baseline) !== void 0;
+    if (fromGit && flags.update) {
+      throw new UserError(`--update cannot write to ${job.baseline}: a baseline read from git is updated in the working tree.`, {
+        hint: "Run it with --baseline PATH, then commit the file."
+      });
+    }
+    const exists = fromGit || await access(job.baseline).then(
       () => true,
       () => false
     );
@@ -81395,7 +81498,7 @@ var Check = class _Check extends BaseCommand {
         hint: "Create it with `mcp-compat init`, `mcp-compat snapshot -o FILE ...`, or run check with --update."
       });
     }
-    const baseFile = exists ? await readSnapshotFile2(job.baseline) : void 0;
+    const baseFile = exists ? await readSnapshotSource2(job.baseline) : void 0;
     const base = baseFile?.snapshot;
     const target = await job.target();
     const head = await snapshotServer2(target, captureOptions(flags, job.timeoutMs, this.verbose));
@@ -81421,7 +81524,7 @@ var Check = class _Check extends BaseCommand {
 function configuredJob(server, config4, flags) {
   return {
     label: `server ${server.name}`,
-    baseline: resolve5(config4.dir, server.baseline),
+    baseline: resolve6(config4.dir, server.baseline),
     target: () => configuredTarget(server, config4.dir),
     timeoutMs: server.timeoutMs ?? flags.timeout,
     configured: server.name,
@@ -81432,13 +81535,13 @@ async function configuredTarget(server, dir) {
   const target = server.target;
   switch (target.kind) {
     case "stdio":
-      return { kind: "stdio", command: target.command, args: target.args, cwd: resolve5(dir, target.cwd ?? "."), ...target.env ? { env: target.env } : {} };
+      return { kind: "stdio", command: target.command, args: target.args, cwd: resolve6(dir, target.cwd ?? "."), ...target.env ? { env: target.env } : {} };
     case "http":
     case "sse":
       return { kind: target.kind, url: target.url, ...target.headers ? { headers: target.headers } : {} };
     case "client-config": {
       const { targetFromClientConfig: targetFromClientConfig2 } = await Promise.resolve().then(() => (init_client_config(), client_config_exports));
-      return targetFromClientConfig2(resolve5(dir, target.file), target.server);
+      return targetFromClientConfig2(resolve6(dir, target.file), target.server);
     }
   }
 }
@@ -81460,6 +81563,7 @@ init_errors();
 init_fail_on();
 init_report();
 init_github();
+init_git_source();
 
 // src/action/command-line.ts
 init_errors();
@@ -81547,7 +81651,7 @@ var COMMENT_LIMIT = 6e4;
 async function runAction(env2, out) {
   const input = (name) => (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
   try {
-    const workdir = resolve6(env2.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
+    const workdir = resolve7(env2.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
     process.chdir(workdir);
     const format = input("format") || "text";
     if (!REPORT_FORMATS.includes(format)) throw new UserError(`Input format "${format}" is not one of ${REPORT_FORMATS.join(", ")}.`);
@@ -81557,10 +81661,10 @@ async function runAction(env2, out) {
     const flags = { format, "fail-on": failOn || void 0, "require-bump": input("require-bump") === "true", "next-version": input("next-version") || void 0 };
     const timeout = input("timeout") ? Number(input("timeout")) : void 0;
     const jobs = actionJobs(input, config4, timeout);
-    const [{ readSnapshotFile: readSnapshotFile2 }, { snapshotServer: snapshotServer2 }] = await Promise.all([Promise.resolve().then(() => (init_read(), read_exports)), Promise.resolve().then(() => (init_snapshot_server(), snapshot_server_exports))]);
+    const [{ readSnapshotSource: readSnapshotSource2 }, { snapshotServer: snapshotServer2 }] = await Promise.all([Promise.resolve().then(() => (init_git_source(), git_source_exports)), Promise.resolve().then(() => (init_snapshot_server(), snapshot_server_exports))]);
     const reports = [];
     for (const job of jobs) {
-      const { snapshot: base, text: baseText } = await readSnapshotFile2(job.baseline);
+      const { snapshot: base, text: baseText } = await readSnapshotSource2(job.baseline);
       const head = await snapshotServer2(await job.target(), captureOptions({ timeout }, job.timeoutMs, false));
       reports.push(
         makeReport({
@@ -81607,7 +81711,7 @@ ${error4.detail}` : ""}` : `internal error: ${debug ? error4.stack ?? String(err
   }
 }
 function actionJobs(input, config4, timeout) {
-  const baseline = resolve6(input("baseline") || "mcp-snapshot.json");
+  const baseline = resolveSnapshotArgument(input("baseline") || "mcp-snapshot.json");
   const command = input("command");
   const url4 = input("url");
   const clientConfig = input("config");
@@ -81631,7 +81735,7 @@ function actionJobs(input, config4, timeout) {
       {
         label: server,
         baseline,
-        target: async () => (await Promise.resolve().then(() => (init_client_config(), client_config_exports))).targetFromClientConfig(resolve6(clientConfig), server),
+        target: async () => (await Promise.resolve().then(() => (init_client_config(), client_config_exports))).targetFromClientConfig(resolve7(clientConfig), server),
         timeoutMs: timeout
       }
     ];
@@ -81644,7 +81748,7 @@ function actionJobs(input, config4, timeout) {
   if (servers.length === 0) throw new UserError(`No server named "${only}" in ${displayPath(config4.file)}.`);
   return servers.map((server) => ({
     label: server.name,
-    baseline: resolve6(config4.dir, server.baseline),
+    baseline: resolve7(config4.dir, server.baseline),
     target: () => configuredTarget(server, config4.dir),
     server: server.name,
     timeoutMs: server.timeoutMs ?? timeout

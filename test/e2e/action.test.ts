@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -163,6 +163,17 @@ describe('the GitHub Action entry (dist/action.js)', () => {
     } finally {
       server.kill();
     }
+  });
+
+  it('reads a baseline given as git:REF:PATH from the repository, not the working tree', async () => {
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', 'mcp-snapshot.json');
+    git('commit', '-q', '-m', 'baseline');
+    writeFileSync(join(dir, 'mcp-snapshot.json'), 'not json');
+    const { code, stdout } = await runAction({ command: quote(notesServer(2)), baseline: 'git:main:mcp-snapshot.json' });
+    expect(code, stdout).toBe(1);
+    expect(readOutputs(join(dir, 'github-output')).failed).toBe('true');
   });
 
   it('exits 2 with an ::error when it cannot check', async () => {
