@@ -88,10 +88,13 @@ await build({
   splitting: false,
 });
 
+// The library (package.json "exports"), self-contained like the CLI so that installing the package
+// installs no dependencies; the MCP SDK sits in chunks of its own, loaded when a server is contacted.
+// Built apart from the CLI so that the CLI's chunks, and so its start-up, stay as they are.
 await build({
   ...common,
   entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
-  packages: 'external',
-  banner: {},
+  splitting: true,
+  chunkNames: 'lib/[name]-[hash]',
 });
