@@ -67,9 +67,10 @@ describe('snapshots read from a git ref (git:REF:PATH)', () => {
     ['a directory', ['git:main:snapshots'], /^mcp-compat: Cannot read snapshot git:main:snapshots: snapshots is a directory at main\.\n$/],
     ['no path', ['git:main'], /^mcp-compat: "git:main" is not a git snapshot: expected git:REF:PATH/],
     ['a ref that git would read as an option', ['git:--output=evil:mcp.json'], /^mcp-compat: "git:--output=evil:mcp\.json": the git ref "--output=evil" may not start with "-"\.\n$/],
-  ])('%s: one line naming the ref and path, exit 2 (both start-up paths)', async (_case, [base], message) => {
+  ])('%s: one line naming the ref and path, exit 2', async (_case, [base], message) => {
     const dir = repository();
-    for (const env of [{}, { MCP_COMPAT_FAST_PATH: '0' }]) {
+    // Both start-up paths read the snapshots the same way (runDiff); oclif's is checked once, on the first case.
+    for (const env of base === 'git:nope:snapshots/mcp.json' ? [{}, { MCP_COMPAT_FAST_PATH: '0' }] : [{}]) {
       const result = await cli(['diff', base as string, 'snapshots/mcp.json'], { cwd: dir, env });
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
