@@ -2,8 +2,9 @@
 // so start-up reads a handful of files instead of resolving hundreds of modules in node_modules.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * oclif requires two packages at start that this CLI never uses: cli-spinners (every spinner style,
@@ -40,6 +41,33 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
+/**
+ * The GitHub Action's committed bundle (action.yml runs it from a git ref, with no install): one
+ * file holding everything, the MCP SDK included, and no source map, so that the same sources always
+ * give the same bytes and a test can tell when the committed file is stale.
+ * `node scripts/build.mjs action [OUTFILE]` (npm run build:action) writes only this file.
+ */
+export const ACTION_BUNDLE = 'dist-action/index.js';
+async function buildActionBundle(outfile) {
+  await build({
+    ...common,
+    absWorkingDir: root,
+    entryPoints: ['src/action/main.ts'],
+    plugins: [unusedAtRunTime],
+    outfile,
+    splitting: false,
+    sourcemap: false,
+    legalComments: 'none',
+  });
+}
+
+if (process.argv[2] === 'action') {
+  await buildActionBundle(process.argv[3] ?? ACTION_BUNDLE);
+  process.exit(0);
+}
+
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
 await build({
   ...common,
   // The GitHub Action's entry (action.yml) and the start-up path of `snapshot` share the CLI's chunks.
@@ -60,10 +88,13 @@ await build({
   splitting: false,
 });
 
+// The library (package.json "exports"), self-contained like the CLI so that installing the package
+// installs no dependencies; the MCP SDK sits in chunks of its own, loaded when a server is contacted.
+// Built apart from the CLI so that the CLI's chunks, and so its start-up, stay as they are.
 await build({
   ...common,
   entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
-  packages: 'external',
-  banner: {},
+  splitting: true,
+  chunkNames: 'lib/[name]-[hash]',
 });

@@ -21,7 +21,7 @@ export { SCHEMA_ASPECTS, SCHEMA_RULES, schemaRuleId } from './rules/schema-rules
 
 // Capture and snapshot files
 export { snapshotServer, type CaptureOptions } from './capture/snapshot-server.js';
-export { snapshotMcpServer } from './capture/in-process.js';
+export { snapshotMcpServer, type InProcessMcpServer } from './capture/in-process.js';
 export type { ServerTarget } from './capture/target.js';
 export { readSnapshot } from './snapshot/read.js';
 export { writeSnapshotFile } from './snapshot/write.js';

@@ -14,6 +14,7 @@ import { REPORT_FORMATS, type ReportFormat, renderReport } from '../report/index
 import { DEFAULT_MARKDOWN_BUDGET } from '../report/markdown.js';
 import { workflowCommand } from '../report/github.js';
 import type { Report } from '../report/model.js';
+import { resolveSnapshotArgument } from '../snapshot/git-source.js';
 import { splitCommandLine } from './command-line.js';
 import { commentMarker, upsertComment } from './github-api.js';
 
@@ -48,10 +49,10 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
     const timeout = input('timeout') ? Number(input('timeout')) : undefined;
 
     const jobs = actionJobs(input, config, timeout);
-    const [{ readSnapshotFile }, { snapshotServer }] = await Promise.all([import('../snapshot/read.js'), import('../capture/snapshot-server.js')]);
+    const [{ readSnapshotSource }, { snapshotServer }] = await Promise.all([import('../snapshot/git-source.js'), import('../capture/snapshot-server.js')]);
     const reports: Report[] = [];
     for (const job of jobs) {
-      const { snapshot: base, text: baseText } = await readSnapshotFile(job.baseline);
+      const { snapshot: base, text: baseText } = await readSnapshotSource(job.baseline);
       const head = await snapshotServer(await job.target(), captureOptions({ timeout }, job.timeoutMs, false));
       reports.push(
         makeReport({
@@ -104,7 +105,7 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
 }
 
 function actionJobs(input: (name: string) => string, config: LoadedProjectConfig | undefined, timeout: number | undefined): Job[] {
-  const baseline = resolve(input('baseline') || 'mcp-snapshot.json');
+  const baseline = resolveSnapshotArgument(input('baseline') || 'mcp-snapshot.json');
   const command = input('command');
   const url = input('url');
   const clientConfig = input('config');

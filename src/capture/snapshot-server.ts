@@ -123,7 +123,10 @@ export interface CaptureContext {
   requests?: RequestLog;
 }
 
-/** The capture itself, over any connected-to-be client transport (child process, HTTP, SSE, in-memory). */
+/**
+ * The capture itself, over any connected-to-be client transport (child process, HTTP, SSE, in-memory).
+ * @internal (not in the library's published types, which do not name the bundled SDK's)
+ */
 export async function captureOverTransport(inner: Transport, context: CaptureContext, options: CaptureOptions = {}): Promise<Snapshot> {
   const [{ Client }, { McpError, ErrorCode }, { z }] = await Promise.all([
     import('@modelcontextprotocol/sdk/client/index.js'),

@@ -13,6 +13,7 @@ import { assertNextVersion, displayPath, type ReportFlagValues, reportFlags, she
 import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 import { captureOptions } from './flags/capture-options.js';
 import { acknowledgeAllOfCheck } from './flags/acknowledge-values.js';
+import { resolveSnapshotArgument } from '../snapshot/git-source.js';
 
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
@@ -45,7 +46,7 @@ export default class Check extends BaseCommand {
   static override flags = {
     ...serverTargetFlags,
     ...reportFlags,
-    baseline: Flags.string({ char: 'b', description: 'Baseline snapshot file (default: mcp-snapshot.json, or the configured server\'s).' }),
+    baseline: Flags.string({ char: 'b', description: 'Baseline snapshot file, or git:REF:PATH (default: mcp-snapshot.json, or the configured server\'s).' }),
     update: Flags.boolean({ description: 'Rewrite the baseline with the new snapshot after reporting (accepts the changes).' }),
     all: Flags.boolean({ description: 'Check every server of the project config.', exclusive: ['name', 'baseline'] }),
     name: Flags.string({ description: 'Check the server of this name from the project config.' }),
@@ -104,7 +105,7 @@ export default class Check extends BaseCommand {
     return [
       {
         label: baseline,
-        baseline: resolve(baseline),
+        baseline: resolveSnapshotArgument(baseline),
         target: () => targetFromFlags(flags, command),
         refreshCommand: (mask) => refreshFor(this.argv, mask),
         acknowledgeAllCommand: (mask) => acknowledgeAllOfCheck(this.argv, mask),
@@ -113,22 +114,30 @@ export default class Check extends BaseCommand {
   }
 
   private async checkOne(job: CheckJob, flags: CheckFlags, config: LoadedProjectConfig | undefined): Promise<Report> {
-    const [{ readSnapshotFile }, { writeSnapshotFile }, { snapshotServer }, { makeReport }] = await Promise.all([
-      import('../snapshot/read.js'),
+    const [{ readSnapshotSource, parseGitSource }, { writeSnapshotFile }, { snapshotServer }, { makeReport }] = await Promise.all([
+      import('../snapshot/git-source.js'),
       import('../snapshot/write.js'),
       import('../capture/snapshot-server.js'),
       import('./reporting.js'),
     ]);
-    const exists = await access(job.baseline).then(
-      () => true,
-      () => false,
-    );
+    const fromGit = parseGitSource(job.baseline) !== undefined;
+    if (fromGit && flags.update) {
+      throw new UserError(`--update cannot write to ${job.baseline}: a baseline read from git is updated in the working tree.`, {
+        hint: 'Run it with --baseline PATH, then commit the file.',
+      });
+    }
+    const exists =
+      fromGit ||
+      (await access(job.baseline).then(
+        () => true,
+        () => false,
+      ));
     if (!exists && !flags.update) {
       throw new UserError(`Baseline ${displayPath(job.baseline)} not found.`, {
         hint: 'Create it with `mcp-compat init`, `mcp-compat snapshot -o FILE ...`, or run check with --update.',
       });
     }
-    const baseFile = exists ? await readSnapshotFile(job.baseline) : undefined;
+    const baseFile = exists ? await readSnapshotSource(job.baseline) : undefined;
     const base: Snapshot | undefined = baseFile?.snapshot;
     const target = await job.target();
     const head = await snapshotServer(target, captureOptions(flags, job.timeoutMs, this.verbose));

@@ -10,10 +10,11 @@ export default class Diff extends BaseCommand {
     '<%= config.bin %> diff mcp-snapshot.json new-snapshot.json',
     '<%= config.bin %> diff base.json head.json --format markdown --fail-on risky',
     '<%= config.bin %> diff base.json head.json --require-bump --next-version 2.0.0',
+    '<%= config.bin %> diff git:main:mcp-snapshot.json mcp-snapshot.json',
   ];
   static override args = {
-    base: Args.string({ description: 'Baseline snapshot file.', required: true }),
-    head: Args.string({ description: 'Snapshot file to compare with it.', required: true }),
+    base: Args.string({ description: 'Baseline snapshot file, or git:REF:PATH (the file as committed at REF).', required: true }),
+    head: Args.string({ description: 'Snapshot file to compare with it, or git:REF:PATH.', required: true }),
   };
   static override flags = {
     ...reportFlags,

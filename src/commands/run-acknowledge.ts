@@ -92,9 +92,9 @@ async function chosenChanges(words: string[], flags: AcknowledgeRequest['flags']
   }
   if (words.length !== 2) throw new UserError('--all needs the two snapshot files, BASE HEAD (or a saved JSON report with --report FILE).');
   const [basePath, headPath] = words as [string, string];
-  const [{ readSnapshotFile }, { makeReport }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
-  const [base, head] = await Promise.all([readSnapshotFile(basePath), readSnapshotFile(headPath)]);
-  const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(basePath))?.name;
+  const [{ readSnapshotSource, workingTreePath }, { makeReport }] = await Promise.all([import('../snapshot/git-source.js'), import('./reporting.js')]);
+  const [base, head] = await Promise.all([readSnapshotSource(basePath), readSnapshotSource(headPath)]);
+  const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(workingTreePath(basePath)))?.name;
   const report = makeReport({
     base: base.snapshot,
     head: head.snapshot,

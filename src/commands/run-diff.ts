@@ -17,10 +17,10 @@ export interface DiffRequest {
 export async function runDiff(request: DiffRequest, toolVersion: string): Promise<number> {
   const { base: basePath, head: headPath, flags } = request;
   assertNextVersion(flags['next-version']);
-  const [{ readSnapshotFile }, { makeReport, render, viewOptions }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
+  const [{ readSnapshotSource, refreshByCopy, workingTreePath }, { makeReport, render, viewOptions }] = await Promise.all([import('../snapshot/git-source.js'), import('./reporting.js')]);
   const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
-  const [base, head] = await Promise.all([readSnapshotFile(basePath), readSnapshotFile(headPath)]);
-  const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(basePath))?.name;
+  const [base, head] = await Promise.all([readSnapshotSource(basePath), readSnapshotSource(headPath)]);
+  const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(workingTreePath(basePath)))?.name;
   const report = makeReport({
     base: base.snapshot,
     head: head.snapshot,
@@ -28,7 +28,7 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
     flags,
     config,
     server,
-    refreshCommand: `cp ${shellQuote([headPath, basePath])}`,
+    refreshCommand: refreshByCopy(headPath, basePath, shellQuote),
     acknowledgeAllCommand: acknowledgeAllOfDiff(basePath, headPath, flags),
   });
   process.stdout.write(render([report], flags.format, toolVersion, [], viewOptions(flags, config)));

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { load } from 'js-yaml';
 import { cli, ROOT, runNode, workdir } from './cli.js';
 import { GitHubApiStub } from './github-api-stub.js';
 import { notesServer } from './servers.js';
@@ -50,7 +51,7 @@ describe('the GitHub Action entry (dist/action.js)', () => {
     await api.stop();
   });
 
-  function runAction(inputs: Record<string, string>) {
+  function runAction(inputs: Record<string, string>, entry = ACTION) {
     const env: NodeJS.ProcessEnv = {
       GITHUB_WORKSPACE: dir,
       GITHUB_OUTPUT: join(dir, 'github-output'),
@@ -61,7 +62,7 @@ describe('the GitHub Action entry (dist/action.js)', () => {
       RUNNER_TEMP: join(dir, 'runner'),
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    return runNode(ACTION, [], { cwd: dir, env });
+    return runNode(entry, [], { cwd: dir, env });
   }
 
   it('passes on an unchanged server: outputs, job summary, report file, one comment', async () => {
@@ -163,6 +164,39 @@ describe('the GitHub Action entry (dist/action.js)', () => {
     } finally {
       server.kill();
     }
+  });
+
+  it('reads a baseline given as git:REF:PATH from the repository, not the working tree', async () => {
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', 'mcp-snapshot.json');
+    git('commit', '-q', '-m', 'baseline');
+    writeFileSync(join(dir, 'mcp-snapshot.json'), 'not json');
+    const { code, stdout } = await runAction({ command: quote(notesServer(2)), baseline: 'git:main:mcp-snapshot.json' });
+    expect(code, stdout).toBe(1);
+    expect(readOutputs(join(dir, 'github-output')).failed).toBe('true');
+  });
+
+  // As a workflow's `uses: OWNER/mcp-compat@REF` runs it: the runner fetches the repository at a
+  // commit and runs action.yml's runs.main with node, with no install step and no node_modules.
+  it('runs from a clean clone of the repository at HEAD, with nothing but the committed files', async () => {
+    const clone = join(workdir(), 'mcp-compat');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' }).trim();
+    git('clone', '--quiet', '--no-checkout', ROOT, clone);
+    execFileSync('git', ['checkout', '--quiet', git('rev-parse', 'HEAD')], { cwd: clone, stdio: 'pipe' });
+    expect(existsSync(join(clone, 'node_modules'))).toBe(false);
+    expect(existsSync(join(clone, 'dist'))).toBe(false);
+    const main = (load(readFileSync(join(clone, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } }).runs;
+    expect(main.using).toBe('node24');
+
+    const { code, stdout } = await runAction({ command: quote(notesServer(2)), comment: 'true', 'github-token': 'test-token' }, join(clone, main.main));
+    expect(code, stdout).toBe(1);
+    const outputs = readOutputs(join(dir, 'github-output'));
+    expect(outputs).toMatchObject({ failed: 'true', 'recommended-bump': 'major' });
+    expect(Number(outputs.breaking)).toBeGreaterThan(0);
+    expect(stdout).toMatch(/^::error /m);
+    expect(readFileSync(join(dir, 'step-summary.md'), 'utf8')).toContain('mcp-compat');
+    expect(api.comments).toHaveLength(1);
   });
 
   it('exits 2 with an ::error when it cannot check', async () => {

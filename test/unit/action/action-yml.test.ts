@@ -15,8 +15,8 @@ describe('action.yml', () => {
   const action = load(read('action.yml')) as ActionYml;
   const source = read('src/action/run.ts');
 
-  it('is a node20 action running the built entry', () => {
-    expect(action.runs).toEqual({ using: 'node20', main: 'dist/action.js' });
+  it('is a node24 action running the committed bundle', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist-action/index.js' });
   });
 
   it('declares exactly the inputs the entry reads', () => {
