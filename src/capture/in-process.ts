@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Snapshot } from '../snapshot/model.js';
+import { refuseUnreadable } from './readable.js';
 import { captureOverTransport, type CaptureOptions } from './snapshot-server.js';
 
 /**
@@ -12,7 +13,9 @@ export async function snapshotMcpServer(server: McpServer, options: CaptureOptio
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   try {
-    return await captureOverTransport(clientSide, { who: 'the in-process server', stdio: false }, options);
+    const snapshot = await captureOverTransport(clientSide, { who: 'the in-process server', stdio: false }, options);
+    await refuseUnreadable(snapshot, 'the in-process server');
+    return snapshot;
   } finally {
     await server.close();
   }

@@ -6,6 +6,7 @@ import type { JsonObject, Snapshot } from '../snapshot/model.js';
 import { MODERN_PROTOCOL_VERSION, ModernProtocolRequired, needsModernProtocol } from './modern.js';
 import { toSnapshot, type WireCapture } from './normalise.js';
 import { readAllPages } from './paging.js';
+import { refuseUnreadable } from './readable.js';
 import { RecordingTransport } from './recording-transport.js';
 import { type CaptureEvent, type Emit, eventSink, RequestLog } from './events.js';
 import { type Masker, maskerFor } from './secrets.js';
@@ -46,6 +47,7 @@ export async function snapshotServer(target: ServerTarget, options: CaptureOptio
   emit({ event: 'capture.start', transport: target.kind, timeout_ms: timeoutMs });
   try {
     const snapshot = maskSnapshot(await capture(target, options, who, emit, masker), masker);
+    await refuseUnreadable(snapshot, who);
     emit({
       event: 'capture.end',
       result: 'ok',

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listen, type RunningServer } from '../integration/capture/fixture-servers.js';
+import { listen, type RunningServer, SERVERS } from '../integration/capture/fixture-servers.js';
 import { BIN, ROOT, type RunResult, workdir } from './cli.js';
 
 const PEAK_RSS = join(ROOT, 'test', 'support', 'peak-rss.cjs');
@@ -55,4 +55,20 @@ describe('hostile servers through the built CLI', () => {
     expect(result.stdout).toBe('');
     expect(result.peakRssMb).toBeLessThan(512);
   }, 180_000);
+
+  it.each([
+    ['an empty tool name', ['--tool-name', ''], 'sent an invalid tools/list result: tool 3 has an empty "name". Clients address a tool by its name: give every tool a non-empty one.'],
+    [
+      'a schema 5,000 levels deep',
+      ['--deep-schema', '5000'],
+      'sent an invalid tools/list result: arrays and objects nested deeper than a snapshot may hold (1000 levels from its top) in tool "deep", at /inputSchema/properties/a/properties/a/properties/a/properties/…. diff and check would refuse to read such a snapshot; real schemas are far shallower.',
+    ],
+  ])('a server sending %s: exit 2, one line naming the tool, no file', async (_, flags, said) => {
+    const dir = workdir();
+    const result = await cliWithPeakRss(['snapshot', '-o', 'snap.json', '--', process.execPath, join(SERVERS, 'raw', 'server.js'), ...flags], dir);
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toBe(`mcp-compat: Server \`node …/servers/raw/server.js ${flags[0]} …\` ${said}`);
+    expect(result.stderr).not.toMatch(/call stack/i);
+    expect(existsSync(join(dir, 'snap.json'))).toBe(false);
+  }, 60_000);
 });
