@@ -71,4 +71,18 @@ describe('hostile servers through the built CLI', () => {
     expect(result.stderr).not.toMatch(/call stack/i);
     expect(existsSync(join(dir, 'snap.json'))).toBe(false);
   }, 60_000);
+
+  it('notifications nobody asked for, and a stray response: exit 0, the snapshot written, each one in the JSON log', async () => {
+    const dir = workdir();
+    const result = await cliWithPeakRss(['snapshot', '-o', 'snap.json', '--log-format', 'json', '--', process.execPath, join(SERVERS, 'raw', 'server.js'), '--unsolicited', 'all'], dir);
+    expect(result.code).toBe(0);
+    const events = result.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { event: string; direction?: string; method?: string; message?: string });
+    const received = events.filter((event) => event.event === 'mcp.notification' && event.direction === 'received').map((event) => event.method);
+    expect(new Set(received)).toEqual(new Set(['notifications/progress', 'notifications/message', 'notifications/notes/reindexed', 'notifications/tools/list_changed', 'notifications/cancelled']));
+    expect(events.some((event) => event.message === 'ignored a response to no request of the capture (id nobody-asked)')).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'snap.json'), 'utf8'))).toMatchObject({ tools: [{ name: 'add_note' }, { name: 'find_notes' }] });
+  }, 60_000);
 });
