@@ -34,6 +34,12 @@ describe('a response too large to hold ends the capture at the stdio message lim
     expect(written).toBeLessThan(LIMIT + 64 * 1024 * 1024);
   }, 90_000);
 
+  it('the same over protocol 2026-07-28 (the v2 client)', async () => {
+    running = await listen('raw/server.js', '--http', '--modern', '--huge', `body:${TEN_GB}`);
+    const error = await failure(snapshotServer({ kind: 'http', url: running.url }, { timeoutMs: 60_000 }));
+    expect(error.message).toBe(`HTTP server ${running.url} sent a response body larger than 64 MB (the limit for one message) while capturing over protocol 2026-07-28.`);
+  }, 90_000);
+
   it('a body under the limit is read whole', async () => {
     running = await listen('raw/server.js', '--http', '--huge', `body:${2 * 1024 * 1024}`);
     const snapshot = await snapshotServer({ kind: 'http', url: running.url }, { timeoutMs: 30_000 });
