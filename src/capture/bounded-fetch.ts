@@ -78,18 +78,21 @@ function eventCounter(maxBytes: number): Counter {
   let pending = 0;
   let atLineStart = true;
   let afterCR = false;
+  /** The last CR ended an event: its LF, maybe in the next chunk, belongs to that end. */
+  let crEndedEvent = false;
   return (chunk) => {
     let lastEventEnd = -1;
     for (let index = 0; index < chunk.length; index++) {
       const byte = chunk[index];
       if (byte === LF && afterCR) {
         afterCR = false;
-        if (lastEventEnd === index - 1) lastEventEnd = index;
+        if (crEndedEvent) lastEventEnd = index;
         continue;
       }
       afterCR = byte === CR;
       if (byte === LF || byte === CR) {
         if (atLineStart) lastEventEnd = index;
+        crEndedEvent = afterCR && atLineStart;
         atLineStart = true;
       } else {
         atLineStart = false;

@@ -51,6 +51,14 @@ describe('boundedResponse', () => {
     await expect(readAll(boundedResponse(chunked([withoutEnd, withoutEnd], SSE), limit))).rejects.toThrow('Server-sent event exceeded maximum size');
   });
 
+  it('does not take a CRLF split across chunks for the end of an event', async () => {
+    const lines = ['data: 1234\r', ...Array.from({ length: 10 }, () => '\ndata: 1234\r'), '\n'];
+    await expect(readAll(boundedResponse(chunked(lines, SSE), 40))).rejects.toBeInstanceOf(ResponseTooLarge);
+    // The same with the empty line split as CR | LF CR | LF: four events, each within the limit.
+    const events = ['data: 1234\r', '\n\r', '\ndata: 5678\r', '\n\r', '\n'].join('').repeat(2);
+    expect(await readAll(boundedResponse(chunked(['data: 1234\r', '\n\r', '\ndata: 5678\r', '\n\r', '\n', 'data: 1234\r', '\n\r', '\ndata: 5678\r', '\n\r', '\n'], SSE), 16))).toBe(events);
+  });
+
   it('errors data that never ends an event once it passes the limit, even in many small lines', async () => {
     const lines = Array.from({ length: 100 }, () => 'data: x\n');
     const error = await readAll(boundedResponse(chunked(lines, SSE), 64)).catch((e: unknown) => e);
