@@ -20,6 +20,11 @@ describe('a capture refuses what a snapshot file cannot hold, as diff and check 
     expect(error.message).toBe(`${WHO} --deep-schema …\` ${DEEP}`);
   }, 60_000);
 
+  it('the same over protocol 2026-07-28 (the v2 client)', async () => {
+    const error = await failure(snapshotServer(stdio('raw/server.js', '--modern', '--deep-schema', '5000'), { timeoutMs: 30_000 }));
+    expect(error.message).toBe(`${WHO} --modern …\` ${DEEP}`);
+  }, 60_000);
+
   it('the deepest schema a snapshot may hold is captured, and the file reads back the same', async () => {
     // 498 levels of {"type":"object","properties":{"a":...}}: 1,000 levels of arrays and objects counted from the snapshot's top.
     const snapshot = await snapshotServer(stdio('raw/server.js', '--deep-schema', '498'), { timeoutMs: 30_000 });
