@@ -116,6 +116,16 @@ export class RequestLog {
     this.see(message as Message, 'received');
   }
 
+  /**
+   * A message the capture did not ask for, dropped unread. A notification was already logged as it
+   * came (`mcp.notification`); a response to no request of the capture's is said here.
+   */
+  ignored(message: unknown): void {
+    const id = (message as Message | null)?.id;
+    if ((message as Message | null)?.method !== undefined || (typeof id !== 'string' && typeof id !== 'number')) return;
+    this.emit({ event: 'capture.progress', message: `ignored a response to no request of the capture (id ${excerpt(this.mask(String(id)), 60)})` });
+  }
+
   /** Sending a request failed (over HTTP: the POST was refused): it is reported with the reason. */
   failed(message: unknown, error: unknown): void {
     const id = (message as Message | null)?.id;

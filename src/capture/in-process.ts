@@ -1,4 +1,5 @@
 import type { Snapshot } from '../snapshot/model.js';
+import { refuseUnreadable } from './readable.js';
 import { captureOverTransport, type CaptureOptions } from './snapshot-server.js';
 
 /**
@@ -20,7 +21,9 @@ export async function snapshotMcpServer(server: InProcessMcpServer, options: Cap
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   try {
-    return await captureOverTransport(clientSide, { who: 'the in-process server', stdio: false }, options);
+    const snapshot = await captureOverTransport(clientSide, { who: 'the in-process server', stdio: false }, options);
+    await refuseUnreadable(snapshot, 'the in-process server');
+    return snapshot;
   } finally {
     await server.close();
   }

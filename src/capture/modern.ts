@@ -5,7 +5,8 @@ import { readAllPages } from './paging.js';
 import type { RequestLog } from './events.js';
 import type { StderrTail } from './stderr-tail.js';
 import { describeTarget, type ServerTarget } from './target.js';
-import { httpEndpoint } from './transports.js';
+import { boundedFetch } from './bounded-fetch.js';
+import { httpEndpoint, MAX_STDIO_MESSAGE_BYTES } from './transports.js';
 
 export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
@@ -42,7 +43,7 @@ export async function captureModern(target: ServerTarget, declared: JsonObject, 
     transport.stderr?.on('data', (chunk: Buffer | string) => tail.push(chunk.toString()));
   } else if (target.kind === 'http') {
     const { url, headers } = httpEndpoint(target);
-    transport = new v2.StreamableHTTPClientTransport(url, { requestInit: { headers } });
+    transport = new v2.StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: boundedFetch(MAX_STDIO_MESSAGE_BYTES) });
   } else {
     throw new UserError(`The server speaks protocol ${MODERN_PROTOCOL_VERSION}, which has no legacy SSE transport.`, { hint: 'Capture it over Streamable HTTP (--url without --transport sse).' });
   }

@@ -1,7 +1,9 @@
 import { SNAPSHOT_FORMAT_VERSION, type Json, type JsonObject, type PromptArgumentSnapshot, type PromptSnapshot, type ResourceSnapshot, type ResourceTemplateSnapshot, type ServerSnapshot, type Snapshot, type ToolSnapshot } from '../snapshot/model.js';
 import { canonicalSnapshot } from '../snapshot/canonical.js';
+import { MAX_SNAPSHOT_DEPTH } from '../snapshot/read.js';
 import { UserError } from '../errors.js';
 import { cleanLine } from '../report/sanitize.js';
+import { firstTooDeep, MAX_ENTITY_DEPTH, shownPath } from './readable.js';
 
 /** What a capture read from the wire, before it becomes a snapshot. */
 export interface WireCapture {
@@ -28,6 +30,9 @@ export interface WireCapture {
  * whole list).
  */
 export function toSnapshot(wire: WireCapture, who = 'the server'): Snapshot {
+  // The server's info is spread into the snapshot's `server` (level 2), its capabilities sit a level below.
+  refuseTooDeep(wire.serverInfo, MAX_ENTITY_DEPTH + 1, who, 'initialize', 'its serverInfo');
+  refuseTooDeep(wire.capabilities, MAX_ENTITY_DEPTH, who, 'initialize', 'its capabilities');
   const info = asObject(wire.serverInfo);
   const server: ServerSnapshot = {
     ...pick(info, ['title', 'description', 'websiteUrl', 'icons']),
@@ -80,13 +85,25 @@ const LISTS = {
 function identified(list: EntityList, raw: unknown[], who: string): JsonObject[] {
   const seen = new Set<string>();
   return raw.map((item, index) => {
+    const name = (item as Record<string, unknown> | null)?.[list.key];
+    refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list.method, typeof name === 'string' ? `${list.noun} ${quote(name)}` : `${list.noun} ${index + 1}`);
     const entry = toJson(item);
     if (!isObject(entry)) throw invalid(who, list, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list.key];
     if (typeof id !== 'string') throw invalid(who, list, `${list.noun} ${index + 1} has ${id === undefined ? `no "${list.key}"` : `a "${list.key}" that is ${describeJson(id)}`}, where a string is required`);
+    if (id === '') throw invalid(who, list, `${list.noun} ${index + 1} has an empty "${list.key}"`, `Clients address a ${list.noun} by its ${list.key}: give every ${list.noun} a non-empty one.`);
     if (seen.has(id)) throw invalid(who, list, `${list.noun} ${quote(id)} is listed twice, and clients cannot tell the two apart`, `Give every ${list.noun} its own ${list.key}.`);
     seen.add(id);
     return entry;
+  });
+}
+
+/** Checked before anything walks the value recursively (JSON.stringify first of all): see firstTooDeep. */
+function refuseTooDeep(value: unknown, maxDepth: number, who: string, method: string, what: string): void {
+  const path = firstTooDeep(value, maxDepth);
+  if (path === undefined) return;
+  throw new UserError(`${capitalise(who)} sent an invalid ${method} result: arrays and objects nested deeper than a snapshot may hold (${MAX_SNAPSHOT_DEPTH} levels from its top) in ${what}, at ${shownPath(path)}.`, {
+    hint: 'diff and check would refuse to read such a snapshot; real schemas are far shallower.',
   });
 }
 

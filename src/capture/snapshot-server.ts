@@ -1,10 +1,12 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { UserError } from '../errors.js';
+import { responseTooLarge } from './bounded-fetch.js';
 import { cleanLine } from '../report/sanitize.js';
 import type { JsonObject, Snapshot } from '../snapshot/model.js';
 import { MODERN_PROTOCOL_VERSION, ModernProtocolRequired, needsModernProtocol } from './modern.js';
 import { toSnapshot, type WireCapture } from './normalise.js';
 import { readAllPages } from './paging.js';
+import { refuseUnreadable } from './readable.js';
 import { RecordingTransport } from './recording-transport.js';
 import { type CaptureEvent, type Emit, eventSink, RequestLog } from './events.js';
 import { type Masker, maskerFor } from './secrets.js';
@@ -45,6 +47,7 @@ export async function snapshotServer(target: ServerTarget, options: CaptureOptio
   emit({ event: 'capture.start', transport: target.kind, timeout_ms: timeoutMs });
   try {
     const snapshot = maskSnapshot(await capture(target, options, who, emit, masker), masker);
+    await refuseUnreadable(snapshot, who);
     emit({
       event: 'capture.end',
       result: 'ok',
@@ -155,7 +158,10 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
   const failure = (what: string, hint?: string, cause?: unknown) => new UserError(`${sentence(what)}.${hint ? ` ${hint}` : ''}${stderr()}`, cause === undefined ? {} : { cause });
   client.onerror = (error) => {
     log(`transport error: ${excerpt(firstLine(error.message), 300)}`);
-    if (closing || !context.stdio) return;
+    if (closing) return;
+    // A response or event stream past the size limit: the SSE transports only report it here, and would wait for the rest.
+    if (responseTooLarge(error)) fail(asUserError(error, context, now(), stderr()));
+    if (!context.stdio) return;
     // The stdio transport reports a line it cannot parse as a JSON-RPC message, and a failed spawn, here.
     if (error instanceof SyntaxError) fail(failure(`${context.who} wrote something that is not an MCP message on stdout while ${now()} (${excerpt(firstLine(error.message))})`, 'Logs belong on stderr.'));
     else fail(asUserError(error, context, now(), stderr()));
@@ -262,6 +268,12 @@ function asUserError(error: unknown, context: CaptureContext, phase: string, std
   if (error instanceof UserError) return error;
   const err = error instanceof Error ? error : new Error(String(error));
   const who = sentence(context.who);
+  const httpTooLarge = responseTooLarge(err);
+  if (httpTooLarge !== undefined) {
+    const limit = `${Math.round(httpTooLarge.maxBytes / 1024 / 1024)} MB (the limit for one message)`;
+    const what = httpTooLarge.part === 'body' ? `a response body larger than ${limit}` : `an event larger than ${limit} on its event stream`;
+    return new UserError(`${who} sent ${what} while ${phase}.`, { cause: err });
+  }
   const code = errorCode(err);
   if (code === 'ENOENT' && context.stdio) return new UserError(`Could not start ${context.who}: command not found.`, { hint: 'Check the command after -- (it is run directly, not through a shell).', cause: err });
   if (code === 'EACCES' && context.stdio) return new UserError(`Could not start ${context.who}: permission denied.`, { cause: err });

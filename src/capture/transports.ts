@@ -1,4 +1,5 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { boundedFetch, boundedResponse } from './bounded-fetch.js';
 import { LineBuffer } from './line-buffer.js';
 import { basicCredential } from './secrets.js';
 import type { StderrTail } from './stderr-tail.js';
@@ -7,6 +8,7 @@ import type { ServerTarget } from './target.js';
 /**
  * The largest single message a stdio server may write (the SDK's default is 10 MB). Tool lists
  * with descriptions of several megabytes exist; a line that never ends must still stop somewhere.
+ * HTTP response bodies and server-sent events are held to the same limit (bounded-fetch.ts).
  */
 export const MAX_STDIO_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -33,17 +35,17 @@ export async function createTransport(target: ServerTarget, tail: StderrTail): P
     case 'http': {
       const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
       const { url, headers } = httpEndpoint(target);
-      return new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: signalPerRequest() });
+      return new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: signalPerRequest(boundedFetch(MAX_STDIO_MESSAGE_BYTES)) });
     }
     case 'sse': {
       const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/sse.js');
       const { url, headers } = httpEndpoint(target);
       return new SSEClientTransport(url, {
         requestInit: { headers },
-        fetch: signalPerRequest(),
+        fetch: signalPerRequest(boundedFetch(MAX_STDIO_MESSAGE_BYTES)),
         // The SSE stream is opened with EventSource, which takes headers only through its own fetch.
         eventSourceInit: {
-          fetch: async (url, init) => refuseHtml(await fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } })),
+          fetch: async (url, init) => boundedResponse(refuseHtml(await fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } })), MAX_STDIO_MESSAGE_BYTES),
         },
       });
     }

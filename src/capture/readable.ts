@@ -1,0 +1,87 @@
+import { UserError } from '../errors.js';
+import { cleanLine } from '../report/sanitize.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { MAX_SNAPSHOT_DEPTH, validateSnapshot } from '../snapshot/read.js';
+
+/**
+ * What `snapshot` writes, `diff` and `check` read: a capture refuses a snapshot that the reader
+ * (src/snapshot/read.ts) would refuse, with the same validation, naming the entity and the place.
+ * Otherwise the file would be written, committed, and then fail every later run.
+ */
+export async function refuseUnreadable(snapshot: Snapshot, who: string): Promise<void> {
+  const problems = await validateSnapshot(snapshot);
+  const first = problems[0];
+  if (first === undefined) return;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  throw new UserError(`${capitalise(who)} sent what a snapshot cannot hold: ${entityAt(snapshot, first.pointer)}at ${first.pointer || '/'} ${first.message}${more}.`, {
+    hint: 'No snapshot is written that diff and check would refuse to read.',
+  });
+}
+
+const LISTS = [
+  ['tools', 'tool', 'name'],
+  ['prompts', 'prompt', 'name'],
+  ['resources', 'resource', 'uri'],
+  ['resourceTemplates', 'resource template', 'uriTemplate'],
+] as const;
+
+/** `tool "search" ` for a pointer into a tool of the snapshot, and so on; empty elsewhere. */
+function entityAt(snapshot: Snapshot, pointer: string): string {
+  const [, list, index] = pointer.split('/');
+  for (const [key, noun, id] of LISTS) {
+    if (list !== key) continue;
+    const entity = (snapshot[key] as unknown as readonly Record<string, unknown>[])[Number(index)];
+    const name = entity?.[id];
+    return typeof name === 'string' ? `${noun} ${quote(name)} ` : '';
+  }
+  return '';
+}
+
+/**
+ * The path to the first array or object nested deeper than `maxDepth` levels in `value` (itself
+ * level 1), or undefined. A loop, not recursion: a server may send a schema 100,000 levels deep,
+ * and JSON.stringify, the canonical form and the masking would all overflow the stack on it.
+ */
+export function firstTooDeep(value: unknown, maxDepth: number): string[] | undefined {
+  interface Frame {
+    value: unknown;
+    depth: number;
+    key?: string;
+    parent?: Frame;
+  }
+  const stack: Frame[] = [{ value, depth: 1 }];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    if (frame.value === null || typeof frame.value !== 'object') continue;
+    if (frame.depth > maxDepth) {
+      const path: string[] = [];
+      for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) path.push(at.key);
+      return path.reverse();
+    }
+    const container = frame.value as Record<string, unknown>;
+    const keys = Array.isArray(container) ? container.map((_, index) => String(index)) : Object.keys(container);
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const key = keys[index]!;
+      const member = container[key];
+      if (member !== null && typeof member === 'object') stack.push({ value: member, depth: frame.depth + 1, key, parent: frame });
+    }
+  }
+  return undefined;
+}
+
+/** The deepest an entity of a list may nest: it sits two levels below the top of the snapshot (the document, its list). */
+export const MAX_ENTITY_DEPTH = MAX_SNAPSHOT_DEPTH - 2;
+
+/** A path as a JSON Pointer for a message: escaped, cleaned, and cut after a few segments. */
+export function shownPath(path: readonly string[], segments = 8): string {
+  const shown = path.slice(0, segments).map((segment) => `/${cleanLine(segment.replace(/~/g, '~0').replace(/\//g, '~1')).slice(0, 60)}`);
+  return shown.join('') + (path.length > segments ? '/…' : '');
+}
+
+function quote(text: string): string {
+  const clean = cleanLine(text);
+  return JSON.stringify(clean.length > 60 ? `${clean.slice(0, 59)}…` : clean);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
