@@ -1,5 +1,6 @@
 import { Command, Errors, Flags } from '@oclif/core';
 import { EXIT_TOOL_FAILURE, UserError } from '../errors.js';
+import { cleanLine } from '../report/sanitize.js';
 import { describeFailure } from './failure.js';
 
 /**
@@ -25,7 +26,7 @@ export abstract class BaseCommand extends Command {
       return this.exit(EXIT_TOOL_FAILURE);
     }
     if (error.oclif?.exit !== undefined) {
-      process.stderr.write(`mcp-compat: ${oneLine(error.message)}\n`);
+      process.stderr.write(`${cleanLine(`mcp-compat: ${oneLine(error.message)}`)}\n`);
       return this.exit(EXIT_TOOL_FAILURE);
     }
     process.stderr.write(describeFailure(error, this.verbose));

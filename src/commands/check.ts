@@ -6,6 +6,7 @@ import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../er
 import type { ConfiguredServer } from '../policy/config.js';
 import type { Report } from '../report/model.js';
 import type { Snapshot } from '../snapshot/model.js';
+import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
 import { type LoadedProjectConfig, loadProjectConfig } from './flags/project-config.js';
 import { routeConfigFlag } from './flags/config-flag.js';
@@ -73,7 +74,7 @@ export default class Check extends BaseCommand {
       const error: unknown = outcome.reason;
       if (jobs.length === 1 || !(error instanceof UserError)) throw error;
       captureFailed = true;
-      process.stderr.write(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+      process.stderr.write(`${cleanLine(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}`)}\n`);
     });
     if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version, labels));
     if (captureFailed) process.exitCode = EXIT_TOOL_FAILURE;

@@ -6,6 +6,7 @@ import { safeUrl, type ServerTarget } from '../capture/target.js';
 import { UserError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../policy/config.js';
 import type { JsonObject } from '../snapshot/model.js';
+import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
 import { captureOptions } from './flags/capture-options.js';
 import { shellQuote } from './flags/report.js';
@@ -62,10 +63,10 @@ export default class Init extends BaseCommand {
     const counts = `${snapshot.tools.length} tools, ${snapshot.prompts.length} prompts, ${snapshot.resources.length} resources, ${snapshot.resourceTemplates.length} resource templates`;
     this.log(
       [
-        `Captured ${snapshot.server.name} ${snapshot.server.version}: ${counts}.`,
+        cleanLine(`Captured ${snapshot.server.name} ${snapshot.server.version}: ${counts}.`),
         'Wrote:',
         `  ${written[0]}  the baseline: what clients rely on today`,
-        `  ${written[1]}  the project config (server "${name}", fail-on breaking)`,
+        cleanLine(`  ${written[1]}  the project config (server "${name}", fail-on breaking)`),
         `  ${written[2]}  checks every pull request`,
         ...notes.map((note) => `Note: ${note}`),
         '',

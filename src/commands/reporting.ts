@@ -4,6 +4,7 @@ import type { FailOn } from '../policy/fail-on.js';
 import type { ReportFormat } from '../report/formats.js';
 import { renderReport } from '../report/index.js';
 import type { Report } from '../report/model.js';
+import { escapeJsonText } from '../report/sanitize.js';
 import { shouldColor } from '../report/text.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { displayPath, type ReportFlagValues } from './flags/report-values.js';
@@ -66,11 +67,11 @@ export function render(reports: readonly Report[], format: string, toolVersion: 
 export function combine(outputs: readonly string[], format: ReportFormat, labels: readonly string[] = []): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(outputs.map((output) => JSON.parse(output) as unknown), null, 2)}\n`;
+      return `${escapeJsonText(JSON.stringify(outputs.map((output) => JSON.parse(output) as unknown), null, 2))}\n`;
     case 'sarif': {
       const logs = outputs.map((output) => JSON.parse(output) as { runs: unknown[] });
       const [first] = logs;
-      return `${JSON.stringify({ ...first, runs: logs.flatMap((log) => log.runs) }, null, 2)}\n`;
+      return `${escapeJsonText(JSON.stringify({ ...first, runs: logs.flatMap((log) => log.runs) }, null, 2))}\n`;
     }
     case 'junit': {
       const suites = outputs.map((output) => /(<testsuite [\s\S]*<\/testsuite>)/.exec(output)?.[1] ?? '');

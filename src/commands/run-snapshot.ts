@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { cleanLine } from '../report/sanitize.js';
 import { captureOptions } from './flags/capture-options.js';
 import { parseClientCapabilities, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target-values.js';
 
@@ -28,8 +29,8 @@ export async function runSnapshot({ flags, command }: SnapshotRequest): Promise<
   await writeSnapshotFile(flags.output, snapshot);
   if (!flags.quiet) {
     const counts = [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length, 'resource'), count(snapshot.resourceTemplates.length, 'resource template')].join(', ');
-    process.stderr.write(`mcp-compat: wrote ${shownPath(flags.output)} (${snapshot.server.name} ${snapshot.server.version}: ${counts})\n`);
-    for (const note of snapshot.notes ?? []) process.stderr.write(`mcp-compat: note: ${note}\n`);
+    process.stderr.write(`${cleanLine(`mcp-compat: wrote ${shownPath(flags.output)} (${snapshot.server.name} ${snapshot.server.version}: ${counts})`)}\n`);
+    for (const note of snapshot.notes ?? []) process.stderr.write(`${cleanLine(`mcp-compat: note: ${note}`)}\n`);
   }
 }
 
