@@ -28,7 +28,7 @@ export interface CaptureOptions {
 }
 
 /** What the snapshot's notes say when a secret had to be masked in what the server sent. */
-export const MASKED_NOTE = 'a value passed as a secret (env, header or URL) appeared in what the server sent and was replaced with ***';
+export const MASKED_NOTE = 'a value passed as a secret (env, header, URL or argument) appeared in what the server sent and was replaced with ***';
 
 /**
  * Connects to the server as an MCP client, reads every list it advertises, and returns the canonical

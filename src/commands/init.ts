@@ -2,6 +2,7 @@ import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { workflowYaml } from '../action/workflow.js';
+import { argvSecrets } from '../capture/secrets.js';
 import { safeUrl, type ServerTarget } from '../capture/target.js';
 import { UserError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../policy/config.js';
@@ -54,6 +55,7 @@ export default class Init extends BaseCommand {
     const notes: string[] = [];
     const entry = serverEntry(target, flags, relative(cwd, files.baseline).split('\\').join('/'), cwd, notes);
     const config = { failOn: 'breaking', servers: { [name]: entry }, acknowledged: [] };
+    for (const warning of secretArgumentWarnings(entry)) process.stderr.write(`mcp-compat: warning: ${warning}\n`);
 
     await writeSnapshotFile(files.baseline, snapshot);
     await writeAtomically(files.config, `${JSON.stringify(config, null, 2)}\n`);
@@ -104,6 +106,22 @@ function serverEntry(target: ServerTarget, flags: { config?: string; server?: st
     notes.push(`the URL's credentials and query are not written to ${CONFIG_FILE_NAME} (they may be secrets); add them to "url", or a token under "headers", if the server needs them.`);
   }
   return { baseline, url, ...(target.kind === 'sse' ? { transport: 'sse' } : {}) };
+}
+
+/**
+ * The server's own options whose value looks like a secret (`--api-key=...`, `--token ...`) are
+ * written as typed (the server needs them), but the file is meant to be committed: one warning per
+ * option, naming it, never its value, with what to do instead.
+ */
+function secretArgumentWarnings(entry: JsonObject): string[] {
+  const command = entry.command;
+  if (!Array.isArray(command)) return [];
+  const options = [...new Set(argvSecrets(command.slice(1).map(String)).map((found) => found.option))];
+  return options.map(
+    (option) =>
+      `${CONFIG_FILE_NAME} keeps the value of ${option} as typed in "command", and it looks like a secret that would be committed with the file. ` +
+      'Have the server read it from its environment instead (--env here, a CI secret in the workflow), or keep the server in .mcp.json with ${VAR} and run init --config .mcp.json --server NAME.',
+  );
 }
 
 /** Absolute paths inside the project become relative, so the config works on every checkout. */
