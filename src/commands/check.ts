@@ -13,6 +13,7 @@ import { routeConfigFlag } from './flags/config-flag.js';
 import { assertNextVersion, displayPath, type ReportFlagValues, reportFlags, shellQuote, sourceOf } from './flags/report.js';
 import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 import { captureOptions } from './flags/capture-options.js';
+import { assertWritableFile } from './flags/output-path.js';
 
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
@@ -127,6 +128,7 @@ export default class Check extends BaseCommand {
     }
     const baseFile = exists ? await readSnapshotFile(job.baseline) : undefined;
     const base: Snapshot | undefined = baseFile?.snapshot;
+    if (flags.update) await assertWritableFile(displayPath(job.baseline), job.configured === undefined ? '--baseline' : `The baseline of server ${job.configured}`);
     const target = await job.target();
     const head = await snapshotServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
     const { maskerFor } = await import('../capture/secrets.js');

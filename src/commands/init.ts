@@ -10,6 +10,7 @@ import type { JsonObject } from '../snapshot/model.js';
 import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
 import { captureOptions } from './flags/capture-options.js';
+import { assertWritableFile } from './flags/output-path.js';
 import { shellQuote } from './flags/report.js';
 import { serverTargetFlags, targetFromFlags } from './flags/server-target.js';
 
@@ -47,6 +48,7 @@ export default class Init extends BaseCommand {
       if (existing.length > 0) throw new UserError(`Not overwriting ${existing.join(', ')}.`, { hint: 'Run again with --force to replace them.' });
     }
 
+    await assertWritableFile(flags.baseline, '--baseline');
     const target = await targetFromFlags(flags, command);
     const [{ snapshotServer }, { writeSnapshotFile }] = await Promise.all([import('../capture/snapshot-server.js'), import('../snapshot/write.js')]);
     const snapshot = await snapshotServer(target, captureOptions(flags, undefined, this.verbose));

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { cleanLine } from '../report/sanitize.js';
 import { captureOptions } from './flags/capture-options.js';
+import { assertWritableFile } from './flags/output-path.js';
 import { parseClientCapabilities, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target-values.js';
 
 export interface SnapshotRequest {
@@ -15,6 +16,7 @@ export interface SnapshotRequest {
  */
 export async function runSnapshot({ flags, command }: SnapshotRequest): Promise<void> {
   parseClientCapabilities(flags['client-capabilities']);
+  if (flags.output !== undefined) await assertWritableFile(flags.output, '-o');
   const target = await targetFromFlags(flags, command);
   const [{ snapshotServer }, { serializeSnapshot }, { writeSnapshotFile }] = await Promise.all([
     import('../capture/snapshot-server.js'),
