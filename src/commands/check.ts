@@ -4,7 +4,9 @@ import { Flags } from '@oclif/core';
 import type { ServerTarget } from '../capture/target.js';
 import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 import type { ConfiguredServer } from '../policy/config.js';
+import type { ReportFormat } from '../report/formats.js';
 import type { Report } from '../report/model.js';
+import type { CheckOutcome } from './check-all-output.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
@@ -61,24 +63,27 @@ export default class Check extends BaseCommand {
 
     const [{ settleWithLimit }, { render }] = await Promise.all([import('../capture/concurrent.js'), import('./reporting.js')]);
     // Servers are captured concurrently (--concurrency at a time); reports and errors keep the configured order.
-    const outcomes = await settleWithLimit(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config));
-    const reports: Report[] = [];
-    const labels: string[] = [];
-    let captureFailed = false;
-    outcomes.forEach((outcome, index) => {
+    const settled = await settleWithLimit(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config));
+    if (!flags.all) {
+      const [only] = settled;
+      if (only?.status !== 'fulfilled') throw only?.reason;
+      process.stdout.write(render(only.value, flags.format, this.config.version));
+      process.exitCode = !flags.update && only.value.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
+      return;
+    }
+    // --all: every configured server has its entry in the output, failed ones with their error (design §6).
+    const outcomes: CheckOutcome[] = settled.map((outcome, index) => {
       const job = jobs[index] as CheckJob;
-      if (outcome.status === 'fulfilled') {
-        reports.push(outcome.value);
-        labels.push(job.label);
-        return;
-      }
-      const error: unknown = outcome.reason;
-      if (jobs.length === 1 || !(error instanceof UserError)) throw error;
-      captureFailed = true;
-      process.stderr.write(`${cleanLine(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}`)}\n`);
+      const target = job.configured ?? job.label;
+      if (outcome.status === 'fulfilled') return { target, report: outcome.value };
+      const error = whyNotChecked(outcome.reason);
+      process.stderr.write(`${cleanLine(`mcp-compat: ${job.label}: ${error}`)}\n`);
+      return { target, error };
     });
-    if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version, labels));
-    if (captureFailed) process.exitCode = EXIT_TOOL_FAILURE;
+    const [{ renderCheckAll }, { shouldColor }] = await Promise.all([import('./check-all-output.js'), import('../report/text.js')]);
+    process.stdout.write(renderCheckAll(outcomes, flags.format as ReportFormat, { color: shouldColor(process.stdout), toolVersion: this.config.version }));
+    const reports = outcomes.flatMap((outcome) => ('report' in outcome ? [outcome.report] : []));
+    if (reports.length < outcomes.length) process.exitCode = EXIT_TOOL_FAILURE;
     else process.exitCode = !flags.update && reports.some((report) => report.summary.failed) ? EXIT_CHANGES_FOUND : EXIT_OK;
   }
 
@@ -161,6 +166,13 @@ type CheckFlags = ReportFlagValues &
     'client-capabilities'?: string;
     'log-format'?: string;
   };
+
+/** The one line a server that could not be checked gets in the output: the message and hint of a UserError, else an internal error. */
+function whyNotChecked(reason: unknown): string {
+  if (reason instanceof UserError) return `${reason.message}${reason.hint ? ` ${reason.hint}` : ''}`;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return `internal error: ${message.split('\n')[0] ?? ''}`;
+}
 
 function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, flags: CheckFlags): CheckJob {
   return {

@@ -29,6 +29,6 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
     server,
     refreshCommand: `cp ${shellQuote([headPath, basePath])}`,
   });
-  process.stdout.write(render([report], flags.format, toolVersion));
+  process.stdout.write(render(report, flags.format, toolVersion));
   return report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
 }
