@@ -1,7 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ServerTarget } from '../capture/target.js';
+import { MAX_TIMEOUT_MS, type ServerTarget } from '../capture/target.js';
 import { configuredTarget } from '../commands/check.js';
 import { captureOptions } from '../commands/flags/capture-options.js';
 import { loadProjectConfig, type LoadedProjectConfig } from '../commands/flags/project-config.js';
@@ -13,6 +13,7 @@ import type { Bump } from '../policy/semver.js';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '../report/index.js';
 import { workflowCommand } from '../report/github.js';
 import type { Report } from '../report/model.js';
+import { cleanBlock } from '../report/sanitize.js';
 import { splitCommandLine } from './command-line.js';
 import { commentMarker, upsertComment } from './github-api.js';
 
@@ -45,6 +46,9 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
     const config = await loadProjectConfig({ path: input('project-config') || undefined });
     const flags = { format, 'fail-on': failOn || undefined, 'require-bump': input('require-bump') === 'true', 'next-version': input('next-version') || undefined };
     const timeout = input('timeout') ? Number(input('timeout')) : undefined;
+    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {
+      throw new UserError(`Input timeout "${input('timeout')}" is not an integer from 1 to ${MAX_TIMEOUT_MS} (milliseconds).`);
+    }
 
     const jobs = actionJobs(input, config, timeout);
     const [{ readSnapshotFile }, { snapshotServer }] = await Promise.all([import('../snapshot/read.js'), import('../capture/snapshot-server.js')]);
@@ -95,7 +99,7 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
       error instanceof UserError
         ? `${error.message}${error.hint ? ` ${error.hint}` : ''}${error.detail ? `\n${error.detail}` : ''}`
         : `internal error: ${debug ? ((error as Error).stack ?? String(error)) : (error as Error).message}`;
-    out(`${workflowCommand('error', { title: 'mcp-compat could not check the server' }, message)}\n`);
+    out(`${workflowCommand('error', { title: 'mcp-compat could not check the server' }, cleanBlock(message))}\n`);
     return EXIT_TOOL_FAILURE;
   }
 }
