@@ -16,6 +16,7 @@ import { assertNextVersion, displayPath, type ReportFlagValues, reportFlags, she
 import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 import { captureOptions } from './flags/capture-options.js';
 import { assertWritableFile } from './flags/output-path.js';
+import { assertNoStrayWords } from './flags/stray-words.js';
 
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
@@ -54,11 +55,12 @@ export default class Check extends BaseCommand {
   };
 
   async run(): Promise<void> {
-    const { flags: parsed } = await this.parse(Check);
+    const { flags: parsed, argv } = await this.parse(Check);
+    const command = afterDoubleDash(this.argv);
+    assertNoStrayWords('check', argv as string[], command);
     const flags = await routeConfigFlag(parsed);
     assertNextVersion(flags['next-version']);
     const config = await loadProjectConfig({ path: flags['project-config'] });
-    const command = afterDoubleDash(this.argv);
     const jobs = this.jobs(flags, config, command);
 
     const [{ settleWithLimit }, { render }] = await Promise.all([import('../capture/concurrent.js'), import('./reporting.js')]);
@@ -96,10 +98,10 @@ export default class Check extends BaseCommand {
       }
       const chosen = flags.all ? config.servers : config.servers.filter((server) => server.name === flags.name);
       if (chosen.length === 0) throw new UserError(`No server named "${flags.name}" in ${displayPath(config.file)} (configured: ${config.servers.map((s) => s.name).join(', ')}).`);
-      return chosen.map((server) => configuredJob(server, config, flags));
+      return chosen.map((server) => configuredJob(server, config, flags, this.argv));
     }
     if (!adHoc) {
-      if (config && config.servers.length === 1) return [configuredJob(config.servers[0] as ConfiguredServer, config, flags)];
+      if (config && config.servers.length === 1) return [configuredJob(config.servers[0] as ConfiguredServer, config, flags, this.argv)];
       throw new UserError('No server to check.', {
         hint: config && config.servers.length > 1 ? 'Use --all or --name NAME to pick configured servers.' : 'Give one: -- COMMAND ARGS, --url URL, or --config FILE --server NAME.',
       });
@@ -174,14 +176,19 @@ function whyNotChecked(reason: unknown): string {
   return `internal error: ${message.split('\n')[0] ?? ''}`;
 }
 
-function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, flags: CheckFlags): CheckJob {
+/**
+ * A configured server as a job. A --baseline given on the command line wins over the configured
+ * one: that file is compared with, reported, and (with --update) the only one rewritten.
+ */
+function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, flags: CheckFlags, argv: readonly string[]): CheckJob {
+  const explicit = flags.baseline !== undefined;
   return {
     label: `server ${server.name}`,
-    baseline: resolve(config.dir, server.baseline),
+    baseline: explicit ? resolve(flags.baseline as string) : resolve(config.dir, server.baseline),
     target: () => configuredTarget(server, config.dir),
     timeoutMs: server.timeoutMs ?? flags.timeout,
     configured: server.name,
-    refreshCommand: () => `mcp-compat check --name ${shellQuote([server.name])} --update`,
+    refreshCommand: (mask) => (explicit ? refreshFor(argv, mask) : `mcp-compat check --name ${shellQuote([server.name])} --update`),
   };
 }
 

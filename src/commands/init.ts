@@ -11,6 +11,7 @@ import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
 import { captureOptions } from './flags/capture-options.js';
 import { assertWritableFile } from './flags/output-path.js';
+import { assertNoStrayWords } from './flags/stray-words.js';
 import { shellQuote } from './flags/report.js';
 import { serverTargetFlags, targetFromFlags } from './flags/server-target.js';
 
@@ -34,9 +35,10 @@ export default class Init extends BaseCommand {
   };
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(Init);
+    const { flags, argv } = await this.parse(Init);
     const index = this.argv.indexOf('--');
     const command = index === -1 ? [] : this.argv.slice(index + 1);
+    assertNoStrayWords('init', argv as string[], command);
     if (command.length === 0 && flags.url === undefined && flags.config === undefined) {
       throw new UserError('init needs the server to capture.', { hint: 'Give it as -- COMMAND ARGS, --url URL, or --config FILE --server NAME.' });
     }
