@@ -2,6 +2,13 @@
 // A well-formed `diff BASE HEAD [flags]`, and a `snapshot` of a stdio server, run without loading
 // oclif (src/fast-diff.ts, src/fast-snapshot.ts); any other command line, or MCP_COMPAT_FAST_PATH=0,
 // goes to oclif.
+// A reader that stops early (`| head`) closes the pipe: the run ends quietly, with its own exit code,
+// instead of dying of an unhandled EPIPE. Later writes to the closed stream are dropped by Node.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 const words = process.argv.slice(2);
 const fastPaths = { diff: ['../dist/fast-diff.js', 'fastDiff'], snapshot: ['../dist/fast-snapshot.js', 'fastSnapshot'] };
 // Help is oclif's: asking for it skips loading a start-up path only to decline.

@@ -1,8 +1,21 @@
 import { execute } from '@oclif/core';
+import { COMMANDS } from './commands/index.js';
+import { conventionalArgv } from './commands/conventions.js';
+import { describeFailure } from './commands/failure.js';
+import { EXIT_TOOL_FAILURE } from './errors.js';
 
 export { COMMANDS } from './commands/index.js';
 
 /** Entry point of the built CLI (bin/run.js). Commands are listed explicitly, so oclif loads no manifest and scans no folder. */
 export async function main(): Promise<void> {
-  await execute({ dir: import.meta.url });
+  let args: string[];
+  try {
+    const names = Object.entries(COMMANDS).flatMap(([id, command]) => [id, ...(command.aliases ?? [])]);
+    args = conventionalArgv(process.argv.slice(2), names);
+  } catch (error) {
+    process.stderr.write(describeFailure(error as Error, false));
+    process.exitCode = EXIT_TOOL_FAILURE;
+    return;
+  }
+  await execute({ dir: import.meta.url, args });
 }

@@ -1,7 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ServerTarget } from '../capture/target.js';
+import { MAX_TIMEOUT_MS, type ServerTarget } from '../capture/target.js';
 import { configuredTarget } from '../commands/check.js';
 import { captureOptions } from '../commands/flags/capture-options.js';
 import { loadProjectConfig, type LoadedProjectConfig } from '../commands/flags/project-config.js';
@@ -15,6 +15,7 @@ import { DEFAULT_MARKDOWN_BUDGET } from '../report/markdown.js';
 import { workflowCommand } from '../report/github.js';
 import type { Report } from '../report/model.js';
 import { resolveSnapshotArgument } from '../snapshot/git-source.js';
+import { cleanBlock } from '../report/sanitize.js';
 import { splitCommandLine } from './command-line.js';
 import { commentMarker, upsertComment } from './github-api.js';
 
@@ -47,6 +48,9 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
     const config = await loadProjectConfig({ path: input('project-config') || undefined });
     const flags = { format, 'fail-on': failOn || undefined, 'require-bump': input('require-bump') === 'true', 'next-version': input('next-version') || undefined };
     const timeout = input('timeout') ? Number(input('timeout')) : undefined;
+    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {
+      throw new UserError(`Input timeout "${input('timeout')}" is not an integer from 1 to ${MAX_TIMEOUT_MS} (milliseconds).`);
+    }
 
     const jobs = actionJobs(input, config, timeout);
     const [{ readSnapshotSource }, { snapshotServer }] = await Promise.all([import('../snapshot/git-source.js'), import('../capture/snapshot-server.js')]);
@@ -99,7 +103,7 @@ export async function runAction(env: NodeJS.ProcessEnv, out: (text: string) => v
       error instanceof UserError
         ? `${error.message}${error.hint ? ` ${error.hint}` : ''}${error.detail ? `\n${error.detail}` : ''}`
         : `internal error: ${debug ? ((error as Error).stack ?? String(error)) : (error as Error).message}`;
-    out(`${workflowCommand('error', { title: 'mcp-compat could not check the server' }, message)}\n`);
+    out(`${workflowCommand('error', { title: 'mcp-compat could not check the server' }, cleanBlock(message))}\n`);
     return EXIT_TOOL_FAILURE;
   }
 }

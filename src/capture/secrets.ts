@@ -14,14 +14,16 @@ export const MIN_SECRET_LENGTH = 4;
 const NOT_SECRET = new Set(['true', 'false', 'null', 'undefined', 'none']);
 
 /**
- * The secret values of a target, as given: every `--env` and config-file `env` value, every header
- * value (and the token after its scheme, as in `Bearer TOKEN`), the user name and password of the
- * URL, every value of its query string, and the values a client config substituted for `${VAR}`.
+ * The secret values of a target, as given: every `--env` and config-file `env` value, the values of
+ * the server's own options whose name says they are secret (see argvSecrets), every header value
+ * (and the token after its scheme, as in `Bearer TOKEN`), the user name and password of the URL,
+ * every value of its query string, and the values a client config substituted for `${VAR}`.
  */
 export function secretsOf(target: ServerTarget): string[] {
   const values: string[] = [...(target.secrets ?? [])];
   if (target.kind === 'stdio') {
     values.push(...Object.values(target.env ?? {}));
+    values.push(...argvSecrets(target.args).map((found) => found.value));
     return values;
   }
   for (const value of Object.values(target.headers ?? {})) {
@@ -32,6 +34,50 @@ export function secretsOf(target: ServerTarget): string[] {
   }
   values.push(...urlSecrets(target.url));
   return values;
+}
+
+/** A secret found in a server's arguments: the option that names it (`--api-key`, `API_TOKEN`) and its value. */
+export interface ArgvSecret {
+  option: string;
+  value: string;
+}
+
+// One word of an option's name that says its value is a secret: `--api-key`, `--authToken`,
+// `--client_secret`, `--password`, `DB_PASSWD=`, `--private-key`. Whole words only, so `--keyword`,
+// `--author` or `--monkey` are not secrets.
+const SECRET_WORD = /^(?:api|access|auth|client|private|refresh|session|secret|bearer)?(?:keys?|tokens?|secrets?|passw(?:or)?ds?|passwd|pwd|auth|authorization|credentials?|bearer)$|^(?:private|apikey|accesskey)$/;
+
+/** Whether an option's name (without its dashes) says that its value is a secret. */
+export function isSecretOptionName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[-_. ]+/);
+  return words.some((word) => SECRET_WORD.test(word));
+}
+
+/**
+ * The values of a server's arguments that are secrets by their option's name: `--api-key=XYZ`,
+ * `--token XYZ` and Go's `-token XYZ` (the next word, unless it is an option itself) and env-style
+ * `API_KEY=XYZ`. One-letter options (`-k XYZ`) say too little to be read as secrets.
+ */
+export function argvSecrets(args: readonly string[]): ArgvSecret[] {
+  const found: ArgvSecret[] = [];
+  args.forEach((arg, index) => {
+    const long = /^--?([A-Za-z][\w.-]*)(?:=([\s\S]*))?$/.exec(arg);
+    if (long && isSecretOptionName(long[1] as string)) {
+      const option = `${arg.startsWith('--') ? '--' : '-'}${long[1]}`;
+      if (long[2] !== undefined) found.push({ option, value: long[2] });
+      else {
+        const next = args[index + 1];
+        if (next !== undefined && !next.startsWith('-')) found.push({ option, value: next });
+      }
+      return;
+    }
+    const assignment = /^([A-Za-z_][\w.-]*)=([\s\S]*)$/.exec(arg);
+    if (assignment && isSecretOptionName(assignment[1] as string)) found.push({ option: assignment[1] as string, value: assignment[2] as string });
+  });
+  return found.filter((entry) => entry.value !== '');
 }
 
 /** The credentials and query values of a URL, decoded and as written. */

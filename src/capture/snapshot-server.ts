@@ -11,7 +11,7 @@ import { RecordingTransport } from './recording-transport.js';
 import { type CaptureEvent, type Emit, eventSink, RequestLog } from './events.js';
 import { type Masker, maskerFor } from './secrets.js';
 import { StderrTail } from './stderr-tail.js';
-import { describeTarget, type ServerTarget } from './target.js';
+import { describeTarget, MAX_TIMEOUT_MS, type ServerTarget } from './target.js';
 import { createTransport } from './transports.js';
 
 export const CLIENT_CAPABILITY_NAMES = ['roots', 'sampling', 'elicitation'] as const;
@@ -30,7 +30,7 @@ export interface CaptureOptions {
 }
 
 /** What the snapshot's notes say when a secret had to be masked in what the server sent. */
-export const MASKED_NOTE = 'a value passed as a secret (env, header or URL) appeared in what the server sent and was replaced with ***';
+export const MASKED_NOTE = 'a value passed as a secret (env, header, URL or argument) appeared in what the server sent and was replaced with ***';
 
 /**
  * Connects to the server as an MCP client, reads every list it advertises, and returns the canonical
@@ -173,7 +173,9 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
   const timer = setTimeout(() => fail(failure(`${context.who} did not finish within ${timeoutMs} ms (stuck while ${now()})`, 'Raise --timeout if it is just slow.')), timeoutMs);
 
   const ResultSchema = z.object({}).passthrough();
-  const requestOptions = { timeout: timeoutMs + 1000, maxTotalTimeout: timeoutMs + 1000 };
+  // A second more than the capture's own limit, which ends it first; within what a timer can hold.
+  const requestTimeout = Math.min(timeoutMs + 1000, MAX_TIMEOUT_MS);
+  const requestOptions = { timeout: requestTimeout, maxTotalTimeout: requestTimeout };
   /** Every page of one list; `whenMissing` answers for a server that does not know the method (-32601). */
   const list = async (method: ListMethod, key: string, whenMissing?: () => unknown[]): Promise<unknown[]> => {
     reading.add(method);

@@ -1,3 +1,6 @@
+/** The longest time limit a capture takes (`--timeout`, `timeoutMs`): Node's timers hold at most 2^31-1 ms (about 24.8 days). */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /**
  * How to reach the server to capture (design §3). Env and header values, URL credentials and query
  * values are secrets, and so are the values in `secrets` (e.g. what a client config substituted for

@@ -1,5 +1,7 @@
 import { Command, Errors, Flags } from '@oclif/core';
 import { EXIT_TOOL_FAILURE, UserError } from '../errors.js';
+import { cleanLine } from '../report/sanitize.js';
+import { closest } from './conventions.js';
 import { describeFailure } from './failure.js';
 
 /**
@@ -17,6 +19,11 @@ export abstract class BaseCommand extends Command {
     return this.argv.includes('--verbose') || this.argv.includes('-v');
   }
 
+  private didYouMean(message: string): string {
+    const ctor = this.ctor as typeof BaseCommand;
+    return suggestFlag(message, { ...ctor.baseFlags, ...ctor.flags });
+  }
+
   protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
     // oclif's own exits (this.exit(1)) and parse errors pass through untouched: they carry their code.
     if (error instanceof Errors.ExitError) throw error;
@@ -25,12 +32,20 @@ export abstract class BaseCommand extends Command {
       return this.exit(EXIT_TOOL_FAILURE);
     }
     if (error.oclif?.exit !== undefined) {
-      process.stderr.write(`mcp-compat: ${oneLine(error.message)}\n`);
+      process.stderr.write(`${cleanLine(`mcp-compat: ${oneLine(error.message)}${this.didYouMean(error.message)}`)}\n`);
       return this.exit(EXIT_TOOL_FAILURE);
     }
     process.stderr.write(describeFailure(error, this.verbose));
     return this.exit(EXIT_TOOL_FAILURE);
   }
+}
+
+/** The flag a misspelt one most likely meant (`--formt`: `--format`), for oclif's "Nonexistent flag" error. */
+function suggestFlag(message: string, flags: Record<string, { char?: string }>): string {
+  const typed = /Nonexistent flags?: (--?[\w-]+)/.exec(message)?.[1];
+  if (typed === undefined || !typed.startsWith('--')) return '';
+  const guess = closest(typed.slice(2), Object.keys(flags));
+  return guess === undefined ? '' : ` (did you mean --${guess}?)`;
 }
 
 /** oclif's parse errors span lines ("Missing 1 required arg:\nhead  Snapshot file..."): keep them, on one line. */

@@ -4,8 +4,11 @@ import { Flags } from '@oclif/core';
 import type { ServerTarget } from '../capture/target.js';
 import { EXIT_CHANGES_FOUND, EXIT_OK, EXIT_TOOL_FAILURE, UserError } from '../errors.js';
 import type { ConfiguredServer } from '../policy/config.js';
+import type { ReportFormat } from '../report/formats.js';
 import type { Report } from '../report/model.js';
+import type { CheckOutcome } from './check-all-output.js';
 import type { Snapshot } from '../snapshot/model.js';
+import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
 import { type LoadedProjectConfig, loadProjectConfig } from './flags/project-config.js';
 import { routeConfigFlag } from './flags/config-flag.js';
@@ -14,6 +17,8 @@ import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from 
 import { captureOptions } from './flags/capture-options.js';
 import { acknowledgeAllOfCheck } from './flags/acknowledge-values.js';
 import { resolveSnapshotArgument } from '../snapshot/git-source.js';
+import { assertWritableFile } from './flags/output-path.js';
+import { assertNoStrayWords } from './flags/stray-words.js';
 
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
@@ -54,33 +59,37 @@ export default class Check extends BaseCommand {
   };
 
   async run(): Promise<void> {
-    const { flags: parsed } = await this.parse(Check);
+    const { flags: parsed, argv } = await this.parse(Check);
+    const command = afterDoubleDash(this.argv);
+    assertNoStrayWords('check', argv as string[], command);
     const flags = await routeConfigFlag(parsed);
     assertNextVersion(flags['next-version']);
     const config = await loadProjectConfig({ path: flags['project-config'] });
-    const command = afterDoubleDash(this.argv);
     const jobs = this.jobs(flags, config, command);
 
     const [{ settleWithLimit }, { render, viewOptions }] = await Promise.all([import('../capture/concurrent.js'), import('./reporting.js')]);
     // Servers are captured concurrently (--concurrency at a time); reports and errors keep the configured order.
-    const outcomes = await settleWithLimit(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config));
-    const reports: Report[] = [];
-    const labels: string[] = [];
-    let captureFailed = false;
-    outcomes.forEach((outcome, index) => {
+    const settled = await settleWithLimit(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config));
+    if (!flags.all) {
+      const [only] = settled;
+      if (only?.status !== 'fulfilled') throw only?.reason;
+      process.stdout.write(render(only.value, flags.format, this.config.version, viewOptions(flags, config)));
+      process.exitCode = !flags.update && only.value.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
+      return;
+    }
+    // --all: every configured server has its entry in the output, failed ones with their error (design §6).
+    const outcomes: CheckOutcome[] = settled.map((outcome, index) => {
       const job = jobs[index] as CheckJob;
-      if (outcome.status === 'fulfilled') {
-        reports.push(outcome.value);
-        labels.push(job.label);
-        return;
-      }
-      const error: unknown = outcome.reason;
-      if (jobs.length === 1 || !(error instanceof UserError)) throw error;
-      captureFailed = true;
-      process.stderr.write(`mcp-compat: ${job.label}: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+      const target = job.configured ?? job.label;
+      if (outcome.status === 'fulfilled') return { target, report: outcome.value };
+      const error = whyNotChecked(outcome.reason);
+      process.stderr.write(`${cleanLine(`mcp-compat: ${job.label}: ${error}`)}\n`);
+      return { target, error };
     });
-    if (reports.length > 0) process.stdout.write(render(reports, flags.format, this.config.version, labels, viewOptions(flags, config)));
-    if (captureFailed) process.exitCode = EXIT_TOOL_FAILURE;
+    const [{ renderCheckAll }, { shouldColor }] = await Promise.all([import('./check-all-output.js'), import('../report/text.js')]);
+    process.stdout.write(renderCheckAll(outcomes, flags.format as ReportFormat, { color: shouldColor(process.stdout), toolVersion: this.config.version, view: viewOptions(flags, config) }));
+    const reports = outcomes.flatMap((outcome) => ('report' in outcome ? [outcome.report] : []));
+    if (reports.length < outcomes.length) process.exitCode = EXIT_TOOL_FAILURE;
     else process.exitCode = !flags.update && reports.some((report) => report.summary.failed) ? EXIT_CHANGES_FOUND : EXIT_OK;
   }
 
@@ -93,10 +102,10 @@ export default class Check extends BaseCommand {
       }
       const chosen = flags.all ? config.servers : config.servers.filter((server) => server.name === flags.name);
       if (chosen.length === 0) throw new UserError(`No server named "${flags.name}" in ${displayPath(config.file)} (configured: ${config.servers.map((s) => s.name).join(', ')}).`);
-      return chosen.map((server) => configuredJob(server, config, flags));
+      return chosen.map((server) => configuredJob(server, config, flags, this.argv));
     }
     if (!adHoc) {
-      if (config && config.servers.length === 1) return [configuredJob(config.servers[0] as ConfiguredServer, config, flags)];
+      if (config && config.servers.length === 1) return [configuredJob(config.servers[0] as ConfiguredServer, config, flags, this.argv)];
       throw new UserError('No server to check.', {
         hint: config && config.servers.length > 1 ? 'Use --all or --name NAME to pick configured servers.' : 'Give one: -- COMMAND ARGS, --url URL, or --config FILE --server NAME.',
       });
@@ -139,6 +148,7 @@ export default class Check extends BaseCommand {
     }
     const baseFile = exists ? await readSnapshotSource(job.baseline) : undefined;
     const base: Snapshot | undefined = baseFile?.snapshot;
+    if (flags.update) await assertWritableFile(displayPath(job.baseline), job.configured === undefined ? '--baseline' : `The baseline of server ${job.configured}`);
     const target = await job.target();
     const head = await snapshotServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
     const { maskerFor } = await import('../capture/secrets.js');
@@ -173,15 +183,27 @@ type CheckFlags = ReportFlagValues &
     'log-format'?: string;
   };
 
-function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, flags: CheckFlags): CheckJob {
+/** The one line a server that could not be checked gets in the output: the message and hint of a UserError, else an internal error. */
+function whyNotChecked(reason: unknown): string {
+  if (reason instanceof UserError) return `${reason.message}${reason.hint ? ` ${reason.hint}` : ''}`;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return `internal error: ${message.split('\n')[0] ?? ''}`;
+}
+
+/**
+ * A configured server as a job. A --baseline given on the command line wins over the configured
+ * one: that file is compared with, reported, and (with --update) the only one rewritten.
+ */
+function configuredJob(server: ConfiguredServer, config: LoadedProjectConfig, flags: CheckFlags, argv: readonly string[]): CheckJob {
+  const explicit = flags.baseline !== undefined;
   return {
     label: `server ${server.name}`,
-    baseline: resolve(config.dir, server.baseline),
+    baseline: explicit ? resolveSnapshotArgument(flags.baseline as string) : resolve(config.dir, server.baseline),
     target: () => configuredTarget(server, config.dir),
     timeoutMs: server.timeoutMs ?? flags.timeout,
     configured: server.name,
-    refreshCommand: () => `mcp-compat check --name ${shellQuote([server.name])} --update`,
-    acknowledgeAllCommand: (mask) => acknowledgeAllOfCheck(['--name', server.name], mask),
+    refreshCommand: (mask) => (explicit ? refreshFor(argv, mask) : `mcp-compat check --name ${shellQuote([server.name])} --update`),
+    acknowledgeAllCommand: (mask) => acknowledgeAllOfCheck(explicit ? argv : ['--name', server.name], mask),
   };
 }
 

@@ -1,18 +1,20 @@
 import { EXIT_TOOL_FAILURE, UserError } from '../errors.js';
+import { cleanBlock, cleanLine } from '../report/sanitize.js';
 
 /**
  * What a failed command prints to stderr (design §3): a UserError as one line (with its hint, and
  * its detail after it), anything else as one line naming an internal error. The stack trace only
  * with --verbose. Shared by the oclif commands and the start-up paths of `diff` and `snapshot`.
+ * Messages may quote what a server sent: the line is cleaned of controls, bidi and invisible characters.
  */
 export function describeFailure(error: Error, verbose: boolean): string {
   if (error instanceof UserError) {
-    const lines = [`mcp-compat: ${error.message}${error.hint ? ` ${error.hint}` : ''}`];
-    if (error.detail) lines.push(error.detail);
-    if (verbose && error.stack) lines.push(error.stack);
+    const lines = [cleanLine(`mcp-compat: ${error.message}${error.hint ? ` ${error.hint}` : ''}`)];
+    if (error.detail) lines.push(cleanBlock(error.detail));
+    if (verbose && error.stack) lines.push(cleanBlock(error.stack));
     return `${lines.join('\n')}\n`;
   }
-  return `mcp-compat: internal error: ${firstLine(error.message)}${verbose ? `\n${error.stack ?? ''}` : ' (run again with --verbose for details)'}\n`;
+  return `${cleanLine(`mcp-compat: internal error: ${firstLine(error.message)}`)}${verbose ? `\n${cleanBlock(error.stack ?? '')}` : ' (run again with --verbose for details)'}\n`;
 }
 
 function firstLine(text: string): string {

@@ -2,12 +2,16 @@ import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { workflowYaml } from '../action/workflow.js';
+import { argvSecrets } from '../capture/secrets.js';
 import { safeUrl, type ServerTarget } from '../capture/target.js';
 import { UserError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../policy/config.js';
 import type { JsonObject } from '../snapshot/model.js';
+import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
 import { captureOptions } from './flags/capture-options.js';
+import { assertWritableFile } from './flags/output-path.js';
+import { assertNoStrayWords } from './flags/stray-words.js';
 import { shellQuote } from './flags/report.js';
 import { serverTargetFlags, targetFromFlags } from './flags/server-target.js';
 
@@ -31,9 +35,10 @@ export default class Init extends BaseCommand {
   };
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(Init);
+    const { flags, argv } = await this.parse(Init);
     const index = this.argv.indexOf('--');
     const command = index === -1 ? [] : this.argv.slice(index + 1);
+    assertNoStrayWords('init', argv as string[], command);
     if (command.length === 0 && flags.url === undefined && flags.config === undefined) {
       throw new UserError('init needs the server to capture.', { hint: 'Give it as -- COMMAND ARGS, --url URL, or --config FILE --server NAME.' });
     }
@@ -45,6 +50,7 @@ export default class Init extends BaseCommand {
       if (existing.length > 0) throw new UserError(`Not overwriting ${existing.join(', ')}.`, { hint: 'Run again with --force to replace them.' });
     }
 
+    await assertWritableFile(flags.baseline, '--baseline');
     const target = await targetFromFlags(flags, command);
     const [{ snapshotServer }, { writeSnapshotFile }] = await Promise.all([import('../capture/snapshot-server.js'), import('../snapshot/write.js')]);
     const snapshot = await snapshotServer(target, captureOptions(flags, undefined, this.verbose));
@@ -53,6 +59,7 @@ export default class Init extends BaseCommand {
     const notes: string[] = [];
     const entry = serverEntry(target, flags, relative(cwd, files.baseline).split('\\').join('/'), cwd, notes);
     const config = { failOn: 'breaking', servers: { [name]: entry }, acknowledged: [] };
+    for (const warning of secretArgumentWarnings(entry)) process.stderr.write(`mcp-compat: warning: ${warning}\n`);
 
     await writeSnapshotFile(files.baseline, snapshot);
     await writeAtomically(files.config, `${JSON.stringify(config, null, 2)}\n`);
@@ -62,10 +69,10 @@ export default class Init extends BaseCommand {
     const counts = `${snapshot.tools.length} tools, ${snapshot.prompts.length} prompts, ${snapshot.resources.length} resources, ${snapshot.resourceTemplates.length} resource templates`;
     this.log(
       [
-        `Captured ${snapshot.server.name} ${snapshot.server.version}: ${counts}.`,
+        cleanLine(`Captured ${snapshot.server.name} ${snapshot.server.version}: ${counts}.`),
         'Wrote:',
         `  ${written[0]}  the baseline: what clients rely on today`,
-        `  ${written[1]}  the project config (server "${name}", fail-on breaking)`,
+        cleanLine(`  ${written[1]}  the project config (server "${name}", fail-on breaking)`),
         `  ${written[2]}  checks every pull request`,
         ...notes.map((note) => `Note: ${note}`),
         '',
@@ -103,6 +110,22 @@ function serverEntry(target: ServerTarget, flags: { config?: string; server?: st
     notes.push(`the URL's credentials and query are not written to ${CONFIG_FILE_NAME} (they may be secrets); add them to "url", or a token under "headers", if the server needs them.`);
   }
   return { baseline, url, ...(target.kind === 'sse' ? { transport: 'sse' } : {}) };
+}
+
+/**
+ * The server's own options whose value looks like a secret (`--api-key=...`, `--token ...`) are
+ * written as typed (the server needs them), but the file is meant to be committed: one warning per
+ * option, naming it, never its value, with what to do instead.
+ */
+function secretArgumentWarnings(entry: JsonObject): string[] {
+  const command = entry.command;
+  if (!Array.isArray(command)) return [];
+  const options = [...new Set(argvSecrets(command.slice(1).map(String)).map((found) => found.option))];
+  return options.map(
+    (option) =>
+      `${CONFIG_FILE_NAME} keeps the value of ${option} as typed in "command", and it looks like a secret that would be committed with the file. ` +
+      'Have the server read it from its environment instead (--env here, a CI secret in the workflow), or keep the server in .mcp.json with ${VAR} and run init --config .mcp.json --server NAME.',
+  );
 }
 
 /** Absolute paths inside the project become relative, so the config works on every checkout. */

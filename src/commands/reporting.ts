@@ -3,13 +3,15 @@ import { buildReport, type ReportSource } from '../policy/build-report.js';
 import type { FailOn } from '../policy/fail-on.js';
 import type { ReportFormat } from '../report/formats.js';
 import { type RenderOptions, renderReport } from '../report/index.js';
-import { DEFAULT_MARKDOWN_BUDGET } from '../report/markdown.js';
 import type { SuggestionLevel } from '../report/render-options.js';
 import type { Report } from '../report/model.js';
 import { shouldColor } from '../report/text.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { displayPath, type ReportFlagValues } from './flags/report-values.js';
 import type { LoadedProjectConfig } from './flags/project-config.js';
+
+/** The reader's choices of how much of the suggestions a report shows. */
+export type ReportView = Pick<RenderOptions, 'suggestions' | 'languages'>;
 
 // The diff engine, the policy and the reporters: what diff and check import when they run.
 
@@ -57,42 +59,11 @@ export function makeReport(request: ReportRequest): Report {
 }
 
 /** What the report flags and the project config say about how much of the suggestions to show. */
-export function viewOptions(flags: ReportFlagValues, config: LoadedProjectConfig | undefined): Pick<RenderOptions, 'suggestions' | 'languages'> {
+export function viewOptions(flags: ReportFlagValues, config: LoadedProjectConfig | undefined): ReportView {
   return { suggestions: flags.suggestions as SuggestionLevel | undefined, languages: config?.suggestions?.languages };
 }
 
-/** Renders one report, or several (check --all) under their server names; several markdown reports share the budget. */
-export function render(reports: readonly Report[], format: string, toolVersion: string, labels: readonly string[] = [], view: Pick<RenderOptions, 'suggestions' | 'languages'> = {}): string {
-  const chosen = format as ReportFormat;
-  const markdownBudget = Math.floor(DEFAULT_MARKDOWN_BUDGET / Math.max(1, reports.length)) - (reports.length > 1 ? 200 : 0);
-  const options = { color: shouldColor(process.stdout), toolVersion, markdownBudget, ...view };
-  if (reports.length === 1) return renderReport(reports[0] as Report, chosen, options);
-  return combine(reports.map((report) => renderReport(report, chosen, options)), chosen, labels);
-}
-
-/**
- * Several reports (check --all) in one output that stays valid for its format: a JSON array of
- * reports, one SARIF log with a run per server, one JUnit document with a suite per server.
- */
-export function combine(outputs: readonly string[], format: ReportFormat, labels: readonly string[] = []): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(outputs.map((output) => JSON.parse(output) as unknown), null, 2)}\n`;
-    case 'sarif': {
-      const logs = outputs.map((output) => JSON.parse(output) as { runs: unknown[] });
-      const [first] = logs;
-      return `${JSON.stringify({ ...first, runs: logs.flatMap((log) => log.runs) }, null, 2)}\n`;
-    }
-    case 'junit': {
-      const suites = outputs.map((output) => /(<testsuite [\s\S]*<\/testsuite>)/.exec(output)?.[1] ?? '');
-      const count = (name: string) => outputs.reduce((sum, output) => sum + Number(new RegExp(`<testsuites [^>]*${name}="(\\d+)"`).exec(output)?.[1] ?? 0), 0);
-      return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="mcp-compat" tests="${count('tests')}" failures="${count('failures')}" errors="0">`, ...suites, '</testsuites>', ''].join('\n');
-    }
-    case 'text':
-      return outputs.map((output, index) => (labels[index] ? `== ${labels[index]} ==\n${output}` : output)).join('\n');
-    case 'markdown':
-      return outputs.map((output, index) => (labels[index] ? `## ${labels[index]}\n\n${output}` : output)).join('\n');
-    case 'github':
-      return outputs.join('');
-  }
+/** Renders the report of `diff`, or of `check` of one server (`check --all`: ./check-all-output.ts). */
+export function render(report: Report, format: string, toolVersion: string, view: ReportView = {}): string {
+  return renderReport(report, format as ReportFormat, { color: shouldColor(process.stdout), toolVersion, ...view });
 }

@@ -110,7 +110,7 @@ function entryFields(change: Pick<JsonChange, 'fingerprint' | 'rule' | 'entity' 
   return { fingerprint: change.fingerprint, rule: change.rule, entity: change.entity, name: change.name, pointer: change.pointer };
 }
 
-/** The changes of a JSON report (or of every report of a `check --all` array), and its fail-on level. */
+/** The changes of a JSON report (or of every server's report of a `check --all` array), and its fail-on level. */
 async function reportChanges(path: string): Promise<{ changes: JsonChange[]; failOn: FailOn }> {
   const shown = path === '-' ? 'stdin' : path;
   let text: string;
@@ -125,7 +125,11 @@ async function reportChanges(path: string): Promise<{ changes: JsonChange[]; fai
   } catch {
     throw new UserError(`${shown} is not a JSON report.`, { hint: 'Save one with --format json.' });
   }
-  const reports = Array.isArray(parsed) ? parsed : [parsed];
+  // `check --all --format json` is an array of {target, report} or {target, error} entries.
+  const reports = (Array.isArray(parsed) ? parsed : [parsed]).flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null || !('target' in entry)) return [entry];
+    return 'report' in entry ? [entry.report] : [];
+  });
   const changes: JsonChange[] = [];
   let failOn: FailOn = 'breaking';
   for (const report of reports) {

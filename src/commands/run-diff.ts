@@ -31,6 +31,6 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
     refreshCommand: refreshByCopy(headPath, basePath, shellQuote),
     acknowledgeAllCommand: acknowledgeAllOfDiff(basePath, headPath, flags),
   });
-  process.stdout.write(render([report], flags.format, toolVersion, [], viewOptions(flags, config)));
+  process.stdout.write(render(report, flags.format, toolVersion, viewOptions(flags, config)));
   return report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
 }

@@ -1,5 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { cleanLine } from '../report/sanitize.js';
 import { captureOptions } from './flags/capture-options.js';
+import { assertWritableFile } from './flags/output-path.js';
 import { parseClientCapabilities, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target-values.js';
 
 export interface SnapshotRequest {
@@ -14,6 +16,7 @@ export interface SnapshotRequest {
  */
 export async function runSnapshot({ flags, command }: SnapshotRequest): Promise<void> {
   parseClientCapabilities(flags['client-capabilities']);
+  if (flags.output !== undefined) await assertWritableFile(flags.output, '-o');
   const target = await targetFromFlags(flags, command);
   const [{ snapshotServer }, { serializeSnapshot }, { writeSnapshotFile }] = await Promise.all([
     import('../capture/snapshot-server.js'),
@@ -28,8 +31,8 @@ export async function runSnapshot({ flags, command }: SnapshotRequest): Promise<
   await writeSnapshotFile(flags.output, snapshot);
   if (!flags.quiet) {
     const counts = [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length, 'resource'), count(snapshot.resourceTemplates.length, 'resource template')].join(', ');
-    process.stderr.write(`mcp-compat: wrote ${shownPath(flags.output)} (${snapshot.server.name} ${snapshot.server.version}: ${counts})\n`);
-    for (const note of snapshot.notes ?? []) process.stderr.write(`mcp-compat: note: ${note}\n`);
+    process.stderr.write(`${cleanLine(`mcp-compat: wrote ${shownPath(flags.output)} (${snapshot.server.name} ${snapshot.server.version}: ${counts})`)}\n`);
+    for (const note of snapshot.notes ?? []) process.stderr.write(`${cleanLine(`mcp-compat: note: ${note}`)}\n`);
   }
 }
 

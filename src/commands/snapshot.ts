@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
-import { UserError } from '../errors.js';
 import { BaseCommand } from './base.js';
 import { serverTargetFlags } from './flags/server-target.js';
+import { assertNoStrayWords } from './flags/stray-words.js';
 
 export default class Snapshot extends BaseCommand {
   static override summary = 'Capture what an MCP server exposes into a canonical snapshot file.';
@@ -31,8 +31,7 @@ export default class Snapshot extends BaseCommand {
     const { flags, argv } = await this.parse(Snapshot);
     const dash = this.argv.indexOf('--');
     const command = dash === -1 ? [] : this.argv.slice(dash + 1);
-    const stray = (argv as string[]).slice(0, Math.max(0, argv.length - command.length));
-    if (stray.length > 0) throw new UserError(`Unexpected argument ${JSON.stringify(stray[0])}.`, { hint: 'Put the server command after --, e.g. mcp-compat snapshot -- node server.js.' });
+    assertNoStrayWords('snapshot', argv as string[], command);
 
     const { runSnapshot } = await import('./run-snapshot.js');
     await runSnapshot({ flags, command });

@@ -233,8 +233,9 @@ function parseServer(r: Reader, name: string, value: unknown, pointer: string): 
   }
   let timeoutMs: number | undefined;
   if (entry.timeoutMs !== undefined) {
-    if (typeof entry.timeoutMs !== 'number' || !Number.isInteger(entry.timeoutMs) || entry.timeoutMs <= 0) {
-      r.fail(`${pointer}/timeoutMs`, 'expected a positive integer (milliseconds)');
+    // 2^31-1: the longest delay a Node timer holds (as --timeout).
+    if (typeof entry.timeoutMs !== 'number' || !Number.isInteger(entry.timeoutMs) || entry.timeoutMs <= 0 || entry.timeoutMs > 2 ** 31 - 1) {
+      r.fail(`${pointer}/timeoutMs`, 'expected an integer from 1 to 2147483647 (milliseconds)');
     }
     timeoutMs = entry.timeoutMs;
   }

@@ -1,5 +1,6 @@
 import type { Json } from '../snapshot/model.js';
 import type { Report } from './model.js';
+import { escapeJsonText } from './sanitize.js';
 
 /** The machine contract of design §6, field for field; schemas/report.schema.json describes it. */
 export function renderJson(report: Report): string {
@@ -35,5 +36,6 @@ export function renderJson(report: Report): string {
       return entry;
     }),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  // The server's strings exactly, with controls, bidi and invisible characters as \uXXXX escapes.
+  return `${escapeJsonText(JSON.stringify(document, null, 2))}\n`;
 }

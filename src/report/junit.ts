@@ -14,6 +14,11 @@ export function escapeXml(text: string): string {
     .replace(/\n/g, '&#10;');
 }
 
+/** An attribute value (a name, a one-line message): on one line, so a server's text cannot forge a line in a CI log. */
+function attribute(text: string): string {
+  return escapeXml(cleanLine(text));
+}
+
 interface Case {
   classname: string;
   name: string;
@@ -42,8 +47,8 @@ export function renderJunit(report: Report): string {
   if (report.versionCheck) {
     const check = report.versionCheck;
     testcases.push(
-      `    <testcase classname="mcp-compat.release" name="version ${escapeXml(check.nextVersion)}">` +
-        (check.ok ? '</testcase>' : `\n      <failure message="${escapeXml(check.message)}" type="version-bump-too-small"/>\n    </testcase>`),
+      `    <testcase classname="mcp-compat.release" name="version ${attribute(check.nextVersion)}">` +
+        (check.ok ? '</testcase>' : `\n      <failure message="${attribute(check.message)}" type="version-bump-too-small"/>\n    </testcase>`),
     );
   }
   const failures = [...cases.values()].filter((entry) => entry.changes.some((change) => change.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0);
@@ -51,7 +56,7 @@ export function renderJunit(report: Report): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="mcp-compat" tests="${testcases.length}" failures="${failures}" errors="0">`,
-    `  <testsuite name="${escapeXml(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
+    `  <testsuite name="${attribute(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
     ...testcases,
     '  </testsuite>',
     '</testsuites>',
@@ -60,11 +65,11 @@ export function renderJunit(report: Report): string {
 }
 
 function renderCase(entry: Case): string {
-  const open = `    <testcase classname="${escapeXml(entry.classname)}" name="${escapeXml(entry.name)}">`;
+  const open = `    <testcase classname="${attribute(entry.classname)}" name="${attribute(entry.name)}">`;
   if (entry.changes.length === 0) return `${open}</testcase>`;
   const body: string[] = [];
   for (const change of entry.changes.filter((item) => item.failing)) {
-    body.push(`      <failure message="${escapeXml(change.message)}" type="${escapeXml(change.rule)}">${escapeXml(details(change))}</failure>`);
+    body.push(`      <failure message="${attribute(change.message)}" type="${attribute(change.rule)}">${escapeXml(details(change))}</failure>`);
   }
   const others = entry.changes.filter((item) => !item.failing);
   if (others.length > 0) body.push(`      <system-out>${escapeXml(others.map(details).join('\n\n'))}</system-out>`);

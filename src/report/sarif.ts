@@ -1,7 +1,7 @@
 import { RULES } from '../rules/registry.js';
 import type { RuleDefinition, Severity } from '../rules/types.js';
 import type { Report, ReportChange } from './model.js';
-import { cleanLine } from './sanitize.js';
+import { cleanLine, escapeJsonText } from './sanitize.js';
 
 export interface SarifOptions {
   toolVersion?: string;
@@ -42,7 +42,9 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  // `properties` keep the server's strings exactly (they are data); printed, controls, bidi and
+  // invisible characters in them are \uXXXX escapes.
+  return `${escapeJsonText(JSON.stringify(sarif, null, 2))}\n`;
 }
 
 function descriptor(rule: RuleDefinition): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { escapeJsonText } from '../report/sanitize.js';
 import type { Json, JsonObject, Snapshot } from './model.js';
 
 /** Orders strings by UTF-16 code units: the same on every machine and locale. */
@@ -35,7 +36,11 @@ export function canonicalSnapshot(snapshot: Snapshot): Snapshot {
   };
 }
 
-/** The canonical text of a snapshot file (design §4): sorted keys and lists, 2-space indent, trailing newline. */
+/**
+ * The canonical text of a snapshot file (design §4): sorted keys and lists, 2-space indent, trailing
+ * newline; controls, bidi and invisible characters a server sent are written as \uXXXX escapes, so
+ * printing the file (or `git diff` of it) cannot drive a terminal.
+ */
 export function serializeSnapshot(snapshot: Snapshot): string {
-  return `${JSON.stringify(sortKeysDeep(canonicalSnapshot(snapshot) as unknown as Json), null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(sortKeysDeep(canonicalSnapshot(snapshot) as unknown as Json), null, 2))}\n`;
 }

@@ -75,6 +75,16 @@ describe('mcp-compat acknowledge (built CLI)', () => {
     expect((await cli(['diff', 'base.json', 'head.json'], { cwd: dir })).code).toBe(0);
   });
 
+  it('--all --report -: reads the array of check --all, skipping the servers that could not be checked', async () => {
+    const dir = workdir('breaking');
+    const report = JSON.parse((await cli(['diff', 'base.json', 'head.json', '--format', 'json'], { cwd: dir })).stdout) as JsonReport;
+    const checkAll = JSON.stringify([{ target: 'notes', report }, { target: 'broken', error: 'server exited before answering initialize' }]);
+    const result = await withStdin(['acknowledge', '--reason', 'reviewed', '--all', '--report', '-'], checkAll, dir);
+    const failing = report.changes.filter((change) => change.severity === 'breaking');
+    expect(result).toMatchObject({ code: 0, stderr: `mcp-compat: acknowledged ${failing.length} changes in mcp-compat.config.json\n` });
+    expect((await cli(['diff', 'base.json', 'head.json'], { cwd: dir })).code).toBe(0);
+  });
+
   it.each([
     [['--all', 'base.json', 'head.json'], /Missing required flag reason/],
     [['--reason', '...', '--all', 'base.json', 'head.json'], /--reason must say why/],

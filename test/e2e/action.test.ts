@@ -208,6 +208,11 @@ describe('the GitHub Action entry (dist/action.js)', () => {
     const both = await runAction({ command: 'node x.js', url: 'http://127.0.0.1:1/mcp' });
     expect(both.code).toBe(2);
     expect(both.stdout).toContain('Give only one of the inputs');
+    for (const timeout of ['0', '1.5', 'soon', '2147483648']) {
+      const bad = await runAction({ command: quote(notesServer(1)), timeout });
+      expect(bad.code).toBe(2);
+      expect(bad.stdout).toContain(`::error title=mcp-compat could not check the server::Input timeout "${timeout}" is not an integer from 1 to 2147483647`);
+    }
     expect(existsSync(join(dir, 'github-output'))).toBe(false);
   });
 });

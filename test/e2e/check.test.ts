@@ -105,9 +105,10 @@ describe('mcp-compat check (built CLI, real fixture servers over stdio)', () => 
     );
     const all = await cli(['check', '--all', '--format', 'json'], { cwd: dir });
     expect(all.code).toBe(1);
-    const reports = JSON.parse(all.stdout) as JsonReport[];
-    expect(reports).toHaveLength(2);
-    expect(reports.map((report) => report.summary.failed)).toEqual([false, true]);
+    const entries = JSON.parse(all.stdout) as { target: string; report: JsonReport }[];
+    expect(entries).toHaveLength(2);
+    expect(entries.map((entry) => entry.target)).toEqual(['stable', 'next']);
+    expect(entries.map((entry) => entry.report.summary.failed)).toEqual([false, true]);
     const stable = await cli(['check', '--name', 'stable'], { cwd: dir });
     expect(stable.code).toBe(0);
     const next = await cli(['check', '--name', 'next'], { cwd: dir });

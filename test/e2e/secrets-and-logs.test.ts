@@ -12,9 +12,15 @@ const QUERY_TOKEN = 'e2e-query-token-Gp9Ju3Ea';
 const URL_USER = 'e2e-user-Mc5Qa0Zt';
 const URL_PASSWORD = 'e2e-password-Ds1Nk6Wo';
 const CONFIG_SECRET = 'e2e-config-secret-Hx7Lv2Pb';
-const SECRETS = [ENV_SECRET, BEARER, API_KEY, QUERY_TOKEN, URL_USER, URL_PASSWORD, CONFIG_SECRET, Buffer.from(`${URL_USER}:${URL_PASSWORD}`).toString('base64')];
+// Given to the server as its own options: --api-key=..., --token ..., SERVICE_PASSWORD=...
+const ARG_KEY = 'e2e-arg-key-Qw3Er5Ty';
+const ARG_TOKEN = 'e2e-arg-token-Zx8Cv1Bn';
+const ARG_PASSWORD = 'e2e-arg-password-Pl0Ok9Ij';
+const SECRETS = [ENV_SECRET, BEARER, API_KEY, QUERY_TOKEN, URL_USER, URL_PASSWORD, CONFIG_SECRET, ARG_KEY, ARG_TOKEN, ARG_PASSWORD, Buffer.from(`${URL_USER}:${URL_PASSWORD}`).toString('base64')];
 const FORMATS = ['json', 'markdown', 'sarif', 'junit', 'github', 'text'] as const;
 const RAW = join(SERVERS, 'raw', 'server.js');
+/** Puts its own arguments into a tool description and on stderr (--echo-argv), as careless servers do. */
+const ECHO_ARGV = join(SERVERS, 'hostile', 'server.js');
 
 /** Every run's output in the current test, searched at its end with the files the runs wrote. */
 let outputs: { name: string; text: string }[] = [];
@@ -211,4 +217,53 @@ describe('no secret reaches any artifact of the built CLI: snapshots, reports in
     expectNoSecretAnywhere({ files: ['local.json', 'remote.json'] });
   }, 120_000);
 
+  it("secrets in the server's own arguments: snapshot, check in every format with its refresh command, a failing server, check --all, a client config, and init's warning", async () => {
+    const cwd = dir();
+    const args = ['--echo-argv', `--api-key=${ARG_KEY}`, '--token', ARG_TOKEN, `SERVICE_PASSWORD=${ARG_PASSWORD}`];
+    const server = ['--', process.execPath, ECHO_ARGV, ...args];
+    expect((await run('argv baseline', ['snapshot', '-o', 'base.json', '--', process.execPath, ECHO_ARGV], { cwd })).code).toBe(0);
+
+    const snapshot = await run('argv snapshot', ['snapshot', '-o', 'head.json', '--log-format', 'json', ...server], { cwd });
+    expect(snapshot.code, snapshot.stderr).toBe(0);
+    expectRequestEvents(jsonEvents(snapshot.stderr));
+    expect(readFileSync(join(cwd, 'head.json'), 'utf8')).toContain('--api-key=*** --token *** SERVICE_PASSWORD=***');
+    const verbose = await run('argv snapshot verbose', ['snapshot', '--verbose', ...server], { cwd });
+    expect(verbose.stderr).toContain('argv: --echo-argv --api-key=*** --token *** SERVICE_PASSWORD=***');
+
+    for (const format of FORMATS) {
+      // --fail-on compatible: the added tool fails the run, so the report ends with the refresh command.
+      const check = await run(`argv check ${format}`, ['check', '--baseline', 'base.json', '--fail-on', 'compatible', '--format', format, '--verbose', ...server], { cwd });
+      expect(check.code, check.stderr).toBe(1);
+      writeFileSync(join(cwd, `report.${format}`), check.stdout);
+    }
+    expect(readFileSync(join(cwd, 'report.text'), 'utf8')).toContain(`--update -- ${process.execPath} ${ECHO_ARGV} --echo-argv '--api-key=***' --token '***' 'SERVICE_PASSWORD=***'`);
+
+    for (const flags of [['--log-format', 'json'], ['--verbose']]) {
+      const broken = await run(`argv failing ${flags.join(' ')}`, ['snapshot', ...flags, ...server, '--fail-tools'], { cwd });
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain('--api-key=***');
+    }
+
+    writeFileSync(join(cwd, 'mcp-compat.config.json'), JSON.stringify({ servers: { echo: { baseline: 'base.json', command: [process.execPath, ECHO_ARGV, ...args] } } }));
+    for (const format of ['json', 'junit', 'sarif'] as const) {
+      const all = await run(`argv check --all ${format}`, ['check', '--all', '--fail-on', 'compatible', '--format', format, '--verbose'], { cwd });
+      expect(all.code, all.stderr).toBe(1);
+      writeFileSync(join(cwd, `all.${format}`), all.stdout);
+    }
+    writeFileSync(join(cwd, '.mcp.json'), JSON.stringify({ mcpServers: { echo: { command: process.execPath, args: [ECHO_ARGV, ...args] } } }));
+    const fromConfig = await run('argv client config', ['snapshot', '-o', 'config.json', '--verbose', '--config', '.mcp.json', '--server', 'echo'], { cwd });
+    expect(fromConfig.code, fromConfig.stderr).toBe(0);
+
+    // init writes the command as typed (the server needs it), and warns, naming the options only.
+    const initDir = dir();
+    const init = await run('argv init', ['init', ...server], { cwd: initDir });
+    expect(init.code, init.stderr).toBe(0);
+    const written = readFileSync(join(initDir, 'mcp-compat.config.json'), 'utf8');
+    expect(written).toContain(ARG_KEY);
+    for (const option of ['--api-key', '--token', 'SERVICE_PASSWORD']) expect(init.stderr).toMatch(new RegExp(`^mcp-compat: warning: mcp-compat\\.config\\.json keeps the value of ${option} as typed.*--env.*\\$\\{VAR\\}`, 'm'));
+    expectNoSecretAnywhere({
+      files: ['head.json', 'config.json', ...FORMATS.map((format) => `report.${format}`), 'all.json', 'all.junit', 'all.sarif', 'mcp-snapshot.json'],
+      inputs: [join(cwd, 'mcp-compat.config.json'), join(cwd, '.mcp.json'), join(initDir, 'mcp-compat.config.json')],
+    });
+  }, 240_000);
 });

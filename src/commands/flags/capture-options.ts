@@ -1,4 +1,5 @@
 import type { CaptureOptions } from '../../capture/snapshot-server.js';
+import { cleanLine, escapeJsonText } from '../../report/sanitize.js';
 import { parseClientCapabilities } from './server-target-values.js';
 
 /**
@@ -17,7 +18,7 @@ export function captureOptions(
   return {
     ...(timeout === undefined ? {} : { timeoutMs: timeout }),
     ...(clientCapabilities ? { clientCapabilities } : {}),
-    ...(json ? { onEvent: (event) => process.stderr.write(`${JSON.stringify(event)}\n`) } : {}),
-    ...(verbose && !json ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    ...(json ? { onEvent: (event) => process.stderr.write(`${escapeJsonText(JSON.stringify(event))}\n`) } : {}),
+    ...(verbose && !json ? { onLog: (line: string) => process.stderr.write(`${cleanLine(line)}\n`) } : {}),
   };
 }

@@ -5,6 +5,7 @@ export interface PlainFlag {
   options?: readonly string[];
   multiple?: boolean;
   min?: number;
+  max?: number;
 }
 
 export interface PlainArgv {
@@ -16,8 +17,8 @@ export interface PlainArgv {
 
 /**
  * Reads a command line made only of plainly valid words: known flags (once each, unless
- * repeatable), `--flag value` or `--flag=value`, values among the options, integers at or above
- * their minimum, the expected number of positional words, and, where the command takes one, a
+ * repeatable), `--flag value` or `--flag=value`, values among the options, integers within their
+ * bounds, the expected number of positional words, and, where the command takes one, a
  * non-empty command after `--`. Anything else returns undefined: oclif then reads the command line
  * and says what is wrong, so a start-up path never words an error differently.
  */
@@ -49,7 +50,7 @@ export function readPlainArgv(words: readonly string[], spec: Readonly<Record<st
     if (value === undefined || value === '' || value.startsWith('-')) return undefined;
     if (flag.options && !flag.options.includes(value)) return undefined;
     if (flag.kind === 'integer') {
-      if (!/^\d{1,15}$/.test(value) || Number(value) < (flag.min ?? 0)) return undefined;
+      if (!/^\d{1,15}$/.test(value) || Number(value) < (flag.min ?? 0) || Number(value) > (flag.max ?? Number.MAX_SAFE_INTEGER)) return undefined;
       values.set(found.name, Number(value));
     } else if (flag.multiple) {
       const list = values.get(found.name);

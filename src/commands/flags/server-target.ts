@@ -1,4 +1,5 @@
 import { Flags } from '@oclif/core';
+import { MAX_TIMEOUT_MS } from '../../capture/target.js';
 
 /** How to reach the server (design §3), shared by snapshot, check and init. `-- COMMAND ARGS` comes after these. */
 export const serverTargetFlags = {
@@ -9,7 +10,7 @@ export const serverTargetFlags = {
   cwd: Flags.string({ description: 'Working directory of a stdio server.', helpGroup: 'SERVER' }),
   config: Flags.string({ description: 'MCP client config file holding the server (.mcp.json, Claude Desktop, Cursor, .vscode/mcp.json); in check, a project config file (mcp-compat.config.json) is recognised too.', helpGroup: 'SERVER' }),
   server: Flags.string({ description: 'Name of the server entry in --config (optional when it lists one).', helpGroup: 'SERVER', dependsOn: ['config'] }),
-  timeout: Flags.integer({ description: 'Time limit in milliseconds for the whole capture [default: 30000].', min: 1, helpGroup: 'SERVER' }),
+  timeout: Flags.integer({ description: `Time limit in milliseconds for the whole capture, 1 to ${MAX_TIMEOUT_MS} [default: 30000].`, min: 1, max: MAX_TIMEOUT_MS, helpGroup: 'SERVER' }),
   'client-capabilities': Flags.string({
     description: 'Client capabilities to declare, comma-separated from roots,sampling,elicitation, or "none" [default: all three].',
     helpGroup: 'SERVER',

@@ -1,3 +1,4 @@
+import { MAX_TIMEOUT_MS } from '../../capture/target.js';
 import type { SnapshotRequest } from '../run-snapshot.js';
 import { type PlainFlag, readPlainArgv, stringValue } from './plain-argv.js';
 
@@ -10,7 +11,7 @@ export const SNAPSHOT_FLAG_SPEC: Readonly<Record<string, PlainFlag>> = {
   output: { kind: 'string', char: 'o' },
   env: { kind: 'string', multiple: true },
   cwd: { kind: 'string' },
-  timeout: { kind: 'integer', min: 1 },
+  timeout: { kind: 'integer', min: 1, max: MAX_TIMEOUT_MS },
   'log-format': { kind: 'string', options: ['text', 'json'] },
   quiet: { kind: 'boolean', char: 'q' },
   verbose: { kind: 'boolean', char: 'v' },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RequestLog, type CaptureEventBody } from '../../../src/capture/events.js';
-import { MASK, Masker, maskerFor, MIN_SECRET_LENGTH, secretsOf } from '../../../src/capture/secrets.js';
+import { argvSecrets, isSecretOptionName, MASK, Masker, maskerFor, MIN_SECRET_LENGTH, secretsOf } from '../../../src/capture/secrets.js';
 import { StderrTail } from '../../../src/capture/stderr-tail.js';
 import { httpEndpoint } from '../../../src/capture/transports.js';
 import { UserError } from '../../../src/errors.js';
@@ -185,5 +185,38 @@ describe('a client config that is not JSON', () => {
       expect(error?.message).toMatch(/^Client config \.mcp\.json is not valid JSON: /);
       expect(error?.message).not.toMatch(/literal-secret|tok-1/);
     }
+  });
+});
+
+describe("argvSecrets: the server's own options whose name says they hold a secret", () => {
+  it('finds --name=value, --name value, Go-style -name value and env-style NAME=value', () => {
+    const args = ['server.js', '--api-key=k-equals-1', '--token', 't-next-22', '-password', 'p-go-333', 'MY_API_KEY=env-style-4', '--authToken=camel-55', '--client_secret', 'snake-666'];
+    expect(argvSecrets(args)).toEqual([
+      { option: '--api-key', value: 'k-equals-1' },
+      { option: '--token', value: 't-next-22' },
+      { option: '-password', value: 'p-go-333' },
+      { option: 'MY_API_KEY', value: 'env-style-4' },
+      { option: '--authToken', value: 'camel-55' },
+      { option: '--client_secret', value: 'snake-666' },
+    ]);
+  });
+
+  it.each(['key', 'token', 'secret', 'password', 'passwd', 'auth', 'credential', 'credentials', 'bearer', 'apikey', 'api-key', 'access-key', 'private', 'private-key', 'accessToken', 'DB_PASSWORD', 'pwd'])('%s names a secret', (name) => {
+    expect(isSecretOptionName(name)).toBe(true);
+  });
+
+  it.each(['keyword', 'author', 'monkey', 'tokenizer', 'port', 'verbose', 'passage', 'authority-url', 'keyboard-layout'])('%s does not', (name) => {
+    expect(isSecretOptionName(name)).toBe(false);
+  });
+
+  it('leaves a one-letter option, an option followed by another option, and an empty value alone', () => {
+    expect(argvSecrets(['-k', 'short-opt-1', '--token', '--verbose', '--api-key=', 'server.js'])).toEqual([]);
+  });
+
+  it('makes the values secrets of a stdio target, masked wherever the target is shown', () => {
+    const target = { kind: 'stdio' as const, command: 'node', args: ['server.js', '--api-key=XYZ-123456', '--token', 'tok-abcdef'] };
+    const masker = maskerFor(target);
+    expect(masker.mask(target.args.join(' '))).toBe(`server.js --api-key=${MASK} --token ${MASK}`);
+    expect(secretsOf(target)).not.toContain('server.js');
   });
 });

@@ -124,6 +124,8 @@ describe('schemas/config.schema.json and docs/configuration.md', () => {
       { servers: { a: { baseline: 'a.json', url: 'http://x', env: {} } } },
       { acknowledged: [{ reason: 'r', rule: 'tool-removed' }] },
       { acknowledged: [{ fingerprint: '0123456789ab' }] },
+      // Longer than a Node timer holds (2^31-1 ms), as --timeout.
+      { servers: { a: { baseline: 'a.json', command: ['node'], timeoutMs: 2 ** 31 } } },
     ]) {
       expect(validate(invalid)).toBe(false);
       expect(() => parseProjectConfig(invalid, 'c.json')).toThrow(UserError);

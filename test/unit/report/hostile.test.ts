@@ -10,6 +10,7 @@ import { fingerprint } from '../../../src/policy/fingerprint.js';
 import { renderReport } from '../../../src/report/index.js';
 import type { Snapshot } from '../../../src/snapshot/model.js';
 import { readSnapshot } from '../../../src/snapshot/read.js';
+import { checkWellFormed } from '../../support/well-formed-xml.js';
 
 // fixtures/snapshots/pairs/hostile: server text with terminal escapes (CSI, OSC 8 links, C1), bidi
 // controls, HTML, markdown links and images, mentions, issue references, comments, backticks,
@@ -187,35 +188,3 @@ describe('hostile server text in every report format', () => {
     for (const change of json.changes) expect(SERVER_STRINGS.concat(['notes'])).toContain(change.name);
   });
 });
-
-/** A small strict check of XML 1.0 well-formedness: balanced tags, quoted attributes, known entities. */
-function checkWellFormed(xml: string): void {
-  const body = xml.replace(/^<\?xml[^?]*\?>\n/, '');
-  const stack: string[] = [];
-  const token = /<(\/?)([A-Za-z][\w.-]*)((?:\s+[A-Za-z][\w.-]*="[^"<]*")*)\s*(\/?)>|([^<]+)|(<)/gy;
-  const checkText = (text: string): void => {
-    for (const entity of text.match(/&[^;]*;?/g) ?? []) {
-      if (!/^&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);$/.test(entity)) throw new Error(`bad entity ${JSON.stringify(entity)}`);
-    }
-    if (text.includes('>') && /]]>/.test(text)) throw new Error('"]]>" in text');
-  };
-  let position = 0;
-  for (let match = token.exec(body); match; match = token.exec(body)) {
-    position = token.lastIndex;
-    const [, closing, name, attributes, selfClosing, text, stray] = match;
-    if (stray) throw new Error(`stray "<" at ${match.index}`);
-    if (text !== undefined) {
-      if (stack.length === 0 && text.trim() !== '') throw new Error('text outside the root element');
-      checkText(text);
-      continue;
-    }
-    for (const attribute of (attributes ?? '').matchAll(/"([^"]*)"/g)) checkText(attribute[1] ?? '');
-    if (closing) {
-      if (stack.pop() !== name) throw new Error(`unbalanced </${name}>`);
-    } else if (!selfClosing) {
-      stack.push(name as string);
-    }
-  }
-  if (position !== body.length) throw new Error(`cannot read XML at ${position}`);
-  if (stack.length > 0) throw new Error(`unclosed <${stack.join('>, <')}>`);
-}

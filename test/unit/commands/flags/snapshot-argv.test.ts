@@ -5,7 +5,7 @@ import Snapshot from '../../../../src/commands/snapshot.js';
 import { BaseCommand } from '../../../../src/commands/base.js';
 import { SNAPSHOT_FLAG_SPEC, parseSnapshotArgv } from '../../../../src/commands/flags/snapshot-argv.js';
 
-const oclifFlags = { ...BaseCommand.baseFlags, ...Snapshot.flags } as Record<string, { type: string; char?: string; options?: readonly string[]; multiple?: boolean; min?: number; default?: unknown }>;
+const oclifFlags = { ...BaseCommand.baseFlags, ...Snapshot.flags } as Record<string, { type: string; char?: string; options?: readonly string[]; multiple?: boolean; min?: number; max?: number; default?: unknown }>;
 
 /** What oclif reads from the same words, or undefined when it refuses them. */
 async function oclifRead(words: string[]) {
@@ -32,6 +32,8 @@ describe('parseSnapshotArgv (the start-up path of snapshot)', () => {
       });
     }
     expect(oclifFlags.timeout?.min).toBe(SNAPSHOT_FLAG_SPEC.timeout?.min);
+    expect(oclifFlags.timeout?.max).toBe(SNAPSHOT_FLAG_SPEC.timeout?.max);
+    expect(SNAPSHOT_FLAG_SPEC.timeout?.max).toBe(2 ** 31 - 1);
     expect(oclifFlags['log-format']?.default).toBe('text');
   });
 
@@ -51,6 +53,8 @@ describe('parseSnapshotArgv (the start-up path of snapshot)', () => {
     [['--config', '.mcp.json', '--', 'node']],
     [['--timeout', '0', '--', 'node']],
     [['--timeout', '1.5', '--', 'node']],
+    [['--timeout', '2147483648', '--', 'node']],
+    [['--timeout=99999999999', '--', 'node']],
     [['--log-format', 'yaml', '--', 'node']],
     [['-o', '--', 'node']],
     [['--help', '--', 'node']],
@@ -61,7 +65,7 @@ describe('parseSnapshotArgv (the start-up path of snapshot)', () => {
 
   it('reads nothing oclif would read differently or refuse', async () => {
     const word = fc.oneof(
-      fc.constantFrom('out.json', 'A=1', 'B=two', 'dir', '5000', '1', '0', 'json', 'text', 'yaml', ''),
+      fc.constantFrom('out.json', 'A=1', 'B=two', 'dir', '5000', '1', '0', '2147483647', '2147483648', 'json', 'text', 'yaml', ''),
       fc.constantFrom(...Object.keys(SNAPSHOT_FLAG_SPEC).map((name) => `--${name}`), '-o', '-q', '-v', '-h', '--url', '--help'),
       fc.tuple(fc.constantFrom(...Object.keys(SNAPSHOT_FLAG_SPEC)), fc.constantFrom('json', 'x.json', '', 'A=1', '30', '0')).map(([name, value]) => `--${name}=${value}`),
     );
