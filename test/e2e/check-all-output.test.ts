@@ -84,7 +84,7 @@ describe('check --all: every configured server, the failed ones included, in eve
     for (const target of TARGETS) expect(text).toContain(`== server ${target} ==\n`);
     expect(text).toMatch(/== server crashes ==\nCould not check: .*closed the connection/);
     const markdown = await checkAll('markdown');
-    for (const target of TARGETS) expect(markdown).toContain(`## server ${target.replace('-', '&#45;')}\n`);
+    for (const target of TARGETS) expect(markdown).toContain(`## server ${target}\n`);
     expect(markdown).toMatch(/## server crashes\n\n❌ \*\*Could not check:\*\* /);
     const github = await checkAll('github');
     expect(github).toMatch(/^::error title=mcp-compat%3A server crashes could not be checked::.*closed the connection/m);
