@@ -2,6 +2,8 @@ import { open } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { findJsonSyntaxError } from './json-syntax.js';
+import { checkParsedJson, describeDuplicateKey } from './json-scan.js';
+import { escapeUnsafe, shorten, shownSegment, shownTokens, shownValue } from './shown-text.js';
 import type { Snapshot } from './model.js';
 
 /** A problem found in a snapshot document: where (RFC 6901 pointer) and what. */
@@ -99,7 +101,10 @@ export async function parseSnapshot(text: string, source: string): Promise<Snaps
   } catch (error) {
     throw new UserError(`${source} is not a valid snapshot: ${syntaxProblem(json, error)}.`, { hint: RECREATE, cause: error });
   }
-  const problems = await validateSnapshot(document);
+  // One pass over the text for what JSON.parse lets through: a key written twice, nesting too deep.
+  const scanned = checkParsedJson(json, document, { maxDepth: MAX_SNAPSHOT_DEPTH });
+  if (scanned?.kind === 'duplicate-key') throw new UserError(`${source} is not a valid snapshot: ${describeDuplicateKey(json, scanned)}.`, { hint: RECREATE });
+  const problems = scanned ? [tooDeepProblem(shownTokens(scanned.path))] : await validateParsed(document);
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
@@ -129,7 +134,11 @@ function syntaxProblem(text: string, error: unknown): string {
 /** Every problem of a snapshot document against schemas/snapshot.schema.json (empty when valid). */
 export async function validateSnapshot(document: unknown): Promise<SnapshotProblem[]> {
   const deep = tooDeep(document);
-  if (deep) return [deep];
+  return deep ? [deep] : validateParsed(document);
+}
+
+/** validateSnapshot, but for a document known not to be nested too deep. */
+async function validateParsed(document: unknown): Promise<SnapshotProblem[]> {
   if (isObject(document) && 'formatVersion' in document && document.formatVersion !== 1) {
     const newer = typeof document.formatVersion === 'number' && document.formatVersion > 1;
     return [
@@ -223,9 +232,7 @@ function tooDeep(document: unknown): SnapshotProblem | undefined {
     if (depth > MAX_SNAPSHOT_DEPTH) {
       const segments: string[] = [];
       for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) segments.push(at.key);
-      segments.reverse();
-      const shown = segments.slice(0, 8).map((segment) => `/${shownSegment(segment)}`).join('') + (segments.length > 8 ? '/…' : '');
-      return { pointer: shown, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
+      return tooDeepProblem(shownTokens(segments.reverse()));
     }
     if (Array.isArray(value)) {
       for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1, key: String(index), parent: frame });
@@ -236,20 +243,8 @@ function tooDeep(document: unknown): SnapshotProblem | undefined {
   return undefined;
 }
 
-// Names and values in messages come from the file: one line, no terminal control, not too long.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
-function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** A pointer segment, RFC 6901-escaped and shown safely. */
-function shownSegment(segment: string): string {
-  return shorten(escapeUnsafe(segment.replace(/~/g, '~0').replace(/\//g, '~1')), 60);
+function tooDeepProblem(pointer: string): SnapshotProblem {
+  return { pointer, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
 }
 
 /** An ajv instancePath (already RFC 6901), shown safely. */
@@ -258,10 +253,6 @@ function shownPointer(pointer: string): string {
     .split('/')
     .map((segment) => shorten(escapeUnsafe(segment), 60))
     .join('/');
-}
-
-function shownValue(value: unknown): string {
-  return shorten(escapeUnsafe(JSON.stringify(value) ?? String(value)), 60);
 }
 
 function oneLine(text: string): string {
