@@ -16,9 +16,9 @@ export interface DiffRequest {
 export async function runDiff(request: DiffRequest, toolVersion: string): Promise<number> {
   const { base: basePath, head: headPath, flags } = request;
   assertNextVersion(flags['next-version']);
-  const [{ readSnapshotFile }, { makeReport, render }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
+  const [{ readSnapshotPair }, { makeReport, render }] = await Promise.all([import('../snapshot/read.js'), import('./reporting.js')]);
   const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
-  const [base, head] = await Promise.all([readSnapshotFile(basePath), readSnapshotFile(headPath)]);
+  const [base, head] = await readSnapshotPair(basePath, headPath);
   const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(basePath))?.name;
   const report = makeReport({
     base: base.snapshot,

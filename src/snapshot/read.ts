@@ -3,6 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { checkParsedJson, describeDuplicateKey } from './json-scan.js';
+import { cutTools, parseReusingTools } from './tool-chunks.js';
 import { escapeUnsafe, shorten, shownSegment, shownTokens, shownValue } from './shown-text.js';
 import type { Snapshot } from './model.js';
 
@@ -44,6 +45,31 @@ export async function readSnapshotFile(path: string): Promise<{ snapshot: Snapsh
   const shown = displayName(path);
   const text = await readText(path, shown);
   return { snapshot: await parseSnapshot(text, shown), text };
+}
+
+/**
+ * Reads two snapshot files to compare, as readSnapshotFile reads each (the same checks, the same
+ * messages), but parses only the tools of `head` that are not, byte for byte, tools of `base`:
+ * those are `base`'s objects (src/snapshot/tool-chunks.ts).
+ */
+export async function readSnapshotPair(basePath: string, headPath: string): Promise<[SnapshotFile, SnapshotFile]> {
+  const baseShown = displayName(basePath);
+  const headShown = displayName(headPath);
+  const [baseText, headText] = await Promise.all([readText(basePath, baseShown), readText(headPath, headShown)]);
+  const base = await parseSnapshot(baseText, baseShown);
+  const baseChunks = cutTools(withoutBom(baseText));
+  const reusing = baseChunks ? parseReusingTools(withoutBom(headText), baseChunks, base.tools, MAX_SNAPSHOT_DEPTH) : undefined;
+  const head = reusing ? refuseProblems(await validateParsed(reusing.document), headShown, reusing.document) : await parseSnapshot(headText, headShown);
+  return [
+    { snapshot: base, text: baseText },
+    { snapshot: head, text: headText },
+  ];
+}
+
+export interface SnapshotFile {
+  snapshot: Snapshot;
+  /** The text as read, for the line numbers of reports. */
+  text: string;
 }
 
 async function readText(path: string, shown: string): Promise<string> {
@@ -93,8 +119,7 @@ function tooLarge(shown: string, bytes: number, atLeast = false): UserError {
 
 /** Parses and validates the text of a snapshot file; `source` names it in messages. */
 export async function parseSnapshot(text: string, source: string): Promise<Snapshot> {
-  // Editors on Windows may start a UTF-8 file with a byte order mark; it is not part of the JSON.
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const json = withoutBom(text);
   let document: unknown;
   try {
     document = JSON.parse(json);
@@ -104,13 +129,22 @@ export async function parseSnapshot(text: string, source: string): Promise<Snaps
   // One pass over the text for what JSON.parse lets through: a key written twice, nesting too deep.
   const scanned = checkParsedJson(json, document, { maxDepth: MAX_SNAPSHOT_DEPTH });
   if (scanned?.kind === 'duplicate-key') throw new UserError(`${source} is not a valid snapshot: ${describeDuplicateKey(json, scanned)}.`, { hint: RECREATE });
-  const problems = scanned ? [tooDeepProblem(shownTokens(scanned.path))] : await validateParsed(document);
+  return refuseProblems(scanned ? [tooDeepProblem(shownTokens(scanned.path))] : await validateParsed(document), source, document);
+}
+
+/** The document as a Snapshot when there is no problem; else a UserError saying the first. */
+function refuseProblems(problems: readonly SnapshotProblem[], source: string, document: unknown): Snapshot {
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || '/'} ${first.message}${more}.`, { hint: first.hint ?? RECREATE });
   }
   return document as Snapshot;
+}
+
+/** Editors on Windows may start a UTF-8 file with a byte order mark; it is not part of the JSON. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** "not JSON: ..." with the line and column of the problem, and whether the file looks cut off. */
