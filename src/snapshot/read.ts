@@ -83,7 +83,8 @@ async function readText(path: string, shown: string): Promise<string> {
     const info = await handle.stat();
     if (info.isDirectory()) throw new UserError(`Cannot read snapshot ${shown}: it is a directory.`);
     if (info.isFile() && info.size > MAX_SNAPSHOT_BYTES) throw tooLarge(shown, info.size);
-    if (info.isFile()) return await handle.readFile('utf8');
+    // One decoding of the whole buffer: readFile('utf8') decodes chunk by chunk into a string that must then be flattened.
+    if (info.isFile()) return (await handle.readFile()).toString('utf8');
     // A pipe (`<(git show main:mcp-snapshot.json)`) has no size: read it up to the limit.
     const chunks: Buffer[] = [];
     let total = 0;

@@ -37,7 +37,8 @@ export interface ToolChunks {
 
 /** The text cut into its tools, or undefined when it is not laid out canonically. */
 export function cutTools(text: string): ToolChunks | undefined {
-  const open = text.lastIndexOf(OPEN);
+  // The first such line: a search forward skips ahead, where lastIndexOf would compare at every position back through the tools.
+  const open = text.indexOf(OPEN);
   if (open === -1) return undefined;
   const closeAt = text.endsWith(`${CLOSE}\n`) ? text.length - CLOSE.length - 1 : text.endsWith(CLOSE) ? text.length - CLOSE.length : -1;
   if (closeAt < open) return undefined;
