@@ -2,9 +2,10 @@
 // Synthetic snapshots for the benchmarks: deterministic (a seeded PRNG, no dependency), canonical
 // (written with the project's own serializer), valid against schemas/snapshot.schema.json.
 //
-//   node bench/generate.mjs [--tools N] [--seed S] [--width W] [--churn RATE] [--out DIR]
+//   node bench/generate.mjs [--tools N] [--seed S] [--width W] [--churn RATE] [--profile realistic] [--out DIR]
 //
-// writes DIR/base-N.json and DIR/head-N.json (default DIR: bench/.out). The base has N tools whose
+// writes DIR/base-N.json and DIR/head-N.json (default DIR: bench/.out); with `--profile realistic`,
+// base-realistic-N.json and head-realistic-N.json, tools as zod-based servers list them (below). The base has N tools whose
 // input schemas look like what zod and hand-written servers send: nested objects, enums, `$defs` +
 // `$ref`, nullable `anyOf`, arrays of objects, discriminated unions, descriptions. The head is the
 // next release: a few per cent of the tools changed (an enum value removed, a required parameter
@@ -198,12 +199,87 @@ function tool(random, index, width) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The realistic profile: every tool as a zod-based server (the reference servers in
+// fixtures/real-servers) lists it, about 2.7 KB of snapshot per tool (2.6 MiB for 1,000 tools). A described input with an
+// enum, bounds, a nullable field and a nested filter object; an output schema on every tool, a page
+// of records with their own enums and bounds; shared `$defs` on about half of them.
+
+const RECORD_FIELDS = ['id', 'title', 'status', 'owner', 'createdAt', 'updatedAt', 'score', 'url', 'labels', 'priority', 'amount', 'region'];
+
+function described(random, schema, field) {
+  return { ...schema, description: `${field[0].toUpperCase()}${field.slice(1)} ${random.pick(['of the item', 'to filter on', 'as stored', 'in the response'])}.` };
+}
+
+function realisticField(random, field) {
+  switch (random.int(0, 5)) {
+    case 0:
+      return described(random, { type: 'string', enum: [...random.pick(ENUMS)] }, field);
+    case 1:
+      return described(random, { type: 'integer', minimum: 0, maximum: random.pick([100, 1000, 9007199254740991]) }, field);
+    case 2:
+      return described(random, { type: 'string', minLength: 1, maxLength: random.pick([64, 256, 1024]) }, field);
+    case 3:
+      return described(random, { anyOf: [{ type: 'string', format: random.pick(FORMATS) }, { type: 'null' }] }, field);
+    case 4:
+      return described(random, { type: 'array', items: { type: 'string', maxLength: 64 }, maxItems: random.pick([10, 50]) }, field);
+    default:
+      return described(random, { type: 'boolean', default: random.chance(0.5) }, field);
+  }
+}
+
+function realisticObject(random, fields, count) {
+  const names = random.sample(fields, count);
+  const properties = Object.fromEntries(names.map((name) => [name, realisticField(random, name)]));
+  const required = names.filter(() => random.chance(0.5)).sort();
+  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
+}
+
+function realisticTool(random, index) {
+  const verb = random.pick(VERBS);
+  const noun = random.pick(NOUNS);
+  const readOnly = ['get', 'list', 'search', 'find', 'export', 'summarize'].includes(verb);
+  const input = { $schema: 'http://json-schema.org/draft-07/schema#', ...realisticObject(random, FIELDS, random.int(2, 3)) };
+  if (random.chance(0.25)) input.properties.filter = { ...realisticObject(random, FIELDS, random.int(1, 2)), description: `Narrows the ${noun}s returned.` };
+  const record = realisticObject(random, RECORD_FIELDS, 2);
+  const output = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    properties: {
+      items: { type: 'array', items: record, description: `The ${noun}s found.` },
+      nextCursor: { type: 'string', description: 'Where the next page starts.' },
+    },
+    required: ['items', 'nextCursor'],
+    additionalProperties: false,
+  };
+  if (random.chance(0.4)) {
+    input.$defs = { page: { type: 'object', properties: { cursor: { type: 'string' }, size: { type: 'integer', minimum: 1, maximum: 100 } }, additionalProperties: false } };
+    input.properties.page = { $ref: '#/$defs/page' };
+  }
+  return {
+    name: `${verb}_${noun}_${String(index).padStart(5, '0')}`,
+    title: `${verb[0].toUpperCase()}${verb.slice(1)} ${noun}`,
+    description: sentence(random, `${verb[0].toUpperCase()}${verb.slice(1)} ${article(noun)} by its fields.`),
+    inputSchema: input,
+    outputSchema: output,
+    annotations: { readOnlyHint: readOnly, destructiveHint: verb === 'delete', idempotentHint: readOnly, openWorldHint: random.chance(0.3) },
+  };
+}
+
+/** The tool maker of a profile: `synthetic` (the default, the engine's figures) or `realistic`. */
+function toolMaker(profile) {
+  if (profile === 'realistic') return (random, index) => realisticTool(random, index);
+  if (profile === undefined || profile === 'synthetic') return tool;
+  throw new Error(`unknown profile ${profile} (synthetic or realistic)`);
+}
+
 /**
  * The base snapshot: `tools` tools, and a prompt and a resource per 20 tools.
  * `width` multiplies the number of properties of every object schema (schema size).
  */
-export function generateSnapshot({ tools = 100, seed = 1, width = 1 } = {}) {
+export function generateSnapshot({ tools = 100, seed = 1, width = 1, profile } = {}) {
   const random = new Random(seed);
+  const make = toolMaker(profile);
   const extra = Math.ceil(tools / 20);
   return {
     formatVersion: 1,
@@ -215,7 +291,7 @@ export function generateSnapshot({ tools = 100, seed = 1, width = 1 } = {}) {
       capabilities: { tools: { listChanged: true }, prompts: {}, resources: {} },
       instructions: 'A synthetic server for the benchmarks of mcp-compat.',
     },
-    tools: Array.from({ length: tools }, (_, index) => tool(random, index, width)),
+    tools: Array.from({ length: tools }, (_, index) => make(random, index, width)),
     prompts: Array.from({ length: extra }, (_, index) => ({
       name: `review_${random.pick(NOUNS)}_${index}`,
       description: `Review ${article(random.pick(NOUNS))}.`,
@@ -294,8 +370,9 @@ const MUTATIONS = {
  * The next release of `base`: about `rate` of the tools changed (one mutation each), about a tenth of
  * that removed, and as many new tools added; the server version bumped. `base` is not modified.
  */
-export function churn(base, { seed = 2, rate = 0.05, width = 1 } = {}) {
+export function churn(base, { seed = 2, rate = 0.05, width = 1, profile } = {}) {
   const random = new Random(seed);
+  const make = toolMaker(profile);
   const head = structuredClone(base);
   head.server.version = '1.5.0';
   const names = Object.keys(MUTATIONS);
@@ -319,16 +396,16 @@ export function churn(base, { seed = 2, rate = 0.05, width = 1 } = {}) {
     }
   }
   const added = Math.max(1, Math.round((base.tools.length * rate) / 10));
-  for (let index = 0; index < added; index++) kept.push(tool(random, base.tools.length + index, width));
+  for (let index = 0; index < added; index++) kept.push(make(random, base.tools.length + index, width));
   applied['tool added'] = added;
   head.tools = kept;
   return { head, applied };
 }
 
 /** A base and head pair of `tools` tools, as canonical snapshot text. */
-export function generatePair({ tools = 100, seed = 1, width = 1, rate = 0.05 } = {}) {
-  const base = generateSnapshot({ tools, seed, width });
-  const { head, applied } = churn(base, { seed: seed + 1, rate, width });
+export function generatePair({ tools = 100, seed = 1, width = 1, rate = 0.05, profile } = {}) {
+  const base = generateSnapshot({ tools, seed, width, profile });
+  const { head, applied } = churn(base, { seed: seed + 1, rate, width, profile });
   return { base: serializeSnapshot(base), head: serializeSnapshot(head), applied };
 }
 
@@ -485,6 +562,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const option = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
   const dir = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : OUT_DIR;
   const tools = option('--tools', 100);
-  const written = writePair(dir, String(tools), { tools, seed: option('--seed', 1), width: option('--width', 1), rate: option('--churn', 0.05) });
+  const profile = argv.includes('--profile') ? argv[argv.indexOf('--profile') + 1] : undefined;
+  const name = profile === 'realistic' ? `realistic-${tools}` : String(tools);
+  const written = writePair(dir, name, { tools, seed: option('--seed', 1), width: option('--width', 1), rate: option('--churn', 0.05), profile });
   process.stdout.write(`${written.basePath}\n${written.headPath}\n${JSON.stringify(written.applied)}\n`);
 }

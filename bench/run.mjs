@@ -3,7 +3,7 @@
 // docs/performance.md, and prints one Markdown report of medians and ratios (also written to
 // bench/.out/results.md).
 //
-//   node bench/run.mjs [--quick] [--no-hyperfine] [--only startup,engine,adversarial,json-schema-diff,capture,check-all]
+//   node bench/run.mjs [--quick] [--no-hyperfine] [--only startup,realistic,engine,adversarial,json-schema-diff,capture,check-all]
 //
 // --quick takes fewer runs (about a minute and a half); --no-hyperfine times whole processes with the
 // interleaved spawnSync loop even when hyperfine is installed (steadier on a busy machine, where
@@ -13,6 +13,7 @@
 // performance.now, in a child process per case so that each has its own peak memory and a crash
 // cannot end the run. No number here is ever asserted by a test.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
@@ -30,13 +31,13 @@ const node = process.execPath;
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
-const SECTIONS = ['startup', 'engine', 'adversarial', 'json-schema-diff', 'capture', 'check-all'];
+const SECTIONS = ['startup', 'realistic', 'engine', 'adversarial', 'json-schema-diff', 'capture', 'check-all'];
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : SECTIONS;
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`unknown section ${name}; known: ${SECTIONS.join(', ')}`);
 
 const RUNS = quick
-  ? { startup: 10, startupWarmup: 2, capture: 5, captureWarmup: 1, checkAll: 3, engineReps: 5, jsdPairs: 20, jsdTimeoutMs: 2000 }
-  : { startup: 20, startupWarmup: 3, capture: 15, captureWarmup: 2, checkAll: 5, engineReps: 15, jsdPairs: 60, jsdTimeoutMs: 5000 };
+  ? { startup: 10, startupWarmup: 2, realistic: 5, tail: 5, capture: 5, captureWarmup: 1, checkAll: 3, engineReps: 5, jsdPairs: 20, jsdTimeoutMs: 2000 }
+  : { startup: 20, startupWarmup: 3, realistic: 15, tail: 11, capture: 15, captureWarmup: 2, checkAll: 5, engineReps: 15, jsdPairs: 60, jsdTimeoutMs: 5000 };
 
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 mkdirSync(OUT_DIR, { recursive: true });
@@ -111,6 +112,89 @@ async function startup() {
     `Wall time of the whole process, median of ${RUNS.startup} runs after ${RUNS.startupWarmup} warm-up runs (${method()}). The diff compares two 100-tool snapshots (${(pair.bytes / 1024).toFixed(0)} KB each) and exits 1 (breaking changes found).\n`,
     table(['command', 'median', "vs `node -e ''`"], rows),
     failureNote(results),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Peak RSS in MB of one run of `argv`, by GNU time (undefined where /usr/bin/time is missing). */
+function peakRss(argv) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const kilobytes = Number(result.stderr.trim().split('\n').pop());
+  return Number.isFinite(kilobytes) ? kilobytes / 1024 : undefined;
+}
+
+/**
+ * The time `argv` takes after the server it runs (bench/snapshot-server.mjs --stamp FILE) wrote its
+ * last list answer: from that stamp to the exit of the process, in ms.
+ */
+function tailAfterLastList(argv, stamp) {
+  rmSync(stamp, { force: true });
+  const result = spawnSync(argv[0], argv.slice(1), { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 120_000 });
+  const end = performance.timeOrigin + performance.now();
+  if (result.status !== 0 || !existsSync(stamp)) return { failure: `exit ${result.status ?? result.signal}: ${(result.stderr ?? '').trim().split('\n')[0]}` };
+  return { ms: end - Number(readFileSync(stamp, 'utf8')) };
+}
+
+async function realistic() {
+  log('realistic: diff of two 1,000-tool and two 5,000-tool realistic snapshots vs node -e ""');
+  const dir = join(OUT_DIR, 'realistic');
+  const pairs = [1000, 5000].map((tools) => ({ tools, ...writePair(dir, `realistic-${tools}`, { tools, seed: 1, profile: 'realistic' }) }));
+  const commands = [
+    { name: "node -e ''", argv: [node, '-e', ''] },
+    ...pairs.map((pair) => ({ name: `diff, ${pair.tools.toLocaleString('en-US')} tools`, argv: [node, cli, 'diff', pair.basePath, pair.headPath, '--format', 'json'], expect: [0, 1] })),
+  ];
+  // Always interleaved: the ratios below compare commands run side by side, run by run.
+  const results = timeInterleaved(commands, { runs: RUNS.realistic, warmup: 2, cwd: root });
+  const baseline = results["node -e ''"].median;
+  const rows = commands.map((c, index) => {
+    const pair = pairs[index - 1];
+    const rss = peakRss(c.argv);
+    return [
+      `\`${c.name}\``,
+      pair ? `${(pair.bytes / 1024 / 1024).toFixed(2)} MiB` : '',
+      results[c.name].failure ?? ms(results[c.name].median),
+      index === 0 ? '1.00x' : ratio(results[c.name].median / baseline),
+      rss === undefined ? '—' : `${rss.toFixed(0)} MB`,
+    ];
+  });
+  for (const [index, goal] of [[1, 2], [2, 4]]) {
+    const c = commands[index];
+    const r = results[c.name].median / baseline;
+    target(`Realistic snapshots: ${c.name}`, `≤ ${goal}x \`node -e ''\``, Number.isFinite(r) ? `${ratio(r)} (${ms(results[c.name].median)} vs ${ms(baseline)})` : results[c.name].failure, Number.isFinite(r) ? r <= goal : false);
+  }
+
+  log('realistic: check against a 1,000-tool server, after its last list, vs the SDK baseline');
+  const stamp = join(dir, 'last-list.stamp');
+  const server = [node, bench('snapshot-server.mjs'), pairs[0].basePath, '--stamp', stamp];
+  const tails = { sdk: [], check: [] };
+  const tailArgv = {
+    sdk: [node, bench('sdk-baseline.mjs'), '--all-lists', '--', ...server],
+    check: [node, cli, 'check', '--baseline', pairs[0].basePath, '--format', 'json', '--', ...server],
+  };
+  let tailFailure;
+  for (let round = 0; round < RUNS.tail + 1 && !tailFailure; round++) {
+    for (const name of ['sdk', 'check']) {
+      const run = tailAfterLastList(tailArgv[name], stamp);
+      if (run.failure) tailFailure = `${name}: ${run.failure}`;
+      else if (round > 0) tails[name].push(run.ms);
+    }
+  }
+  const extra = median(tails.check) - median(tails.sdk);
+  target('`check` of a 1,000-tool server, after its last list', 'within 50 ms of the SDK baseline', tailFailure ?? `${ms(median(tails.check))} vs ${ms(median(tails.sdk))}: ${extra >= 0 ? '+' : ''}${ms(extra)}`, tailFailure ? false : extra <= 50);
+  return [
+    `## Realistic snapshots
+`,
+    `Tools as zod-based servers list them (\`bench/generate.mjs --profile realistic\`, seed 1): input and output schemas on every tool, \`$defs\`, enums, bounds, descriptions; the head is the next release (about 5 % of the tools changed). Wall time of \`mcp-compat diff BASE HEAD --format json\`, median of ${RUNS.realistic} runs after 2 warm-up runs, the three commands interleaved run by run (spawnSync); peak RSS from one more run under GNU time.\n`,
+    table(['command', 'each file', 'median', "vs `node -e ''`", 'peak RSS'], rows),
+    failureNote(results),
+    '',
+    `\`mcp-compat check --baseline B --format json -- SERVER\` against bench/snapshot-server.mjs serving the 1,000-tool base (no changes), next to \`bench/sdk-baseline.mjs --all-lists\` against the same server: the time from the server's last list answer to the exit of the client, median of ${RUNS.tail} runs after 1 warm-up, interleaved.\n`,
+    table(['client', 'after the last list'], [
+      ['SDK baseline, all four lists', tailFailure ? '—' : ms(median(tails.sdk))],
+      ['mcp-compat check', tailFailure ? tailFailure : ms(median(tails.check))],
+    ]),
   ].join('\n');
 }
 
@@ -400,7 +484,7 @@ async function checkAll() {
 
 // ---------------------------------------------------------------------------------------------
 
-const sectionRunners = { startup, engine, adversarial, 'json-schema-diff': jsonSchemaDiff, capture, 'check-all': checkAll };
+const sectionRunners = { startup, realistic, engine, adversarial, 'json-schema-diff': jsonSchemaDiff, capture, 'check-all': checkAll };
 const started = performance.now();
 const loadBefore = loadavg();
 const bodies = [];

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { jsonSyntaxReason, UserError } from '../errors.js';
+import { assertNoDuplicateKeys } from '../snapshot/json-scan.js';
 import { expandVariables } from './expand.js';
 import type { ServerTarget } from './target.js';
 
@@ -33,6 +34,7 @@ export function parseClientConfig(text: string, source: ClientConfigSource): Ser
   } catch (error) {
     throw new UserError(`Client config ${file} is not valid JSON: ${jsonSyntaxReason(error)}.`);
   }
+  assertNoDuplicateKeys(text, (problem) => `Client config ${file} is not valid JSON: ${problem}.`, { comments: true });
   if (!isObject(document)) throw new UserError(`Client config ${file} is not a JSON object.`);
   const key = isObject(document.mcpServers) ? 'mcpServers' : isObject(document.servers) ? 'servers' : undefined;
   if (!key) throw new UserError(`Client config ${file} has no "mcpServers" or "servers" object.`, { hint: 'Give a Claude Code/Desktop, Cursor or VS Code MCP config file.' });

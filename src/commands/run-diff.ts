@@ -17,9 +17,9 @@ export interface DiffRequest {
 export async function runDiff(request: DiffRequest, toolVersion: string): Promise<number> {
   const { base: basePath, head: headPath, flags } = request;
   assertNextVersion(flags['next-version']);
-  const [{ readSnapshotSource, refreshByCopy, workingTreePath }, { makeReport, render, viewOptions }] = await Promise.all([import('../snapshot/git-source.js'), import('./reporting.js')]);
+  const [{ readSnapshotSourcePair, refreshByCopy, workingTreePath }, { makeReport, render, viewOptions }] = await Promise.all([import('../snapshot/git-source.js'), import('./reporting.js')]);
   const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
-  const [base, head] = await Promise.all([readSnapshotSource(basePath), readSnapshotSource(headPath)]);
+  const [base, head] = await readSnapshotSourcePair(basePath, headPath);
   const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(workingTreePath(basePath)))?.name;
   const report = makeReport({
     base: base.snapshot,

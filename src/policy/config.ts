@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { jsonSyntaxReason, UserError } from '../errors.js';
+import { assertNoDuplicateKeys } from '../snapshot/json-scan.js';
 import type { EntityKind, Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { getRule } from '../rules/registry.js';
@@ -302,9 +303,8 @@ export function parseConfigText(text: string, file: string): ProjectConfig | und
     // V8 quotes short texts whole in the message, and a config may hold env and header values.
     throw new UserError(`${file}: not valid JSON (${jsonSyntaxReason(error)}).`);
   }
-  if (file.endsWith('package.json')) {
-    if (typeof raw !== 'object' || raw === null || !(PACKAGE_JSON_KEY in raw)) return undefined;
-    return parseProjectConfig((raw as Obj)[PACKAGE_JSON_KEY], file, `/${PACKAGE_JSON_KEY}`);
-  }
-  return parseProjectConfig(raw, file);
+  const packageJson = file.endsWith('package.json');
+  if (packageJson && (typeof raw !== 'object' || raw === null || !(PACKAGE_JSON_KEY in raw))) return undefined;
+  assertNoDuplicateKeys(text, (problem) => `${file}: ${problem}.`);
+  return packageJson ? parseProjectConfig((raw as Obj)[PACKAGE_JSON_KEY], file, `/${PACKAGE_JSON_KEY}`) : parseProjectConfig(raw, file);
 }

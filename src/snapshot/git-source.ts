@@ -39,13 +39,25 @@ export function resolveSnapshotArgument(spec: string, dir?: string): string {
   return dir === undefined ? resolve(spec) : resolve(dir, spec);
 }
 
+interface SnapshotText {
+  snapshot: Snapshot;
+  text: string;
+}
+
 /** Reads and validates a snapshot from a file or from `git:REF:PATH`; problems are UserErrors naming it. */
-export async function readSnapshotSource(spec: string): Promise<{ snapshot: Snapshot; text: string }> {
+export async function readSnapshotSource(spec: string): Promise<SnapshotText> {
   const git = parseGitSource(spec);
   const { MAX_SNAPSHOT_BYTES, parseSnapshot, readSnapshotFile } = await import('./read.js');
   if (!git) return readSnapshotFile(spec);
   const text = await gitShow(git, spec, MAX_SNAPSHOT_BYTES);
   return { snapshot: await parseSnapshot(text, spec), text };
+}
+
+/** Reads BASE and HEAD of a diff; two files are read together, so the head reuses the base's unchanged tools. */
+export async function readSnapshotSourcePair(base: string, head: string): Promise<[SnapshotText, SnapshotText]> {
+  if (parseGitSource(base) || parseGitSource(head)) return Promise.all([readSnapshotSource(base), readSnapshotSource(head)]);
+  const { readSnapshotPair } = await import('./read.js');
+  return readSnapshotPair(base, head);
 }
 
 /** The working-tree file a snapshot argument stands for: PATH for `git:REF:PATH`. */

@@ -2,6 +2,9 @@ import { open } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { findJsonSyntaxError } from './json-syntax.js';
+import { checkParsedJson, describeDuplicateKey } from './json-scan.js';
+import { cutTools, parseReusingTools } from './tool-chunks.js';
+import { escapeUnsafe, shorten, shownSegment, shownTokens, shownValue } from './shown-text.js';
 import type { Snapshot } from './model.js';
 
 /** A problem found in a snapshot document: where (RFC 6901 pointer) and what. */
@@ -44,6 +47,31 @@ export async function readSnapshotFile(path: string): Promise<{ snapshot: Snapsh
   return { snapshot: await parseSnapshot(text, shown), text };
 }
 
+/**
+ * Reads two snapshot files to compare, as readSnapshotFile reads each (the same checks, the same
+ * messages), but parses only the tools of `head` that are not, byte for byte, tools of `base`:
+ * those are `base`'s objects (src/snapshot/tool-chunks.ts).
+ */
+export async function readSnapshotPair(basePath: string, headPath: string): Promise<[SnapshotFile, SnapshotFile]> {
+  const baseShown = displayName(basePath);
+  const headShown = displayName(headPath);
+  const [baseText, headText] = await Promise.all([readText(basePath, baseShown), readText(headPath, headShown)]);
+  const base = await parseSnapshot(baseText, baseShown);
+  const baseChunks = cutTools(withoutBom(baseText));
+  const reusing = baseChunks ? parseReusingTools(withoutBom(headText), baseChunks, base.tools, MAX_SNAPSHOT_DEPTH) : undefined;
+  const head = reusing ? refuseProblems(await validateParsed(reusing.document), headShown, reusing.document) : await parseSnapshot(headText, headShown);
+  return [
+    { snapshot: base, text: baseText },
+    { snapshot: head, text: headText },
+  ];
+}
+
+export interface SnapshotFile {
+  snapshot: Snapshot;
+  /** The text as read, for the line numbers of reports. */
+  text: string;
+}
+
 async function readText(path: string, shown: string): Promise<string> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
@@ -55,7 +83,8 @@ async function readText(path: string, shown: string): Promise<string> {
     const info = await handle.stat();
     if (info.isDirectory()) throw new UserError(`Cannot read snapshot ${shown}: it is a directory.`);
     if (info.isFile() && info.size > MAX_SNAPSHOT_BYTES) throw tooLarge(shown, info.size);
-    if (info.isFile()) return await handle.readFile('utf8');
+    // One decoding of the whole buffer: readFile('utf8') decodes chunk by chunk into a string that must then be flattened.
+    if (info.isFile()) return (await handle.readFile()).toString('utf8');
     // A pipe (`<(git show main:mcp-snapshot.json)`) has no size: read it up to the limit.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -91,21 +120,32 @@ function tooLarge(shown: string, bytes: number, atLeast = false): UserError {
 
 /** Parses and validates the text of a snapshot file; `source` names it in messages. */
 export async function parseSnapshot(text: string, source: string): Promise<Snapshot> {
-  // Editors on Windows may start a UTF-8 file with a byte order mark; it is not part of the JSON.
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const json = withoutBom(text);
   let document: unknown;
   try {
     document = JSON.parse(json);
   } catch (error) {
     throw new UserError(`${source} is not a valid snapshot: ${syntaxProblem(json, error)}.`, { hint: RECREATE, cause: error });
   }
-  const problems = await validateSnapshot(document);
+  // One pass over the text for what JSON.parse lets through: a key written twice, nesting too deep.
+  const scanned = checkParsedJson(json, document, { maxDepth: MAX_SNAPSHOT_DEPTH });
+  if (scanned?.kind === 'duplicate-key') throw new UserError(`${source} is not a valid snapshot: ${describeDuplicateKey(json, scanned)}.`, { hint: RECREATE });
+  return refuseProblems(scanned ? [tooDeepProblem(shownTokens(scanned.path))] : await validateParsed(document), source, document);
+}
+
+/** The document as a Snapshot when there is no problem; else a UserError saying the first. */
+function refuseProblems(problems: readonly SnapshotProblem[], source: string, document: unknown): Snapshot {
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || '/'} ${first.message}${more}.`, { hint: first.hint ?? RECREATE });
   }
   return document as Snapshot;
+}
+
+/** Editors on Windows may start a UTF-8 file with a byte order mark; it is not part of the JSON. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** "not JSON: ..." with the line and column of the problem, and whether the file looks cut off. */
@@ -129,7 +169,11 @@ function syntaxProblem(text: string, error: unknown): string {
 /** Every problem of a snapshot document against schemas/snapshot.schema.json (empty when valid). */
 export async function validateSnapshot(document: unknown): Promise<SnapshotProblem[]> {
   const deep = tooDeep(document);
-  if (deep) return [deep];
+  return deep ? [deep] : validateParsed(document);
+}
+
+/** validateSnapshot, but for a document known not to be nested too deep. */
+async function validateParsed(document: unknown): Promise<SnapshotProblem[]> {
   if (isObject(document) && 'formatVersion' in document && document.formatVersion !== 1) {
     const newer = typeof document.formatVersion === 'number' && document.formatVersion > 1;
     return [
@@ -223,9 +267,7 @@ function tooDeep(document: unknown): SnapshotProblem | undefined {
     if (depth > MAX_SNAPSHOT_DEPTH) {
       const segments: string[] = [];
       for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) segments.push(at.key);
-      segments.reverse();
-      const shown = segments.slice(0, 8).map((segment) => `/${shownSegment(segment)}`).join('') + (segments.length > 8 ? '/…' : '');
-      return { pointer: shown, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
+      return tooDeepProblem(shownTokens(segments.reverse()));
     }
     if (Array.isArray(value)) {
       for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1, key: String(index), parent: frame });
@@ -236,20 +278,8 @@ function tooDeep(document: unknown): SnapshotProblem | undefined {
   return undefined;
 }
 
-// Names and values in messages come from the file: one line, no terminal control, not too long.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
-function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** A pointer segment, RFC 6901-escaped and shown safely. */
-function shownSegment(segment: string): string {
-  return shorten(escapeUnsafe(segment.replace(/~/g, '~0').replace(/\//g, '~1')), 60);
+function tooDeepProblem(pointer: string): SnapshotProblem {
+  return { pointer, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
 }
 
 /** An ajv instancePath (already RFC 6901), shown safely. */
@@ -258,10 +288,6 @@ function shownPointer(pointer: string): string {
     .split('/')
     .map((segment) => shorten(escapeUnsafe(segment), 60))
     .join('/');
-}
-
-function shownValue(value: unknown): string {
-  return shorten(escapeUnsafe(JSON.stringify(value) ?? String(value)), 60);
 }
 
 function oneLine(text: string): string {

@@ -31,6 +31,7 @@ describe('diff refuses a bad snapshot file with exit 2 and one line naming the f
     ['empty.json', /empty\.json is not a valid snapshot: not JSON \(the file is empty\)\./],
     ['format-version-2.json', /format-version-2\.json is not a valid snapshot: at \/formatVersion is 2, but this version of mcp-compat reads format 1 only\. A newer mcp-compat wrote it/],
     ['schema-not-object.json', /schema-not-object\.json is not a valid snapshot: at \/tools\/3\/inputSchema must be object\./],
+    ['duplicate-key.json', /duplicate-key\.json is not a valid snapshot: the key "name" appears twice in the object at \/tools\/0 \(line 128, column 7, and line 129, column 7\); JSON would keep only the last one\. Recreate it/],
     ['duplicate-tool.json', /duplicate-tool\.json is not a valid snapshot: at \/tools\/1 has the same name as \/tools\/0 \("create_note"\)/],
     ['unknown-hostile-key.json', /unknown-hostile-key\.json is not a valid snapshot: at \/tools\\u001b\]8;;https:~1~1evil\.example\\u0007\\u001b\[2J\\u000a:… is not a known property/],
   ])('%s', async (name, message) => {
@@ -78,5 +79,24 @@ describe('diff refuses a bad snapshot file with exit 2 and one line naming the f
         expect(readFileSync(join(dir, name)).equals(original)).toBe(true);
       }
     }
+  });
+});
+
+describe('config files with a key written twice are refused with exit 2, one line, the file, line and column', () => {
+  it('the project config (diff) and a client config (snapshot --config)', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'mcp-compat.config.json'), '{\n  "failOn": "none",\n  "failOn": "breaking"\n}\n');
+    const project = await cli(['diff', GOOD, GOOD], { cwd: dir });
+    expect(project.code).toBe(2);
+    expect(project.stdout).toBe('');
+    expect(project.stderr).toBe(
+      `mcp-compat: ${join(dir, 'mcp-compat.config.json')}: the key "failOn" appears twice in the object at / (line 2, column 3, and line 3, column 3); JSON would keep only the last one.\n`,
+    );
+    writeFileSync(join(dir, 'mcp.json'), '{"mcpServers": {"notes": {"command": "node", "env": {"TOKEN": "s3cr3t-value", "TOKEN": "other"}}}}\n');
+    const client = await cli(['snapshot', '--config', 'mcp.json', '--server', 'notes'], { cwd: dir });
+    expect(client.code).toBe(2);
+    expect(client.stdout).toBe('');
+    expect(client.stderr).toMatch(/^mcp-compat: Client config .*mcp\.json is not valid JSON: the key "TOKEN" appears twice in the object at \/mcpServers\/notes\/env \(line 1, column 54, and line 1, column 79\); JSON would keep only the last one\.\n$/);
+    expect(client.stderr).not.toContain('s3cr3t-value');
   });
 });

@@ -45,6 +45,14 @@ describe('parseClientConfig', () => {
     expect(() => parse({ mcpServers: { a: { args: [] } } }, 'a')).toThrow(/has neither "command" nor "url"/);
   });
 
+  it('refuses a key written twice, by line and column of the file as written (comments and all), never quoting values', () => {
+    const text = '{\n  // servers\n  "mcpServers": {\n    /* two */\n    "a": {"command": "node", "env": {"K": "s3cr3t"}},\n    "a": {"command": "evil"}\n  },\n}\n';
+    expect(() => parse(text, 'a')).toThrow(
+      'Client config /proj/.mcp.json is not valid JSON: the key "a" appears twice in the object at /mcpServers (line 5, column 5, and line 6, column 5); JSON would keep only the last one.',
+    );
+    expect(parse(text.replace('"a": {"command": "evil"}', '"b": {"command": "ok"}'), 'a')).toMatchObject({ command: 'node' });
+  });
+
   it('VS Code: ${workspaceFolder} is the folder above .vscode', () => {
     const target = parseClientConfig(JSON.stringify({ servers: { a: { type: 'stdio', command: 'node', args: ['${workspaceFolder}/s.js'] } } }), {
       file: '/repo/.vscode/mcp.json',

@@ -89,6 +89,17 @@ describe('parseProjectConfig', () => {
     expect(errorOf(() => parseConfigText('{', '/p/mcp-compat.config.json')).message).toMatch(/^\/p\/mcp-compat.config.json: not valid JSON/);
   });
 
+  it('refuses a key written twice in one object, by file, line and column, without quoting values', () => {
+    const text = '{\n  "failOn": "none",\n  "failOn": "breaking",\n  "servers": {"a": {"baseline": "a.json", "env": {"T": "s3cr3t"}}}\n}\n';
+    expect(errorOf(() => parseConfigText(text, '/p/mcp-compat.config.json')).message).toBe(
+      '/p/mcp-compat.config.json: the key "failOn" appears twice in the object at / (line 2, column 3, and line 3, column 3); JSON would keep only the last one.',
+    );
+    const inPackage = JSON.stringify({ name: 'x', 'mcp-compat': { failOn: 'none' } }).replace('"failOn":"none"', '"failOn":"none","failOn":"risky"');
+    expect(errorOf(() => parseConfigText(inPackage, '/p/package.json')).message).toMatch(/^\/p\/package\.json: the key "failOn" appears twice in the object at \/mcp-compat \(line 1, column/);
+    // A package.json that does not hold the project config is not this tool's business.
+    expect(parseConfigText('{"name":"x","name":"y"}', '/p/package.json')).toBeUndefined();
+  });
+
   it('does not quote the broken text, which may hold env or header values', () => {
     const message = errorOf(() => parseConfigText('{"servers":{"a":{"env":{"TOKEN":"s3cr3t-value"}}},}', '/p/mcp-compat.config.json')).message;
     expect(message).toMatch(/not valid JSON/);

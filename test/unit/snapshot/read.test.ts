@@ -95,6 +95,15 @@ describe('readSnapshot', () => {
     expect(await message(file('uri-twice.json', uriTwice))).toMatch(/at \/resources\/1 has the same uri/);
   });
 
+  it('refuses a key written twice in one object, with the line and column of both (JSON.parse would keep the last)', async () => {
+    const text = JSON.stringify(valid, null, 2).replace('"name": "search",', '"name": "search",\n      "name": "find",');
+    expect(await message(file('twice-key.json', text))).toBe(
+      'twice-key.json is not a valid snapshot: the key "name" appears twice in the object at /tools/0 (line 14, column 7, and line 15, column 7); JSON would keep only the last one.',
+    );
+    const escaped = JSON.stringify({ ...valid, tools: [{ name: 'search', inputSchema: { type: 'object', properties: { q: {}, x: {} } } }] }).replace('"x":', '"\\u0071":');
+    expect(await message(file('twice-escaped.json', escaped))).toMatch(/^twice-escaped\.json is not a valid snapshot: the key "q" appears twice in the object at \/tools\/0\/inputSchema\/properties \(line 1, column \d+, and line 1, column \d+\)/);
+  });
+
   it('refuses nesting deeper than MAX_SNAPSHOT_DEPTH with a pointer, without overflowing the stack', async () => {
     const nested = (depth: number): string => `${'{"a":'.repeat(depth)}{}${'}'.repeat(depth)}`;
     const text = (depth: number) => JSON.stringify({ ...valid, tools: [{ name: 'deep', inputSchema: { type: 'object' }, _meta: { x: 0 } }] }).replace('{"x":0}', nested(depth));
