@@ -35,4 +35,72 @@ describe('StderrTail', () => {
     expect(tail.summary()).toBe('fatal: bad config | cleared');
     expect(lines).toEqual(['fatal: bad config', 'cleared']);
   });
+
+  describe('leads with the line that says what failed', () => {
+    const summarise = (text: string, max?: number) => {
+      const tail = new StderrTail();
+      tail.push(text);
+      return tail.summary(max);
+    };
+
+    it('Node MODULE_NOT_FOUND: the "Cannot find module" line, not the stack and version after it', () => {
+      const stderr = [
+        'node:internal/modules/cjs/loader:1228',
+        '  throw err;',
+        '  ^',
+        '',
+        "Error: Cannot find module '/srv/app/does-not-exist.js'",
+        '    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)',
+        '    at Module._load (node:internal/modules/cjs/loader:1051:27)',
+        '    at node:internal/main/run_main_module:28:49 {',
+        "  code: 'MODULE_NOT_FOUND',",
+        '  requireStack: []',
+        '}',
+        '',
+        'Node.js v20.19.0',
+        '',
+      ].join('\n');
+      expect(summarise(stderr)).toBe("Error: Cannot find module '/srv/app/does-not-exist.js' | … | Node.js v20.19.0");
+    });
+
+    it('a Python traceback: the exception line at its end', () => {
+      const stderr = [
+        'Traceback (most recent call last):',
+        '  File "/srv/server.py", line 3, in <module>',
+        '    import mcp_toolkit',
+        "ModuleNotFoundError: No module named 'mcp_toolkit'",
+        '',
+      ].join('\n');
+      expect(summarise(stderr)).toBe("ModuleNotFoundError: No module named 'mcp_toolkit'");
+    });
+
+    it('a traceback cut before its exception line still leads with the Traceback line', () => {
+      const stderr = 'starting\nTraceback (most recent call last):\n  File "/srv/server.py", line 9, in main\n    run()\n';
+      expect(summarise(stderr)).toBe('Traceback (most recent call last): | … | run()');
+    });
+
+    it('the line after the headline when it is not a stack frame', () => {
+      expect(summarise('loading\nerror: config invalid\n  expected a table at line 4\nmore\nbye\n')).toBe(
+        'error: config invalid | expected a table at line 4 | … | bye',
+      );
+      expect(summarise("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'zod' imported from /srv/index.js\n    at packageResolve (node:internal)\n")).toBe(
+        "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'zod' imported from /srv/index.js | at packageResolve (node:internal)",
+      );
+      expect(summarise('panic: runtime error: index out of range [5] with length 3\n\ngoroutine 1 [running]:\nmain.main()\n')).toBe(
+        'panic: runtime error: index out of range [5] with length 3 | … | main.main()',
+      );
+    });
+
+    it('stays within the budget, dropping the tail first and cutting the headline last', () => {
+      const stderr = `Error: ${'x'.repeat(50)}\n    at f (a.js:1:1)\nNode.js v20.19.0\n`;
+      expect(summarise(stderr, 80)).toBe(`Error: ${'x'.repeat(50)} | … | Node.js v20.19.0`);
+      expect(summarise(stderr, 60)).toBe(`Error: ${'x'.repeat(50)}`);
+      expect(summarise(stderr, 20)).toBe(`Error: ${'x'.repeat(12)}…`);
+      for (const max of [1, 20, 57, 58, 60, 80, 300]) expect(summarise(stderr, max).length).toBeLessThanOrEqual(max);
+    });
+
+    it('without such a line, keeps the last lines as before', () => {
+      expect(summarise('listening\nerrors so far: 0\nready\n')).toBe('listening | errors so far: 0 | ready');
+    });
+  });
 });
