@@ -1,6 +1,7 @@
 import type { EntityKind, Severity } from '../rules/types.js';
 import type { Report, ReportChange } from './model.js';
 import { acknowledgementSnippet, hasNextSteps } from './next-steps.js';
+import { plural } from './plural.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
 
 const ICON: Record<Severity, string> = { breaking: '🔴', risky: '🟠', compatible: '🟢' };
@@ -136,13 +137,13 @@ function groupByEntity(changes: readonly ReportChange[]): ReportChange[][] {
 
 function failureTitle(report: Report): string {
   const parts: string[] = [];
-  if (report.summary.failing > 0) parts.push(`${report.summary.failing} change${report.summary.failing === 1 ? '' : 's'} at or above ${report.summary.failOn}`);
+  if (report.summary.failing > 0) parts.push(`${plural(report.summary.failing, 'change')} at or above ${report.summary.failOn}`);
   if (report.versionCheck && !report.versionCheck.ok) parts.push('version bump too small');
   return parts.join('; ');
 }
 
 function passTitle(report: Report): string {
   if (report.changes.length === 0) return 'no changes';
-  if (report.summary.failOn === 'none') return `${report.changes.length} change${report.changes.length === 1 ? '' : 's'} (fail-on: none)`;
+  if (report.summary.failOn === 'none') return `${plural(report.changes.length, 'change')} (fail-on: none)`;
   return `no unacknowledged changes at or above ${report.summary.failOn}`;
 }
