@@ -43,7 +43,8 @@ export function parseClientConfig(text: string, source: ClientConfigSource): Ser
   if (name === undefined) {
     throw new UserError(`Client config ${file} lists ${names.length === 0 ? 'no servers' : plural(names.length, 'server')}; choose one with --server NAME${names.length ? ` (${names.join(', ')})` : ''}.`);
   }
-  const entry = servers[name];
+  // Own entries only: `--server constructor` must not find Object.prototype's member.
+  const entry = Object.hasOwn(servers, name) ? servers[name] : undefined;
   if (!isObject(entry)) throw new UserError(`Client config ${file} has no server named "${name}"${names.length ? ` (it has: ${names.join(', ')})` : ''}.`);
   return entryToTarget(entry, `${file}: ${key}.${name}`, source);
 }
