@@ -118,7 +118,11 @@ function similarity(a: Profile, b: Profile): number {
   const schema = jaccard(a.schema, b.schema);
   const name = jaccard(a.nameParts, b.nameParts);
   let score: number;
-  if (a.words.size === 0 && b.words.size === 0) {
+  if (a.schema.size === 0 && b.schema.size === 0) {
+    // Two prompts without arguments: no structure to share, so the description alone decides
+    // (`review_code` and `explain_code`, "... the code in this file", are two prompts, not one).
+    score = a.words.size === 0 && b.words.size === 0 ? 0 : (0.35 * jaccard(a.words, b.words) + 0.1 * name) / 0.45;
+  } else if (a.words.size === 0 && b.words.size === 0) {
     // Nothing but an empty schema to go on: two parameterless, undescribed entities are not "close".
     score = a.keys.size === 0 && b.keys.size === 0 ? 0 : (0.55 * schema + 0.1 * name) / 0.65;
   } else {
