@@ -32,10 +32,11 @@ export class StderrTail {
 
   /**
    * What the server last said, on one line of at most `max` characters, or '' when it wrote
-   * nothing. When a line says what went wrong (`Error: ...`, `TypeError: ...`, a Python
-   * `Traceback`, `error: ...`, `panic: ...`), that line and the one after it lead, followed by the
-   * last line; otherwise the last few lines. Runtimes print a stack and their version after the
-   * error, so the plain tail would quote `requireStack: [] | } | Node.js v20` instead.
+   * nothing: the last few lines, unless they miss the line that says what went wrong (`Error:
+   * ...`, `TypeError: ...`, a Python `Traceback` or exception, `error: ...`, `panic: ...`); then
+   * that line and the one after it lead, followed by the last line. Runtimes print a stack and
+   * their version after the error, so the plain tail would quote `requireStack: [] | } | Node.js
+   * v20` instead.
    */
   summary(max = 300): string {
     const lines = `${this.text}${this.mask(this.partial)}`
@@ -43,8 +44,9 @@ export class StderrTail {
       .map((line) => cleanLine(line).trim())
       .filter(Boolean);
     const headline = findLastIndex(lines, isHeadline);
-    if (headline === -1) {
-      const joined = lines.slice(-4).join(' | ');
+    const joined = lines.slice(-4).join(' | ');
+    // The plain tail is kept when it already shows the headline whole (its context comes with it).
+    if (headline === -1 || (headline >= lines.length - 4 && joined.length <= max)) {
       return joined.length > max ? `…${joined.slice(-max)}` : joined;
     }
     const picked = [headline];

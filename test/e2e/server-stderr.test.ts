@@ -28,6 +28,7 @@ describe('a server that fails at start-up: the one-line error quotes what it sai
     const { code, stderr } = await cli(['snapshot', '--timeout', '60000', '--', process.execPath, script], { cwd: dir });
     expect(code).toBe(2);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr).toContain("Server stderr: ModuleNotFoundError: No module named 'mcp_toolkit'");
+    expect(stderr).toContain("import mcp_toolkit | ModuleNotFoundError: No module named 'mcp_toolkit'");
+    expect(stderr).not.toContain('noise');
   }, 60_000);
 });
