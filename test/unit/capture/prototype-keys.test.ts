@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClientConfig } from '../../../src/capture/client-config.js';
 import { expandVariables } from '../../../src/capture/expand.js';
+import { Masker } from '../../../src/capture/secrets.js';
+import { toSnapshot } from '../../../src/capture/normalise.js';
 
 const file = join('/proj', '.mcp.json');
 const parse = (text: string, serverName?: string, env: Record<string, string | undefined> = {}) => parseClientConfig(text, { file, serverName, env });
@@ -46,5 +48,28 @@ describe('${VAR} expansion never reads Object.prototype', () => {
 
   it('against the real process environment too', () => {
     expect(() => expandVariables('${constructor}', process.env, 'x')).toThrow('not set');
+  });
+});
+
+describe('capture keeps such keys as data', () => {
+  const wire = JSON.parse(`{
+    "capabilities": {"tools": {"__proto__": {"listChanged": true}}},
+    "serverInfo": {"name": "proto", "version": "1.0.0"},
+    "tools": [{"name": "__proto__", "inputSchema": {"type": "object", "properties": {"__proto__": {"type": "string"}}}, "_meta": {"__proto__": {"token": "s3cret-value"}}}]
+  }`) as { capabilities: unknown; serverInfo: unknown; tools: unknown[] };
+
+  it('normalising wire content into a snapshot keeps every __proto__ key as an own member', () => {
+    const snapshot = toSnapshot({ clientCapabilities: {}, protocolVersion: '2025-06-18', prompts: [], resources: [], resourceTemplates: [], notes: [], ...wire });
+    const [tool] = snapshot.tools;
+    expect(tool?.name).toBe('__proto__');
+    expect(Object.hasOwn(tool!.inputSchema.properties as object, '__proto__')).toBe(true);
+    expect(Object.hasOwn(tool!._meta!, '__proto__')).toBe(true);
+    expect(Object.hasOwn(snapshot.server.capabilities.tools as object, '__proto__')).toBe(true);
+  });
+
+  it('masking secrets rebuilds objects without losing a __proto__ key', () => {
+    const masked = new Masker(['s3cret-value']).maskDeep(wire.tools[0] as object) as { _meta: object };
+    expect(JSON.stringify(masked)).toBe('{"name":"__proto__","inputSchema":{"type":"object","properties":{"__proto__":{"type":"string"}}},"_meta":{"__proto__":{"token":"***"}}}');
+    expect(Object.hasOwn(masked._meta, '__proto__')).toBe(true);
   });
 });
