@@ -153,10 +153,10 @@ function actionJobs(input: (name: string) => string, config: LoadedProjectConfig
   }));
 }
 
-/** One `Name: value` per line. */
-function parseHeaders(text: string): Record<string, string> | undefined {
+/** One `Name: value` per line. Any header name is an entry, `__proto__` too (no prototype to set). */
+export function parseHeaders(text: string): Record<string, string> | undefined {
   if (!text) return undefined;
-  const headers: Record<string, string> = {};
+  const headers = Object.create(null) as Record<string, string>;
   for (const line of text.split(/\r?\n/).filter((item) => item.trim() !== '')) {
     const colon = line.indexOf(':');
     if (colon <= 0) throw new UserError(`Header "${line}" is not "Name: value".`);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { jsonSyntaxReason, UserError } from '../errors.js';
 import { assertNoDuplicateKeys } from '../snapshot/json-scan.js';
+import { plural } from '../report/plural.js';
 import { expandVariables } from './expand.js';
 import type { ServerTarget } from './target.js';
 
@@ -42,9 +43,10 @@ export function parseClientConfig(text: string, source: ClientConfigSource): Ser
   const names = Object.keys(servers);
   const name = source.serverName ?? (names.length === 1 ? names[0] : undefined);
   if (name === undefined) {
-    throw new UserError(`Client config ${file} lists ${names.length === 0 ? 'no servers' : `${names.length} servers`}; choose one with --server NAME${names.length ? ` (${names.join(', ')})` : ''}.`);
+    throw new UserError(`Client config ${file} lists ${names.length === 0 ? 'no servers' : plural(names.length, 'server')}; choose one with --server NAME${names.length ? ` (${names.join(', ')})` : ''}.`);
   }
-  const entry = servers[name];
+  // Own entries only: `--server constructor` must not find Object.prototype's member.
+  const entry = Object.hasOwn(servers, name) ? servers[name] : undefined;
   if (!isObject(entry)) throw new UserError(`Client config ${file} has no server named "${name}"${names.length ? ` (it has: ${names.join(', ')})` : ''}.`);
   return entryToTarget(entry, `${file}: ${key}.${name}`, source);
 }

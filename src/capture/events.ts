@@ -1,3 +1,4 @@
+import { entityCounts } from '../report/plural.js';
 import { cleanLine } from '../report/sanitize.js';
 import { Masker } from './secrets.js';
 
@@ -66,7 +67,10 @@ export function humanLine(event: CaptureEvent): string {
     case 'capture.start':
       return `capture start: ${event.target} over ${event.transport} (time limit ${event.timeout_ms} ms)`;
     case 'capture.end': {
-      const counts = event.tools === undefined ? '' : ` (${[plural(event.tools, 'tool'), plural(event.prompts ?? 0, 'prompt'), plural(event.resources ?? 0, 'resource'), plural(event.resource_templates ?? 0, 'resource template')].join(', ')})`;
+      const counts =
+        event.tools === undefined
+          ? ''
+          : ` (${entityCounts({ tools: event.tools, prompts: event.prompts ?? 0, resources: event.resources ?? 0, resourceTemplates: event.resource_templates ?? 0 })})`;
       return `capture end: ${event.result} after ${event.duration_ms} ms${counts}${event.error === null ? '' : `: ${event.error}`}`;
     }
     case 'mcp.request':
@@ -78,10 +82,6 @@ export function humanLine(event: CaptureEvent): string {
     case 'capture.progress':
       return event.message;
   }
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 interface OpenRequest {

@@ -16,7 +16,7 @@ export function expandVariables(
   return text.replace(/\$\{([^}]*)\}/g, (whole, body: string) => {
     const withDefault = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*):-(.*)$/s.exec(body);
     if (withDefault) {
-      const value = env[withDefault[1] as string];
+      const value = variable(env, withDefault[1] as string);
       if (value === undefined || value === '') return withDefault[2] as string;
       substituted(value);
       return value;
@@ -28,9 +28,14 @@ export function expandVariables(
         hint: 'Only ${VAR}, ${VAR:-default} and ${env:VAR} are supported; put the value in an environment variable.',
       });
     }
-    const value = env[name];
+    const value = variable(env, name);
     if (value === undefined) throw new UserError(`${where}: environment variable ${name} is not set.`, { hint: `Set ${name}, or write \${${name}:-default} in the config.` });
     substituted(value);
     return value;
   });
+}
+
+/** An environment variable, never a member of Object.prototype (`${constructor}` is just unset). */
+function variable(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
+  return Object.hasOwn(env, name) ? env[name] : undefined;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { plural } from '../report/plural.js';
 import { cleanLine } from '../report/sanitize.js';
 
 export interface Page<T> {
@@ -32,12 +33,12 @@ export async function readAllPages<T>(method: string, fetchPage: (cursor: string
     if (cursor === undefined) break;
     const key = cursor.length > 64 ? createHash('sha256').update(cursor).digest('base64') : cursor;
     if (seen.has(key)) {
-      throw new UserError(`${capitalise(who)} returned the ${method} cursor ${shown(cursor)} twice (after ${items.length} items): its paging never ends.`, {
+      throw new UserError(`${capitalise(who)} returned the ${method} cursor ${shown(cursor)} twice (after ${plural(items.length, 'item')}): its paging never ends.`, {
         hint: 'Fix the server\'s nextCursor.',
       });
     }
     if (pages >= maxPages) {
-      throw new UserError(`${capitalise(who)} was still paging ${method} after ${pages} pages (${items.length} items, a new cursor every time): stopped there.`, {
+      throw new UserError(`${capitalise(who)} was still paging ${method} after ${plural(pages, 'page')} (${plural(items.length, 'item')}, a new cursor every time): stopped there.`, {
         hint: 'Fix the server\'s nextCursor, or serve more items a page.',
       });
     }

@@ -30,13 +30,54 @@ export class StderrTail {
     if (this.partial.length > this.limit) this.partial = this.mask(this.partial).slice(-this.limit);
   }
 
-  /** The last non-empty lines on one line (at most `max` characters), or '' when the server wrote nothing. */
+  /**
+   * What the server last said, on one line of at most `max` characters, or '' when it wrote
+   * nothing: the last few lines, unless they miss the line that says what went wrong (`Error:
+   * ...`, `TypeError: ...`, a Python `Traceback` or exception, `error: ...`, `panic: ...`); then
+   * that line and the one after it lead, followed by the last line. Runtimes print a stack and
+   * their version after the error, so the plain tail would quote `requireStack: [] | } | Node.js
+   * v20` instead.
+   */
   summary(max = 300): string {
     const lines = `${this.text}${this.mask(this.partial)}`
       .split(/\r?\n/)
       .map((line) => cleanLine(line).trim())
       .filter(Boolean);
+    const headline = findLastIndex(lines, isHeadline);
     const joined = lines.slice(-4).join(' | ');
-    return joined.length > max ? `…${joined.slice(-max)}` : joined;
+    // The plain tail is kept when it already shows the headline whole (its context comes with it).
+    if (headline === -1 || (headline >= lines.length - 4 && joined.length <= max)) {
+      return joined.length > max ? `…${joined.slice(-max)}` : joined;
+    }
+    const picked = [headline];
+    const next = lines[headline + 1];
+    if (next !== undefined && !isStackFrame(next)) picked.push(headline + 1);
+    const lead = picked.map((i) => lines[i]).join(' | ');
+    const last = lines.length - 1;
+    const rest = last > picked.at(-1)! ? `${last > picked.at(-1)! + 1 ? ' | …' : ''} | ${lines[last]}` : '';
+    if (lead.length + rest.length <= max) return `${lead}${rest}`;
+    return lead.length <= max ? lead : `${lead.slice(0, Math.max(0, max - 1))}…`;
   }
+}
+
+/**
+ * A line that says what failed: `Error: ...`, `TypeError [ERR_X]: ...`, `ModuleNotFoundError: ...`,
+ * `java.io.IOException: ...`, `Traceback (most recent call last):`, `error: ...`, `error[E0425]:`,
+ * `panic: ...`, `fatal: ...`, `Uncaught ...`.
+ */
+const HEADLINE =
+  /^(?:Traceback \(most recent call last\)|[\w$.]*(?:Error|Exception)(?: \[[\w-]+\])?:|error(?:\[\w+\])?:|panic:|fatal(?: error)?:|Uncaught\b)/i;
+
+function isHeadline(line: string): boolean {
+  return HEADLINE.test(line);
+}
+
+/** A frame of a Node, Python, Java or Go stack trace, which says where rather than what. */
+function isStackFrame(line: string): boolean {
+  return /^(?:at\s|File "|goroutine \d+|\.\.\. \d+ more)/.test(line);
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
 }

@@ -6,6 +6,7 @@ import { argvSecrets } from '../capture/secrets.js';
 import { safeUrl, type ServerTarget } from '../capture/target.js';
 import { UserError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../policy/config.js';
+import { countsOf, entityCounts } from '../report/plural.js';
 import type { JsonObject } from '../snapshot/model.js';
 import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
@@ -66,7 +67,7 @@ export default class Init extends BaseCommand {
     await writeAtomically(files.workflow, workflowYaml({ node: await exists(resolve('package.json')) }));
 
     const written = [relative(cwd, files.baseline), CONFIG_FILE_NAME, WORKFLOW].map((file) => file.split('\\').join('/'));
-    const counts = `${snapshot.tools.length} tools, ${snapshot.prompts.length} prompts, ${snapshot.resources.length} resources, ${snapshot.resourceTemplates.length} resource templates`;
+    const counts = entityCounts(countsOf(snapshot));
     this.log(
       [
         cleanLine(`Captured ${snapshot.server.name} ${snapshot.server.version}: ${counts}.`),

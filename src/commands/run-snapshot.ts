@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { countsOf, entityCounts } from '../report/plural.js';
 import { cleanLine } from '../report/sanitize.js';
 import { captureOptions } from './flags/capture-options.js';
 import { assertWritableFile } from './flags/output-path.js';
@@ -30,7 +31,7 @@ export async function runSnapshot({ flags, command }: SnapshotRequest): Promise<
   }
   await writeSnapshotFile(flags.output, snapshot);
   if (!flags.quiet) {
-    const counts = [count(snapshot.tools.length, 'tool'), count(snapshot.prompts.length, 'prompt'), count(snapshot.resources.length, 'resource'), count(snapshot.resourceTemplates.length, 'resource template')].join(', ');
+    const counts = entityCounts(countsOf(snapshot));
     process.stderr.write(`${cleanLine(`mcp-compat: wrote ${shownPath(flags.output)} (${snapshot.server.name} ${snapshot.server.version}: ${counts})`)}\n`);
     for (const note of snapshot.notes ?? []) process.stderr.write(`${cleanLine(`mcp-compat: note: ${note}`)}\n`);
   }
@@ -40,8 +41,4 @@ export async function runSnapshot({ flags, command }: SnapshotRequest): Promise<
 function shownPath(path: string): string {
   const rel = relative(process.cwd(), resolve(path));
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

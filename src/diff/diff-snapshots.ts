@@ -1,11 +1,11 @@
-import type { Snapshot } from '../snapshot/model.js';
+import type { PromptSnapshot, Snapshot } from '../snapshot/model.js';
 import type { EntityKind } from '../rules/types.js';
 import type { Change, SnapshotDiff } from './model.js';
 import { attachToolSuggestions } from '../suggest/suggest-tool.js';
 import { change } from './emit.js';
 import { compareStrings, jsonEqual } from './json.js';
 import { matchByKey } from './match.js';
-import { detectRenames } from './renames.js';
+import { detectPromptRenames, detectRenames } from './renames.js';
 import { toolDeprecation } from './deprecation.js';
 import { compareTool } from './compare-tool.js';
 import { comparePrompt } from './compare-prompt.js';
@@ -83,6 +83,7 @@ function diffTools(base: Snapshot, head: Snapshot): Change[] {
         params: {
           similarity: rename.similarity,
           inputSchemaChanged: !jsonEqual(rename.before.inputSchema, rename.after.inputSchema),
+          ...(rename.sameWords ? { sameWords: true } : {}),
         },
       }),
       // A renamed tool is not compared field by field, but text it newly carries to the model is.
@@ -93,11 +94,36 @@ function diffTools(base: Snapshot, head: Snapshot): Change[] {
   return changes;
 }
 
+/** What a `prompts/get` request depends on: argument names and which are required, in any order. */
+function argumentSignature(prompt: PromptSnapshot): string {
+  const args = (prompt.arguments ?? []).map((arg) => `${arg.required === true ? '!' : '?'}${arg.name}`);
+  return JSON.stringify(args.sort(compareStrings));
+}
+
 function diffPrompts(base: Snapshot, head: Snapshot): Change[] {
   const changes: Change[] = [];
   const { matched, removed, added } = matchByKey(base.prompts, head.prompts, (p) => p.name);
-  for (const prompt of removed) changes.push(change('prompt-removed', { entity: 'prompt', name: prompt.name, pointer: '' }));
-  for (const prompt of added) changes.push(change('prompt-added', { entity: 'prompt', name: prompt.name, pointer: '' }), ...addedPromptSteering(prompt));
+  const renamed = detectPromptRenames(removed, added);
+  for (const prompt of renamed.removed) changes.push(change('prompt-removed', { entity: 'prompt', name: prompt.name, pointer: '' }));
+  for (const prompt of renamed.added) changes.push(change('prompt-added', { entity: 'prompt', name: prompt.name, pointer: '' }), ...addedPromptSteering(prompt));
+  for (const rename of renamed.renames) {
+    changes.push(
+      change('prompt-renamed', {
+        entity: 'prompt',
+        name: rename.before.name,
+        pointer: '/name',
+        before: rename.before.name,
+        after: rename.after.name,
+        params: {
+          similarity: rename.similarity,
+          argumentsChanged: argumentSignature(rename.before) !== argumentSignature(rename.after),
+          ...(rename.sameWords ? { sameWords: true } : {}),
+        },
+      }),
+      // As for tools: not compared field by field, but text it newly carries to the model is.
+      ...comparePrompt(rename.before, rename.after).filter((c) => c.rule.endsWith('-instructions-added')),
+    );
+  }
   for (const [before, after] of matched) changes.push(...comparePrompt(before, after));
   return changes;
 }

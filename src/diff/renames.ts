@@ -1,28 +1,35 @@
-import type { Json, ToolSnapshot } from '../snapshot/model.js';
+import type { Json, PromptSnapshot, ToolSnapshot } from '../snapshot/model.js';
 import { compareStrings } from './json.js';
 
-export interface Rename {
-  before: ToolSnapshot;
-  after: ToolSnapshot;
+export interface Rename<T = ToolSnapshot> {
+  before: T;
+  after: T;
   /** 0..1, two decimals. */
   similarity: number;
+  /** The names are the same words in another case style or with other separators (`get_user` -> `getUser`). */
+  sameWords: boolean;
+}
+
+export interface RenameDetection<T> {
+  renames: Array<Rename<T>>;
+  removed: T[];
+  added: T[];
 }
 
 /** Pairs scoring at least this are reported as one rename instead of a removal and an addition. */
 export const RENAME_THRESHOLD = 0.75;
-/** Candidates fully scored per removed tool; keeps detection linear in the number of tools. */
+/** Candidates fully scored per removed entity; keeps detection linear in the number of entities. */
 const MAX_CANDIDATES = 16;
-/** Tokens shared by more added tools than this say nothing about identity and are not indexed. */
+/** Tokens shared by more added entities than this say nothing about identity and are not indexed. */
 const MAX_POSTING = 64;
 const MAX_FEATURES = 4000;
 const IGNORED_SCHEMA_KEYS = new Set(['description', 'title', 'examples', '$schema', '$comment', '$id']);
 
 interface Profile {
-  tool: ToolSnapshot;
   schema: Set<string>;
   words: Set<string>;
   nameParts: Set<string>;
-  /** Identity-bearing tokens used to find candidates: property names and description words. */
+  /** Identity-bearing tokens used to find candidates: property or argument names, description words. */
   keys: Set<string>;
 }
 
@@ -49,9 +56,9 @@ function schemaFeatures(schema: Json | undefined, prefix: string, out: Set<strin
   if (schema !== undefined) walk(schema, prefix);
 }
 
-function words(text: string | undefined): Set<string> {
+function words(...texts: Array<string | undefined>): Set<string> {
   const result = new Set<string>();
-  for (const word of (text ?? '').toLowerCase().split(/[^a-z0-9]+/)) if (word.length >= 3) result.add(word);
+  for (const text of texts) for (const word of (text ?? '').toLowerCase().split(/[^a-z0-9]+/)) if (word.length >= 3) result.add(word);
   return result;
 }
 
@@ -65,14 +72,37 @@ function nameParts(name: string): Set<string> {
   );
 }
 
-function profile(tool: ToolSnapshot): Profile {
+/**
+ * The name without its case style: lower case, separators (`_ - . /`, spaces, any non-alphanumeric)
+ * dropped, so `getTinyImage`, `get-tiny-image`, `GET_TINY_IMAGE` and `tiny/get.image`... share
+ * `gettinyimage` only when they carry the same letters in the same order. Letters of any script
+ * count; a name with none yields '' and is never bucketed.
+ */
+export function nameWordsKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function toolProfile(tool: ToolSnapshot): Profile {
   const schema = new Set<string>();
   const keys = new Set<string>();
   schemaFeatures(tool.inputSchema, 'in', schema, keys);
   schemaFeatures(tool.outputSchema, 'out', schema, keys);
   const descriptionWords = words(tool.description);
   for (const word of descriptionWords) keys.add(`w:${word}`);
-  return { tool, schema, words: descriptionWords, nameParts: nameParts(tool.name), keys };
+  return { schema, words: descriptionWords, nameParts: nameParts(tool.name), keys };
+}
+
+/** A prompt's "schema" is its argument list: names and whether each is required. */
+function promptProfile(prompt: PromptSnapshot): Profile {
+  const schema = new Set<string>();
+  const keys = new Set<string>();
+  for (const argument of prompt.arguments ?? []) {
+    schema.add(`arg:${argument.name}:${argument.required === true ? 'required' : 'optional'}`);
+    keys.add(`p:${argument.name}`);
+  }
+  const descriptionWords = words(prompt.description, ...(prompt.arguments ?? []).map((argument) => argument.description));
+  for (const word of descriptionWords) keys.add(`w:${word}`);
+  return { schema, words: descriptionWords, nameParts: nameParts(prompt.name), keys };
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -84,43 +114,118 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Weighted: the schema says most about identity, the description next, the name least (it changed). */
-export function toolSimilarity(a: Profile, b: Profile): number {
+function similarity(a: Profile, b: Profile): number {
   const schema = jaccard(a.schema, b.schema);
   const name = jaccard(a.nameParts, b.nameParts);
-  if (a.words.size === 0 && b.words.size === 0) {
-    // Nothing but an empty schema to go on: two parameterless, undescribed tools are not "close".
-    if (a.keys.size === 0 && b.keys.size === 0) return 0;
-    return (0.55 * schema + 0.1 * name) / 0.65;
+  let score: number;
+  if (a.schema.size === 0 && b.schema.size === 0) {
+    // Two prompts without arguments: no structure to share, so the description alone decides
+    // (`review_code` and `explain_code`, "... the code in this file", are two prompts, not one).
+    score = a.words.size === 0 && b.words.size === 0 ? 0 : (0.35 * jaccard(a.words, b.words) + 0.1 * name) / 0.45;
+  } else if (a.words.size === 0 && b.words.size === 0) {
+    // Nothing but an empty schema to go on: two parameterless, undescribed entities are not "close".
+    score = a.keys.size === 0 && b.keys.size === 0 ? 0 : (0.55 * schema + 0.1 * name) / 0.65;
+  } else {
+    score = 0.55 * schema + 0.35 * jaccard(a.words, b.words) + 0.1 * name;
   }
-  return 0.55 * schema + 0.35 * jaccard(a.words, b.words) + 0.1 * name;
+  return Math.round(score * 100) / 100;
+}
+
+interface Pair {
+  from: number;
+  to: number;
+  similarity: number;
+}
+
+/** Takes pairs greedily by similarity (ties by names), each entity at most once. */
+function takeGreedily<T extends { name: string }>(
+  pairs: Pair[],
+  removed: readonly T[],
+  added: readonly T[],
+  usedFrom: Set<number>,
+  usedTo: Set<number>,
+  sameWords: boolean,
+): Array<Rename<T>> {
+  pairs.sort(
+    (a, b) =>
+      b.similarity - a.similarity ||
+      compareStrings(removed[a.from]!.name, removed[b.from]!.name) ||
+      compareStrings(added[a.to]!.name, added[b.to]!.name),
+  );
+  const renames: Array<Rename<T>> = [];
+  for (const pair of pairs) {
+    if (usedFrom.has(pair.from) || usedTo.has(pair.to)) continue;
+    usedFrom.add(pair.from);
+    usedTo.add(pair.to);
+    renames.push({ before: removed[pair.from]!, after: added[pair.to]!, similarity: pair.similarity, sameWords });
+  }
+  return renames;
 }
 
 /**
- * Finds renames among removed and added tools. Added tools are indexed by their identity tokens;
- * each removed tool scores at most MAX_CANDIDATES of them, so the cost is linear in the tool
- * count. Pairs are then taken greedily by similarity (ties by names), each tool used once.
+ * First pass: names that are the same words in another style. A tool (or prompt) that went from
+ * `getTinyImage` to `get-tiny-image` is the same entity whatever happened to its schema, so such
+ * pairs need no similarity threshold. Entities are bucketed by `nameWordsKey`; within a bucket
+ * (almost always one removed and one added) the closest pairs are taken first.
  */
-export function detectRenames(
-  removed: readonly ToolSnapshot[],
-  added: readonly ToolSnapshot[],
-): { renames: Rename[]; removed: ToolSnapshot[]; added: ToolSnapshot[] } {
+function pairSameWords<T extends { name: string }>(
+  removed: readonly T[],
+  added: readonly T[],
+  profiles: { removed: Profile[]; added: Profile[] },
+  usedFrom: Set<number>,
+  usedTo: Set<number>,
+): Array<Rename<T>> {
+  const addedByKey = new Map<string, number[]>();
+  added.forEach((item, i) => {
+    const key = nameWordsKey(item.name);
+    if (key === '') return;
+    const bucket = addedByKey.get(key);
+    if (bucket) bucket.push(i);
+    else addedByKey.set(key, [i]);
+  });
+  const pairs: Pair[] = [];
+  removed.forEach((item, from) => {
+    const bucket = addedByKey.get(nameWordsKey(item.name));
+    if (!bucket) return;
+    for (const to of bucket.slice(0, MAX_CANDIDATES)) {
+      pairs.push({ from, to, similarity: similarity(profiles.removed[from]!, profiles.added[to]!) });
+    }
+  });
+  return takeGreedily(pairs, removed, added, usedFrom, usedTo, true);
+}
+
+/**
+ * Finds renames among removed and added entities. Added entities are indexed by their identity
+ * tokens; each removed one scores at most MAX_CANDIDATES of them, so the cost is linear in the
+ * entity count. Same-words names are paired first; the rest pair greedily above RENAME_THRESHOLD.
+ */
+function detect<T extends { name: string }>(
+  removed: readonly T[],
+  added: readonly T[],
+  profileOf: (item: T) => Profile,
+): RenameDetection<T> {
   if (removed.length === 0 || added.length === 0) return { renames: [], removed: [...removed], added: [...added] };
-  const addedProfiles = added.map(profile);
+  const profiles = { removed: removed.map(profileOf), added: added.map(profileOf) };
+  const usedFrom = new Set<number>();
+  const usedTo = new Set<number>();
+  const renames = pairSameWords(removed, added, profiles, usedFrom, usedTo);
+
   const index = new Map<string, number[]>();
-  addedProfiles.forEach((p, i) => {
+  profiles.added.forEach((p, i) => {
+    if (usedTo.has(i)) return;
     for (const key of p.keys) {
       const posting = index.get(key);
       if (posting) posting.push(i);
       else index.set(key, [i]);
     }
   });
-
-  const pairs: Array<{ from: number; to: number; similarity: number }> = [];
-  removed.forEach((tool, from) => {
-    const p = profile(tool);
+  const open = profiles.added.map((_, i) => i).filter((i) => !usedTo.has(i));
+  const pairs: Pair[] = [];
+  profiles.removed.forEach((p, from) => {
+    if (usedFrom.has(from)) return;
     let candidates: number[];
-    if (addedProfiles.length <= MAX_CANDIDATES) {
-      candidates = addedProfiles.map((_, i) => i);
+    if (open.length <= MAX_CANDIDATES) {
+      candidates = open;
     } else {
       const counts = new Map<number, number>();
       for (const key of p.keys) {
@@ -134,30 +239,26 @@ export function detectRenames(
         .map(([i]) => i);
     }
     for (const to of candidates) {
-      const similarity = Math.round(toolSimilarity(p, addedProfiles[to]!) * 100) / 100;
-      if (similarity >= RENAME_THRESHOLD) pairs.push({ from, to, similarity });
+      const score = similarity(p, profiles.added[to]!);
+      if (score >= RENAME_THRESHOLD) pairs.push({ from, to, similarity: score });
     }
   });
-
-  pairs.sort(
-    (a, b) =>
-      b.similarity - a.similarity ||
-      compareStrings(removed[a.from]!.name, removed[b.from]!.name) ||
-      compareStrings(added[a.to]!.name, added[b.to]!.name),
-  );
-  const usedFrom = new Set<number>();
-  const usedTo = new Set<number>();
-  const renames: Rename[] = [];
-  for (const pair of pairs) {
-    if (usedFrom.has(pair.from) || usedTo.has(pair.to)) continue;
-    usedFrom.add(pair.from);
-    usedTo.add(pair.to);
-    renames.push({ before: removed[pair.from]!, after: added[pair.to]!, similarity: pair.similarity });
-  }
+  renames.push(...takeGreedily(pairs, removed, added, usedFrom, usedTo, false));
   renames.sort((a, b) => compareStrings(a.before.name, b.before.name));
   return {
     renames,
     removed: removed.filter((_, i) => !usedFrom.has(i)),
     added: added.filter((_, i) => !usedTo.has(i)),
   };
+}
+
+export function detectRenames(removed: readonly ToolSnapshot[], added: readonly ToolSnapshot[]): RenameDetection<ToolSnapshot> {
+  return detect(removed, added, toolProfile);
+}
+
+export function detectPromptRenames(
+  removed: readonly PromptSnapshot[],
+  added: readonly PromptSnapshot[],
+): RenameDetection<PromptSnapshot> {
+  return detect(removed, added, promptProfile);
 }

@@ -96,7 +96,8 @@ class Reader {
   stringMap(value: unknown, pointer: string): Record<string, string> | undefined {
     if (value === undefined) return undefined;
     const object = this.object(value, pointer);
-    const result: Record<string, string> = {};
+    // Keys are the user's (an env variable may be called anything): no prototype to collide with.
+    const result = Object.create(null) as Record<string, string>;
     for (const [key, item] of Object.entries(object)) {
       if (typeof item !== 'string') this.fail(`${pointer}/${escapePointer(key)}`, 'expected a string');
       result[key] = item;
@@ -124,7 +125,7 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
     failOn = root.failOn;
   }
 
-  const severity: Record<string, Severity> = {};
+  const severity = Object.create(null) as Record<string, Severity>;
   if (root.severity !== undefined) {
     for (const [rule, level] of Object.entries(r.object(root.severity, '/severity'))) {
       const pointer = `/severity/${escapePointer(rule)}`;

@@ -3,6 +3,7 @@ import { byEntity, distinctSuggestions, type EntityChanges, groupChanges, type R
 import type { Report, ReportChange } from './model.js';
 import { nextSteps } from './next-steps.js';
 import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
+import { plural } from './plural.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
 
 /** GitHub refuses comments over 65,536 characters; this leaves room for a heading per server. */
@@ -243,13 +244,13 @@ function changeItem(change: ReportChange): string {
 
 function failureTitle(report: Report): string {
   const parts: string[] = [];
-  if (report.summary.failing > 0) parts.push(`${report.summary.failing} change${report.summary.failing === 1 ? '' : 's'} at or above ${report.summary.failOn}`);
+  if (report.summary.failing > 0) parts.push(`${plural(report.summary.failing, 'change')} at or above ${report.summary.failOn}`);
   if (report.versionCheck && !report.versionCheck.ok) parts.push('version bump too small');
   return parts.join('; ');
 }
 
 function passTitle(report: Report): string {
   if (report.changes.length === 0) return 'no changes';
-  if (report.summary.failOn === 'none') return `${report.changes.length} change${report.changes.length === 1 ? '' : 's'} (fail-on: none)`;
+  if (report.summary.failOn === 'none') return `${plural(report.changes.length, 'change')} (fail-on: none)`;
   return `no unacknowledged changes at or above ${report.summary.failOn}`;
 }

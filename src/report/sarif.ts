@@ -1,6 +1,7 @@
 import { RULES } from '../rules/registry.js';
 import type { RuleDefinition, Severity } from '../rules/types.js';
 import type { Report, ReportChange } from './model.js';
+import { artifactLocation } from './artifact-location.js';
 import { cleanLine, escapeJsonText } from './sanitize.js';
 
 export interface SarifOptions {
@@ -82,7 +83,7 @@ function result(change: ReportChange, ruleIndex: number | undefined): Record<str
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: toUri(change.location.path), uriBaseId: 'SRCROOT' },
+                artifactLocation: artifactLocation(change.location.path),
                 region: { startLine: change.location.line },
               },
               logicalLocations: [{ name: cleanLine(change.name), fullyQualifiedName: `${change.entity}:${cleanLine(change.name)}${cleanLine(change.pointer)}`, kind: 'member' }],
@@ -94,10 +95,6 @@ function result(change: ReportChange, ruleIndex: number | undefined): Record<str
     ...(change.acknowledged ? { suppressions: [{ kind: 'external', status: 'accepted', justification: sarifText(change.acknowledgement?.reason ?? '') }] } : {}),
     properties: { entity: change.entity, name: change.name, pointer: change.pointer, severity: change.severity, failing: change.failing },
   };
-}
-
-function toUri(path: string): string {
-  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
 function pascalCase(id: string): string {

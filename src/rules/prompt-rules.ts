@@ -17,6 +17,21 @@ export const PROMPT_RULES: readonly RuleDefinition[] = [
     message: (f) => `Prompt ${code(f.name)} was removed; clients that get it by name will fail.`,
   },
   {
+    id: 'prompt-renamed',
+    severity: 'breaking',
+    bump: 'patch',
+    title: 'Prompt renamed',
+    rationale:
+      'A removed prompt and an added prompt with nearly the same arguments and description, or whose names are the same words in another case style or with other separators (`simple_prompt` and `simple-prompt`), are one prompt under a new name: clients that get it by the old name (slash commands, saved workflows) fail exactly as if it had been removed.',
+    example: { before: 'prompts: [simple_prompt]', after: 'prompts: [simple-prompt] (same arguments)' },
+    message: (f) =>
+      `Prompt ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (${
+        f.params?.sameWords === true ? 'the same words in another name style' : `similarity ${show(f.params?.similarity)}`
+      }${
+        f.params?.argumentsChanged === true ? ', with changed arguments' : ''
+      }); clients that get ${code(f.name)} will fail. Keep serving the old name as an alias of the new one until the next major release.`,
+  },
+  {
     id: 'prompt-added',
     severity: 'compatible',
     bump: 'minor',

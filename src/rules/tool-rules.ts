@@ -44,12 +44,12 @@ export const TOOL_RULES: readonly RuleDefinition[] = [
     bump: 'patch',
     title: 'Tool renamed',
     rationale:
-      'A removed tool and an added tool with nearly the same schema and description are one tool under a new name: callers of the old name fail exactly as if it had been removed.',
+      'A removed tool and an added tool with nearly the same schema and description, or whose names are the same words in another case style or with other separators (`getTinyImage` and `get-tiny-image`, `files.read` and `files_read`), are one tool under a new name: callers of the old name fail exactly as if it had been removed.',
     example: { before: 'tools: [search_docs]', after: 'tools: [search_documents] (same schema)' },
     message: (f) =>
-      `Tool ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (similarity ${show(
-        f.params?.similarity,
-      )}${
+      `Tool ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (${
+        f.params?.sameWords === true ? 'the same words in another name style' : `similarity ${show(f.params?.similarity)}`
+      }${
         f.params?.inputSchemaChanged === true ? ', with a changed input schema' : ''
       }); clients that call ${code(f.name)} will get an unknown-tool error.`,
   },

@@ -12,6 +12,15 @@ export function tsString(value: string): string {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/**
+ * A key of a TypeScript object literal that defines an own property named `key`. `__proto__: x`
+ * and `"__proto__": x` in an object literal set the prototype instead; a computed key does not.
+ */
+export function tsObjectKey(key: string, options: { bare?: boolean } = {}): string {
+  if (key === '__proto__') return `[${tsString(key)}]`;
+  return options.bare === true ? key : tsString(key);
+}
+
 /** A TypeScript expression for a JSON value, indented by `indent` spaces after the first line. */
 export function tsValue(value: Json, indent = 0): string {
   const pad = ' '.repeat(indent + 2);
@@ -22,11 +31,7 @@ export function tsValue(value: Json, indent = 0): string {
   }
   const entries = Object.entries(value);
   if (entries.length === 0) return '{}';
-  const lines = entries.map(([key, item]) => {
-    // `__proto__: x` in an object literal sets the prototype; a computed key defines a property.
-    const written = key === '__proto__' ? `[${tsString(key)}]` : IDENTIFIER.test(key) ? key : tsString(key);
-    return `${pad}${written}: ${tsValue(item, indent + 2)}`;
-  });
+  const lines = entries.map(([key, item]) => `${pad}${tsObjectKey(key, { bare: IDENTIFIER.test(key) })}: ${tsValue(item, indent + 2)}`);
   return `{\n${lines.join(',\n')},\n${' '.repeat(indent)}}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
-import { tsString } from './literals.js';
+import { tsObjectKey, tsString } from './literals.js';
 
 const MAX_DEPTH = 4;
 
@@ -78,7 +78,7 @@ export function zodShape(schema: JsonObject, depth = 0, indent = 0): string {
   const pad = ' '.repeat(indent + 2);
   const lines = entries.map(
     ([key, property]) =>
-      `${pad}${tsString(key)}: ${zodExpression(property, depth)}${required.has(key) ? '' : '.optional()'},`,
+      `${pad}${tsObjectKey(key)}: ${zodExpression(property, depth)}${required.has(key) ? '' : '.optional()'},`,
   );
   return `{\n${lines.join('\n')}\n${' '.repeat(indent)}}`;
 }

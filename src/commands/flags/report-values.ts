@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { ReportSource } from '../../policy/build-report.js';
 
@@ -19,10 +19,14 @@ export function sourceOf(path: string, text: string): ReportSource {
   return { path: displayPath(path), text };
 }
 
-/** Paths in reports are relative to the working directory, with forward slashes, for SARIF and annotations. */
+/**
+ * Paths in reports are relative to the working directory, with forward slashes, for SARIF and
+ * annotations; a file outside it (or on another drive) keeps an absolute path, never `../`.
+ */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
-  return (rel === '' || rel.startsWith('..') ? path : rel).split('\\').join('/');
+  const outside = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith('../') || isAbsolute(rel);
+  return (outside ? resolve(path) : rel).split('\\').join('/');
 }
 
 /** Quotes argv for a POSIX shell, so printed commands can be pasted as they are. */

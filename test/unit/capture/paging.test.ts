@@ -23,6 +23,14 @@ describe('readAllPages', () => {
     expect(calls).toBe(3);
   });
 
+  it('says "1 item" and "1 page", not "1 items"', async () => {
+    let calls = 0;
+    const repeated = readAllPages('tools/list', async () => ({ items: calls++ === 0 ? ['a'] : [], nextCursor: 'same' }));
+    await expect(repeated).rejects.toThrow('The server returned the tools/list cursor "same" twice (after 1 item): its paging never ends.');
+    const endless = readAllPages('tools/list', async () => ({ items: [], nextCursor: `page-${++calls}` }), 'server `srv`', 1);
+    await expect(endless).rejects.toThrow('Server `srv` was still paging tools/list after 1 page (0 items, a new cursor every time): stopped there.');
+  });
+
   it('treats an empty-string cursor as a cursor (the spec allows any string)', async () => {
     const items = await readAllPages('resources/list', async (cursor) => (cursor === undefined ? { items: ['a'], nextCursor: '' } : { items: ['b'] }));
     expect(items).toEqual(['a', 'b']);

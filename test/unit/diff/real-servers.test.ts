@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
 import { recommendBump } from '../../../src/policy/semver.js';
 import type { Change } from '../../../src/diff/model.js';
+import type { Snapshot } from '../../../src/snapshot/model.js';
 import { loadRealServer } from './wire-snapshot.js';
 
 function diff(server: string, from: string, to: string): Change[] {
@@ -98,5 +99,64 @@ describe('server-sequential-thinking, consecutive published versions', () => {
     expect(bySeverity(changes, 'breaking')).toEqual([]);
     expect(changes.length).toBeGreaterThan(0);
     for (const change of changes) expect(change.pointer).toMatch(/^\/inputSchema\/properties\/(nextThoughtNeeded|isRevision|needsMoreThoughts)/);
+  });
+});
+
+describe('rename detection on the real captures', () => {
+  const camel = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const kebab = (name: string) => name.replace(/_/g, '-');
+  const restyled = (snapshot: Snapshot, style: (name: string) => string): Snapshot => ({
+    ...snapshot,
+    tools: snapshot.tools.map((t) => ({ ...t, name: style(t.name) })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+  });
+  const VERSIONS = {
+    memory: ['2025.8.4', '2025.9.25', '2025.11.25', '2026.1.26', '2026.7.4'],
+    'sequential-thinking': ['2025.7.1', '2025.11.25', '2025.12.18', '2026.7.4', '2026.8.31'],
+  };
+
+  it('finds no rename between consecutive published versions (none was made)', () => {
+    for (const [server, versions] of Object.entries(VERSIONS)) {
+      for (let i = 1; i < versions.length; i++) {
+        const rules = diff(server, versions[i - 1]!, versions[i]!).map((c) => c.rule);
+        const presence = ['tool-renamed', 'tool-removed', 'tool-added', 'prompt-renamed', 'prompt-removed', 'prompt-added'];
+        expect(rules.filter((rule) => presence.includes(rule)), `${server} ${versions[i]}`).toEqual([]);
+      }
+    }
+  });
+
+  it.each([
+    ['camelCase', camel],
+    ['kebab-case', kebab],
+  ])('memory tools restyled to %s are nine renames with alias suggestions, not removals and additions', (_, style) => {
+    const base = loadRealServer('memory', '2026.7.4');
+    const changes = diffSnapshots(base, restyled(base, style)).changes;
+    expect(changes.map((c) => c.rule)).toEqual(MEMORY_TOOLS.map(() => 'tool-renamed'));
+    for (const change of changes) {
+      expect(change.after).toBe(style(change.name));
+      expect(change.params).toMatchObject({ sameWords: true, inputSchemaChanged: false });
+      expect(change.suggestion).toMatchObject({ kind: 'deprecated-alias', name: change.name });
+    }
+  });
+
+  it('a restyled name is still paired when the schema changed in the same release, and the change is said', () => {
+    const changes = diffSnapshots(loadRealServer('memory', '2025.8.4'), restyled(loadRealServer('memory', '2025.9.25'), camel)).changes;
+    const renamed = changes.filter((c) => c.rule === 'tool-renamed');
+    expect(renamed.map((c) => c.name)).toEqual(MEMORY_TOOLS);
+    for (const change of renamed) expect(change.params?.inputSchemaChanged).toBe(true);
+    expect(changes.some((c) => c.rule === 'tool-removed' || c.rule === 'tool-added')).toBe(false);
+  });
+
+  it('a tool dropped while its look-alike is restyled stays a removal', () => {
+    const base = loadRealServer('memory', '2026.7.4');
+    const head = restyled({ ...base, tools: base.tools.filter((t) => t.name !== 'add_observations') }, camel);
+    const changes = diffSnapshots(base, head).changes;
+    expect(changes.find((c) => c.name === 'add_observations')?.rule).toBe('tool-removed');
+    expect(changes.find((c) => c.name === 'delete_observations')).toMatchObject({ rule: 'tool-renamed', after: 'deleteObservations' });
+  });
+
+  it('sequentialthinking -> sequential_thinking is a rename by its words', () => {
+    const base = loadRealServer('sequential-thinking', '2026.8.31');
+    const changes = diffSnapshots(base, restyled(base, () => 'sequential_thinking')).changes;
+    expect(changes).toEqual([expect.objectContaining({ rule: 'tool-renamed', name: 'sequentialthinking', after: 'sequential_thinking' })]);
   });
 });

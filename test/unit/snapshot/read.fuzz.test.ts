@@ -92,11 +92,19 @@ function mutate(document: Json, { op, at, value }: Mutation): Json {
   } else if (op === 'rename' && typeof value === 'string') {
     const moved = parent[last] as Json;
     delete parent[last];
-    parent[value] = moved;
+    define(parent, value, moved);
   } else {
-    parent[last] = op === 'duplicate' ? [structuredClone(parent[last] as Json)] : value;
+    define(parent, last, op === 'duplicate' ? [structuredClone(parent[last] as Json)] : value);
   }
   return copy;
+}
+
+/**
+ * Sets a member as JSON.parse would: an own property even for `__proto__` (an assignment would set
+ * the prototype, and the renamed key would vanish from the text instead of being fuzzed).
+ */
+function define(target: Record<string | number, Json>, key: string | number, item: Json): void {
+  Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
 }
 
 const hostileString = fc.constantFrom(
@@ -109,6 +117,8 @@ const hostileString = fc.constantFrom(
   '~1/a~0',
   '__proto__',
   'constructor',
+  'prototype',
+  'toString',
 );
 const schemaLike = fc.constantFrom<Json>(
   { type: 'object' },
@@ -169,6 +179,27 @@ describe('parseSnapshot on arbitrary input', () => {
     );
     // Most mutations land inside schemas and other free-form objects: the comparison is exercised.
     expect(accepted).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('keys renamed to __proto__, constructor or prototype reach the file as keys, and are read and compared as keys', async () => {
+    let withKey = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.constantFrom('__proto__', 'constructor', 'prototype'), async (at, key) => {
+        const document = mutate(GOLDEN as unknown as Json, { op: 'rename', at, value: key });
+        const text = JSON.stringify(document, null, 2);
+        const hasKey = text.includes(`"${key}":`);
+        if (hasKey) withKey++;
+        const snapshot = await read(text);
+        if (snapshot) {
+          // Read as an own key, not swallowed as a prototype.
+          if (hasKey) expect(JSON.stringify(snapshot)).toContain(`"${key}":`);
+          compareEverywhere(snapshot, text);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // Nearly every rename lands on an object member (the rest hit array items, which keep indexes).
+    expect(withKey).toBeGreaterThan(RUNS / 2);
   });
 
   it('text cut or corrupted at any place: rejected with a message, never another error', async () => {
