@@ -47,6 +47,34 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/capture/target.ts
+function describeTarget(target) {
+  if (target.kind === "stdio") {
+    const base = target.command.split(/[\\/]/).at(-1) ?? target.command;
+    return `server \`${[base, ...target.args.slice(0, 2).map(shorten)].join(" ")}${target.args.length > 2 ? " \u2026" : ""}\``;
+  }
+  return `${target.kind === "sse" ? "SSE" : "HTTP"} server ${safeUrl(target.url)}`;
+}
+function shorten(arg) {
+  const last = arg.split(/[\\/]/).filter(Boolean).slice(-3).join("/");
+  return last.length < arg.length ? `\u2026/${last}` : arg;
+}
+function safeUrl(url4) {
+  try {
+    const parsed = new URL(url4);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return url4.replace(/[?#].*$/, "");
+  }
+}
+var MAX_TIMEOUT_MS;
+var init_target = __esm({
+  "src/capture/target.ts"() {
+    "use strict";
+    MAX_TIMEOUT_MS = 2 ** 31 - 1;
+  }
+});
+
 // node_modules/@oclif/core/lib/util/util.js
 var require_util = __commonJS({
   "node_modules/@oclif/core/lib/util/util.js"(exports) {
@@ -88,16 +116,16 @@ var require_util = __commonJS({
         return;
       return arr.at(-1);
     }
-    function compare2(a, b) {
+    function compare3(a, b) {
       a = a === void 0 ? 0 : a;
       b = b === void 0 ? 0 : b;
       if (Array.isArray(a) && Array.isArray(b)) {
         if (a.length === 0 && b.length === 0)
           return 0;
-        const diff = compare2(a[0], b[0]);
+        const diff = compare3(a[0], b[0]);
         if (diff !== 0)
           return diff;
-        return compare2(a.slice(1), b.slice(1));
+        return compare3(a.slice(1), b.slice(1));
       }
       if (a < b)
         return -1;
@@ -106,7 +134,7 @@ var require_util = __commonJS({
       return 0;
     }
     function sortBy(arr, fn) {
-      return arr.sort((a, b) => compare2(fn(a), fn(b)));
+      return arr.sort((a, b) => compare3(fn(a), fn(b)));
     }
     function castArray(input) {
       if (input === void 0)
@@ -655,7 +683,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = (version4, options, throwErrors = false) => {
+    var parse7 = (version4, options, throwErrors = false) => {
       if (version4 instanceof SemVer) {
         return version4;
       }
@@ -668,7 +696,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -676,9 +704,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse6 = require_parse();
+    var parse7 = require_parse();
     var valid = (version4, options) => {
-      const v = parse6(version4, options);
+      const v = parse7(version4, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -689,9 +717,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse6 = require_parse();
+    var parse7 = require_parse();
     var clean = (version4, options) => {
-      const s = parse6(version4.trim().replace(/^[=v]+/, ""), options);
+      const s = parse7(version4.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -726,10 +754,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse6 = require_parse();
+    var parse7 = require_parse();
     var diff = (version1, version22) => {
-      const v1 = parse6(version1, null, true);
-      const v2 = parse6(version22, null, true);
+      const v1 = parse7(version1, null, true);
+      const v2 = parse7(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -800,9 +828,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse6 = require_parse();
+    var parse7 = require_parse();
     var prerelease = (version4, options) => {
-      const parsed = parse6(version4, options);
+      const parsed = parse7(version4, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -814,8 +842,8 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
+    var compare3 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare3;
   }
 });
 
@@ -823,8 +851,8 @@ var require_compare = __commonJS({
 var require_rcompare = __commonJS({
   "node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
-    var compare2 = require_compare();
-    var rcompare = (a, b, loose) => compare2(b, a, loose);
+    var compare3 = require_compare();
+    var rcompare = (a, b, loose) => compare3(b, a, loose);
     module.exports = rcompare;
   }
 });
@@ -833,8 +861,8 @@ var require_rcompare = __commonJS({
 var require_compare_loose = __commonJS({
   "node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
-    var compare2 = require_compare();
-    var compareLoose = (a, b) => compare2(a, b, true);
+    var compare3 = require_compare();
+    var compareLoose = (a, b) => compare3(a, b, true);
     module.exports = compareLoose;
   }
 });
@@ -877,8 +905,8 @@ var require_rsort = __commonJS({
 var require_gt = __commonJS({
   "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
-    var compare2 = require_compare();
-    var gt = (a, b, loose) => compare2(a, b, loose) > 0;
+    var compare3 = require_compare();
+    var gt = (a, b, loose) => compare3(a, b, loose) > 0;
     module.exports = gt;
   }
 });
@@ -887,8 +915,8 @@ var require_gt = __commonJS({
 var require_lt = __commonJS({
   "node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
-    var compare2 = require_compare();
-    var lt = (a, b, loose) => compare2(a, b, loose) < 0;
+    var compare3 = require_compare();
+    var lt = (a, b, loose) => compare3(a, b, loose) < 0;
     module.exports = lt;
   }
 });
@@ -897,8 +925,8 @@ var require_lt = __commonJS({
 var require_eq = __commonJS({
   "node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
-    var compare2 = require_compare();
-    var eq = (a, b, loose) => compare2(a, b, loose) === 0;
+    var compare3 = require_compare();
+    var eq = (a, b, loose) => compare3(a, b, loose) === 0;
     module.exports = eq;
   }
 });
@@ -907,8 +935,8 @@ var require_eq = __commonJS({
 var require_neq = __commonJS({
   "node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
-    var compare2 = require_compare();
-    var neq = (a, b, loose) => compare2(a, b, loose) !== 0;
+    var compare3 = require_compare();
+    var neq = (a, b, loose) => compare3(a, b, loose) !== 0;
     module.exports = neq;
   }
 });
@@ -917,8 +945,8 @@ var require_neq = __commonJS({
 var require_gte = __commonJS({
   "node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
-    var compare2 = require_compare();
-    var gte = (a, b, loose) => compare2(a, b, loose) >= 0;
+    var compare3 = require_compare();
+    var gte = (a, b, loose) => compare3(a, b, loose) >= 0;
     module.exports = gte;
   }
 });
@@ -927,8 +955,8 @@ var require_gte = __commonJS({
 var require_lte = __commonJS({
   "node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
-    var compare2 = require_compare();
-    var lte = (a, b, loose) => compare2(a, b, loose) <= 0;
+    var compare3 = require_compare();
+    var lte = (a, b, loose) => compare3(a, b, loose) <= 0;
     module.exports = lte;
   }
 });
@@ -988,7 +1016,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = require_parse();
+    var parse7 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce2 = (version4, options) => {
       if (version4 instanceof SemVer) {
@@ -1023,7 +1051,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse7(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce2;
   }
@@ -1033,7 +1061,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse6 = require_parse();
+    var parse7 = require_parse();
     var constants = require_constants();
     var SemVer = require_semver();
     var truncate = (version4, truncation, options) => {
@@ -1045,7 +1073,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version4, options) => {
       const versionStringToParse = version4 instanceof SemVer ? version4.version : version4;
-      return parse6(versionStringToParse, options);
+      return parse7(versionStringToParse, options);
     };
     var doTruncation = (version4, truncation) => {
       if (isPrerelease(truncation)) {
@@ -2065,12 +2093,12 @@ var require_simplify = __commonJS({
   "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
-    var compare2 = require_compare();
+    var compare3 = require_compare();
     module.exports = (versions, range, options) => {
       const set = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare2(a, b, options));
+      const v = versions.sort((a, b) => compare3(a, b, options));
       for (const version4 of v) {
         const included = satisfies(version4, range, options);
         if (included) {
@@ -2118,7 +2146,7 @@ var require_subset = __commonJS({
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
-    var compare2 = require_compare();
+    var compare3 = require_compare();
     var subset = (sub, dom, options = {}) => {
       if (sub === dom) {
         return true;
@@ -2178,7 +2206,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare2(gt.semver, lt.semver, options);
+        gtltComp = compare3(gt.semver, lt.semver, options);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -2258,14 +2286,14 @@ var require_subset = __commonJS({
       if (!a) {
         return b;
       }
-      const comp = compare2(a.semver, b.semver, options);
+      const comp = compare3(a.semver, b.semver, options);
       return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
     var lowerLT = (a, b, options) => {
       if (!a) {
         return b;
       }
-      const comp = compare2(a.semver, b.semver, options);
+      const comp = compare3(a.semver, b.semver, options);
       return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
     module.exports = subset;
@@ -2280,7 +2308,7 @@ var require_semver2 = __commonJS({
     var constants = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse6 = require_parse();
+    var parse7 = require_parse();
     var valid = require_valid();
     var clean = require_clean();
     var inc2 = require_inc();
@@ -2289,7 +2317,7 @@ var require_semver2 = __commonJS({
     var minor = require_minor();
     var patch = require_patch();
     var prerelease = require_prerelease();
-    var compare2 = require_compare();
+    var compare3 = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
     var compareBuild = require_compare_build();
@@ -2319,7 +2347,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse6,
+      parse: parse7,
       valid,
       clean,
       inc: inc2,
@@ -2328,7 +2356,7 @@ var require_semver2 = __commonJS({
       minor,
       patch,
       prerelease,
-      compare: compare2,
+      compare: compare3,
       rcompare,
       compareLoose,
       compareBuild,
@@ -2866,10 +2894,10 @@ var require_ejs = __commonJS({
     ejs.localsName = _DEFAULT_LOCALS_NAME;
     ejs.promiseImpl = new Function("return this;")().Promise;
     ejs.resolveInclude = function(name, filename, isDir) {
-      var dirname5 = path_1.default.dirname;
+      var dirname6 = path_1.default.dirname;
       var extname = path_1.default.extname;
-      var resolve8 = path_1.default.resolve;
-      var includePath = resolve8(isDir ? filename : dirname5(filename), name);
+      var resolve10 = path_1.default.resolve;
+      var includePath = resolve10(isDir ? filename : dirname6(filename), name);
       var ext = extname(name);
       if (!ext) {
         includePath += ".ejs";
@@ -2944,10 +2972,10 @@ var require_ejs = __commonJS({
       var result2;
       if (!cb) {
         if (typeof ejs.promiseImpl == "function") {
-          return new ejs.promiseImpl(function(resolve8, reject) {
+          return new ejs.promiseImpl(function(resolve10, reject) {
             try {
               result2 = handleCache(options)(data);
-              resolve8(result2);
+              resolve10(result2);
             } catch (err) {
               reject(err);
             }
@@ -3105,9 +3133,9 @@ var require_ejs = __commonJS({
       createRegex: function() {
         var str2 = _REGEX_STRING;
         var delim = utils_js_1.default.escapeRegExpChars(this.opts.delimiter);
-        var open4 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
+        var open5 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
         var close = utils_js_1.default.escapeRegExpChars(this.opts.closeDelimiter);
-        str2 = str2.replace(/%/g, delim).replace(/</g, open4).replace(/>/g, close);
+        str2 = str2.replace(/%/g, delim).replace(/</g, open5).replace(/>/g, close);
         return new RegExp(str2);
       },
       compile: function() {
@@ -3214,10 +3242,10 @@ var require_ejs = __commonJS({
         };
         if (opts.filename && typeof Object.defineProperty === "function") {
           var filename = opts.filename;
-          var basename4 = path_1.default.basename(filename, path_1.default.extname(filename));
+          var basename5 = path_1.default.basename(filename, path_1.default.extname(filename));
           try {
             Object.defineProperty(returnedFn, "name", {
-              value: basename4,
+              value: basename5,
               writable: false,
               enumerable: false,
               configurable: true
@@ -3390,7 +3418,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse6(val);
+        return parse7(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -3398,7 +3426,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse6(str2) {
+    function parse7(str2) {
       str2 = String(str2);
       if (str2.length > 100) {
         return;
@@ -6258,7 +6286,7 @@ var require_read_tsconfig = __commonJS({
     var logger_1 = require_logger();
     var util_1 = require_util();
     var debug = (0, logger_1.makeDebug)("read-tsconfig");
-    function resolve8(root, name) {
+    function resolve10(root, name) {
       try {
         return __require.resolve(name, { paths: [root] });
       } catch {
@@ -6303,10 +6331,10 @@ var require_read_tsconfig = __commonJS({
           found.push(parsed);
           if (parsed.extends) {
             if (parsed.extends.startsWith(".")) {
-              const nextPath = resolve8(localRoot, parsed.extends);
+              const nextPath = resolve10(localRoot, parsed.extends);
               return nextPath ? read(nextPath) : void 0;
             }
-            const resolved = resolve8(localRoot, parsed.extends);
+            const resolved = resolve10(localRoot, parsed.extends);
             if (resolved)
               return read(resolved);
           }
@@ -6588,11 +6616,11 @@ var require_is_node_modules = __commonJS({
     "use strict";
     var path = __require("path");
     function isNodeModules(directory) {
-      let basename4 = path.basename(directory);
+      let basename5 = path.basename(directory);
       if (path.sep === "\\") {
-        basename4 = basename4.toLowerCase();
+        basename5 = basename5.toLowerCase();
       }
-      return basename4 === "node_modules";
+      return basename5 === "node_modules";
     }
     module.exports = isNodeModules;
   }
@@ -8845,7 +8873,7 @@ var require_performance = __commonJS({
         for (const marker of markers.filter((m) => !m.stopped)) {
           marker.stop();
         }
-        return new Promise((resolve8) => {
+        return new Promise((resolve10) => {
           const perfObserver = new node_perf_hooks_1.PerformanceObserver((items) => {
             for (const entry of items.getEntries()) {
               const marker = _Performance.markers.get(entry.name);
@@ -8896,7 +8924,7 @@ var require_performance = __commonJS({
               "oclif.userPluginsLoadMs": pluginLoadTimeByType.user ?? 0,
               pluginLoadTimes
             };
-            resolve8();
+            resolve10();
           });
           perfObserver.observe({ buffered: true, entryTypes: ["measure"] });
           for (const marker of markers) {
@@ -9462,19 +9490,19 @@ var require_commonjs2 = __commonJS({
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open4 = [];
+      const open5 = [];
       for (let i = 0; i < masked.length; i++) {
         const c = masked.charCodeAt(i);
         if (c === 123) {
-          open4.push(i);
-        } else if (c === 125 && open4.length) {
-          open4.pop();
+          open5.push(i);
+        } else if (c === 125 && open5.length) {
+          open5.pop();
         }
       }
       let out = "";
       let last = 0;
-      for (let i = 0; i < open4.length; i++) {
-        const at = open4[i];
+      for (let i = 0; i < open5.length; i++) {
+        const at = open5[i];
         out += masked.slice(last, at) + "\0";
         last = at + 1;
       }
@@ -9554,7 +9582,7 @@ var require_commonjs2 = __commonJS({
     function gte(i, y) {
       return i >= y;
     }
-    function combine2(acc, pre, values2, max, maxLength, dropEmpties, budget) {
+    function combine(acc, pre, values2, max, maxLength, dropEmpties, budget) {
       const out = [];
       let length = 0;
       let nonEmpty;
@@ -9643,15 +9671,15 @@ var require_commonjs2 = __commonJS({
       for (; ; ) {
         const m = balancedWithBudget(str2, masked, budget);
         if (!m) {
-          return combine2(acc, str2, [""], max, maxLength, dropEmpties, budget);
+          return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
         }
         if (m.unmatched) {
           masked = maskUnmatchedOpens(masked, budget);
         }
         const pre = m.pre;
-        const literal5 = () => combine2(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+        const literal5 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
         if (/\$$/.test(pre)) {
-          acc = combine2(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
           firstGroup = false;
           if (!m.post.length)
             break;
@@ -9694,7 +9722,7 @@ var require_commonjs2 = __commonJS({
               return literal5();
             }
             if (n.length === 1) {
-              const next2 = combine2(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+              const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
               if (budget.remaining < 0) {
                 return literal5();
               }
@@ -9731,7 +9759,7 @@ var require_commonjs2 = __commonJS({
             }
           }
         }
-        const next = combine2(acc, pre, values2, max, maxLength, dropEmpties && !m.post.length, budget);
+        const next = combine(acc, pre, values2, max, maxLength, dropEmpties && !m.post.length, budget);
         if (budget.remaining < 0) {
           return literal5();
         }
@@ -11318,10 +11346,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open4, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open4 + re + close + "$";
+        const [open5, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open5 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open4 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open5 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -13594,10 +13622,10 @@ var require_errors2 = __commonJS({
     exports.CLIParseError = CLIParseError;
     var InvalidArgsSpecError = class extends CLIParseError {
       args;
-      constructor({ args, exit, parse: parse6, reason: reason2 }) {
+      constructor({ args, exit, parse: parse7, reason: reason3 }) {
         let message2 = "Invalid argument spec";
-        if (reason2) {
-          message2 += `: ${reason2}`;
+        if (reason3) {
+          message2 += `: ${reason3}`;
         }
         const namedArgs = Object.values(args).filter((a) => a.name);
         if (namedArgs.length > 0) {
@@ -13605,14 +13633,14 @@ var require_errors2 = __commonJS({
           message2 += `:
 ${list2}`;
         }
-        super({ exit: cache_1.default.getInstance().get("exitCodes")?.invalidArgsSpec ?? exit, message: message2, parse: parse6 });
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.invalidArgsSpec ?? exit, message: message2, parse: parse7 });
         this.args = args;
       }
     };
     exports.InvalidArgsSpecError = InvalidArgsSpecError;
     var RequiredArgsError = class extends CLIParseError {
       args;
-      constructor({ args, exit, flagsWithMultiple, parse: parse6 }) {
+      constructor({ args, exit, flagsWithMultiple, parse: parse7 }) {
         let message2 = `Missing ${args.length} required arg${args.length === 1 ? "" : "s"}`;
         const namedArgs = args.filter((a) => a.name);
         if (namedArgs.length > 0) {
@@ -13630,7 +13658,7 @@ ${list2}`;
 Note: ${flags} allow${flagsWithMultiple.length === 1 ? "s" : ""} multiple values. Because of this you need to provide all arguments before providing ${flagsWithMultiple.length === 1 ? "that flag" : "those flags"}.`;
           message2 += '\nAlternatively, you can use "--" to signify the end of the flags and the beginning of arguments.';
         }
-        super({ exit: cache_1.default.getInstance().get("exitCodes")?.requiredArgs ?? exit, message: message2, parse: parse6 });
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.requiredArgs ?? exit, message: message2, parse: parse7 });
         this.args = args;
         this.showHelp = true;
       }
@@ -13638,9 +13666,9 @@ Note: ${flags} allow${flagsWithMultiple.length === 1 ? "s" : ""} multiple values
     exports.RequiredArgsError = RequiredArgsError;
     var UnexpectedArgsError = class extends CLIParseError {
       args;
-      constructor({ args, exit, parse: parse6 }) {
+      constructor({ args, exit, parse: parse7 }) {
         const message2 = `Unexpected argument${args.length === 1 ? "" : "s"}: ${args.join(", ")}`;
-        super({ exit: cache_1.default.getInstance().get("exitCodes")?.unexpectedArgs ?? exit, message: message2, parse: parse6 });
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.unexpectedArgs ?? exit, message: message2, parse: parse7 });
         this.args = args;
         this.showHelp = true;
       }
@@ -13648,9 +13676,9 @@ Note: ${flags} allow${flagsWithMultiple.length === 1 ? "s" : ""} multiple values
     exports.UnexpectedArgsError = UnexpectedArgsError;
     var NonExistentFlagsError = class extends CLIParseError {
       flags;
-      constructor({ exit, flags, parse: parse6 }) {
+      constructor({ exit, flags, parse: parse7 }) {
         const message2 = `Nonexistent flag${flags.length === 1 ? "" : "s"}: ${flags.join(", ")}`;
-        super({ exit: cache_1.default.getInstance().get("exitCodes")?.nonExistentFlag ?? exit, message: message2, parse: parse6 });
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.nonExistentFlag ?? exit, message: message2, parse: parse7 });
         this.flags = flags;
         this.showHelp = true;
       }
@@ -13671,24 +13699,24 @@ Note: ${flags} allow${flagsWithMultiple.length === 1 ? "s" : ""} multiple values
     };
     exports.ArgInvalidOptionError = ArgInvalidOptionError;
     var FailedFlagValidationError = class extends CLIParseError {
-      constructor({ exit, failed, parse: parse6 }) {
+      constructor({ exit, failed, parse: parse7 }) {
         const reasons = failed.map((r) => r.reason);
         const deduped = (0, util_1.uniq)(reasons);
         const errString = deduped.length === 1 ? "error" : "errors";
         const message2 = `The following ${errString} occurred:
   ${(0, theme_1.colorize)("dim", deduped.join("\n  "))}`;
-        super({ exit: cache_1.default.getInstance().get("exitCodes")?.failedFlagValidation ?? exit, message: message2, parse: parse6 });
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.failedFlagValidation ?? exit, message: message2, parse: parse7 });
       }
     };
     exports.FailedFlagValidationError = FailedFlagValidationError;
     var ViolatedFlagConstraintError = class extends CLIParseError {
-      constructor({ exit, failed, parse: parse6 }) {
+      constructor({ exit, failed, parse: parse7 }) {
         const reasons = failed.map((r) => r.reason);
         const deduped = (0, util_1.uniq)(reasons);
         const errString = deduped.length === 1 ? "error" : "errors";
         const message2 = `The following ${errString} occurred:
  ${(0, theme_1.colorize)("dim", deduped.join("\n"))}`;
-        super({ exit: cache_1.default.getInstance().get("exitCodes")?.violatedFlagConstraint ?? exit, message: message2, parse: parse6 });
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.violatedFlagConstraint ?? exit, message: message2, parse: parse7 });
       }
     };
     exports.ViolatedFlagConstraintError = ViolatedFlagConstraintError;
@@ -13726,7 +13754,7 @@ var require_parse2 = __commonJS({
         debug("resolved stdin from global cache", globalThis.oclif.stdinCache);
         return globalThis.oclif.stdinCache;
       }
-      return new Promise((resolve8) => {
+      return new Promise((resolve10) => {
         const lines = [];
         const ac = new AbortController();
         const { signal } = ac;
@@ -13744,13 +13772,13 @@ var require_parse2 = __commonJS({
           clearTimeout(timeout);
           debug("resolved from stdin", result2);
           globalThis.oclif = { ...globalThis.oclif, stdinCache: result2 };
-          resolve8(result2);
+          resolve10(result2);
         });
         signal.addEventListener("abort", () => {
           debug("stdin aborted");
           clearTimeout(timeout);
           rl.close();
-          resolve8(null);
+          resolve10(null);
         }, { once: true });
       });
     };
@@ -14182,25 +14210,25 @@ var require_validate = __commonJS({
     exports.validate = validate4;
     var util_1 = require_util();
     var errors_1 = require_errors2();
-    async function validate4(parse6) {
+    async function validate4(parse7) {
       let cachedResolvedFlags;
       function validateArgs() {
-        const argEntries = Object.entries(parse6.input.args);
+        const argEntries = Object.entries(parse7.input.args);
         const variadicIndex = argEntries.findIndex(([, arg]) => arg.multiple);
         if (variadicIndex !== -1) {
           const secondVariadic = argEntries.findIndex(([, arg], i) => i > variadicIndex && arg.multiple);
           if (secondVariadic !== -1) {
             throw new errors_1.InvalidArgsSpecError({
-              args: parse6.input.args,
-              parse: parse6,
+              args: parse7.input.args,
+              parse: parse7,
               reason: "only one variadic arg (multiple: true) is allowed"
             });
           }
           for (let i = 0; i < variadicIndex; i++) {
             if (!argEntries[i][1].required) {
               throw new errors_1.InvalidArgsSpecError({
-                args: parse6.input.args,
-                parse: parse6,
+                args: parse7.input.args,
+                parse: parse7,
                 reason: `args before a variadic arg must be required, but "${argEntries[i][0]}" is optional`
               });
             }
@@ -14208,56 +14236,56 @@ var require_validate = __commonJS({
           for (let i = variadicIndex + 1; i < argEntries.length; i++) {
             if (!argEntries[i][1].required) {
               throw new errors_1.InvalidArgsSpecError({
-                args: parse6.input.args,
-                parse: parse6,
+                args: parse7.input.args,
+                parse: parse7,
                 reason: `args after a variadic arg must be required, but "${argEntries[i][0]}" is optional`
               });
             }
           }
         }
         const variadicArgFound = variadicIndex !== -1;
-        if (parse6.output.nonExistentFlags?.length > 0) {
+        if (parse7.output.nonExistentFlags?.length > 0) {
           throw new errors_1.NonExistentFlagsError({
-            flags: parse6.output.nonExistentFlags,
-            parse: parse6
+            flags: parse7.output.nonExistentFlags,
+            parse: parse7
           });
         }
-        const maxArgs = Object.keys(parse6.input.args).length;
-        const hasVariadicArg = Object.values(parse6.input.args).some((arg) => arg.multiple);
-        if (parse6.input.strict && !hasVariadicArg && parse6.output.argv.length > maxArgs) {
-          const extras = parse6.output.argv.slice(maxArgs);
+        const maxArgs = Object.keys(parse7.input.args).length;
+        const hasVariadicArg = Object.values(parse7.input.args).some((arg) => arg.multiple);
+        if (parse7.input.strict && !hasVariadicArg && parse7.output.argv.length > maxArgs) {
+          const extras = parse7.output.argv.slice(maxArgs);
           throw new errors_1.UnexpectedArgsError({
             args: extras,
-            parse: parse6
+            parse: parse7
           });
         }
         const missingRequiredArgs = [];
         let hasOptional = false;
-        for (const [name, arg] of Object.entries(parse6.input.args)) {
+        for (const [name, arg] of Object.entries(parse7.input.args)) {
           if (!arg.required) {
             hasOptional = true;
           } else if (hasOptional && !variadicArgFound) {
             throw new errors_1.InvalidArgsSpecError({
-              args: parse6.input.args,
-              parse: parse6
+              args: parse7.input.args,
+              parse: parse7
             });
           }
-          if (arg.required && parse6.output.args[name] === void 0) {
+          if (arg.required && parse7.output.args[name] === void 0) {
             missingRequiredArgs.push(arg);
           }
         }
         if (missingRequiredArgs.length > 0) {
-          const flagsWithMultiple = Object.entries(parse6.input.flags).filter(([_, flagDef]) => flagDef.type === "option" && Boolean(flagDef.multiple)).map(([name]) => name);
+          const flagsWithMultiple = Object.entries(parse7.input.flags).filter(([_, flagDef]) => flagDef.type === "option" && Boolean(flagDef.multiple)).map(([name]) => name);
           throw new errors_1.RequiredArgsError({
             args: missingRequiredArgs,
             flagsWithMultiple,
-            parse: parse6
+            parse: parse7
           });
         }
       }
       async function validateFlags() {
-        const promises = Object.entries(parse6.input.flags).flatMap(([name, flag]) => {
-          if (parse6.output.flags[name] !== void 0) {
+        const promises = Object.entries(parse7.input.flags).flatMap(([name, flag]) => {
+          if (parse7.output.flags[name] !== void 0) {
             return [
               ...flag.relationships ? validateRelationships(name, flag) : [],
               ...flag.dependsOn ? [validateDependsOn(name, flag.dependsOn)] : [],
@@ -14282,17 +14310,17 @@ var require_validate = __commonJS({
         if (failed.length > 0)
           throw new errors_1.FailedFlagValidationError({
             failed,
-            parse: parse6
+            parse: parse7
           });
       }
       function validateConstraints() {
-        if (parse6.input.constraints) {
-          const validations = parse6.input.constraints.map((c) => c._evaluateAgainstFlags(parse6.output.flags));
+        if (parse7.input.constraints) {
+          const validations = parse7.input.constraints.map((c) => c._evaluateAgainstFlags(parse7.output.flags));
           const failed = validations.filter((v) => v.status === "failed");
           if (failed.length > 0) {
             throw new errors_1.ViolatedFlagConstraintError({
               failed,
-              parse: parse6
+              parse: parse7
             });
           }
         }
@@ -14302,10 +14330,10 @@ var require_validate = __commonJS({
           return cachedResolvedFlags;
         const promises = flags.map(async (flag) => {
           if (typeof flag === "string") {
-            return [flag, parse6.output.flags[flag]];
+            return [flag, parse7.output.flags[flag]];
           }
-          const result2 = await flag.when(parse6.output.flags);
-          return result2 ? [flag.name, parse6.output.flags[flag.name]] : null;
+          const result2 = await flag.when(parse7.output.flags);
+          return result2 ? [flag.name, parse7.output.flags[flag.name]] : null;
         });
         const resolved = await Promise.all(promises);
         cachedResolvedFlags = Object.fromEntries(resolved.filter((r) => r !== null));
@@ -14314,21 +14342,21 @@ var require_validate = __commonJS({
       const getPresentFlags = (flags) => Object.keys(flags).filter((key2) => key2 !== void 0);
       function validateExactlyOneAcrossFlags(flag) {
         const base = { name: flag.name, validationFn: "validateExactlyOneAcrossFlags" };
-        const intersection4 = Object.entries(parse6.input.flags).map((entry) => entry[0]).filter((flagName) => parse6.output.flags[flagName] !== void 0).filter((flagName) => flag.exactlyOne && flag.exactlyOne.includes(flagName));
+        const intersection4 = Object.entries(parse7.input.flags).map((entry) => entry[0]).filter((flagName) => parse7.output.flags[flagName] !== void 0).filter((flagName) => flag.exactlyOne && flag.exactlyOne.includes(flagName));
         if (intersection4.length === 0) {
           const deduped = (0, util_1.uniq)(flag.exactlyOne?.map((flag2) => `--${flag2}`) ?? []).join(", ");
-          const reason2 = `Exactly one of the following must be provided: ${deduped}`;
-          return { ...base, reason: reason2, status: "failed" };
+          const reason3 = `Exactly one of the following must be provided: ${deduped}`;
+          return { ...base, reason: reason3, status: "failed" };
         }
         return { ...base, status: "success" };
       }
       function validateAtLeastOneAcrossFlags(flag) {
         const base = { name: flag.name, validationFn: "validateAtLeastOneAcrossFlags" };
-        const intersection4 = Object.entries(parse6.input.flags).map((entry) => entry[0]).filter((flagName) => parse6.output.flags[flagName] !== void 0).filter((flagName) => flag.atLeastOne && flag.atLeastOne.includes(flagName));
+        const intersection4 = Object.entries(parse7.input.flags).map((entry) => entry[0]).filter((flagName) => parse7.output.flags[flagName] !== void 0).filter((flagName) => flag.atLeastOne && flag.atLeastOne.includes(flagName));
         if (intersection4.length === 0) {
           const deduped = (0, util_1.uniq)(flag.atLeastOne?.map((flag2) => `--${flag2}`) ?? []).join(", ");
-          const reason2 = `At least one of the following must be provided: ${deduped}`;
-          return { ...base, reason: reason2, status: "failed" };
+          const reason3 = `At least one of the following must be provided: ${deduped}`;
+          return { ...base, reason: reason3, status: "failed" };
         }
         return { ...base, status: "success" };
       }
@@ -14337,12 +14365,12 @@ var require_validate = __commonJS({
         const resolved = await resolveFlags(flags);
         const keys = getPresentFlags(resolved);
         for (const flag of keys) {
-          if (parse6.output.metadata.flags && parse6.output.metadata.flags[flag]?.setFromDefault)
+          if (parse7.output.metadata.flags && parse7.output.metadata.flags[flag]?.setFromDefault)
             continue;
-          if (parse6.output.metadata.flags && parse6.output.metadata.flags[name]?.setFromDefault)
+          if (parse7.output.metadata.flags && parse7.output.metadata.flags[name]?.setFromDefault)
             continue;
-          if (parse6.output.flags[flag] !== void 0) {
-            const flagValue = parse6.output.metadata.flags?.[flag]?.defaultHelp ?? parse6.output.flags[flag];
+          if (parse7.output.flags[flag] !== void 0) {
+            const flagValue = parse7.output.metadata.flags?.[flag]?.defaultHelp ?? parse7.output.flags[flag];
             return {
               ...base,
               reason: `--${flag}=${flagValue} cannot also be provided when using --${name}`,
@@ -14356,12 +14384,12 @@ var require_validate = __commonJS({
         const base = { name, validationFn: "validateCombinable" };
         const combinableFlags = new Set(flags.map((flag) => typeof flag === "string" ? flag : flag.name));
         const resolved = await resolveFlags(flags);
-        for (const flag of Object.keys(parse6.output.flags)) {
-          if (parse6.output.metadata.flags && parse6.output.metadata.flags[flag]?.setFromDefault)
+        for (const flag of Object.keys(parse7.output.flags)) {
+          if (parse7.output.metadata.flags && parse7.output.metadata.flags[flag]?.setFromDefault)
             continue;
-          if (parse6.output.metadata.flags && parse6.output.metadata.flags[name]?.setFromDefault)
+          if (parse7.output.metadata.flags && parse7.output.metadata.flags[name]?.setFromDefault)
             continue;
-          if (flag !== name && parse6.output.flags[flag] !== void 0 && !combinableFlags.has(flag)) {
+          if (flag !== name && parse7.output.flags[flag] !== void 0 && !combinableFlags.has(flag)) {
             const formattedFlags = Object.keys(resolved).map((f) => `--${f}`).join(", ");
             return {
               ...base,
@@ -14377,7 +14405,7 @@ var require_validate = __commonJS({
         const resolved = await resolveFlags(flags);
         const keys = getPresentFlags(resolved);
         for (const flag of keys) {
-          if (flag !== name && parse6.output.flags[flag] !== void 0) {
+          if (flag !== name && parse7.output.flags[flag] !== void 0) {
             return { ...base, reason: `--${flag} cannot also be provided when using --${name}`, status: "failed" };
           }
         }
@@ -14479,7 +14507,7 @@ var require_parser = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validate = exports.flagUsages = void 0;
-    exports.parse = parse6;
+    exports.parse = parse7;
     var parse_1 = require_parse2();
     var validate_1 = require_validate();
     var help_1 = require_help2();
@@ -14490,7 +14518,7 @@ var require_parser = __commonJS({
     Object.defineProperty(exports, "validate", { enumerable: true, get: function() {
       return validate_2.validate;
     } });
-    async function parse6(argv, options) {
+    async function parse7(argv, options) {
       const input = {
         "--": options["--"],
         args: options.args ?? {},
@@ -15444,8 +15472,8 @@ var require_flush = __commonJS({
     var error_1 = require_error();
     function timeout(p, ms) {
       function wait(ms2, unref = false) {
-        return new Promise((resolve8) => {
-          const t = setTimeout(() => resolve8(null), ms2);
+        return new Promise((resolve10) => {
+          const t = setTimeout(() => resolve10(null), ms2);
           if (unref)
             t.unref();
         });
@@ -15453,8 +15481,8 @@ var require_flush = __commonJS({
       return Promise.race([p, wait(ms, true).then(() => (0, error_1.error)("timed out"))]);
     }
     async function _flush() {
-      const p = new Promise((resolve8) => {
-        process.stdout.once("drain", () => resolve8(null));
+      const p = new Promise((resolve10) => {
+        process.stdout.once("drain", () => resolve10(null));
       });
       const flushed = process.stdout.write("");
       if (flushed)
@@ -15773,6 +15801,495 @@ var init_errors = __esm({
   }
 });
 
+// src/report/sanitize.ts
+function visible(char) {
+  return `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`;
+}
+function cleanLine(text) {
+  return text.replace(ESCAPE_SEQUENCE, "").replace(BIDI_CONTROL, "").replace(LINE_CONTROL, " ").replace(INVISIBLE, visible);
+}
+function cleanBlock(text) {
+  return text.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(ESCAPE_SEQUENCE, "").replace(BIDI_CONTROL, "").replace(BLOCK_CONTROL, "").replace(INVISIBLE, visible);
+}
+function escapeJsonText(json) {
+  return json.replace(
+    JSON_UNSAFE,
+    (match) => match.split("").map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")
+  );
+}
+var ESCAPE_SEQUENCE, BIDI_CONTROL, LINE_CONTROL, BLOCK_CONTROL, INVISIBLE, JSON_UNSAFE;
+var init_sanitize = __esm({
+  "src/report/sanitize.ts"() {
+    "use strict";
+    ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*[\u0007\u009c]?/g;
+    BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+    LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+    BLOCK_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+    INVISIBLE = new RegExp("[\\u00ad\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u200b\\u200c\\u2060-\\u2065\\u3164\\ufeff\\uffa0\\u{e0000}-\\u{e007f}]|(?<!\\p{Extended_Pictographic}[\\u{1f3fb}-\\u{1f3ff}\\ufe0f]?)\\u200d|\\u200d(?!\\p{Extended_Pictographic})", "gu");
+    JSON_UNSAFE = /[\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f]/g;
+  }
+});
+
+// src/snapshot/json-syntax.ts
+function findJsonSyntaxError(text) {
+  const stack = [];
+  let state = "value";
+  let i = 0;
+  const fail = (offset, problem, truncated = false) => ({ offset, ...lineAndColumn(text, offset), problem, truncated });
+  const inside = () => stack.length === 0 ? "the document" : stack[stack.length - 1] === "object" ? "an object" : "an array";
+  const afterValue = () => {
+    state = stack.length === 0 ? "end" : "comma-or-close";
+  };
+  for (; ; ) {
+    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+    if (i >= text.length) {
+      if (state === "end") return void 0;
+      return fail(text.length, `the file ends inside ${inside()}`, true);
+    }
+    const char = text[i];
+    switch (state) {
+      case "value":
+      case "value-or-close": {
+        if (char === "]" && state === "value-or-close") {
+          stack.pop();
+          i++;
+          afterValue();
+          break;
+        }
+        if (char === "]" || char === "}") return fail(i, `${describe(char)} right after a comma (a trailing comma is not JSON)`);
+        if (char === "{") {
+          stack.push("object");
+          state = "key-or-close";
+          i++;
+          break;
+        }
+        if (char === "[") {
+          stack.push("array");
+          state = "value-or-close";
+          i++;
+          break;
+        }
+        const end = scanScalar(text, i);
+        if (typeof end !== "number") return end.problem === "" ? fail(i, unexpected(text, i, state)) : fail(end.offset, end.problem, end.truncated);
+        i = end;
+        afterValue();
+        break;
+      }
+      case "key":
+      case "key-or-close": {
+        if (char === "}" && state === "key-or-close") {
+          stack.pop();
+          i++;
+          afterValue();
+          break;
+        }
+        if (char === "}") return fail(i, `${describe(char)} right after a comma (a trailing comma is not JSON)`);
+        if (char !== '"') return fail(i, unexpected(text, i, state));
+        const end = scanString(text, i);
+        if (typeof end !== "number") return fail(end.offset, end.problem, end.truncated);
+        i = end;
+        state = "colon";
+        break;
+      }
+      case "colon":
+        if (char !== ":") return fail(i, unexpected(text, i, state));
+        i++;
+        state = "value";
+        break;
+      case "comma-or-close": {
+        const top = stack[stack.length - 1];
+        if (char === ",") {
+          state = top === "object" ? "key" : "value";
+          i++;
+        } else if (char === "}" && top === "object" || char === "]" && top === "array") {
+          stack.pop();
+          i++;
+          afterValue();
+        } else {
+          return fail(i, unexpected(text, i, state).replace("the end of the object or array", top === "object" ? '"}"' : '"]"'));
+        }
+        break;
+      }
+      case "end":
+        return fail(i, unexpected(text, i, state));
+    }
+  }
+}
+function scanScalar(text, start) {
+  const char = text[start];
+  if (char === '"') return scanString(text, start);
+  if (char === "-" || char >= "0" && char <= "9") {
+    NUMBER.lastIndex = start;
+    const match = NUMBER.exec(text);
+    let end = match ? start + match[0].length : start;
+    while (end < text.length && /[0-9.eE+-]/.test(text[end])) end++;
+    if (match && end === start + match[0].length) return end;
+    if (end === text.length) return { offset: end, problem: "the file ends inside a number", truncated: true };
+    return { offset: start, problem: "a malformed number", truncated: false };
+  }
+  for (const literal5 of LITERALS) {
+    if (text.startsWith(literal5, start)) return start + literal5.length;
+    const rest = text.slice(start);
+    if (rest.length < literal5.length && literal5.startsWith(rest)) return { offset: text.length, problem: `the file ends inside "${literal5}"`, truncated: true };
+  }
+  return { offset: start, problem: "", truncated: false };
+}
+function scanString(text, start) {
+  let i = start + 1;
+  while (i < text.length) {
+    const code4 = text.charCodeAt(i);
+    if (code4 === 34) return i + 1;
+    if (code4 === 92) {
+      ESCAPE.lastIndex = i;
+      if (!ESCAPE.test(text)) {
+        if (text.length - i < 6 && /^\\(u[0-9a-fA-F]{0,3})?$/.test(text.slice(i))) break;
+        return { offset: i, problem: "an invalid escape sequence in a string", truncated: false };
+      }
+      i = ESCAPE.lastIndex;
+      continue;
+    }
+    if (code4 < 32) return { offset: i, problem: `${describe(text[i])} inside a string (control characters must be escaped)`, truncated: false };
+    i++;
+  }
+  return { offset: text.length, problem: "the file ends inside a string", truncated: true };
+}
+function unexpected(text, offset, state) {
+  const conflict = /^(<{7}|={7}|>{7})(?:[ \r\n]|$)/.test(text.slice(offset, offset + 8)) && (offset === 0 || text[offset - 1] === "\n");
+  const char = String.fromCodePoint(text.codePointAt(offset));
+  return `unexpected ${describe(char)} ${EXPECTED[state]}${conflict ? " (a merge conflict marker: resolve the conflict or take the snapshot again)" : ""}`;
+}
+function describe(char) {
+  const code4 = char.codePointAt(0);
+  return code4 > 32 && code4 < 127 ? `"${char}"` : `U+${code4.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function isWhitespace(code4) {
+  return code4 === 32 || code4 === 10 || code4 === 13 || code4 === 9;
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+var EXPECTED, LITERALS, NUMBER, ESCAPE;
+var init_json_syntax = __esm({
+  "src/snapshot/json-syntax.ts"() {
+    "use strict";
+    EXPECTED = {
+      value: "where a value was expected",
+      "value-or-close": 'where a value or "]" was expected',
+      key: "where a property name in double quotes was expected",
+      "key-or-close": 'where a property name in double quotes or "}" was expected',
+      colon: 'where ":" was expected',
+      "comma-or-close": 'where "," or the end of the object or array was expected',
+      end: "after the end of the JSON document"
+    };
+    LITERALS = ["true", "false", "null"];
+    NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+  }
+});
+
+// src/snapshot/shown-text.ts
+function escapeUnsafe(text) {
+  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function shorten2(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function shownSegment(segment) {
+  return shorten2(escapeUnsafe(segment.replace(/~/g, "~0").replace(/\//g, "~1")), 60);
+}
+function shownTokens(tokens, max = 8) {
+  if (tokens.length === 0) return "/";
+  return tokens.slice(0, max).map((token2) => `/${shownSegment(token2)}`).join("") + (tokens.length > max ? "/\u2026" : "");
+}
+function shownValue(value) {
+  return shorten2(escapeUnsafe(JSON.stringify(value) ?? String(value)), 60);
+}
+var UNSAFE;
+var init_shown_text = __esm({
+  "src/snapshot/shown-text.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+  }
+});
+
+// src/snapshot/json-scan.ts
+function scanJson(text, options = {}) {
+  const maxDepth = options.maxDepth ?? Number.MAX_SAFE_INTEGER;
+  const comments = options.comments === true;
+  const length = text.length;
+  let capacity = 64;
+  let isObject11 = new Uint8Array(capacity);
+  let memberKey = new Int32Array(capacity);
+  let arrayIndex = new Int32Array(capacity);
+  let keysFrom = new Int32Array(capacity);
+  let keySets = [];
+  let keyCapacity = 256;
+  let keyStart = new Int32Array(keyCapacity);
+  let keyEnd = new Int32Array(keyCapacity);
+  let keyHash = new Int32Array(keyCapacity);
+  let keyCount = 0;
+  let depth = 0;
+  let expectKey = false;
+  const path = (levels) => {
+    const tokens = [];
+    for (let level = 0; level < levels; level++) tokens.push(isObject11[level] === 1 ? keyText(text, memberKey[level]) : String(arrayIndex[level]));
+    return tokens;
+  };
+  let i = 0;
+  while (i < length) {
+    const code4 = text.charCodeAt(i);
+    if (code4 === QUOTE) {
+      if (!expectKey) {
+        i = stringEnd(text, i);
+        continue;
+      }
+      let hash = 0;
+      let j = i + 1;
+      let escaped = false;
+      for (; j < length; j++) {
+        const c = text.charCodeAt(j);
+        if (c === QUOTE) break;
+        if (c === BACKSLASH) {
+          escaped = true;
+          j = stringEnd(text, i) - 1;
+          break;
+        }
+        hash = Math.imul(hash, 31) + c | 0;
+      }
+      const end = j + 1;
+      if (escaped) hash = hashOf(keyText(text, i));
+      const level = depth - 1;
+      const from = keysFrom[level];
+      const count2 = keyCount - from;
+      let set = keySets[level];
+      if (set === void 0 && count2 >= LINEAR_KEYS) {
+        set = /* @__PURE__ */ new Set();
+        for (let k = from; k < keyCount; k++) set.add(keyText(text, keyStart[k]));
+        keySets[level] = set;
+      }
+      if (set !== void 0) {
+        const key2 = keyText(text, i);
+        if (set.has(key2)) {
+          for (let k = from; k < keyCount; k++) {
+            if (keyText(text, keyStart[k]) === key2) return { kind: "duplicate-key", key: key2, firstOffset: keyStart[k], offset: i, path: path(level) };
+          }
+        }
+        set.add(key2);
+      } else {
+        for (let k = from; k < keyCount; k++) {
+          if (keyHash[k] === hash && sameKey(text, keyStart[k], keyEnd[k], i, end)) {
+            return { kind: "duplicate-key", key: keyText(text, i), firstOffset: keyStart[k], offset: i, path: path(level) };
+          }
+        }
+      }
+      if (keyCount === keyCapacity) {
+        keyCapacity *= 2;
+        keyStart = grow(keyStart, keyCapacity);
+        keyEnd = grow(keyEnd, keyCapacity);
+        keyHash = grow(keyHash, keyCapacity);
+      }
+      keyStart[keyCount] = i;
+      keyEnd[keyCount] = end;
+      keyHash[keyCount] = hash;
+      keyCount++;
+      memberKey[level] = i;
+      expectKey = false;
+      i = end;
+      continue;
+    }
+    if (code4 === OPEN_OBJECT || code4 === OPEN_ARRAY) {
+      if (depth >= maxDepth) return { kind: "too-deep", offset: i, path: path(depth) };
+      if (depth === capacity) {
+        capacity *= 2;
+        isObject11 = grow(isObject11, capacity);
+        memberKey = grow(memberKey, capacity);
+        arrayIndex = grow(arrayIndex, capacity);
+        keysFrom = grow(keysFrom, capacity);
+      }
+      const object5 = code4 === OPEN_OBJECT;
+      isObject11[depth] = object5 ? 1 : 0;
+      memberKey[depth] = -1;
+      arrayIndex[depth] = 0;
+      keysFrom[depth] = keyCount;
+      keySets[depth] = void 0;
+      depth++;
+      expectKey = object5;
+      i++;
+      continue;
+    }
+    if (code4 === CLOSE_OBJECT || code4 === CLOSE_ARRAY) {
+      if (depth > 0) {
+        depth--;
+        keyCount = keysFrom[depth];
+        keySets[depth] = void 0;
+      }
+      expectKey = false;
+      i++;
+      continue;
+    }
+    if (code4 === COMMA) {
+      if (depth > 0) {
+        if (isObject11[depth - 1] === 1) expectKey = true;
+        else arrayIndex[depth - 1]++;
+      }
+      i++;
+      continue;
+    }
+    if (code4 === SLASH && comments) {
+      i = commentEnd(text, i);
+      continue;
+    }
+    if (code4 === COLON) expectKey = false;
+    i++;
+  }
+  return void 0;
+}
+function checkParsedJson(text, document2, options) {
+  const walked = walkParsed(document2, options.maxDepth);
+  if (!walked.tooDeep && !ESCAPED_COLON.test(text) && colonsIn(text) - walked.colons === walked.keys) return void 0;
+  return scanJson(text, options);
+}
+function walkParsed(document2, maxDepth) {
+  let keys = 0;
+  let colons = 0;
+  const values2 = [];
+  const depths = [];
+  if (typeof document2 === "string") colons += colonsIn(document2);
+  else if (document2 !== null && typeof document2 === "object") {
+    values2.push(document2);
+    depths.push(1);
+  }
+  while (values2.length > 0) {
+    const value = values2.pop();
+    const depth = depths.pop();
+    if (depth > maxDepth) return { keys, colons, tooDeep: true };
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const member = value[index];
+        if (typeof member === "string") {
+          if (member.indexOf(":") !== -1) colons += colonsIn(member);
+        } else if (member !== null && typeof member === "object") {
+          values2.push(member);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    const record4 = value;
+    for (const key2 in record4) {
+      keys++;
+      if (key2.indexOf(":") !== -1) colons += colonsIn(key2);
+      const member = record4[key2];
+      if (typeof member === "string") {
+        if (member.indexOf(":") !== -1) colons += colonsIn(member);
+      } else if (member !== null && typeof member === "object") {
+        values2.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return { keys, colons, tooDeep: false };
+}
+function colonsIn(text) {
+  let count2 = 0;
+  for (let at = text.indexOf(":"); at !== -1; at = text.indexOf(":", at + 1)) count2++;
+  return count2;
+}
+function stringEnd(text, start) {
+  let quote3 = text.indexOf('"', start + 1);
+  while (quote3 !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote3 - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote3 + 1;
+    quote3 = text.indexOf('"', quote3 + 1);
+  }
+  return text.length;
+}
+function commentEnd(text, start) {
+  const next = text.charCodeAt(start + 1);
+  if (next === SLASH) {
+    const newline = text.indexOf("\n", start);
+    return newline === -1 ? text.length : newline;
+  }
+  if (next === 42) {
+    const close = text.indexOf("*/", start + 2);
+    return close === -1 ? text.length : close + 2;
+  }
+  return start + 1;
+}
+function keyText(text, start) {
+  const raw = text.slice(start, stringEnd(text, start));
+  if (!raw.includes("\\")) return raw.slice(1, -1);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw.slice(1, -1);
+  }
+}
+function sameKey(text, startA, endA, startB, endB) {
+  if (endA - startA === endB - startB) {
+    let same = true;
+    for (let k = 1; k < endA - startA - 1; k++) {
+      if (text.charCodeAt(startA + k) !== text.charCodeAt(startB + k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  const escaped = text.slice(startA, endA).includes("\\") || text.slice(startB, endB).includes("\\");
+  return escaped && keyText(text, startA) === keyText(text, startB);
+}
+function hashOf(key2) {
+  let hash = 0;
+  for (let k = 0; k < key2.length; k++) hash = Math.imul(hash, 31) + key2.charCodeAt(k) | 0;
+  return hash;
+}
+function grow(array4, capacity) {
+  const larger = new array4.constructor(capacity);
+  larger.set(array4);
+  return larger;
+}
+function describeDuplicateKey(text, duplicate) {
+  const first = lineAndColumn(text, duplicate.firstOffset);
+  const second = lineAndColumn(text, duplicate.offset);
+  return `the key ${shownValue(duplicate.key)} appears twice in the object at ${shownTokens(duplicate.path)} (line ${first.line}, column ${first.column}, and line ${second.line}, column ${second.column}); JSON would keep only the last one`;
+}
+function duplicateKeyProblem(text, options = {}) {
+  const found = scanJson(text, options);
+  return found?.kind === "duplicate-key" ? describeDuplicateKey(text, found) : void 0;
+}
+function assertNoDuplicateKeys(text, message2, options = {}) {
+  const problem = duplicateKeyProblem(text, options);
+  if (problem !== void 0) throw new UserError(message2(problem));
+}
+var QUOTE, BACKSLASH, SLASH, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, COMMA, COLON, LINEAR_KEYS, ESCAPED_COLON;
+var init_json_scan = __esm({
+  "src/snapshot/json-scan.ts"() {
+    "use strict";
+    init_errors();
+    init_json_syntax();
+    init_shown_text();
+    QUOTE = 34;
+    BACKSLASH = 92;
+    SLASH = 47;
+    OPEN_OBJECT = 123;
+    CLOSE_OBJECT = 125;
+    OPEN_ARRAY = 91;
+    CLOSE_ARRAY = 93;
+    COMMA = 44;
+    COLON = 58;
+    LINEAR_KEYS = 16;
+    ESCAPED_COLON = /u003a/i;
+  }
+});
+
 // src/rules/types.ts
 var SEVERITIES;
 var init_types = __esm({
@@ -15846,11 +16363,9 @@ var init_tool_rules = __esm({
         severity: "breaking",
         bump: "patch",
         title: "Tool renamed",
-        rationale: "A removed tool and an added tool with nearly the same schema and description are one tool under a new name: callers of the old name fail exactly as if it had been removed.",
+        rationale: "A removed tool and an added tool with nearly the same schema and description, or whose names are the same words in another case style or with other separators (`getTinyImage` and `get-tiny-image`, `files.read` and `files_read`), are one tool under a new name: callers of the old name fail exactly as if it had been removed.",
         example: { before: "tools: [search_docs]", after: "tools: [search_documents] (same schema)" },
-        message: (f) => `Tool ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (similarity ${show(
-          f.params?.similarity
-        )}${f.params?.inputSchemaChanged === true ? ", with a changed input schema" : ""}); clients that call ${code(f.name)} will get an unknown-tool error.`
+        message: (f) => `Tool ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (${f.params?.sameWords === true ? "the same words in another name style" : `similarity ${show(f.params?.similarity)}`}${f.params?.inputSchemaChanged === true ? ", with a changed input schema" : ""}); clients that call ${code(f.name)} will get an unknown-tool error.`
       },
       {
         id: "tool-title-changed",
@@ -16095,6 +16610,15 @@ var init_prompt_rules = __esm({
         rationale: "Clients that fetch the prompt by name (slash commands, saved workflows) get an error.",
         example: { before: "prompts: [summarize, review]", after: "prompts: [summarize]" },
         message: (f) => `Prompt ${code(f.name)} was removed; clients that get it by name will fail.`
+      },
+      {
+        id: "prompt-renamed",
+        severity: "breaking",
+        bump: "patch",
+        title: "Prompt renamed",
+        rationale: "A removed prompt and an added prompt with nearly the same arguments and description, or whose names are the same words in another case style or with other separators (`simple_prompt` and `simple-prompt`), are one prompt under a new name: clients that get it by the old name (slash commands, saved workflows) fail exactly as if it had been removed.",
+        example: { before: "prompts: [simple_prompt]", after: "prompts: [simple-prompt] (same arguments)" },
+        message: (f) => `Prompt ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (${f.params?.sameWords === true ? "the same words in another name style" : `similarity ${show(f.params?.similarity)}`}${f.params?.argumentsChanged === true ? ", with changed arguments" : ""}); clients that get ${code(f.name)} will fail. Keep serving the old name as an alias of the new one until the next major release.`
       },
       {
         id: "prompt-added",
@@ -16648,6 +17172,277 @@ var init_fail_on = __esm({
   }
 });
 
+// src/suggest/literals.ts
+function tsString(value) {
+  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+function tsObjectKey(key2, options = {}) {
+  if (key2 === "__proto__") return `[${tsString(key2)}]`;
+  return options.bare === true ? key2 : tsString(key2);
+}
+function tsValue(value, indent2 = 0) {
+  const pad = " ".repeat(indent2 + 2);
+  if (value === null || typeof value !== "object") return typeof value === "string" ? tsString(value) : String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[
+${value.map((item) => pad + tsValue(item, indent2 + 2)).join(",\n")},
+${" ".repeat(indent2)}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return "{}";
+  const lines = entries.map(([key2, item]) => `${pad}${tsObjectKey(key2, { bare: IDENTIFIER.test(key2) })}: ${tsValue(item, indent2 + 2)}`);
+  return `{
+${lines.join(",\n")},
+${" ".repeat(indent2)}}`;
+}
+function pyString(value) {
+  let out = '"';
+  for (const char of value) {
+    const code4 = char.codePointAt(0);
+    if (char === "\\") out += "\\\\";
+    else if (char === '"') out += '\\"';
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "	") out += "\\t";
+    else if (code4 < 32 || code4 === 127 || code4 >= 128 && code4 < 160 || code4 === 8232 || code4 === 8233) {
+      out += `\\u${code4.toString(16).padStart(4, "0")}`;
+    } else if (code4 >= 55296 && code4 <= 57343) {
+      out += `\\u${code4.toString(16)}`;
+    } else out += char;
+  }
+  return `${out}"`;
+}
+function pyValue(value, indent2 = 0) {
+  const pad = " ".repeat(indent2 + 4);
+  if (value === null) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "None";
+  if (typeof value === "string") return pyString(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[
+${value.map((item) => pad + pyValue(item, indent2 + 4)).join(",\n")},
+${" ".repeat(indent2)}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return "{}";
+  return `{
+${entries.map(([k, v]) => `${pad}${pyString(k)}: ${pyValue(v, indent2 + 4)}`).join(",\n")},
+${" ".repeat(indent2)}}`;
+}
+function pyIdentifier(text) {
+  let id = text.replace(/[^A-Za-z0-9_]/g, "_");
+  if (!id || /^[0-9]/.test(id)) id = `_${id}`;
+  return PYTHON_KEYWORDS.has(id) ? `${id}_` : id;
+}
+function tsIdentifier(prefix, text) {
+  const parts = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const body = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join("");
+  const id = `${prefix}${body}`;
+  return IDENTIFIER.test(id) && !TS_RESERVED.has(id) ? id : `${prefix}Tool`;
+}
+var IDENTIFIER, PYTHON_KEYWORDS, TS_RESERVED;
+var init_literals = __esm({
+  "src/suggest/literals.ts"() {
+    "use strict";
+    IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+    PYTHON_KEYWORDS = new Set(
+      "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type".split(
+        " "
+      )
+    );
+    TS_RESERVED = new Set(
+      "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(
+        " "
+      )
+    );
+  }
+});
+
+// src/suggest/zod-shape.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function zodExpression(schema, depth = 0) {
+  if (!isObject(schema) || depth > MAX_DEPTH) return "z.unknown()";
+  let expression = baseExpression(schema, depth);
+  if (typeof schema.description === "string") expression += `.describe(${tsString(schema.description)})`;
+  return expression;
+}
+function baseExpression(schema, depth) {
+  if (schema.const !== void 0) return literal(schema.const);
+  if (Array.isArray(schema.enum)) {
+    const values2 = schema.enum;
+    if (values2.length > 0 && values2.every((v) => typeof v === "string")) {
+      return `z.enum([${values2.map(tsString).join(", ")}])`;
+    }
+    const literals = values2.map(literal);
+    return literals.length === 1 ? literals[0] : literals.length > 1 ? `z.union([${literals.join(", ")}])` : "z.never()";
+  }
+  const types = Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
+  const nullable4 = types.includes("null");
+  const concrete = types.filter((t) => t !== "null");
+  if (concrete.length === 0) return nullable4 ? "z.null()" : "z.unknown()";
+  const expression = concrete.length === 1 ? typeExpression(String(concrete[0]), schema, depth) : `z.union([${concrete.map((type) => typeExpression(String(type), schema, depth)).join(", ")}])`;
+  return nullable4 ? `${expression}.nullable()` : expression;
+}
+function literal(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? `z.literal(${typeof value === "string" ? tsString(value) : String(value)})` : value === null ? "z.null()" : "z.unknown()";
+}
+function typeExpression(type, schema, depth) {
+  switch (type) {
+    case "string":
+      return "z.string()";
+    case "integer":
+      return "z.number().int()";
+    case "number":
+      return "z.number()";
+    case "boolean":
+      return "z.boolean()";
+    case "array":
+      return `z.array(${zodExpression(isObject(schema.items) ? schema.items : void 0, depth + 1)})`;
+    case "object":
+      return isObject(schema.properties) ? `z.object(${zodShape(schema, depth + 1)})${schema.additionalProperties === false ? ".strict()" : ".passthrough()"}` : "z.record(z.unknown())";
+    default:
+      return "z.unknown()";
+  }
+}
+function zodShape(schema, depth = 0, indent2 = 0) {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  const required4 = new Set(Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === "string") : []);
+  const entries = Object.entries(properties);
+  if (entries.length === 0) return "{}";
+  const pad = " ".repeat(indent2 + 2);
+  const lines = entries.map(
+    ([key2, property2]) => `${pad}${tsObjectKey(key2)}: ${zodExpression(property2, depth)}${required4.has(key2) ? "" : ".optional()"},`
+  );
+  return `{
+${lines.join("\n")}
+${" ".repeat(indent2)}}`;
+}
+var MAX_DEPTH;
+var init_zod_shape = __esm({
+  "src/suggest/zod-shape.ts"() {
+    "use strict";
+    init_literals();
+    MAX_DEPTH = 4;
+  }
+});
+
+// src/suggest/python-signature.ts
+function pythonType(schema) {
+  if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return "Any";
+  const types = Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
+  const concrete = types.filter((t) => typeof t === "string" && t !== "null");
+  if (concrete.length !== 1) return "Any";
+  const type = Object.hasOwn(PYTHON_TYPES, concrete[0]) ? PYTHON_TYPES[concrete[0]] : "Any";
+  return types.includes("null") ? `${type} | None` : type;
+}
+function pythonParameters(schema) {
+  const properties = typeof schema.properties === "object" && schema.properties !== null && !Array.isArray(schema.properties) ? schema.properties : {};
+  const required4 = new Set(Array.isArray(schema.required) ? schema.required : []);
+  const used = /* @__PURE__ */ new Set();
+  const make = (key2, isRequired) => {
+    let identifier = pyIdentifier(key2);
+    while (used.has(identifier)) identifier += "_";
+    used.add(identifier);
+    const type = pythonType(properties[key2]);
+    const declaration = isRequired ? `${identifier}: ${type}` : `${identifier}: ${type.endsWith("| None") || type === "Any" ? type : `${type} | None`} = None`;
+    return identifier === key2 ? { declaration, identifier } : { declaration, identifier, original: key2 };
+  };
+  const keys = Object.keys(properties);
+  return [...keys.filter((k) => required4.has(k)).map((k) => make(k, true)), ...keys.filter((k) => !required4.has(k)).map((k) => make(k, false))];
+}
+var PYTHON_TYPES;
+var init_python_signature = __esm({
+  "src/suggest/python-signature.ts"() {
+    "use strict";
+    init_literals();
+    PYTHON_TYPES = {
+      string: "str",
+      integer: "int",
+      number: "float",
+      boolean: "bool",
+      array: "list",
+      object: "dict"
+    };
+  }
+});
+
+// src/suggest/snippets.ts
+function snippetIn(suggestion2, language) {
+  return language === "python" ? { code: suggestion2.pythonSnippet, fence: "python" } : { code: suggestion2.snippet, fence: "ts" };
+}
+function commentText(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+}
+function typescriptSnippet(r) {
+  const config4 = [];
+  if (r.tool.title !== void 0) config4.push(`    title: ${tsString(r.tool.title)},`);
+  if (r.description !== void 0) config4.push(`    description: ${tsString(r.description)},`);
+  config4.push(`    inputSchema: ${zodShape(r.tool.inputSchema, 0, 4)},`);
+  if (r.tool.outputSchema !== void 0) config4.push(`    outputSchema: ${zodShape(r.tool.outputSchema, 0, 4)},`);
+  if (r.tool.annotations !== void 0) config4.push(`    annotations: ${tsValue(r.tool.annotations, 4)},`);
+  if (r.meta !== void 0) config4.push(`    _meta: ${tsValue(r.meta, 4)},`);
+  return [
+    'import { z } from "zod";',
+    "",
+    `// ${commentText(r.comment)}`,
+    "// The zod shape is derived from the snapshot's JSON Schema: check bounds, patterns and formats by hand.",
+    "server.registerTool(",
+    `  ${tsString(r.name)},`,
+    "  {",
+    ...config4,
+    "  },",
+    `  async (args) => ${tsIdentifier("handle", r.implementation)}(args),`,
+    ");",
+    ""
+  ].join("\n");
+}
+function pythonSnippet(r) {
+  const decorator = [`    name=${pyString(r.name)},`];
+  if (r.tool.title !== void 0) decorator.push(`    title=${pyString(r.tool.title)},`);
+  if (r.description !== void 0) decorator.push(`    description=${pyString(r.description)},`);
+  const annotations = r.tool.annotations ?? {};
+  const hints = HINT_KEYS.filter((key2) => annotations[key2] !== void 0).map(
+    (key2) => `${key2}=${pyValue(annotations[key2])}`
+  );
+  if (hints.length > 0) decorator.push(`    annotations=ToolAnnotations(${hints.join(", ")}),`);
+  if (r.meta !== void 0) decorator.push(`    meta=${pyValue(r.meta, 4)},`);
+  const parameters = pythonParameters(r.tool.inputSchema);
+  const renamed = parameters.filter((p) => p.original !== void 0);
+  const call2 = parameters.map((p) => `${p.identifier}=${p.identifier}`).join(", ");
+  return [
+    "from typing import Any",
+    "",
+    "from mcp.types import ToolAnnotations",
+    "",
+    "",
+    `# ${commentText(r.comment)}`,
+    ...renamed.map((p) => `# Parameter ${p.identifier} stands for the property ${commentText(JSON.stringify(p.original))}.`),
+    "@mcp.tool(",
+    ...decorator,
+    ")",
+    `async def ${pyIdentifier(r.name)}(${parameters.map((p) => p.declaration).join(", ")}) -> Any:`,
+    `    return await ${pyIdentifier(`handle_${r.implementation}`)}(${call2})`,
+    ""
+  ].join("\n");
+}
+var SNIPPET_LANGUAGES, DEFAULT_SNIPPET_LANGUAGES, HINT_KEYS;
+var init_snippets = __esm({
+  "src/suggest/snippets.ts"() {
+    "use strict";
+    init_literals();
+    init_zod_shape();
+    init_python_signature();
+    SNIPPET_LANGUAGES = ["typescript", "python"];
+    DEFAULT_SNIPPET_LANGUAGES = ["typescript"];
+    HINT_KEYS = ["title", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"];
+  }
+});
+
 // src/policy/config.ts
 import { dirname, join } from "node:path";
 function escapePointer(token2) {
@@ -16656,13 +17451,13 @@ function escapePointer(token2) {
 function parseProjectConfig(raw, file, basePointer = "") {
   const r = new Reader(file, basePointer);
   const root = r.object(raw, "");
-  r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers"]);
+  r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers", "suggestions"]);
   let failOn;
   if (root.failOn !== void 0) {
     if (!isFailOn(root.failOn)) r.fail("/failOn", `expected one of ${FAIL_ON_LEVELS.join(", ")}`);
     failOn = root.failOn;
   }
-  const severity = {};
+  const severity = /* @__PURE__ */ Object.create(null);
   if (root.severity !== void 0) {
     for (const [rule2, level] of Object.entries(r.object(root.severity, "/severity"))) {
       const pointer2 = `/severity/${escapePointer(rule2)}`;
@@ -16689,7 +17484,18 @@ function parseProjectConfig(raw, file, basePointer = "") {
       r.fail(`${ack.source}/server`, `no server named "${ack.server}" under /servers`);
     }
   }
-  return { file, failOn, severity, acknowledged, servers };
+  const suggestions = root.suggestions === void 0 ? void 0 : parseSuggestions(r, root.suggestions);
+  return { file, failOn, severity, acknowledged, servers, ...suggestions ? { suggestions } : {} };
+}
+function parseSuggestions(r, value) {
+  const entry = r.object(value, "/suggestions");
+  r.only(entry, "/suggestions", ["languages"]);
+  const languages = entry.languages ?? ["typescript"];
+  if (!Array.isArray(languages) || languages.length === 0) r.fail("/suggestions/languages", `expected a non-empty array of ${SNIPPET_LANGUAGES.join(", ")}`);
+  languages.forEach((language, index) => {
+    if (!SNIPPET_LANGUAGES.includes(language)) r.fail(`/suggestions/languages/${index}`, `expected one of ${SNIPPET_LANGUAGES.join(", ")}`);
+  });
+  return { languages: [...new Set(languages)] };
 }
 function isKnownRule(id) {
   try {
@@ -16702,10 +17508,10 @@ function isKnownRule(id) {
 function parseAcknowledgement(r, value, pointer2) {
   const entry = r.object(value, pointer2);
   r.only(entry, pointer2, ["fingerprint", "rule", "entity", "name", "pointer", "reason", "expires", "server"]);
-  const reason2 = typeof entry.reason === "string" ? entry.reason.trim() : "";
-  if (reason2 === "") r.fail(`${pointer2}/reason`, 'every acknowledgement needs a "reason" saying why the change is acceptable');
-  if (reason2 === PLACEHOLDER_REASON) r.fail(`${pointer2}/reason`, "replace the placeholder with the actual reason");
-  const ack = { reason: reason2, source: pointer2 };
+  const reason3 = typeof entry.reason === "string" ? entry.reason.trim() : "";
+  if (reason3 === "") r.fail(`${pointer2}/reason`, 'every acknowledgement needs a "reason" saying why the change is acceptable');
+  if (reason3 === PLACEHOLDER_REASON) r.fail(`${pointer2}/reason`, "replace the placeholder with the actual reason");
+  const ack = { reason: reason3, source: pointer2 };
   if (entry.fingerprint !== void 0) {
     if (typeof entry.fingerprint !== "string" || !/^[0-9a-f]{12}$/.test(entry.fingerprint)) {
       r.fail(`${pointer2}/fingerprint`, "expected the 12 hex characters printed in the report");
@@ -16753,8 +17559,8 @@ function parseServer(r, name, value, pointer2) {
   }
   let timeoutMs;
   if (entry.timeoutMs !== void 0) {
-    if (typeof entry.timeoutMs !== "number" || !Number.isInteger(entry.timeoutMs) || entry.timeoutMs <= 0) {
-      r.fail(`${pointer2}/timeoutMs`, "expected a positive integer (milliseconds)");
+    if (typeof entry.timeoutMs !== "number" || !Number.isInteger(entry.timeoutMs) || entry.timeoutMs <= 0 || entry.timeoutMs > 2 ** 31 - 1) {
+      r.fail(`${pointer2}/timeoutMs`, "expected an integer from 1 to 2147483647 (milliseconds)");
     }
     timeoutMs = entry.timeoutMs;
   }
@@ -16810,20 +17616,21 @@ function parseConfigText(text, file) {
   } catch (error4) {
     throw new UserError(`${file}: not valid JSON (${jsonSyntaxReason(error4)}).`);
   }
-  if (file.endsWith("package.json")) {
-    if (typeof raw !== "object" || raw === null || !(PACKAGE_JSON_KEY in raw)) return void 0;
-    return parseProjectConfig(raw[PACKAGE_JSON_KEY], file, `/${PACKAGE_JSON_KEY}`);
-  }
-  return parseProjectConfig(raw, file);
+  const packageJson = file.endsWith("package.json");
+  if (packageJson && (typeof raw !== "object" || raw === null || !(PACKAGE_JSON_KEY in raw))) return void 0;
+  assertNoDuplicateKeys(text, (problem) => `${file}: ${problem}.`);
+  return packageJson ? parseProjectConfig(raw[PACKAGE_JSON_KEY], file, `/${PACKAGE_JSON_KEY}`) : parseProjectConfig(raw, file);
 }
 var CONFIG_FILE_NAME, PACKAGE_JSON_KEY, PLACEHOLDER_REASON, ENTITIES, ISO_DATE, Reader;
 var init_config = __esm({
   "src/policy/config.ts"() {
     "use strict";
     init_errors();
+    init_json_scan();
     init_types();
     init_registry();
     init_fail_on();
+    init_snippets();
     CONFIG_FILE_NAME = "mcp-compat.config.json";
     PACKAGE_JSON_KEY = "mcp-compat";
     PLACEHOLDER_REASON = "TODO: say why this change is acceptable";
@@ -16860,7 +17667,7 @@ var init_config = __esm({
       stringMap(value, pointer2) {
         if (value === void 0) return void 0;
         const object5 = this.object(value, pointer2);
-        const result2 = {};
+        const result2 = /* @__PURE__ */ Object.create(null);
         for (const [key2, item] of Object.entries(object5)) {
           if (typeof item !== "string") this.fail(`${pointer2}/${escapePointer(key2)}`, "expected a string");
           result2[key2] = item;
@@ -16880,14 +17687,25 @@ var init_formats = __esm({
   }
 });
 
+// src/report/render-options.ts
+var SUGGESTION_LEVELS;
+var init_render_options = __esm({
+  "src/report/render-options.ts"() {
+    "use strict";
+    init_snippets();
+    SUGGESTION_LEVELS = ["none", "brief", "full"];
+  }
+});
+
 // src/commands/flags/report-values.ts
-import { relative } from "node:path";
+import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 function sourceOf(path, text) {
   return { path: displayPath(path), text };
 }
 function displayPath(path) {
   const rel = relative(process.cwd(), path);
-  return (rel === "" || rel.startsWith("..") ? path : rel).split("\\").join("/");
+  const outside = rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || rel.startsWith("../") || isAbsolute(rel);
+  return (outside ? resolve2(path) : rel).split("\\").join("/");
 }
 function shellQuote(args) {
   return args.map((arg) => /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`).join(" ");
@@ -16910,7 +17728,9 @@ __export(secrets_exports, {
   MASK: () => MASK,
   MIN_SECRET_LENGTH: () => MIN_SECRET_LENGTH,
   Masker: () => Masker,
+  argvSecrets: () => argvSecrets,
   basicCredential: () => basicCredential,
+  isSecretOptionName: () => isSecretOptionName,
   maskerFor: () => maskerFor,
   secretsOf: () => secretsOf,
   urlSecrets: () => urlSecrets
@@ -16919,6 +17739,7 @@ function secretsOf(target) {
   const values2 = [...target.secrets ?? []];
   if (target.kind === "stdio") {
     values2.push(...Object.values(target.env ?? {}));
+    values2.push(...argvSecrets(target.args).map((found) => found.value));
     return values2;
   }
   for (const value of Object.values(target.headers ?? {})) {
@@ -16928,6 +17749,28 @@ function secretsOf(target) {
   }
   values2.push(...urlSecrets(target.url));
   return values2;
+}
+function isSecretOptionName(name) {
+  const words2 = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[-_. ]+/);
+  return words2.some((word) => SECRET_WORD.test(word));
+}
+function argvSecrets(args) {
+  const found = [];
+  args.forEach((arg, index) => {
+    const long = /^--?([A-Za-z][\w.-]*)(?:=([\s\S]*))?$/.exec(arg);
+    if (long && isSecretOptionName(long[1])) {
+      const option = `${arg.startsWith("--") ? "--" : "-"}${long[1]}`;
+      if (long[2] !== void 0) found.push({ option, value: long[2] });
+      else {
+        const next = args[index + 1];
+        if (next !== void 0 && !next.startsWith("-")) found.push({ option, value: next });
+      }
+      return;
+    }
+    const assignment = /^([A-Za-z_][\w.-]*)=([\s\S]*)$/.exec(arg);
+    if (assignment && isSecretOptionName(assignment[1])) found.push({ option: assignment[1], value: assignment[2] });
+  });
+  return found.filter((entry) => entry.value !== "");
 }
 function urlSecrets(url4) {
   let parsed;
@@ -16964,13 +17807,14 @@ function safeDecode(text) {
     return text;
   }
 }
-var MASK, MIN_SECRET_LENGTH, NOT_SECRET, Masker;
+var MASK, MIN_SECRET_LENGTH, NOT_SECRET, SECRET_WORD, Masker;
 var init_secrets = __esm({
   "src/capture/secrets.ts"() {
     "use strict";
     MASK = "***";
     MIN_SECRET_LENGTH = 4;
     NOT_SECRET = /* @__PURE__ */ new Set(["true", "false", "null", "undefined", "none"]);
+    SECRET_WORD = /^(?:api|access|auth|client|private|refresh|session|secret|bearer)?(?:keys?|tokens?|secrets?|passw(?:or)?ds?|passwd|pwd|auth|authorization|credentials?|bearer)$|^(?:private|apikey|accesskey)$/;
     Masker = class {
       pattern;
       secrets;
@@ -17024,13 +17868,31 @@ var init_secrets = __esm({
   }
 });
 
+// src/report/plural.ts
+function plural(count2, noun, pluralNoun = `${noun}s`) {
+  return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
+}
+function entityCounts(counts) {
+  return [
+    plural(counts.tools, "tool"),
+    plural(counts.prompts, "prompt"),
+    plural(counts.resources, "resource"),
+    plural(counts.resourceTemplates, "resource template")
+  ].join(", ");
+}
+var init_plural = __esm({
+  "src/report/plural.ts"() {
+    "use strict";
+  }
+});
+
 // src/capture/expand.ts
 function expandVariables(text, env2, where, extra = {}, substituted = () => {
 }) {
   return text.replace(/\$\{([^}]*)\}/g, (whole, body) => {
     const withDefault = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*):-(.*)$/s.exec(body);
     if (withDefault) {
-      const value2 = env2[withDefault[1]];
+      const value2 = variable(env2, withDefault[1]);
       if (value2 === void 0 || value2 === "") return withDefault[2];
       substituted(value2);
       return value2;
@@ -17042,11 +17904,14 @@ function expandVariables(text, env2, where, extra = {}, substituted = () => {
         hint: "Only ${VAR}, ${VAR:-default} and ${env:VAR} are supported; put the value in an environment variable."
       });
     }
-    const value = env2[name];
+    const value = variable(env2, name);
     if (value === void 0) throw new UserError(`${where}: environment variable ${name} is not set.`, { hint: `Set ${name}, or write \${${name}:-default} in the config.` });
     substituted(value);
     return value;
   });
+}
+function variable(env2, name) {
+  return Object.hasOwn(env2, name) ? env2[name] : void 0;
 }
 var init_expand = __esm({
   "src/capture/expand.ts"() {
@@ -17063,7 +17928,7 @@ __export(client_config_exports, {
   targetFromClientConfig: () => targetFromClientConfig
 });
 import { readFile as readFile3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, resolve as resolve2 } from "node:path";
+import { basename as basename2, dirname as dirname3, resolve as resolve3 } from "node:path";
 async function targetFromClientConfig(file, serverName, env2 = process.env) {
   let text;
   try {
@@ -17081,21 +17946,22 @@ function parseClientConfig(text, source) {
   } catch (error4) {
     throw new UserError(`Client config ${file} is not valid JSON: ${jsonSyntaxReason(error4)}.`);
   }
-  if (!isObject(document2)) throw new UserError(`Client config ${file} is not a JSON object.`);
-  const key2 = isObject(document2.mcpServers) ? "mcpServers" : isObject(document2.servers) ? "servers" : void 0;
+  assertNoDuplicateKeys(text, (problem) => `Client config ${file} is not valid JSON: ${problem}.`, { comments: true });
+  if (!isObject2(document2)) throw new UserError(`Client config ${file} is not a JSON object.`);
+  const key2 = isObject2(document2.mcpServers) ? "mcpServers" : isObject2(document2.servers) ? "servers" : void 0;
   if (!key2) throw new UserError(`Client config ${file} has no "mcpServers" or "servers" object.`, { hint: "Give a Claude Code/Desktop, Cursor or VS Code MCP config file." });
   const servers = document2[key2];
   const names = Object.keys(servers);
   const name = source.serverName ?? (names.length === 1 ? names[0] : void 0);
   if (name === void 0) {
-    throw new UserError(`Client config ${file} lists ${names.length === 0 ? "no servers" : `${names.length} servers`}; choose one with --server NAME${names.length ? ` (${names.join(", ")})` : ""}.`);
+    throw new UserError(`Client config ${file} lists ${names.length === 0 ? "no servers" : plural(names.length, "server")}; choose one with --server NAME${names.length ? ` (${names.join(", ")})` : ""}.`);
   }
-  const entry = servers[name];
-  if (!isObject(entry)) throw new UserError(`Client config ${file} has no server named "${name}"${names.length ? ` (it has: ${names.join(", ")})` : ""}.`);
+  const entry = Object.hasOwn(servers, name) ? servers[name] : void 0;
+  if (!isObject2(entry)) throw new UserError(`Client config ${file} has no server named "${name}"${names.length ? ` (it has: ${names.join(", ")})` : ""}.`);
   return entryToTarget(entry, `${file}: ${key2}.${name}`, source);
 }
 function entryToTarget(entry, where, source) {
-  const configDir = dirname3(resolve2(source.file));
+  const configDir = dirname3(resolve3(source.file));
   const workspaceFolder = basename2(configDir) === ".vscode" ? dirname3(configDir) : configDir;
   const secrets = /* @__PURE__ */ new Set();
   const expand = (value, field) => {
@@ -17106,7 +17972,7 @@ function entryToTarget(entry, where, source) {
   const withSecrets = (target) => secrets.size > 0 ? { ...target, secrets: [...secrets] } : target;
   const record4 = (value, field) => {
     if (value === void 0) return void 0;
-    if (!isObject(value)) throw new UserError(`${where}.${field} must be an object of strings.`);
+    if (!isObject2(value)) throw new UserError(`${where}.${field} must be an object of strings.`);
     return Object.fromEntries(Object.entries(value).map(([key2, item]) => [key2, expand(item, `${field}.${key2}`)]));
   };
   const type = entry.type === void 0 ? void 0 : String(entry.type);
@@ -17115,7 +17981,7 @@ function entryToTarget(entry, where, source) {
     const args = (entry.args ?? []).map((arg, index) => expand(arg, `args[${index}]`));
     const env2 = record4(entry.env, "env");
     if (entry.envFile !== void 0) throw new UserError(`${where}: "envFile" is not supported.`, { hint: "Export the variables in the environment instead; they are passed to the server." });
-    const cwd = entry.cwd === void 0 ? void 0 : resolve2(configDir, expand(entry.cwd, "cwd"));
+    const cwd = entry.cwd === void 0 ? void 0 : resolve3(configDir, expand(entry.cwd, "cwd"));
     return withSecrets({ kind: "stdio", command: expand(entry.command, "command"), args, ...env2 ? { env: env2 } : {}, cwd: cwd ?? configDir });
   }
   const rawUrl = entry.url ?? entry.serverUrl;
@@ -17159,177 +18025,106 @@ function stripJsonCommentsAhead(text, from) {
     else return text.slice(i, i + 1);
   }
 }
-function isObject(value) {
+function isObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 var init_client_config = __esm({
   "src/capture/client-config.ts"() {
     "use strict";
     init_errors();
+    init_json_scan();
+    init_plural();
     init_expand();
   }
 });
 
-// src/snapshot/json-syntax.ts
-function findJsonSyntaxError(text) {
-  const stack = [];
-  let state = "value";
-  let i = 0;
-  const fail = (offset, problem, truncated = false) => ({ offset, ...lineAndColumn(text, offset), problem, truncated });
-  const inside = () => stack.length === 0 ? "the document" : stack[stack.length - 1] === "object" ? "an object" : "an array";
-  const afterValue = () => {
-    state = stack.length === 0 ? "end" : "comma-or-close";
+// src/policy/acknowledge-command.ts
+function acknowledgeCommand(fingerprints, allCommand) {
+  if (fingerprints.length > MAX_LISTED_FINGERPRINTS && allCommand !== void 0) return allCommand;
+  return `mcp-compat acknowledge --reason "${REASON_PLACEHOLDER}" ${fingerprints.join(" ")}`;
+}
+var MAX_LISTED_FINGERPRINTS, REASON_PLACEHOLDER;
+var init_acknowledge_command = __esm({
+  "src/policy/acknowledge-command.ts"() {
+    "use strict";
+    MAX_LISTED_FINGERPRINTS = 5;
+    REASON_PLACEHOLDER = "...";
+  }
+});
+
+// src/snapshot/tool-chunks.ts
+function cutTools(text) {
+  const open5 = text.indexOf(OPEN);
+  if (open5 === -1) return void 0;
+  const closeAt = text.endsWith(`${CLOSE}
+`) ? text.length - CLOSE.length - 1 : text.endsWith(CLOSE) ? text.length - CLOSE.length : -1;
+  if (closeAt < open5) return void 0;
+  const first = open5 + '\n  "tools": [\n    '.length;
+  const tools = [];
+  let start = first;
+  for (let separator = text.indexOf(SEPARATOR, start); separator !== -1 && separator < closeAt; separator = text.indexOf(SEPARATOR, start)) {
+    tools.push(text.slice(start, separator + "\n    }".length));
+    start = separator + SEPARATOR.length - "{\n".length;
+  }
+  tools.push(text.slice(start, closeAt + "\n    }".length));
+  return { head: text.slice(0, first), tail: text.slice(closeAt + "\n    }".length), tools };
+}
+function parseReusingTools(text, baselineChunks, baselineTools, maxDepth) {
+  if (baselineChunks.tools.length !== baselineTools.length) return void 0;
+  const chunks = cutTools(text);
+  if (!chunks) return void 0;
+  const byLength = /* @__PURE__ */ new Map();
+  baselineChunks.tools.forEach((chunk, index) => {
+    const same = byLength.get(chunk.length);
+    if (same) same.push(index);
+    else byLength.set(chunk.length, [index]);
+  });
+  const known = (chunk) => {
+    for (const index of byLength.get(chunk.length) ?? []) if (baselineChunks.tools[index] === chunk) return baselineTools[index];
+    return void 0;
   };
-  for (; ; ) {
-    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
-    if (i >= text.length) {
-      if (state === "end") return void 0;
-      return fail(text.length, `the file ends inside ${inside()}`, true);
-    }
-    const char = text[i];
-    switch (state) {
-      case "value":
-      case "value-or-close": {
-        if (char === "]" && state === "value-or-close") {
-          stack.pop();
-          i++;
-          afterValue();
-          break;
-        }
-        if (char === "]" || char === "}") return fail(i, `${describe(char)} right after a comma (a trailing comma is not JSON)`);
-        if (char === "{") {
-          stack.push("object");
-          state = "key-or-close";
-          i++;
-          break;
-        }
-        if (char === "[") {
-          stack.push("array");
-          state = "value-or-close";
-          i++;
-          break;
-        }
-        const end = scanScalar(text, i);
-        if (typeof end !== "number") return end.problem === "" ? fail(i, unexpected(text, i, state)) : fail(end.offset, end.problem, end.truncated);
-        i = end;
-        afterValue();
-        break;
-      }
-      case "key":
-      case "key-or-close": {
-        if (char === "}" && state === "key-or-close") {
-          stack.pop();
-          i++;
-          afterValue();
-          break;
-        }
-        if (char === "}") return fail(i, `${describe(char)} right after a comma (a trailing comma is not JSON)`);
-        if (char !== '"') return fail(i, unexpected(text, i, state));
-        const end = scanString(text, i);
-        if (typeof end !== "number") return fail(end.offset, end.problem, end.truncated);
-        i = end;
-        state = "colon";
-        break;
-      }
-      case "colon":
-        if (char !== ":") return fail(i, unexpected(text, i, state));
-        i++;
-        state = "value";
-        break;
-      case "comma-or-close": {
-        const top = stack[stack.length - 1];
-        if (char === ",") {
-          state = top === "object" ? "key" : "value";
-          i++;
-        } else if (char === "}" && top === "object" || char === "]" && top === "array") {
-          stack.pop();
-          i++;
-          afterValue();
-        } else {
-          return fail(i, unexpected(text, i, state).replace("the end of the object or array", top === "object" ? '"}"' : '"]"'));
-        }
-        break;
-      }
-      case "end":
-        return fail(i, unexpected(text, i, state));
-    }
+  let document2;
+  try {
+    const rest = `${chunks.head}0${chunks.tail}`;
+    const parsed = JSON.parse(rest);
+    if (!isRecord(parsed) || !Array.isArray(parsed.tools) || parsed.tools.length !== 1 || parsed.tools[0] !== 0) return void 0;
+    if (checkParsedJson(rest, parsed, { maxDepth })) return void 0;
+    document2 = parsed;
+  } catch {
+    return void 0;
   }
-}
-function scanScalar(text, start) {
-  const char = text[start];
-  if (char === '"') return scanString(text, start);
-  if (char === "-" || char >= "0" && char <= "9") {
-    NUMBER.lastIndex = start;
-    const match = NUMBER.exec(text);
-    let end = match ? start + match[0].length : start;
-    while (end < text.length && /[0-9.eE+-]/.test(text[end])) end++;
-    if (match && end === start + match[0].length) return end;
-    if (end === text.length) return { offset: end, problem: "the file ends inside a number", truncated: true };
-    return { offset: start, problem: "a malformed number", truncated: false };
-  }
-  for (const literal5 of LITERALS) {
-    if (text.startsWith(literal5, start)) return start + literal5.length;
-    const rest = text.slice(start);
-    if (rest.length < literal5.length && literal5.startsWith(rest)) return { offset: text.length, problem: `the file ends inside "${literal5}"`, truncated: true };
-  }
-  return { offset: start, problem: "", truncated: false };
-}
-function scanString(text, start) {
-  let i = start + 1;
-  while (i < text.length) {
-    const code4 = text.charCodeAt(i);
-    if (code4 === 34) return i + 1;
-    if (code4 === 92) {
-      ESCAPE.lastIndex = i;
-      if (!ESCAPE.test(text)) {
-        if (text.length - i < 6 && /^\\(u[0-9a-fA-F]{0,3})?$/.test(text.slice(i))) break;
-        return { offset: i, problem: "an invalid escape sequence in a string", truncated: false };
-      }
-      i = ESCAPE.lastIndex;
+  const tools = [];
+  let reused = 0;
+  for (const chunk of chunks.tools) {
+    const same = known(chunk);
+    if (same !== void 0) {
+      tools.push(same);
+      reused++;
       continue;
     }
-    if (code4 < 32) return { offset: i, problem: `${describe(text[i])} inside a string (control characters must be escaped)`, truncated: false };
-    i++;
+    let tool;
+    try {
+      tool = JSON.parse(chunk);
+    } catch {
+      return void 0;
+    }
+    if (checkParsedJson(chunk, tool, { maxDepth: maxDepth - 2 })) return void 0;
+    tools.push(tool);
   }
-  return { offset: text.length, problem: "the file ends inside a string", truncated: true };
+  document2.tools = tools;
+  return { document: document2, reused };
 }
-function unexpected(text, offset, state) {
-  const conflict = /^(<{7}|={7}|>{7})(?:[ \r\n]|$)/.test(text.slice(offset, offset + 8)) && (offset === 0 || text[offset - 1] === "\n");
-  const char = String.fromCodePoint(text.codePointAt(offset));
-  return `unexpected ${describe(char)} ${EXPECTED[state]}${conflict ? " (a merge conflict marker: resolve the conflict or take the snapshot again)" : ""}`;
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function describe(char) {
-  const code4 = char.codePointAt(0);
-  return code4 > 32 && code4 < 127 ? `"${char}"` : `U+${code4.toString(16).toUpperCase().padStart(4, "0")}`;
-}
-function isWhitespace(code4) {
-  return code4 === 32 || code4 === 10 || code4 === 13 || code4 === 9;
-}
-function lineAndColumn(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-var EXPECTED, LITERALS, NUMBER, ESCAPE;
-var init_json_syntax = __esm({
-  "src/snapshot/json-syntax.ts"() {
+var OPEN, SEPARATOR, CLOSE;
+var init_tool_chunks = __esm({
+  "src/snapshot/tool-chunks.ts"() {
     "use strict";
-    EXPECTED = {
-      value: "where a value was expected",
-      "value-or-close": 'where a value or "]" was expected',
-      key: "where a property name in double quotes was expected",
-      "key-or-close": 'where a property name in double quotes or "}" was expected',
-      colon: 'where ":" was expected',
-      "comma-or-close": 'where "," or the end of the object or array was expected',
-      end: "after the end of the JSON document"
-    };
-    LITERALS = ["true", "false", "null"];
-    NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+    init_json_scan();
+    OPEN = '\n  "tools": [\n    {\n';
+    SEPARATOR = "\n    },\n    {\n";
+    CLOSE = "\n    }\n  ]\n}";
   }
 });
 
@@ -18449,10 +19244,11 @@ __export(read_exports, {
   parseSnapshot: () => parseSnapshot,
   readSnapshot: () => readSnapshot,
   readSnapshotFile: () => readSnapshotFile,
+  readSnapshotPair: () => readSnapshotPair,
   validateSnapshot: () => validateSnapshot
 });
 import { open } from "node:fs/promises";
-import { isAbsolute, relative as relative2 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2 } from "node:path";
 async function readSnapshot(path) {
   return (await readSnapshotFile(path)).snapshot;
 }
@@ -18460,6 +19256,19 @@ async function readSnapshotFile(path) {
   const shown2 = displayName(path);
   const text = await readText2(path, shown2);
   return { snapshot: await parseSnapshot(text, shown2), text };
+}
+async function readSnapshotPair(basePath, headPath) {
+  const baseShown = displayName(basePath);
+  const headShown = displayName(headPath);
+  const [baseText, headText] = await Promise.all([readText2(basePath, baseShown), readText2(headPath, headShown)]);
+  const base = await parseSnapshot(baseText, baseShown);
+  const baseChunks = cutTools(withoutBom(baseText));
+  const reusing = baseChunks ? parseReusingTools(withoutBom(headText), baseChunks, base.tools, MAX_SNAPSHOT_DEPTH) : void 0;
+  const head = reusing ? refuseProblems(await validateParsed(reusing.document), headShown, reusing.document) : await parseSnapshot(headText, headShown);
+  return [
+    { snapshot: base, text: baseText },
+    { snapshot: head, text: headText }
+  ];
 }
 async function readText2(path, shown2) {
   let handle;
@@ -18472,7 +19281,7 @@ async function readText2(path, shown2) {
     const info = await handle.stat();
     if (info.isDirectory()) throw new UserError(`Cannot read snapshot ${shown2}: it is a directory.`);
     if (info.isFile() && info.size > MAX_SNAPSHOT_BYTES) throw tooLarge(shown2, info.size);
-    if (info.isFile()) return await handle.readFile("utf8");
+    if (info.isFile()) return (await handle.readFile()).toString("utf8");
     const chunks = [];
     let total = 0;
     for (; ; ) {
@@ -18491,8 +19300,8 @@ async function readText2(path, shown2) {
 }
 function cannotRead(shown2, error4) {
   const code4 = error4.code;
-  const reason2 = code4 === "ENOENT" ? "no such file" : code4 === "EACCES" || code4 === "EPERM" ? "permission denied" : code4 === "EISDIR" ? "it is a directory" : oneLine2(error4.message);
-  return new UserError(`Cannot read snapshot ${shown2}: ${reason2}.`, { cause: error4 });
+  const reason3 = code4 === "ENOENT" ? "no such file" : code4 === "EACCES" || code4 === "EPERM" ? "permission denied" : code4 === "EISDIR" ? "it is a directory" : oneLine2(error4.message);
+  return new UserError(`Cannot read snapshot ${shown2}: ${reason3}.`, { cause: error4 });
 }
 function tooLarge(shown2, bytes, atLeast = false) {
   const mib = (value) => `${Math.ceil(value / (1024 * 1024))} MiB`;
@@ -18502,20 +19311,27 @@ function tooLarge(shown2, bytes, atLeast = false) {
   });
 }
 async function parseSnapshot(text, source) {
-  const json = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const json = withoutBom(text);
   let document2;
   try {
     document2 = JSON.parse(json);
   } catch (error4) {
     throw new UserError(`${source} is not a valid snapshot: ${syntaxProblem(json, error4)}.`, { hint: RECREATE, cause: error4 });
   }
-  const problems = await validateSnapshot(document2);
+  const scanned = checkParsedJson(json, document2, { maxDepth: MAX_SNAPSHOT_DEPTH });
+  if (scanned?.kind === "duplicate-key") throw new UserError(`${source} is not a valid snapshot: ${describeDuplicateKey(json, scanned)}.`, { hint: RECREATE });
+  return refuseProblems(scanned ? [tooDeepProblem(shownTokens(scanned.path))] : await validateParsed(document2), source, document2);
+}
+function refuseProblems(problems, source, document2) {
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
     throw new UserError(`${source} is not a valid snapshot: at ${first.pointer || "/"} ${first.message}${more}.`, { hint: first.hint ?? RECREATE });
   }
   return document2;
+}
+function withoutBom(text) {
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
 }
 function syntaxProblem(text, error4) {
   if (text.trim() === "") return "not JSON (the file is empty)";
@@ -18534,8 +19350,10 @@ function syntaxProblem(text, error4) {
 }
 async function validateSnapshot(document2) {
   const deep = tooDeep(document2);
-  if (deep) return [deep];
-  if (isObject2(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
+  return deep ? [deep] : validateParsed(document2);
+}
+async function validateParsed(document2) {
+  if (isObject3(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
     const newer = typeof document2.formatVersion === "number" && document2.formatVersion > 1;
     return [
       {
@@ -18612,9 +19430,7 @@ function tooDeep(document2) {
     if (depth > MAX_SNAPSHOT_DEPTH) {
       const segments = [];
       for (let at = frame; at?.key !== void 0; at = at.parent) segments.push(at.key);
-      segments.reverse();
-      const shown2 = segments.slice(0, 8).map((segment) => `/${shownSegment(segment)}`).join("") + (segments.length > 8 ? "/\u2026" : "");
-      return { pointer: shown2, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
+      return tooDeepProblem(shownTokens(segments.reverse()));
     }
     if (Array.isArray(value)) {
       for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1, key: String(index), parent: frame });
@@ -18624,42 +19440,35 @@ function tooDeep(document2) {
   }
   return void 0;
 }
-function escapeUnsafe(text) {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function shorten(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function shownSegment(segment) {
-  return shorten(escapeUnsafe(segment.replace(/~/g, "~0").replace(/\//g, "~1")), 60);
+function tooDeepProblem(pointer2) {
+  return { pointer: pointer2, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
 }
 function shownPointer(pointer2) {
-  return pointer2.split("/").map((segment) => shorten(escapeUnsafe(segment), 60)).join("/");
-}
-function shownValue(value) {
-  return shorten(escapeUnsafe(JSON.stringify(value) ?? String(value)), 60);
+  return pointer2.split("/").map((segment) => shorten2(escapeUnsafe(segment), 60)).join("/");
 }
 function oneLine2(text) {
   return escapeUnsafe(text.replace(/\s+/g, " ").trim());
 }
-function isObject2(value) {
+function isObject3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function displayName(path) {
-  if (!isAbsolute(path)) return path;
+  if (!isAbsolute2(path)) return path;
   const rel = relative2(process.cwd(), path);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : path;
 }
-var MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_DEPTH, RECREATE, UNSAFE;
+var MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_DEPTH, RECREATE;
 var init_read = __esm({
   "src/snapshot/read.ts"() {
     "use strict";
     init_errors();
     init_json_syntax();
+    init_json_scan();
+    init_tool_chunks();
+    init_shown_text();
     MAX_SNAPSHOT_BYTES = 100 * 1024 * 1024;
     MAX_SNAPSHOT_DEPTH = 1e3;
     RECREATE = "Recreate it with `mcp-compat snapshot -o FILE ...`.";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
   }
 });
 
@@ -18668,12 +19477,13 @@ var git_source_exports = {};
 __export(git_source_exports, {
   parseGitSource: () => parseGitSource,
   readSnapshotSource: () => readSnapshotSource,
+  readSnapshotSourcePair: () => readSnapshotSourcePair,
   refreshByCopy: () => refreshByCopy,
   resolveSnapshotArgument: () => resolveSnapshotArgument,
   workingTreePath: () => workingTreePath
 });
 import { execFile as execFile3 } from "node:child_process";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 function parseGitSource(spec) {
   if (!spec.startsWith(PREFIX)) return void 0;
   const rest = spec.slice(PREFIX.length);
@@ -18690,7 +19500,7 @@ function parseGitSource(spec) {
 }
 function resolveSnapshotArgument(spec, dir) {
   if (parseGitSource(spec)) return spec;
-  return dir === void 0 ? resolve4(spec) : resolve4(dir, spec);
+  return dir === void 0 ? resolve5(spec) : resolve5(dir, spec);
 }
 async function readSnapshotSource(spec) {
   const git = parseGitSource(spec);
@@ -18699,15 +19509,20 @@ async function readSnapshotSource(spec) {
   const text = await gitShow(git, spec, MAX_SNAPSHOT_BYTES2);
   return { snapshot: await parseSnapshot2(text, spec), text };
 }
+async function readSnapshotSourcePair(base, head) {
+  if (parseGitSource(base) || parseGitSource(head)) return Promise.all([readSnapshotSource(base), readSnapshotSource(head)]);
+  const { readSnapshotPair: readSnapshotPair2 } = await Promise.resolve().then(() => (init_read(), read_exports));
+  return readSnapshotPair2(base, head);
+}
 function workingTreePath(spec) {
   return parseGitSource(spec)?.path ?? spec;
 }
-function refreshByCopy(head, base, quote2) {
+function refreshByCopy(head, base, quote3) {
   const git = parseGitSource(head);
   const target = workingTreePath(base);
-  if (!git && parseGitSource(base) && resolve4(head) === resolve4(target)) return `git commit -m 'Accept the MCP server changes' -- ${quote2([target])}`;
-  if (!git) return `cp ${quote2([head, target])}`;
-  return `git show ${quote2([`${git.ref}:${relativeToCwd(git.path)}`])} > ${quote2([target])}`;
+  if (!git && parseGitSource(base) && resolve5(head) === resolve5(target)) return `git commit -m 'Accept the MCP server changes' -- ${quote3([target])}`;
+  if (!git) return `cp ${quote3([head, target])}`;
+  return `git show ${quote3([`${git.ref}:${relativeToCwd(git.path)}`])} > ${quote3([target])}`;
 }
 function gitShow(source, spec, maxBytes) {
   const object5 = `${source.ref}:${relativeToCwd(source.path)}`;
@@ -18735,7 +19550,7 @@ function relativeToCwd(path) {
   return path.startsWith("./") || path.startsWith("../") || path.startsWith("/") ? path : `./${path}`;
 }
 function gitProblem(error4, stderr, source, spec, maxBytes) {
-  const fail = (reason2, hint2) => new UserError(`Cannot read snapshot ${spec}: ${reason2}.`, { ...hint2 ? { hint: hint2 } : {}, cause: error4 });
+  const fail = (reason3, hint2) => new UserError(`Cannot read snapshot ${spec}: ${reason3}.`, { ...hint2 ? { hint: hint2 } : {}, cause: error4 });
   if (error4.code === "ENOENT") return fail("git is not installed (or not on PATH)", "Install git, or give the snapshot as a file.");
   if (error4.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
     return fail(`it is over ${maxBytes / (1024 * 1024)} MiB, and a snapshot file may have at most that`);
@@ -18772,8 +19587,8 @@ async function settleWithLimit(items, limit, work) {
       const index = next++;
       try {
         outcomes[index] = { status: "fulfilled", value: await work(items[index], index) };
-      } catch (reason2) {
-        outcomes[index] = { status: "rejected", reason: reason2 };
+      } catch (reason3) {
+        outcomes[index] = { status: "rejected", reason: reason3 };
       }
     }
   };
@@ -18812,7 +19627,7 @@ function sameJson(a, b) {
 function own(object5, key2) {
   return Object.hasOwn(object5, key2) ? object5[key2] : void 0;
 }
-function isObject3(value) {
+function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function token(key2) {
@@ -18881,292 +19696,45 @@ function canonicalSnapshot(snapshot) {
   };
 }
 function serializeSnapshot(snapshot) {
-  return `${JSON.stringify(sortKeysDeep(canonicalSnapshot(snapshot)), null, 2)}
+  return `${escapeJsonText(JSON.stringify(sortKeysDeep(canonicalSnapshot(snapshot)), null, 2))}
 `;
 }
 var init_canonical = __esm({
   "src/snapshot/canonical.ts"() {
     "use strict";
+    init_sanitize();
   }
 });
 
 // src/diff/json.ts
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!jsonEqual(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  let keys = 0;
+  for (const key2 in a) {
+    if (!Object.hasOwn(a, key2)) continue;
+    if (!Object.hasOwn(b, key2) || !jsonEqual(a[key2], b[key2])) return false;
+    keys++;
+  }
+  for (const key2 in b) if (Object.hasOwn(b, key2)) keys--;
+  return keys === 0;
+}
 function pointer(...tokens) {
   return tokens.map(token).join("");
 }
-var jsonEqual, compareStrings;
+var compareStrings;
 var init_json2 = __esm({
   "src/diff/json.ts"() {
     "use strict";
     init_json();
     init_canonical();
-    jsonEqual = sameJson;
     compareStrings = compareCodeUnits;
-  }
-});
-
-// src/suggest/literals.ts
-function tsString(value) {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-function tsValue(value, indent3 = 0) {
-  const pad = " ".repeat(indent3 + 2);
-  if (value === null || typeof value !== "object") return typeof value === "string" ? tsString(value) : String(value);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return `[
-${value.map((item) => pad + tsValue(item, indent3 + 2)).join(",\n")},
-${" ".repeat(indent3)}]`;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return "{}";
-  const lines = entries.map(([key2, item]) => {
-    const written = key2 === "__proto__" ? `[${tsString(key2)}]` : IDENTIFIER.test(key2) ? key2 : tsString(key2);
-    return `${pad}${written}: ${tsValue(item, indent3 + 2)}`;
-  });
-  return `{
-${lines.join(",\n")},
-${" ".repeat(indent3)}}`;
-}
-function pyString(value) {
-  let out = '"';
-  for (const char of value) {
-    const code4 = char.codePointAt(0);
-    if (char === "\\") out += "\\\\";
-    else if (char === '"') out += '\\"';
-    else if (char === "\n") out += "\\n";
-    else if (char === "\r") out += "\\r";
-    else if (char === "	") out += "\\t";
-    else if (code4 < 32 || code4 === 127 || code4 >= 128 && code4 < 160 || code4 === 8232 || code4 === 8233) {
-      out += `\\u${code4.toString(16).padStart(4, "0")}`;
-    } else if (code4 >= 55296 && code4 <= 57343) {
-      out += `\\u${code4.toString(16)}`;
-    } else out += char;
-  }
-  return `${out}"`;
-}
-function pyValue(value, indent3 = 0) {
-  const pad = " ".repeat(indent3 + 4);
-  if (value === null) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "None";
-  if (typeof value === "string") return pyString(value);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return `[
-${value.map((item) => pad + pyValue(item, indent3 + 4)).join(",\n")},
-${" ".repeat(indent3)}]`;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return "{}";
-  return `{
-${entries.map(([k, v]) => `${pad}${pyString(k)}: ${pyValue(v, indent3 + 4)}`).join(",\n")},
-${" ".repeat(indent3)}}`;
-}
-function pyIdentifier(text) {
-  let id = text.replace(/[^A-Za-z0-9_]/g, "_");
-  if (!id || /^[0-9]/.test(id)) id = `_${id}`;
-  return PYTHON_KEYWORDS.has(id) ? `${id}_` : id;
-}
-function tsIdentifier(prefix, text) {
-  const parts = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const body = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join("");
-  const id = `${prefix}${body}`;
-  return IDENTIFIER.test(id) && !TS_RESERVED.has(id) ? id : `${prefix}Tool`;
-}
-var IDENTIFIER, PYTHON_KEYWORDS, TS_RESERVED;
-var init_literals = __esm({
-  "src/suggest/literals.ts"() {
-    "use strict";
-    IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-    PYTHON_KEYWORDS = new Set(
-      "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type".split(
-        " "
-      )
-    );
-    TS_RESERVED = new Set(
-      "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(
-        " "
-      )
-    );
-  }
-});
-
-// src/suggest/zod-shape.ts
-function isObject4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function zodExpression(schema, depth = 0) {
-  if (!isObject4(schema) || depth > MAX_DEPTH) return "z.unknown()";
-  let expression = baseExpression(schema, depth);
-  if (typeof schema.description === "string") expression += `.describe(${tsString(schema.description)})`;
-  return expression;
-}
-function baseExpression(schema, depth) {
-  if (schema.const !== void 0) return literal(schema.const);
-  if (Array.isArray(schema.enum)) {
-    const values2 = schema.enum;
-    if (values2.length > 0 && values2.every((v) => typeof v === "string")) {
-      return `z.enum([${values2.map(tsString).join(", ")}])`;
-    }
-    const literals = values2.map(literal);
-    return literals.length === 1 ? literals[0] : literals.length > 1 ? `z.union([${literals.join(", ")}])` : "z.never()";
-  }
-  const types = Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
-  const nullable4 = types.includes("null");
-  const concrete = types.filter((t) => t !== "null");
-  if (concrete.length === 0) return nullable4 ? "z.null()" : "z.unknown()";
-  const expression = concrete.length === 1 ? typeExpression(String(concrete[0]), schema, depth) : `z.union([${concrete.map((type) => typeExpression(String(type), schema, depth)).join(", ")}])`;
-  return nullable4 ? `${expression}.nullable()` : expression;
-}
-function literal(value) {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? `z.literal(${typeof value === "string" ? tsString(value) : String(value)})` : value === null ? "z.null()" : "z.unknown()";
-}
-function typeExpression(type, schema, depth) {
-  switch (type) {
-    case "string":
-      return "z.string()";
-    case "integer":
-      return "z.number().int()";
-    case "number":
-      return "z.number()";
-    case "boolean":
-      return "z.boolean()";
-    case "array":
-      return `z.array(${zodExpression(isObject4(schema.items) ? schema.items : void 0, depth + 1)})`;
-    case "object":
-      return isObject4(schema.properties) ? `z.object(${zodShape(schema, depth + 1)})${schema.additionalProperties === false ? ".strict()" : ".passthrough()"}` : "z.record(z.unknown())";
-    default:
-      return "z.unknown()";
-  }
-}
-function zodShape(schema, depth = 0, indent3 = 0) {
-  const properties = isObject4(schema.properties) ? schema.properties : {};
-  const required4 = new Set(Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === "string") : []);
-  const entries = Object.entries(properties);
-  if (entries.length === 0) return "{}";
-  const pad = " ".repeat(indent3 + 2);
-  const lines = entries.map(
-    ([key2, property2]) => `${pad}${tsString(key2)}: ${zodExpression(property2, depth)}${required4.has(key2) ? "" : ".optional()"},`
-  );
-  return `{
-${lines.join("\n")}
-${" ".repeat(indent3)}}`;
-}
-var MAX_DEPTH;
-var init_zod_shape = __esm({
-  "src/suggest/zod-shape.ts"() {
-    "use strict";
-    init_literals();
-    MAX_DEPTH = 4;
-  }
-});
-
-// src/suggest/python-signature.ts
-function pythonType(schema) {
-  if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return "Any";
-  const types = Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
-  const concrete = types.filter((t) => typeof t === "string" && t !== "null");
-  if (concrete.length !== 1) return "Any";
-  const type = Object.hasOwn(PYTHON_TYPES, concrete[0]) ? PYTHON_TYPES[concrete[0]] : "Any";
-  return types.includes("null") ? `${type} | None` : type;
-}
-function pythonParameters(schema) {
-  const properties = typeof schema.properties === "object" && schema.properties !== null && !Array.isArray(schema.properties) ? schema.properties : {};
-  const required4 = new Set(Array.isArray(schema.required) ? schema.required : []);
-  const used = /* @__PURE__ */ new Set();
-  const make = (key2, isRequired) => {
-    let identifier = pyIdentifier(key2);
-    while (used.has(identifier)) identifier += "_";
-    used.add(identifier);
-    const type = pythonType(properties[key2]);
-    const declaration = isRequired ? `${identifier}: ${type}` : `${identifier}: ${type.endsWith("| None") || type === "Any" ? type : `${type} | None`} = None`;
-    return identifier === key2 ? { declaration, identifier } : { declaration, identifier, original: key2 };
-  };
-  const keys = Object.keys(properties);
-  return [...keys.filter((k) => required4.has(k)).map((k) => make(k, true)), ...keys.filter((k) => !required4.has(k)).map((k) => make(k, false))];
-}
-var PYTHON_TYPES;
-var init_python_signature = __esm({
-  "src/suggest/python-signature.ts"() {
-    "use strict";
-    init_literals();
-    PYTHON_TYPES = {
-      string: "str",
-      integer: "int",
-      number: "float",
-      boolean: "bool",
-      array: "list",
-      object: "dict"
-    };
-  }
-});
-
-// src/suggest/snippets.ts
-function commentText(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
-}
-function typescriptSnippet(r) {
-  const config4 = [];
-  if (r.tool.title !== void 0) config4.push(`    title: ${tsString(r.tool.title)},`);
-  if (r.description !== void 0) config4.push(`    description: ${tsString(r.description)},`);
-  config4.push(`    inputSchema: ${zodShape(r.tool.inputSchema, 0, 4)},`);
-  if (r.tool.outputSchema !== void 0) config4.push(`    outputSchema: ${zodShape(r.tool.outputSchema, 0, 4)},`);
-  if (r.tool.annotations !== void 0) config4.push(`    annotations: ${tsValue(r.tool.annotations, 4)},`);
-  if (r.meta !== void 0) config4.push(`    _meta: ${tsValue(r.meta, 4)},`);
-  return [
-    'import { z } from "zod";',
-    "",
-    `// ${commentText(r.comment)}`,
-    "// The zod shape is derived from the snapshot's JSON Schema: check bounds, patterns and formats by hand.",
-    "server.registerTool(",
-    `  ${tsString(r.name)},`,
-    "  {",
-    ...config4,
-    "  },",
-    `  async (args) => ${tsIdentifier("handle", r.implementation)}(args),`,
-    ");",
-    ""
-  ].join("\n");
-}
-function pythonSnippet(r) {
-  const decorator = [`    name=${pyString(r.name)},`];
-  if (r.tool.title !== void 0) decorator.push(`    title=${pyString(r.tool.title)},`);
-  if (r.description !== void 0) decorator.push(`    description=${pyString(r.description)},`);
-  const annotations = r.tool.annotations ?? {};
-  const hints = HINT_KEYS.filter((key2) => annotations[key2] !== void 0).map(
-    (key2) => `${key2}=${pyValue(annotations[key2])}`
-  );
-  if (hints.length > 0) decorator.push(`    annotations=ToolAnnotations(${hints.join(", ")}),`);
-  if (r.meta !== void 0) decorator.push(`    meta=${pyValue(r.meta, 4)},`);
-  const parameters = pythonParameters(r.tool.inputSchema);
-  const renamed = parameters.filter((p) => p.original !== void 0);
-  const call2 = parameters.map((p) => `${p.identifier}=${p.identifier}`).join(", ");
-  return [
-    "from typing import Any",
-    "",
-    "from mcp.types import ToolAnnotations",
-    "",
-    "",
-    `# ${commentText(r.comment)}`,
-    ...renamed.map((p) => `# Parameter ${p.identifier} stands for the property ${commentText(JSON.stringify(p.original))}.`),
-    "@mcp.tool(",
-    ...decorator,
-    ")",
-    `async def ${pyIdentifier(r.name)}(${parameters.map((p) => p.declaration).join(", ")}) -> Any:`,
-    `    return await ${pyIdentifier(`handle_${r.implementation}`)}(${call2})`,
-    ""
-  ].join("\n");
-}
-var HINT_KEYS;
-var init_snippets = __esm({
-  "src/suggest/snippets.ts"() {
-    "use strict";
-    init_literals();
-    init_zod_shape();
-    init_python_signature();
-    HINT_KEYS = ["title", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"];
   }
 });
 
@@ -19359,9 +19927,9 @@ function schemaFeatures(schema, prefix, out, keys) {
   };
   if (schema !== void 0) walk(schema, prefix);
 }
-function words(text) {
+function words(...texts) {
   const result2 = /* @__PURE__ */ new Set();
-  for (const word of (text ?? "").toLowerCase().split(/[^a-z0-9]+/)) if (word.length >= 3) result2.add(word);
+  for (const text of texts) for (const word of (text ?? "").toLowerCase().split(/[^a-z0-9]+/)) if (word.length >= 3) result2.add(word);
   return result2;
 }
 function nameParts(name) {
@@ -19369,14 +19937,28 @@ function nameParts(name) {
     name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
   );
 }
-function profile(tool) {
+function nameWordsKey(name) {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+function toolProfile(tool) {
   const schema = /* @__PURE__ */ new Set();
   const keys = /* @__PURE__ */ new Set();
   schemaFeatures(tool.inputSchema, "in", schema, keys);
   schemaFeatures(tool.outputSchema, "out", schema, keys);
   const descriptionWords = words(tool.description);
   for (const word of descriptionWords) keys.add(`w:${word}`);
-  return { tool, schema, words: descriptionWords, nameParts: nameParts(tool.name), keys };
+  return { schema, words: descriptionWords, nameParts: nameParts(tool.name), keys };
+}
+function promptProfile(prompt) {
+  const schema = /* @__PURE__ */ new Set();
+  const keys = /* @__PURE__ */ new Set();
+  for (const argument2 of prompt.arguments ?? []) {
+    schema.add(`arg:${argument2.name}:${argument2.required === true ? "required" : "optional"}`);
+    keys.add(`p:${argument2.name}`);
+  }
+  const descriptionWords = words(prompt.description, ...(prompt.arguments ?? []).map((argument2) => argument2.description));
+  for (const word of descriptionWords) keys.add(`w:${word}`);
+  return { schema, words: descriptionWords, nameParts: nameParts(prompt.name), keys };
 }
 function jaccard(a, b) {
   if (a.size === 0 && b.size === 0) return 1;
@@ -19385,32 +19967,73 @@ function jaccard(a, b) {
   for (const item of small) if (large.has(item)) shared++;
   return shared / (a.size + b.size - shared);
 }
-function toolSimilarity(a, b) {
+function similarity(a, b) {
   const schema = jaccard(a.schema, b.schema);
   const name = jaccard(a.nameParts, b.nameParts);
-  if (a.words.size === 0 && b.words.size === 0) {
-    if (a.keys.size === 0 && b.keys.size === 0) return 0;
-    return (0.55 * schema + 0.1 * name) / 0.65;
+  let score;
+  if (a.schema.size === 0 && b.schema.size === 0) {
+    score = a.words.size === 0 && b.words.size === 0 ? 0 : (0.35 * jaccard(a.words, b.words) + 0.1 * name) / 0.45;
+  } else if (a.words.size === 0 && b.words.size === 0) {
+    score = a.keys.size === 0 && b.keys.size === 0 ? 0 : (0.55 * schema + 0.1 * name) / 0.65;
+  } else {
+    score = 0.55 * schema + 0.35 * jaccard(a.words, b.words) + 0.1 * name;
   }
-  return 0.55 * schema + 0.35 * jaccard(a.words, b.words) + 0.1 * name;
+  return Math.round(score * 100) / 100;
 }
-function detectRenames(removed, added) {
+function takeGreedily(pairs, removed, added, usedFrom, usedTo, sameWords) {
+  pairs.sort(
+    (a, b) => b.similarity - a.similarity || compareStrings(removed[a.from].name, removed[b.from].name) || compareStrings(added[a.to].name, added[b.to].name)
+  );
+  const renames = [];
+  for (const pair of pairs) {
+    if (usedFrom.has(pair.from) || usedTo.has(pair.to)) continue;
+    usedFrom.add(pair.from);
+    usedTo.add(pair.to);
+    renames.push({ before: removed[pair.from], after: added[pair.to], similarity: pair.similarity, sameWords });
+  }
+  return renames;
+}
+function pairSameWords(removed, added, profiles, usedFrom, usedTo) {
+  const addedByKey = /* @__PURE__ */ new Map();
+  added.forEach((item, i) => {
+    const key2 = nameWordsKey(item.name);
+    if (key2 === "") return;
+    const bucket = addedByKey.get(key2);
+    if (bucket) bucket.push(i);
+    else addedByKey.set(key2, [i]);
+  });
+  const pairs = [];
+  removed.forEach((item, from) => {
+    const bucket = addedByKey.get(nameWordsKey(item.name));
+    if (!bucket) return;
+    for (const to of bucket.slice(0, MAX_CANDIDATES)) {
+      pairs.push({ from, to, similarity: similarity(profiles.removed[from], profiles.added[to]) });
+    }
+  });
+  return takeGreedily(pairs, removed, added, usedFrom, usedTo, true);
+}
+function detect(removed, added, profileOf) {
   if (removed.length === 0 || added.length === 0) return { renames: [], removed: [...removed], added: [...added] };
-  const addedProfiles = added.map(profile);
+  const profiles = { removed: removed.map(profileOf), added: added.map(profileOf) };
+  const usedFrom = /* @__PURE__ */ new Set();
+  const usedTo = /* @__PURE__ */ new Set();
+  const renames = pairSameWords(removed, added, profiles, usedFrom, usedTo);
   const index = /* @__PURE__ */ new Map();
-  addedProfiles.forEach((p, i) => {
+  profiles.added.forEach((p, i) => {
+    if (usedTo.has(i)) return;
     for (const key2 of p.keys) {
       const posting = index.get(key2);
       if (posting) posting.push(i);
       else index.set(key2, [i]);
     }
   });
+  const open5 = profiles.added.map((_, i) => i).filter((i) => !usedTo.has(i));
   const pairs = [];
-  removed.forEach((tool, from) => {
-    const p = profile(tool);
+  profiles.removed.forEach((p, from) => {
+    if (usedFrom.has(from)) return;
     let candidates;
-    if (addedProfiles.length <= MAX_CANDIDATES) {
-      candidates = addedProfiles.map((_, i) => i);
+    if (open5.length <= MAX_CANDIDATES) {
+      candidates = open5;
     } else {
       const counts = /* @__PURE__ */ new Map();
       for (const key2 of p.keys) {
@@ -19421,28 +20044,23 @@ function detectRenames(removed, added) {
       candidates = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareStrings(added[a[0]].name, added[b[0]].name)).slice(0, MAX_CANDIDATES).map(([i]) => i);
     }
     for (const to of candidates) {
-      const similarity2 = Math.round(toolSimilarity(p, addedProfiles[to]) * 100) / 100;
-      if (similarity2 >= RENAME_THRESHOLD) pairs.push({ from, to, similarity: similarity2 });
+      const score = similarity(p, profiles.added[to]);
+      if (score >= RENAME_THRESHOLD) pairs.push({ from, to, similarity: score });
     }
   });
-  pairs.sort(
-    (a, b) => b.similarity - a.similarity || compareStrings(removed[a.from].name, removed[b.from].name) || compareStrings(added[a.to].name, added[b.to].name)
-  );
-  const usedFrom = /* @__PURE__ */ new Set();
-  const usedTo = /* @__PURE__ */ new Set();
-  const renames = [];
-  for (const pair of pairs) {
-    if (usedFrom.has(pair.from) || usedTo.has(pair.to)) continue;
-    usedFrom.add(pair.from);
-    usedTo.add(pair.to);
-    renames.push({ before: removed[pair.from], after: added[pair.to], similarity: pair.similarity });
-  }
+  renames.push(...takeGreedily(pairs, removed, added, usedFrom, usedTo, false));
   renames.sort((a, b) => compareStrings(a.before.name, b.before.name));
   return {
     renames,
     removed: removed.filter((_, i) => !usedFrom.has(i)),
     added: added.filter((_, i) => !usedTo.has(i))
   };
+}
+function detectRenames(removed, added) {
+  return detect(removed, added, toolProfile);
+}
+function detectPromptRenames(removed, added) {
+  return detect(removed, added, promptProfile);
 }
 var RENAME_THRESHOLD, MAX_CANDIDATES, MAX_POSTING, MAX_FEATURES, IGNORED_SCHEMA_KEYS;
 var init_renames = __esm({
@@ -19489,7 +20107,7 @@ function resolveLocalRef(root, ref) {
   for (const raw of ref.slice(2).split("/")) {
     const key2 = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
     if (Array.isArray(node3)) node3 = node3[Number(key2)];
-    else if (isObject3(node3)) node3 = Object.prototype.hasOwnProperty.call(node3, key2) ? node3[key2] : void 0;
+    else if (isObject4(node3)) node3 = Object.prototype.hasOwnProperty.call(node3, key2) ? node3[key2] : void 0;
     else return void 0;
   }
   return node3;
@@ -19497,7 +20115,7 @@ function resolveLocalRef(root, ref) {
 function normalize(schema, root, refs = []) {
   if (schema === void 0 || schema === true) return {};
   if (schema === false) return FALSE;
-  if (!isObject3(schema)) return { $invalid: schema };
+  if (!isObject4(schema)) return { $invalid: schema };
   if (NORMALIZING.has(schema)) return withoutIgnored(schema);
   NORMALIZING.add(schema);
   try {
@@ -19517,12 +20135,12 @@ function normalizeObject(schema, root, refs) {
   while (typeof node3.$ref === "string" && node3.$ref.startsWith("#") && !seen.has(node3.$ref)) {
     const ref = node3.$ref;
     const target = resolveLocalRef(root, ref);
-    if (target === void 0 || isObject3(target) && target !== schema && NORMALIZING.has(target)) break;
+    if (target === void 0 || isObject4(target) && target !== schema && NORMALIZING.has(target)) break;
     seen.add(ref);
     refs.push(ref);
     const { $ref: _ignored, ...siblings } = node3;
     if (target === false) return FALSE;
-    const targetObject = target === true || !isObject3(target) ? {} : target;
+    const targetObject = target === true || !isObject4(target) ? {} : target;
     node3 = mergeSiblings(targetObject, siblings);
   }
   const out = {};
@@ -19531,7 +20149,7 @@ function normalizeObject(schema, root, refs) {
     if (key2 === "$ref" && typeof value === "string" && seen.has(value)) continue;
     out[key2] = value;
   }
-  if (isObject3(out.not) && Object.keys(out.not).length === 0) return FALSE;
+  if (isObject4(out.not) && Object.keys(out.not).length === 0) return FALSE;
   if (out.not === true) return FALSE;
   foldConst(out);
   foldType(out);
@@ -19599,9 +20217,9 @@ function foldArrayForms(node3) {
   delete node3.additionalItems;
 }
 function foldDependencies(node3) {
-  if (!isObject3(node3.dependencies)) return;
-  const required4 = isObject3(node3.dependentRequired) ? { ...node3.dependentRequired } : {};
-  const schemas = isObject3(node3.dependentSchemas) ? { ...node3.dependentSchemas } : {};
+  if (!isObject4(node3.dependencies)) return;
+  const required4 = isObject4(node3.dependentRequired) ? { ...node3.dependentRequired } : {};
+  const schemas = isObject4(node3.dependentSchemas) ? { ...node3.dependentSchemas } : {};
   for (const [key2, value] of Object.entries(node3.dependencies)) {
     if (Array.isArray(value)) required4[key2] = value;
     else schemas[key2] = value;
@@ -19685,7 +20303,7 @@ function mergeIntoOrNull(node3, branch, root) {
       continue;
     } else if (key2 === "required" && Array.isArray(current) && Array.isArray(value)) {
       merged.required = [...new Set([...current, ...value].map(String))].sort();
-    } else if (key2 === "properties" && isObject3(current) && isObject3(value) && disjoint(current, value)) {
+    } else if (key2 === "properties" && isObject4(current) && isObject4(value) && disjoint(current, value)) {
       merged.properties = { ...current, ...value };
     } else {
       return null;
@@ -19741,7 +20359,7 @@ function matchBranches(before, after, beforeRoot, afterRoot) {
   const candidates = [];
   for (let i = 0; i < left.length; i++) {
     for (let j = 0; j < right.length; j++) {
-      const score = similarity(left[i], right[j], before[i], after[j], beforeRoot, afterRoot);
+      const score = similarity2(left[i], right[j], before[i], after[j], beforeRoot, afterRoot);
       if (score > 0) candidates.push({ i, j, score });
     }
   }
@@ -19761,7 +20379,7 @@ function matchBranches(before, after, beforeRoot, afterRoot) {
     unmatchedAfter: right.map((_, j) => j).filter((j) => !usedAfter.has(j))
   };
 }
-function similarity(a, b, rawA, rawB, beforeRoot, afterRoot) {
+function similarity2(a, b, rawA, rawB, beforeRoot, afterRoot) {
   if (a === FALSE || b === FALSE) return a === b ? 1e3 : 0;
   if (!containsRef(rawA) && !containsRef(rawB) && orderFreeCanonical(rawA) === orderFreeCanonical(rawB)) return 1e3;
   const typesA = typesOf(a, beforeRoot);
@@ -19775,8 +20393,8 @@ function similarity(a, b, rawA, rawB, beforeRoot, afterRoot) {
     const values2 = new Set(a.enum.map((v) => canonical(v)));
     score += b.enum.some((v) => values2.has(canonical(v))) ? 50 : -0.5;
   }
-  const propsA = isObject3(a.properties) ? a.properties : {};
-  const propsB = isObject3(b.properties) ? b.properties : {};
+  const propsA = isObject4(a.properties) ? a.properties : {};
+  const propsB = isObject4(b.properties) ? b.properties : {};
   for (const [name, schema] of Object.entries(propsA)) {
     if (!Object.hasOwn(propsB, name)) continue;
     score += 10;
@@ -19805,7 +20423,7 @@ function typesOf(node3, root, depth = 0) {
   return types;
 }
 function discriminator(schema) {
-  if (!isObject3(schema)) return void 0;
+  if (!isObject4(schema)) return void 0;
   if ("const" in schema) return canonical(schema.const);
   if (Array.isArray(schema.enum) && schema.enum.length === 1) return canonical(schema.enum[0]);
   return void 0;
@@ -19927,7 +20545,7 @@ function compareSchemas(before, after) {
 function child(at, keyword) {
   return { pointer: `${at.pointer}${token(keyword)}`, path: at.path };
 }
-function join2(path, name) {
+function join3(path, name) {
   return path === "" ? name : `${path}.${name}`;
 }
 function strings(value) {
@@ -19983,14 +20601,14 @@ function liftable(node3) {
   return out;
 }
 function otherwise(node3, name) {
-  if (isObject3(node3.patternProperties)) {
+  if (isObject4(node3.patternProperties)) {
     for (const [pattern, schema] of Object.entries(node3.patternProperties)) {
       if (safeTest(pattern, name)) return schema;
     }
   }
   const additional = node3.additionalProperties;
   if (additional === false) return "closed";
-  if (additional === void 0 || additional === true || isObject3(additional) && Object.keys(additional).length === 0) return "open";
+  if (additional === void 0 || additional === true || isObject4(additional) && Object.keys(additional).length === 0) return "open";
   return additional;
 }
 function safeTest(pattern, text) {
@@ -20098,7 +20716,7 @@ var init_compare = __esm({
       identity(raw, root) {
         let node3 = raw;
         const followed = /* @__PURE__ */ new Set();
-        while (isObject3(node3) && typeof node3.$ref === "string" && onlyRef(node3) && !followed.has(node3.$ref)) {
+        while (isObject4(node3) && typeof node3.$ref === "string" && onlyRef(node3) && !followed.has(node3.$ref)) {
           followed.add(node3.$ref);
           const target = resolveLocalRef(root, node3.$ref);
           if (target === void 0) break;
@@ -20201,11 +20819,11 @@ var init_compare = __esm({
       }
       object(before, after, at, depth) {
         if (!OBJECT_KEYWORDS.some((k) => k in before || k in after)) return;
-        const beforeProps = isObject3(before.properties) ? before.properties : {};
-        const afterProps = isObject3(after.properties) ? after.properties : {};
+        const beforeProps = isObject4(before.properties) ? before.properties : {};
+        const afterProps = isObject4(after.properties) ? after.properties : {};
         const names = [.../* @__PURE__ */ new Set([...Object.keys(beforeProps), ...Object.keys(afterProps)])].sort();
         for (const name of names) {
-          const at2 = { pointer: `${at.pointer}/properties${token(name)}`, path: join2(at.path, name) };
+          const at2 = { pointer: `${at.pointer}/properties${token(name)}`, path: join3(at.path, name) };
           const inBefore = Object.prototype.hasOwnProperty.call(beforeProps, name);
           const inAfter = Object.prototype.hasOwnProperty.call(afterProps, name);
           if (inBefore && inAfter) {
@@ -20225,28 +20843,28 @@ var init_compare = __esm({
         const requiredBefore = new Set(strings(before.required));
         const requiredAfter = new Set(strings(after.required));
         for (const name of [...requiredAfter].sort()) {
-          if (!requiredBefore.has(name)) this.emit("required-property-added", { pointer: child(at, "required").pointer, path: join2(at.path, name) }, before.required, after.required, { property: name });
+          if (!requiredBefore.has(name)) this.emit("required-property-added", { pointer: child(at, "required").pointer, path: join3(at.path, name) }, before.required, after.required, { property: name });
         }
         for (const name of [...requiredBefore].sort()) {
-          if (!requiredAfter.has(name)) this.emit("required-property-removed", { pointer: child(at, "required").pointer, path: join2(at.path, name) }, before.required, after.required, { property: name });
+          if (!requiredAfter.has(name)) this.emit("required-property-removed", { pointer: child(at, "required").pointer, path: join3(at.path, name) }, before.required, after.required, { property: name });
         }
         this.additionalProperties(before, after, at, depth);
-        const patternsBefore = isObject3(before.patternProperties) ? before.patternProperties : {};
-        const patternsAfter = isObject3(after.patternProperties) ? after.patternProperties : {};
+        const patternsBefore = isObject4(before.patternProperties) ? before.patternProperties : {};
+        const patternsAfter = isObject4(after.patternProperties) ? after.patternProperties : {};
         for (const pattern of [.../* @__PURE__ */ new Set([...Object.keys(patternsBefore), ...Object.keys(patternsAfter)])].sort()) {
-          const at2 = { pointer: `${at.pointer}/patternProperties${token(pattern)}`, path: join2(at.path, `/${pattern}/`) };
+          const at2 = { pointer: `${at.pointer}/patternProperties${token(pattern)}`, path: join3(at.path, `/${pattern}/`) };
           const was = own(patternsBefore, pattern);
           const now = own(patternsAfter, pattern);
           if (was !== void 0 && now !== void 0) this.node(was, now, at2, depth + 1);
           else this.emit("pattern-properties-changed", at2, was, now, { pattern, reason: "which property names a pattern matches cannot be compared exactly" });
         }
         if ("propertyNames" in before || "propertyNames" in after) {
-          this.node(before.propertyNames ?? true, after.propertyNames ?? true, { pointer: child(at, "propertyNames").pointer, path: join2(at.path, "(property names)") }, depth + 1);
+          this.node(before.propertyNames ?? true, after.propertyNames ?? true, { pointer: child(at, "propertyNames").pointer, path: join3(at.path, "(property names)") }, depth + 1);
         }
         compareCount(this, before, after, at, "minProperties", "min");
         compareCount(this, before, after, at, "maxProperties", "max");
-        const depBefore = isObject3(before.dependentRequired) ? before.dependentRequired : {};
-        const depAfter = isObject3(after.dependentRequired) ? after.dependentRequired : {};
+        const depBefore = isObject4(before.dependentRequired) ? before.dependentRequired : {};
+        const depAfter = isObject4(after.dependentRequired) ? after.dependentRequired : {};
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(depBefore), ...Object.keys(depAfter)])].sort()) {
           const listBefore = own(depBefore, key2);
           const listAfter = own(depAfter, key2);
@@ -20254,20 +20872,20 @@ var init_compare = __esm({
           const now = new Set(strings(listAfter));
           const added = [...now].filter((n) => !was.has(n));
           const removed = [...was].filter((n) => !now.has(n));
-          const at2 = { pointer: `${at.pointer}/dependentRequired${token(key2)}`, path: join2(at.path, key2) };
+          const at2 = { pointer: `${at.pointer}/dependentRequired${token(key2)}`, path: join3(at.path, key2) };
           if (added.length > 0) this.emit("dependent-required-added", at2, listBefore, listAfter, { property: key2, values: added });
           if (removed.length > 0) this.emit("dependent-required-removed", at2, listBefore, listAfter, { property: key2, values: removed });
         }
-        const schemasBefore = isObject3(before.dependentSchemas) ? before.dependentSchemas : {};
-        const schemasAfter = isObject3(after.dependentSchemas) ? after.dependentSchemas : {};
+        const schemasBefore = isObject4(before.dependentSchemas) ? before.dependentSchemas : {};
+        const schemasAfter = isObject4(after.dependentSchemas) ? after.dependentSchemas : {};
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(schemasBefore), ...Object.keys(schemasAfter)])].sort()) {
-          this.node(own(schemasBefore, key2) ?? true, own(schemasAfter, key2) ?? true, { pointer: `${at.pointer}/dependentSchemas${token(key2)}`, path: join2(at.path, `(when ${key2} is present)`) }, depth + 1);
+          this.node(own(schemasBefore, key2) ?? true, own(schemasAfter, key2) ?? true, { pointer: `${at.pointer}/dependentSchemas${token(key2)}`, path: join3(at.path, `(when ${key2} is present)`) }, depth + 1);
         }
       }
       additionalProperties(before, after, at, depth) {
         const was = before.additionalProperties;
         const now = after.additionalProperties;
-        const at2 = { pointer: child(at, "additionalProperties").pointer, path: join2(at.path, "*") };
+        const at2 = { pointer: child(at, "additionalProperties").pointer, path: join3(at.path, "*") };
         const closedBefore = was === false;
         const closedAfter = now === false;
         if (!closedBefore && closedAfter) this.emit("additional-properties-closed", at2, was, now);
@@ -20771,8 +21389,8 @@ function templateVariables(uriTemplate) {
   for (const match of uriTemplate.matchAll(/\{([^}]*)\}/g)) {
     const expression = (match[1] ?? "").replace(/^[+#./;?&=,!@|]/, "");
     for (const spec of expression.split(",")) {
-      const variable = spec.trim().replace(/\*$/, "").replace(/:\d+$/, "");
-      if (variable) names.add(variable);
+      const variable2 = spec.trim().replace(/\*$/, "").replace(/:\d+$/, "");
+      if (variable2) names.add(variable2);
     }
   }
   return [...names].sort();
@@ -20912,7 +21530,8 @@ function diffTools(base, head) {
         after: rename2.after.name,
         params: {
           similarity: rename2.similarity,
-          inputSchemaChanged: !jsonEqual(rename2.before.inputSchema, rename2.after.inputSchema)
+          inputSchemaChanged: !jsonEqual(rename2.before.inputSchema, rename2.after.inputSchema),
+          ...rename2.sameWords ? { sameWords: true } : {}
         }
       }),
       ...toolSteering(rename2.before, rename2.after)
@@ -20921,11 +21540,33 @@ function diffTools(base, head) {
   for (const [before, after] of matched) changes.push(...compareTool(before, after));
   return changes;
 }
+function argumentSignature(prompt) {
+  const args = (prompt.arguments ?? []).map((arg) => `${arg.required === true ? "!" : "?"}${arg.name}`);
+  return JSON.stringify(args.sort(compareStrings));
+}
 function diffPrompts(base, head) {
   const changes = [];
   const { matched, removed, added } = matchByKey(base.prompts, head.prompts, (p) => p.name);
-  for (const prompt of removed) changes.push(change("prompt-removed", { entity: "prompt", name: prompt.name, pointer: "" }));
-  for (const prompt of added) changes.push(change("prompt-added", { entity: "prompt", name: prompt.name, pointer: "" }), ...addedPromptSteering(prompt));
+  const renamed = detectPromptRenames(removed, added);
+  for (const prompt of renamed.removed) changes.push(change("prompt-removed", { entity: "prompt", name: prompt.name, pointer: "" }));
+  for (const prompt of renamed.added) changes.push(change("prompt-added", { entity: "prompt", name: prompt.name, pointer: "" }), ...addedPromptSteering(prompt));
+  for (const rename2 of renamed.renames) {
+    changes.push(
+      change("prompt-renamed", {
+        entity: "prompt",
+        name: rename2.before.name,
+        pointer: "/name",
+        before: rename2.before.name,
+        after: rename2.after.name,
+        params: {
+          similarity: rename2.similarity,
+          argumentsChanged: argumentSignature(rename2.before) !== argumentSignature(rename2.after),
+          ...rename2.sameWords ? { sameWords: true } : {}
+        }
+      }),
+      ...comparePrompt(rename2.before, rename2.after).filter((c) => c.rule.endsWith("-instructions-added"))
+    );
+  }
   for (const [before, after] of matched) changes.push(...comparePrompt(before, after));
   return changes;
 }
@@ -21060,16 +21701,16 @@ function locateEntities(text) {
     const newline = text.indexOf("\n", start);
     const end = newline === -1 ? text.length : newline;
     lineNumber++;
-    const indent3 = leadingSpaces(text, start, end);
-    if (indent3 === 2 || indent3 === 4 || indent3 === 6) {
+    const indent2 = leadingSpaces(text, start, end);
+    if (indent2 === 2 || indent2 === 4 || indent2 === 6) {
       const line = text.slice(start, end);
-      const top = indent3 === 2 ? /^ {2}"([A-Za-z]+)": /.exec(line) : null;
+      const top = indent2 === 2 ? /^ {2}"([A-Za-z]+)": /.exec(line) : null;
       if (top) {
         section = Object.hasOwn(SECTIONS, top[1]) ? SECTIONS[top[1]] : void 0;
         if (top[1] === "server") lines.set(entityKey("server", ""), lineNumber);
       } else if (section) {
-        if (indent3 === 4 && line.charCodeAt(4) === 123) itemStart = lineNumber;
-        const keyLine = indent3 === 6 ? section.keyLine.exec(line) : null;
+        if (indent2 === 4 && line.charCodeAt(4) === 123) itemStart = lineNumber;
+        const keyLine = indent2 === 6 ? section.keyLine.exec(line) : null;
         if (keyLine) {
           const value = JSON.parse(keyLine[1]);
           const key2 = entityKey(section.entity, value);
@@ -21128,7 +21769,8 @@ function checkDeclaredVersion(baseVersion, nextVersion, required4) {
   const declared = declaredBump(base, next);
   const order = (0, import_compare2.default)(next, base);
   if (order < 0) {
-    return { ok: false, declared, message: `Declared version ${next.version} is lower than the base version ${base.version}.` };
+    const minimumVersion = suggestVersion(base, effectiveRequirement(base, required4));
+    return { ok: false, declared, message: `Declared version ${next.version} is lower than the base version ${base.version}.`, minimumVersion };
   }
   if (base.prerelease.length > 0) {
     return {
@@ -21141,7 +21783,8 @@ function checkDeclaredVersion(baseVersion, nextVersion, required4) {
     return required4 === "none" ? { ok: true, declared, message: `Version ${next.version} is unchanged and nothing changed.` } : {
       ok: false,
       declared,
-      message: `Version ${next.version} is unchanged, but the changes require a ${required4} bump.`
+      message: `Version ${next.version} is unchanged, but the changes require a ${required4} bump.`,
+      minimumVersion: suggestVersion(base, effectiveRequirement(base, required4))
     };
   }
   const needed = effectiveRequirement(base, required4);
@@ -21156,7 +21799,8 @@ function checkDeclaredVersion(baseVersion, nextVersion, required4) {
   return {
     ok: false,
     declared,
-    message: `${base.version} -> ${next.version} is a ${declared} bump, but the changes require ${required4}${zeroNote}; declare at least ${suggestVersion(base, needed)}.`
+    message: `${base.version} -> ${next.version} is a ${declared} bump, but the changes require ${required4}${zeroNote}; declare at least ${suggestVersion(base, needed)}.`,
+    minimumVersion: suggestVersion(base, needed)
   };
 }
 function suggestVersion(base, bump) {
@@ -21174,9 +21818,27 @@ var init_semver = __esm({
   }
 });
 
+// src/policy/version-order.ts
+function swappedVersionsNote(baseVersion, headVersion) {
+  const base = (0, import_parse2.default)(baseVersion.trim());
+  const head = (0, import_parse2.default)(headVersion.trim());
+  if (!base || !head || (0, import_compare3.default)(head, base) >= 0) return void 0;
+  return `The head's version ${head.version} is lower than the base's ${base.version}: are BASE and HEAD swapped? (The base is the released version, the head the new one.)`;
+}
+var import_compare3, import_parse2;
+var init_version_order = __esm({
+  "src/policy/version-order.ts"() {
+    "use strict";
+    import_compare3 = __toESM(require_compare(), 1);
+    import_parse2 = __toESM(require_parse(), 1);
+  }
+});
+
 // src/policy/build-report.ts
 function buildReport({ diff, base, head, sources, policy }) {
   const notes = [...diff.notes];
+  const swapped = swappedVersionsNote(base.server.version, head.server.version);
+  if (swapped) notes.unshift(swapped);
   const acknowledged = policy.acknowledged ?? [];
   const used = /* @__PURE__ */ new Set();
   const locate = locator(sources);
@@ -21245,7 +21907,10 @@ function buildReport({ diff, base, head, sources, policy }) {
         reason: PLACEHOLDER_REASON
       })),
       configFile: policy.configFile ?? CONFIG_FILE_NAME,
-      ...failed && policy.refreshCommand ? { refreshCommand: policy.refreshCommand } : {}
+      ...failing.length > 0 ? { acknowledgeCommand: acknowledgeCommand(failing.map((change2) => change2.fingerprint), policy.acknowledgeAllCommand) } : {},
+      // Refreshing the baseline accepts changes; it does nothing for a version that is too low.
+      ...failing.length > 0 && policy.refreshCommand ? { refreshCommand: policy.refreshCommand } : {},
+      ...versionCheck?.ok === false && versionCheck.minimumVersion !== void 0 ? { declareVersion: versionCheck.minimumVersion } : {}
     }
   };
 }
@@ -21282,29 +21947,9 @@ var init_build_report = __esm({
     init_fingerprint();
     init_locate();
     init_semver();
+    init_acknowledge_command();
+    init_version_order();
     ENTITY_ORDER2 = { server: 0, tool: 1, prompt: 2, resource: 3, resourceTemplate: 4 };
-  }
-});
-
-// src/report/sanitize.ts
-function visible(char) {
-  return `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`;
-}
-function cleanLine(text) {
-  return text.replace(ESCAPE_SEQUENCE, "").replace(BIDI_CONTROL, "").replace(LINE_CONTROL, " ").replace(INVISIBLE, visible);
-}
-function cleanBlock(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ESCAPE_SEQUENCE, "").replace(BIDI_CONTROL, "").replace(BLOCK_CONTROL, "");
-}
-var ESCAPE_SEQUENCE, BIDI_CONTROL, LINE_CONTROL, BLOCK_CONTROL, INVISIBLE;
-var init_sanitize = __esm({
-  "src/report/sanitize.ts"() {
-    "use strict";
-    ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*[\u0007\u009c]?/g;
-    BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-    LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-    BLOCK_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-    INVISIBLE = /[\u180e\u200b\u200c\u2060-\u2064\ufeff\u{e0000}-\u{e007f}]/gu;
   }
 });
 
@@ -21340,10 +21985,10 @@ function renderGithub(report) {
   lines.push(
     `mcp-compat: ${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible; recommended bump: ${s.recommendedBump}; ${s.failed ? "failed" : "passed"} (fail-on: ${s.failOn})`
   );
-  if (s.failed && report.nextSteps.acknowledgements.length > 0) {
-    lines.push(`To accept a change, acknowledge its fingerprint in ${report.nextSteps.configFile}; run with --format text for the entries to paste.`);
-  }
-  if (s.failed && report.nextSteps.refreshCommand) lines.push(`Refresh the baseline with: ${cleanLine(report.nextSteps.refreshCommand)}`);
+  const { acknowledgeCommand: acknowledgeCommand2, configFile, declareVersion, refreshCommand } = report.nextSteps;
+  if (s.failed && declareVersion !== void 0) lines.push(`To pass the version check, declare version ${declareVersion} or higher.`);
+  if (s.failed && acknowledgeCommand2 !== void 0) lines.push(`To accept the failing changes, acknowledge them in ${configFile} (replace ... with the reason): ${cleanLine(acknowledgeCommand2)}`);
+  if (s.failed && refreshCommand) lines.push(`Refresh the baseline with: ${cleanLine(refreshCommand)}`);
   return `${lines.join("\n")}
 `;
 }
@@ -21393,18 +22038,22 @@ function renderJson(report) {
       return entry;
     })
   };
-  return `${JSON.stringify(document2, null, 2)}
+  return `${escapeJsonText(JSON.stringify(document2, null, 2))}
 `;
 }
 var init_json3 = __esm({
   "src/report/json.ts"() {
     "use strict";
+    init_sanitize();
   }
 });
 
 // src/report/junit.ts
 function escapeXml(text) {
   return cleanBlock(text).replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;");
+}
+function attribute(text) {
+  return escapeXml(cleanLine(text));
 }
 function renderJunit(report) {
   const cases = /* @__PURE__ */ new Map();
@@ -21423,8 +22072,8 @@ function renderJunit(report) {
   if (report.versionCheck) {
     const check3 = report.versionCheck;
     testcases.push(
-      `    <testcase classname="mcp-compat.release" name="version ${escapeXml(check3.nextVersion)}">` + (check3.ok ? "</testcase>" : `
-      <failure message="${escapeXml(check3.message)}" type="version-bump-too-small"/>
+      `    <testcase classname="mcp-compat.release" name="version ${attribute(check3.nextVersion)}">` + (check3.ok ? "</testcase>" : `
+      <failure message="${attribute(check3.message)}" type="version-bump-too-small"/>
     </testcase>`)
     );
   }
@@ -21433,7 +22082,7 @@ function renderJunit(report) {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="mcp-compat" tests="${testcases.length}" failures="${failures}" errors="0">`,
-    `  <testsuite name="${escapeXml(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
+    `  <testsuite name="${attribute(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
     ...testcases,
     "  </testsuite>",
     "</testsuites>",
@@ -21441,15 +22090,15 @@ function renderJunit(report) {
   ].join("\n");
 }
 function renderCase(entry) {
-  const open4 = `    <testcase classname="${escapeXml(entry.classname)}" name="${escapeXml(entry.name)}">`;
-  if (entry.changes.length === 0) return `${open4}</testcase>`;
+  const open5 = `    <testcase classname="${attribute(entry.classname)}" name="${attribute(entry.name)}">`;
+  if (entry.changes.length === 0) return `${open5}</testcase>`;
   const body = [];
   for (const change2 of entry.changes.filter((item) => item.failing)) {
-    body.push(`      <failure message="${escapeXml(change2.message)}" type="${escapeXml(change2.rule)}">${escapeXml(details(change2))}</failure>`);
+    body.push(`      <failure message="${attribute(change2.message)}" type="${attribute(change2.rule)}">${escapeXml(details(change2))}</failure>`);
   }
   const others = entry.changes.filter((item) => !item.failing);
   if (others.length > 0) body.push(`      <system-out>${escapeXml(others.map(details).join("\n\n"))}</system-out>`);
-  return [open4, ...body, "    </testcase>"].join("\n");
+  return [open5, ...body, "    </testcase>"].join("\n");
 }
 function details(change2) {
   const lines = [`${change2.severity}: ${change2.rule} at ${change2.pointer || "(entity)"} [${change2.fingerprint}]`, change2.message];
@@ -21465,12 +22114,84 @@ var init_junit = __esm({
   }
 });
 
-// src/report/next-steps.ts
-function acknowledgementSnippet(entries) {
-  return entries.map((entry) => JSON.stringify(entry, null, 2)).join(",\n");
+// src/report/group.ts
+function groupable(change2) {
+  return change2.acknowledgement === void 0 && change2.defaultSeverity === void 0;
 }
-function hasNextSteps(report) {
-  return report.summary.failed && (report.nextSteps.acknowledgements.length > 0 || report.nextSteps.refreshCommand !== void 0);
+function groupChanges(changes, minRepeat = MIN_REPEAT) {
+  const sections = [];
+  for (const severity of SEVERITY_ORDER) {
+    const ofSeverity = changes.filter((change2) => change2.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const candidates = /* @__PURE__ */ new Map();
+    for (const change2 of ofSeverity) {
+      if (!groupable(change2)) continue;
+      const key2 = [change2.rule, change2.entity, change2.pointer, change2.failing].join("\0");
+      const list2 = candidates.get(key2) ?? [];
+      list2.push(change2);
+      candidates.set(key2, list2);
+    }
+    const repeated = [];
+    const folded = /* @__PURE__ */ new Set();
+    for (const list2 of candidates.values()) {
+      if (new Set(list2.map((change2) => change2.name)).size < minRepeat) continue;
+      const first = list2[0];
+      repeated.push({ rule: first.rule, severity, entity: first.entity, pointer: first.pointer, failing: first.failing, changes: list2 });
+      for (const change2 of list2) folded.add(change2);
+    }
+    sections.push({ severity, count: ofSeverity.length, repeated, entities: byEntity(ofSeverity.filter((change2) => !folded.has(change2))) });
+  }
+  return sections;
+}
+function byEntity(changes) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const change2 of changes) {
+    const key2 = `${change2.entity}\0${change2.name}`;
+    const group = groups.get(key2) ?? { entity: change2.entity, name: change2.name, changes: [] };
+    group.changes.push(change2);
+    groups.set(key2, group);
+  }
+  return [...groups.values()];
+}
+function distinctSuggestions(changes) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const change2 of changes) {
+    if (change2.suggestion && change2.severity === "breaking") seen.set(`${change2.suggestion.kind}\0${change2.suggestion.name}`, change2.suggestion);
+  }
+  return [...seen.values()];
+}
+function namesOf(group, limit) {
+  const names = group.changes.map((change2) => change2.name);
+  return { shown: names.slice(0, limit), more: Math.max(0, names.length - limit) };
+}
+var MIN_REPEAT, SEVERITY_ORDER;
+var init_group = __esm({
+  "src/report/group.ts"() {
+    "use strict";
+    MIN_REPEAT = 3;
+    SEVERITY_ORDER = ["breaking", "risky", "compatible"];
+  }
+});
+
+// src/report/next-steps.ts
+function nextSteps(report) {
+  if (!report.summary.failed) return [];
+  const { acknowledgeCommand: acknowledgeCommand2, configFile, declareVersion, refreshCommand } = report.nextSteps;
+  const steps = [];
+  if (declareVersion !== void 0) {
+    steps.push({ text: `Declare version ${declareVersion} or higher: as the server's version in the head snapshot, or with --next-version ${declareVersion}.` });
+  } else if (report.versionCheck && !report.versionCheck.ok) {
+    steps.push({ text: "Declare a valid semver version (MAJOR.MINOR.PATCH) for the release." });
+  }
+  if (acknowledgeCommand2 !== void 0) {
+    const failing = report.summary.failing;
+    steps.push({
+      text: `If ${failing === 1 ? "this change is" : `these ${failing} changes are`} intended, acknowledge ${failing === 1 ? "it" : "them"} in ${configFile} (replace ... with the reason):`,
+      command: acknowledgeCommand2
+    });
+  }
+  if (refreshCommand !== void 0) steps.push({ text: acknowledgeCommand2 === void 0 ? "Refresh the baseline:" : "Then refresh the baseline:", command: refreshCommand });
+  return steps;
 }
 var init_next_steps = __esm({
   "src/report/next-steps.ts"() {
@@ -21480,10 +22201,13 @@ var init_next_steps = __esm({
 
 // src/report/markdown.ts
 function inert(text) {
-  return cleanLine(text).replace(/[!-/:-@[-`{-~]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return cleanLine(text).replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`);
 }
 function escapeMarkdown(text) {
-  return inert(text).replace(/&#(64|35);/g, "&#$1;&#8203;").replace(/\b(GH)&#45;(?=\d)/gi, "$1&#45;&#8203;");
+  return cleanLine(text).replace(
+    /[&<>[\]|`\\*@#]|:(?=\/\/)|(?<=\bwww)\.|\bGH-(?=\d)/gi,
+    (match) => match.length > 1 || match === "@" || match === "#" ? `${match}&#8203;` : `&#${match.charCodeAt(0)};`
+  );
 }
 function codeBlock(text, language = "") {
   const body = cleanBlock(text);
@@ -21501,91 +22225,162 @@ function escapeMessage(text) {
 function code3(text) {
   return `<code>${inert(text)}</code>`;
 }
-function renderMarkdown(report) {
+function renderMarkdown(report, options = {}) {
+  const budget = options.budget ?? DEFAULT_MARKDOWN_BUDGET;
+  const head = headSection(report);
+  const foot = footSection(report);
+  const join6 = (parts) => `${parts.filter((part) => part !== "").join("\n").trimEnd()}
+`;
+  if (report.changes.length === 0) return join6([head, "No changes.\n", foot]);
+  const entities = byEntity(report.changes);
+  const leftOut = (omitted, withoutCode) => omissionNote(budget, omitted, withoutCode);
+  for (const level of ["full", "short-names", "names-only", "counts"]) {
+    const table2 = tableSection(report, level);
+    if (level === "names-only" || level === "counts") {
+      const output = join6([head, table2, leftOut(entities.length, 0), foot]);
+      if (output.length <= budget) return output;
+      continue;
+    }
+    let room = budget - join6([head, table2, leftOut(entities.length, entities.length), foot]).length - "#### Details\n".length - 1;
+    if (room < 0) continue;
+    const details2 = [];
+    let withoutCode = 0;
+    for (const entity of entities) {
+      const full = entitySection(entity, options, true);
+      const block = full.length + 1 <= room ? full : entitySection(entity, options, false);
+      if (block.length + 1 > room) break;
+      if (block !== full) withoutCode += 1;
+      details2.push(block);
+      room -= block.length + 1;
+    }
+    return join6([head, table2, details2.length > 0 ? "#### Details\n" : "", ...details2, leftOut(entities.length - details2.length, withoutCode), foot]);
+  }
+  return join6([head, "_The list of changes does not fit in this comment: the job log and `--format text` have it._\n", foot]);
+}
+function omissionNote(budget, omitted, withoutCode) {
+  const left = [];
+  if (omitted > 0) left.push(`the details of ${omitted} ${omitted === 1 ? "entity" : "entities"}`);
+  if (withoutCode > 0) left.push(`the code of ${withoutCode} suggestion${withoutCode === 1 ? "" : "s"}`);
+  if (left.length === 0) return "";
+  return `_To keep this comment under ${budget.toLocaleString("en-US")} characters, ${left.join(" and ")} ${left.length === 1 && omitted + withoutCode === 1 ? "is" : "are"} left out: the job log and \`--format text\` have everything._
+`;
+}
+function headSection(report) {
   const s = report.summary;
-  const out = [];
   const title = s.failed ? `\u274C mcp-compat: ${failureTitle(report)}` : `\u2705 mcp-compat: ${passTitle(report)}`;
-  out.push(`### ${title}`, "");
+  const out = [`### ${title}`, ""];
   out.push(
     `${code3(report.base.name)} ${code3(report.base.version)} \u2192 ${code3(report.head.name)} ${code3(report.head.version)} \xB7 recommended bump: **${s.recommendedBump}** \xB7 fail-on: **${s.failOn}**`,
     ""
   );
   out.push("| Severity | Changes | Acknowledged |", "| --- | ---: | ---: |");
-  for (const severity of ["breaking", "risky", "compatible"]) {
+  for (const severity of SEVERITY_ORDER) {
     const acknowledged = report.changes.filter((change2) => change2.severity === severity && change2.acknowledged).length;
     out.push(`| ${ICON[severity]} ${severity} | ${s[severity]} | ${acknowledged} |`);
   }
   out.push("");
-  if (report.versionCheck) {
-    out.push(`${report.versionCheck.ok ? "\u2705" : "\u274C"} **Version:** ${escapeMarkdown(report.versionCheck.message)}`, "");
-  }
+  if (report.versionCheck) out.push(`${report.versionCheck.ok ? "\u2705" : "\u274C"} **Version:** ${escapeMarkdown(report.versionCheck.message)}`, "");
   for (const note of report.notes) out.push(`> **Note:** ${escapeMarkdown(note)}`, "");
-  for (const group of groupByEntity(report.changes)) {
-    const first = group[0];
-    const counts = ["breaking", "risky", "compatible"].map((severity) => [severity, group.filter((change2) => change2.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${ICON[severity]} ${count2} ${severity}`).join(", ");
-    const open4 = group.some((change2) => change2.failing) ? " open" : "";
-    out.push(`<details${open4}><summary>${ENTITY_LABEL[first.entity]} ${code3(first.name)}: ${counts}</summary>`, "");
-    for (const change2 of group) out.push(...renderChange(change2));
-    out.push("</details>", "");
+  return out.join("\n");
+}
+function footSection(report) {
+  const steps = nextSteps(report);
+  if (steps.length === 0) return "";
+  const out = ["#### What to do now", ""];
+  for (const step of steps) {
+    out.push(escapeMessage(step.text), "");
+    if (step.command !== void 0) out.push(codeBlock(step.command, "sh"), "");
   }
-  if (report.changes.length === 0) out.push("No changes.", "");
-  if (hasNextSteps(report)) {
-    const { acknowledgements, configFile, refreshCommand } = report.nextSteps;
-    out.push("#### What to do now", "");
-    if (acknowledgements.length > 0) {
-      out.push(`If the failing changes are intended, add these entries to \`acknowledged\` in ${code3(configFile)} and write the reason:`, "", codeBlock(acknowledgementSnippet(acknowledgements), "json"), "");
+  return out.join("\n");
+}
+function tableSection(report, level) {
+  const out = ["#### Changes", ""];
+  if (level === "counts") {
+    out.push("| | Rule | Changes | Fail the run |", "| --- | --- | ---: | ---: |");
+    const rows = /* @__PURE__ */ new Map();
+    for (const change2 of report.changes) {
+      const key2 = `${change2.severity}\0${change2.rule}`;
+      const row = rows.get(key2) ?? { severity: change2.severity, rule: change2.rule, count: 0, failing: 0 };
+      row.count += 1;
+      if (change2.failing) row.failing += 1;
+      rows.set(key2, row);
     }
-    if (refreshCommand) out.push("Then refresh the baseline:", "", codeBlock(refreshCommand, "sh"), "");
+    for (const row of rows.values()) out.push(`| ${ICON[row.severity]} | ${code3(row.rule)} | ${row.count} | ${row.failing} |`);
+    return `${out.join("\n")}
+`;
   }
-  return `${out.join("\n").trimEnd()}
+  const names = level === "full" ? Number.POSITIVE_INFINITY : NAMES_WHEN_SHORT;
+  if (level === "names-only") out.push("| | Where | Rule |", "| --- | --- | --- |");
+  else out.push("| | Change | Rule \xB7 fingerprint |", "| --- | --- | --- |");
+  for (const section of groupChanges(report.changes)) {
+    for (const group of section.repeated) out.push(repeatedRow(group, level, names));
+    for (const entity of section.entities) {
+      for (const change2 of entity.changes) {
+        const mark = `${ICON[change2.severity]}${change2.failing ? " **fails**" : ""}${change2.acknowledged ? " acknowledged" : ""}`;
+        if (level === "names-only") out.push(`| ${mark} | ${ENTITY_LABEL[change2.entity]} ${code3(change2.name)}${change2.pointer ? ` ${code3(change2.pointer)}` : ""} | ${code3(change2.rule)} |`);
+        else out.push(`| ${mark} | ${escapeMessage(change2.message)} | ${code3(change2.rule)} \xB7 ${code3(change2.fingerprint)} |`);
+      }
+    }
+  }
+  return `${out.join("\n")}
 `;
 }
-function renderChange(change2) {
+function repeatedRow(group, level, limit) {
+  const shown2 = group.changes.slice(0, limit).map((change2) => code3(change2.name));
+  const more = group.changes.length - shown2.length;
+  const where = `${group.changes.length} ${ENTITY_PLURAL[group.entity]}${group.pointer ? ` at ${code3(group.pointer)}` : ""}: ${shown2.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+  const mark = `${ICON[group.severity]}${group.failing ? " **fails**" : ""}`;
+  if (level === "names-only") return `| ${mark} | ${where} | ${code3(group.rule)} |`;
+  const example = `e.g. ${escapeMessage(group.changes[0].message)}`;
+  return `| ${mark} | ${where}<br>${example} | ${code3(group.rule)} |`;
+}
+function entitySection(entity, options, withCode) {
+  const counts = SEVERITY_ORDER.map((severity) => [severity, entity.changes.filter((change2) => change2.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${ICON[severity]} ${count2} ${severity}`).join(", ");
+  const out = [`<details><summary>${ENTITY_LABEL[entity.entity]} ${code3(entity.name)}: ${counts}</summary>`, ""];
+  for (const change2 of entity.changes) out.push(changeItem(change2));
+  out.push("");
+  if ((options.suggestions ?? "brief") !== "none") {
+    for (const suggestion2 of distinctSuggestions(entity.changes)) {
+      out.push(`**Suggestion:** ${escapeMessage(suggestion2.text)}`, "");
+      if (!withCode) continue;
+      for (const language of options.languages ?? DEFAULT_SNIPPET_LANGUAGES) {
+        const snippet = snippetIn(suggestion2, language);
+        out.push(`<details><summary>Code: ${LANGUAGE_LABEL[language]}</summary>`, "", codeBlock(snippet.code, snippet.fence), "", "</details>", "");
+      }
+    }
+  }
+  out.push("</details>", "");
+  return out.join("\n");
+}
+function changeItem(change2) {
   const flags = [];
+  if (change2.failing) flags.push("**fails the run**");
   if (change2.acknowledged) flags.push(`acknowledged: ${escapeMarkdown(change2.acknowledgement?.reason ?? "")}`);
   if (change2.acknowledgement?.expired) flags.push(`**acknowledgement expired on ${escapeMarkdown(change2.acknowledgement.expires ?? "")}**`);
   if (change2.defaultSeverity) flags.push(`severity overridden (default ${change2.defaultSeverity})`);
-  const lines = [
-    `- ${ICON[change2.severity]} **${change2.severity}** ${escapeMessage(change2.message)}`,
-    `  <br>${code3(change2.rule)} at ${code3(change2.pointer || "(entity)")} \xB7 fingerprint ${code3(change2.fingerprint)}${flags.length > 0 ? ` \xB7 ${flags.join(" \xB7 ")}` : ""}`
-  ];
-  if (change2.suggestion) {
-    lines.push("", `  **Suggestion:** ${escapeMessage(change2.suggestion.text)}`, "");
-    lines.push(...indent(codeBlock(change2.suggestion.snippet, "ts")), "");
-    if (change2.suggestion.pythonSnippet) lines.push(...indent(codeBlock(change2.suggestion.pythonSnippet, "python")), "");
-  }
-  return lines;
-}
-function indent(block) {
-  return block.split("\n").map((line) => line === "" ? "" : `  ${line}`);
-}
-function groupByEntity(changes) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const change2 of changes) {
-    const key2 = `${change2.entity}\0${change2.name}`;
-    const group = groups.get(key2) ?? [];
-    group.push(change2);
-    groups.set(key2, group);
-  }
-  return [...groups.values()];
+  return `- ${ICON[change2.severity]} **${change2.severity}** ${escapeMessage(change2.message)}<br>${code3(change2.rule)} at ${code3(change2.pointer || "(entity)")} \xB7 fingerprint ${code3(change2.fingerprint)}${flags.length > 0 ? ` \xB7 ${flags.join(" \xB7 ")}` : ""}`;
 }
 function failureTitle(report) {
   const parts = [];
-  if (report.summary.failing > 0) parts.push(`${report.summary.failing} change${report.summary.failing === 1 ? "" : "s"} at or above ${report.summary.failOn}`);
+  if (report.summary.failing > 0) parts.push(`${plural(report.summary.failing, "change")} at or above ${report.summary.failOn}`);
   if (report.versionCheck && !report.versionCheck.ok) parts.push("version bump too small");
   return parts.join("; ");
 }
 function passTitle(report) {
   if (report.changes.length === 0) return "no changes";
-  if (report.summary.failOn === "none") return `${report.changes.length} change${report.changes.length === 1 ? "" : "s"} (fail-on: none)`;
+  if (report.summary.failOn === "none") return `${plural(report.changes.length, "change")} (fail-on: none)`;
   return `no unacknowledged changes at or above ${report.summary.failOn}`;
 }
-var ICON, ENTITY_LABEL;
+var DEFAULT_MARKDOWN_BUDGET, ICON, ENTITY_LABEL, ENTITY_PLURAL, LANGUAGE_LABEL, NAMES_WHEN_SHORT, MARKUP;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
+    init_group();
     init_next_steps();
+    init_render_options();
+    init_plural();
     init_sanitize();
+    DEFAULT_MARKDOWN_BUDGET = 6e4;
     ICON = { breaking: "\u{1F534}", risky: "\u{1F7E0}", compatible: "\u{1F7E2}" };
     ENTITY_LABEL = {
       server: "Server",
@@ -21594,6 +22389,37 @@ var init_markdown = __esm({
       resource: "Resource",
       resourceTemplate: "Resource template"
     };
+    ENTITY_PLURAL = {
+      server: "servers",
+      tool: "tools",
+      prompt: "prompts",
+      resource: "resources",
+      resourceTemplate: "resource templates"
+    };
+    LANGUAGE_LABEL = { typescript: "TypeScript", python: "Python" };
+    NAMES_WHEN_SHORT = 10;
+    MARKUP = /[&<>[\]|`\\*@#]|:(?=\/\/)|(?<=\bwww)\./gi;
+  }
+});
+
+// src/report/artifact-location.ts
+function encodeSegments(path) {
+  return path.split(/[\\/]/).map(encodeURIComponent).join("/");
+}
+function artifactLocation(path) {
+  const drive = WINDOWS_DRIVE.exec(path);
+  if (drive) return { uri: `file:///${drive[1]}:/${encodeSegments(path.slice(3))}` };
+  const unc = UNC.exec(path);
+  if (unc) return { uri: `file://${encodeURIComponent(unc[1])}/${encodeSegments(path.slice(unc[0].length))}` };
+  if (path.startsWith("/") || path.startsWith("\\")) return { uri: `file:///${encodeSegments(path.replace(/^[\\/]+/, ""))}` };
+  return { uri: encodeSegments(path.replace(/^\.[\\/]/, "")), uriBaseId: "SRCROOT" };
+}
+var WINDOWS_DRIVE, UNC;
+var init_artifact_location = __esm({
+  "src/report/artifact-location.ts"() {
+    "use strict";
+    WINDOWS_DRIVE = /^([A-Za-z]):[\\/]/;
+    UNC = /^[\\/]{2}([^\\/]+)[\\/]/;
   }
 });
 
@@ -21625,7 +22451,7 @@ function renderSarif(report, options = {}) {
       }
     ]
   };
-  return `${JSON.stringify(sarif, null, 2)}
+  return `${escapeJsonText(JSON.stringify(sarif, null, 2))}
 `;
 }
 function descriptor(rule2) {
@@ -21657,7 +22483,7 @@ function result(change2, ruleIndex) {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: toUri(change2.location.path), uriBaseId: "SRCROOT" },
+            artifactLocation: artifactLocation(change2.location.path),
             region: { startLine: change2.location.line }
           },
           logicalLocations: [{ name: cleanLine(change2.name), fullyQualifiedName: `${change2.entity}:${cleanLine(change2.name)}${cleanLine(change2.pointer)}`, kind: "member" }]
@@ -21669,9 +22495,6 @@ function result(change2, ruleIndex) {
     properties: { entity: change2.entity, name: change2.name, pointer: change2.pointer, severity: change2.severity, failing: change2.failing }
   };
 }
-function toUri(path) {
-  return path.split(/[\\/]/).map(encodeURIComponent).join("/");
-}
 function pascalCase(id) {
   return id.replace(/(^|-)([a-z0-9])/g, (_match, _dash, char) => char.toUpperCase());
 }
@@ -21680,6 +22503,7 @@ var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
     init_registry();
+    init_artifact_location();
     init_sanitize();
     LEVEL = { breaking: "error", risky: "warning", compatible: "note" };
     INFORMATION_URI = "https://github.com/mcp-compat/mcp-compat";
@@ -22153,18 +22977,18 @@ var init_source = __esm({
         }
       }
     });
-    createStyler = (open4, close, parent) => {
+    createStyler = (open5, close, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
-        openAll = open4;
+        openAll = open5;
         closeAll = close;
       } else {
-        openAll = parent.openAll + open4;
+        openAll = parent.openAll + open5;
         closeAll = close + parent.closeAll;
       }
       return {
-        open: open4,
+        open: open5,
         close,
         openAll,
         closeAll,
@@ -22207,6 +23031,11 @@ var init_source = __esm({
 });
 
 // src/report/text.ts
+var text_exports = {};
+__export(text_exports, {
+  renderText: () => renderText,
+  shouldColor: () => shouldColor
+});
 function shouldColor(stream, env2 = process.env) {
   if (env2.NO_COLOR !== void 0 && env2.NO_COLOR !== "") return false;
   if (env2.FORCE_COLOR !== void 0) return env2.FORCE_COLOR !== "0" && env2.FORCE_COLOR !== "false";
@@ -22215,21 +23044,41 @@ function shouldColor(stream, env2 = process.env) {
 function renderText(report, options = {}) {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint = { breaking: c.red.bold, risky: c.yellow.bold, compatible: c.green };
+  const level = options.suggestions ?? "brief";
+  const languages = options.languages ?? DEFAULT_SNIPPET_LANGUAGES;
   const out = [];
+  const suggested = /* @__PURE__ */ new Set();
+  const suggestionLines = (name, suggestions, pad) => {
+    if (level === "none" || suggestions.length === 0 || suggested.has(name)) return [];
+    suggested.add(name);
+    return suggestions.flatMap((suggestion2) => [
+      `${pad}${c.cyan("suggestion:")} ${cleanLine(suggestion2.text)}`,
+      ...level === "full" ? languages.flatMap((language) => indent(cleanBlock(snippetIn(suggestion2, language).code), pad.length + 2).map((line) => c.dim(line))) : []
+    ]);
+  };
   out.push(c.bold(`${cleanLine(report.base.name)} ${cleanLine(report.base.version)} -> ${cleanLine(report.head.name)} ${cleanLine(report.head.version)}`));
   for (const note of report.notes) out.push(c.cyan(`note: ${cleanLine(note)}`));
-  for (const severity of SEVERITY_ORDER) {
-    const changes = report.changes.filter((change2) => change2.severity === severity);
-    if (changes.length === 0) continue;
-    out.push("", paint[severity](`${severity.toUpperCase()} (${changes.length})`));
-    let group = "";
-    for (const change2 of changes) {
-      const heading = `${ENTITY_LABEL2[change2.entity]} ${cleanLine(change2.name)}`;
-      if (heading !== group) {
-        group = heading;
-        out.push(`  ${c.bold(heading)}`);
+  for (const section of groupChanges(report.changes)) {
+    const color = paint[section.severity];
+    out.push("", color(`${section.severity.toUpperCase()} (${section.count})`));
+    for (const group of section.repeated) out.push(...repeatedLines(group, c, color));
+    for (const entity of section.entities) {
+      out.push(`  ${c.bold(`${ENTITY_LABEL2[entity.entity]} ${cleanLine(entity.name)}`)}`);
+      for (const change2 of entity.changes) out.push(changeLine(change2, c, color));
+      out.push(...suggestionLines(entity.name, suggestionsOf(entity, report.changes), "      "));
+    }
+    const pending = section.repeated.flatMap((group) => group.changes).filter((change2) => change2.suggestion && !suggested.has(change2.name));
+    const tools = [...new Map(pending.map((change2) => [change2.name, change2])).values()];
+    if (level === "brief" && tools.length > 0) {
+      const first = tools[0];
+      out.push(
+        `  ${c.cyan("suggestion")} for ${tools.length === 1 ? "this tool" : `each of these ${tools.length} tools`}, e.g. ${cleanLine(first.suggestion.text)}`,
+        `  ${c.dim("(--suggestions full shows each, with code)")}`
+      );
+    } else if (level === "full") {
+      for (const tool of tools) {
+        out.push(`  ${c.bold(`${ENTITY_LABEL2[tool.entity]} ${cleanLine(tool.name)}`)}`, ...suggestionLines(tool.name, distinctSuggestions(changesOf(report.changes, tool)), "      "));
       }
-      out.push(...renderChange2(change2, c, paint[severity]));
     }
   }
   if (report.changes.length === 0) out.push("", "No changes.");
@@ -22238,34 +23087,39 @@ function renderText(report, options = {}) {
     out.push("", `${check3.ok ? c.green("version ok") : c.red.bold("version too low")}: ${cleanLine(check3.message)}`);
   }
   out.push("", summaryLine(report, c));
-  if (hasNextSteps(report)) {
-    const { acknowledgements, configFile, refreshCommand } = report.nextSteps;
+  const steps = nextSteps(report);
+  if (steps.length > 0) {
     out.push("", c.bold("What to do now:"));
-    if (acknowledgements.length > 0) {
-      out.push(
-        `  If ${acknowledgements.length === 1 ? "this change is" : "these changes are"} intended, add to "acknowledged" in ${configFile} (and write the reason):`,
-        ...indent2(cleanBlock(acknowledgementSnippet(acknowledgements)), 4)
-      );
+    for (const step of steps) {
+      out.push(`  ${cleanLine(step.text)}`);
+      if (step.command !== void 0) out.push(`    ${cleanLine(step.command)}`);
     }
-    if (refreshCommand) out.push("  Then refresh the baseline:", `    ${cleanLine(refreshCommand)}`);
   }
   return `${out.join("\n")}
 `;
 }
-function renderChange2(change2, c, paint) {
+function repeatedLines(group, c, paint) {
+  const { shown: shown2, more } = namesOf(group, NAMES_SHOWN);
+  const names = shown2.map(cleanLine).join(", ") + (more > 0 ? `, and ${more} more` : "");
+  const first = group.changes[0];
+  return [
+    `  ${paint(group.failing ? "x" : "-")} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || "(entity)"}`)} on ${group.changes.length} ${ENTITY_PLURAL2[group.entity]}: ${names}`,
+    `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`
+  ];
+}
+function changeLine(change2, c, paint) {
   const marks = [];
   if (change2.acknowledged) marks.push(c.dim(`acknowledged: ${cleanLine(change2.acknowledgement?.reason ?? "")}`));
   if (change2.acknowledgement?.expired) marks.push(c.red(`acknowledgement expired ${change2.acknowledgement.expires ?? ""}`));
   if (change2.defaultSeverity) marks.push(c.dim(`severity overridden (default ${change2.defaultSeverity})`));
-  const lines = [
-    `    ${paint(change2.failing ? "x" : "-")} ${cleanLine(change2.message)}`,
-    `      ${c.dim(`${change2.rule}  ${cleanLine(change2.pointer) || "(entity)"}  [${change2.fingerprint}]`)}`
-  ];
-  if (marks.length > 0) lines.push(`      ${marks.join("; ")}`);
-  if (change2.suggestion && change2.severity === "breaking") {
-    lines.push(`      ${c.cyan("suggestion:")} ${cleanLine(change2.suggestion.text)}`, ...indent2(cleanBlock(change2.suggestion.snippet), 8).map((line) => c.dim(line)));
-  }
-  return lines;
+  const line = `    ${paint(change2.failing ? "x" : "-")} ${cleanLine(change2.message)}  ${c.dim(`[${change2.rule} ${change2.fingerprint}]`)}`;
+  return marks.length > 0 ? `${line} ${marks.join("; ")}` : line;
+}
+function changesOf(changes, entity) {
+  return changes.filter((change2) => change2.entity === entity.entity && change2.name === entity.name);
+}
+function suggestionsOf(entity, changes) {
+  return distinctSuggestions(changesOf(changes, entity));
 }
 function summaryLine(report, c) {
   const s = report.summary;
@@ -22273,16 +23127,18 @@ function summaryLine(report, c) {
   const verdict = s.failed ? c.red.bold(`FAILED (fail-on: ${s.failOn})`) : c.green(`passed (fail-on: ${s.failOn})`);
   return `${counts}; recommended bump: ${c.bold(s.recommendedBump)}; ${verdict}`;
 }
-function indent2(text, spaces) {
+function indent(text, spaces) {
   const pad = " ".repeat(spaces);
   return text.split("\n").map((line) => line === "" ? "" : pad + line);
 }
-var ENTITY_LABEL2, SEVERITY_ORDER;
+var ENTITY_LABEL2, ENTITY_PLURAL2, NAMES_SHOWN;
 var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
     init_source();
+    init_group();
     init_next_steps();
+    init_render_options();
     init_sanitize();
     ENTITY_LABEL2 = {
       server: "server",
@@ -22291,7 +23147,14 @@ var init_text = __esm({
       resource: "resource",
       resourceTemplate: "resource template"
     };
-    SEVERITY_ORDER = ["breaking", "risky", "compatible"];
+    ENTITY_PLURAL2 = {
+      server: "servers",
+      tool: "tools",
+      prompt: "prompts",
+      resource: "resources",
+      resourceTemplate: "resource templates"
+    };
+    NAMES_SHOWN = 8;
   }
 });
 
@@ -22299,11 +23162,11 @@ var init_text = __esm({
 function renderReport(report, format, options = {}) {
   switch (format) {
     case "text":
-      return renderText(report, { color: options.color });
+      return renderText(report, { color: options.color, suggestions: options.suggestions, languages: options.languages });
     case "json":
       return renderJson(report);
     case "markdown":
-      return renderMarkdown(report);
+      return renderMarkdown(report, { suggestions: options.suggestions, languages: options.languages, budget: options.markdownBudget });
     case "github":
       return renderGithub(report);
     case "sarif":
@@ -22322,17 +23185,18 @@ var init_report = __esm({
     init_sarif();
     init_text();
     init_formats();
+    init_render_options();
   }
 });
 
 // src/commands/reporting.ts
 var reporting_exports = {};
 __export(reporting_exports, {
-  combine: () => combine,
   failOnFrom: () => failOnFrom,
   makeReport: () => makeReport,
   render: () => render,
-  todayUtc: () => todayUtc
+  todayUtc: () => todayUtc,
+  viewOptions: () => viewOptions
 });
 function todayUtc() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
@@ -22356,42 +23220,16 @@ function makeReport(request) {
       requireBump: flags["require-bump"],
       nextVersion: flags["next-version"],
       configFile: config4 ? displayPath(config4.file) : void 0,
-      refreshCommand: request.refreshCommand
+      refreshCommand: request.refreshCommand,
+      acknowledgeAllCommand: request.acknowledgeAllCommand
     }
   });
 }
-function render(reports, format, toolVersion, labels = []) {
-  const chosen = format;
-  const options = { color: shouldColor(process.stdout), toolVersion };
-  if (reports.length === 1) return renderReport(reports[0], chosen, options);
-  return combine(reports.map((report) => renderReport(report, chosen, options)), chosen, labels);
+function viewOptions(flags, config4) {
+  return { suggestions: flags.suggestions, languages: config4?.suggestions?.languages };
 }
-function combine(outputs, format, labels = []) {
-  switch (format) {
-    case "json":
-      return `${JSON.stringify(outputs.map((output) => JSON.parse(output)), null, 2)}
-`;
-    case "sarif": {
-      const logs = outputs.map((output) => JSON.parse(output));
-      const [first] = logs;
-      return `${JSON.stringify({ ...first, runs: logs.flatMap((log) => log.runs) }, null, 2)}
-`;
-    }
-    case "junit": {
-      const suites = outputs.map((output) => /(<testsuite [\s\S]*<\/testsuite>)/.exec(output)?.[1] ?? "");
-      const count2 = (name) => outputs.reduce((sum, output) => sum + Number(new RegExp(`<testsuites [^>]*${name}="(\\d+)"`).exec(output)?.[1] ?? 0), 0);
-      return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="mcp-compat" tests="${count2("tests")}" failures="${count2("failures")}" errors="0">`, ...suites, "</testsuites>", ""].join("\n");
-    }
-    case "text":
-      return outputs.map((output, index) => labels[index] ? `== ${labels[index]} ==
-${output}` : output).join("\n");
-    case "markdown":
-      return outputs.map((output, index) => labels[index] ? `## ${labels[index]}
-
-${output}` : output).join("\n");
-    case "github":
-      return outputs.join("");
-  }
+function render(report, format, toolVersion, view = {}) {
+  return renderReport(report, format, { color: shouldColor(process.stdout), toolVersion, ...view });
 }
 var init_reporting = __esm({
   "src/commands/reporting.ts"() {
@@ -22404,28 +23242,118 @@ var init_reporting = __esm({
   }
 });
 
+// src/commands/check-all-output.ts
+var check_all_output_exports = {};
+__export(check_all_output_exports, {
+  renderCheckAll: () => renderCheckAll
+});
+function renderCheckAll(outcomes, format, options) {
+  const markdownBudget = Math.floor(DEFAULT_MARKDOWN_BUDGET / Math.max(1, outcomes.length)) - (outcomes.length > 1 ? 200 : 0);
+  const rendered = (report, as) => renderReport(report, as, { color: options.color, toolVersion: options.toolVersion, markdownBudget, ...options.view });
+  switch (format) {
+    case "json":
+      return `${escapeJsonText(JSON.stringify(outcomes.map((outcome) => "report" in outcome ? { target: outcome.target, report: JSON.parse(rendered(outcome.report, "json")) } : outcome), null, 2))}
+`;
+    case "sarif":
+      return sarifLog(outcomes, (report) => JSON.parse(rendered(report, "sarif")), options.toolVersion);
+    case "junit":
+      return junitDocument(outcomes, (report) => rendered(report, "junit"));
+    case "text":
+      return outcomes.map((outcome) => `== server ${cleanLine(outcome.target)} ==
+${"report" in outcome ? rendered(outcome.report, "text") : `Could not check: ${cleanLine(outcome.error)}
+`}`).join("\n");
+    case "markdown":
+      return outcomes.map((outcome) => `## server ${escapeMarkdown(outcome.target)}
+
+${"report" in outcome ? rendered(outcome.report, "markdown") : `\u274C **Could not check:** ${escapeMarkdown(outcome.error)}
+`}`).join("\n");
+    case "github":
+      return outcomes.map((outcome) => "report" in outcome ? rendered(outcome.report, "github") : `${workflowCommand("error", { title: `mcp-compat: server ${cleanLine(outcome.target)} could not be checked` }, cleanLine(outcome.error))}
+`).join("");
+  }
+}
+function sarifLog(outcomes, sarifOf, toolVersion) {
+  const runs = outcomes.map((outcome) => {
+    const identity = { automationDetails: { id: `mcp-compat/${outcome.target}/` } };
+    if ("report" in outcome) {
+      const run = sarifOf(outcome.report).runs[0];
+      return { ...run, ...identity, invocations: [{ executionSuccessful: true }], properties: { target: outcome.target, ...run.properties } };
+    }
+    return {
+      tool: { driver: { name: "mcp-compat", ...toolVersion ? { version: toolVersion } : {} } },
+      ...identity,
+      invocations: [{ executionSuccessful: false, toolExecutionNotifications: [{ level: "error", message: { text: sarifText(outcome.error) } }] }],
+      results: [],
+      properties: { target: outcome.target, error: outcome.error }
+    };
+  });
+  return `${escapeJsonText(JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs }, null, 2))}
+`;
+}
+function junitDocument(outcomes, junitOf) {
+  const totals = { tests: 0, failures: 0, errors: 0 };
+  const suites = outcomes.map((outcome) => {
+    const target = escapeXml(cleanLine(outcome.target));
+    if ("error" in outcome) {
+      totals.tests += 1;
+      totals.errors += 1;
+      return [
+        `  <testsuite name="${target}" tests="1" failures="0" errors="1" skipped="0">`,
+        `    <testcase classname="mcp-compat.server" name="${target}">`,
+        `      <error message="${escapeXml(cleanLine(outcome.error))}" type="check-failed"/>`,
+        "    </testcase>",
+        "  </testsuite>"
+      ].join("\n");
+    }
+    const xml = junitOf(outcome.report);
+    const count2 = (name) => Number(new RegExp(`<testsuites [^>]*\\b${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
+    totals.tests += count2("tests");
+    totals.failures += count2("failures");
+    const suite = /( {2}<testsuite [\s\S]*<\/testsuite>)/.exec(xml)?.[1] ?? "";
+    return suite.replace(/^ {2}<testsuite name="/, `  <testsuite name="${target}: `);
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="mcp-compat" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}">`,
+    ...suites,
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+var init_check_all_output = __esm({
+  "src/commands/check-all-output.ts"() {
+    "use strict";
+    init_report();
+    init_github();
+    init_junit();
+    init_markdown();
+    init_sanitize();
+    init_sarif();
+  }
+});
+
 // src/snapshot/write.ts
 var write_exports = {};
 __export(write_exports, {
   writeSnapshotFile: () => writeSnapshotFile,
   writeTextAtomically: () => writeTextAtomically
 });
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join3, resolve as resolve5 } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir, rename, rm as rm2, writeFile } from "node:fs/promises";
+import { basename as basename4, dirname as dirname5, join as join4, resolve as resolve7 } from "node:path";
 async function writeSnapshotFile(path, snapshot) {
-  const target = resolve5(path);
+  const target = resolve7(path);
   await writeTextAtomically(target, serializeSnapshot(snapshot));
 }
 async function writeTextAtomically(target, text) {
-  const dir = dirname4(target);
+  const dir = dirname5(target);
   await mkdir(dir, { recursive: true });
-  const temp = join3(dir, `.${basename3(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join4(dir, `.${basename4(target)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, text, "utf8");
     await rename(temp, target);
   } catch (error4) {
-    await rm(temp, { force: true });
+    await rm2(temp, { force: true });
     throw error4;
   }
 }
@@ -22433,6 +23361,92 @@ var init_write = __esm({
   "src/snapshot/write.ts"() {
     "use strict";
     init_canonical();
+  }
+});
+
+// src/capture/bounded-fetch.ts
+function responseTooLarge(error4) {
+  if (error4 instanceof ResponseTooLarge) return error4;
+  const text = error4 instanceof Error ? `${error4.message} ${String(error4.cause ?? "")}` : String(error4);
+  const found = TOO_LARGE.exec(text);
+  return found ? new ResponseTooLarge(found[1] === "HTTP response body" ? "body" : "event", Number(found[2])) : void 0;
+}
+function boundedFetch(maxBytes, fetchImpl = fetch) {
+  return async (input, init) => boundedResponse(await fetchImpl(input, init), maxBytes);
+}
+function boundedResponse(response, maxBytes) {
+  if (response.body === null) return response;
+  const eventStream = /^text\/event-stream\b/i.test(response.headers.get("content-type") ?? "");
+  const count2 = eventStream ? eventCounter(maxBytes) : bodyCounter(maxBytes);
+  const reader = response.body.getReader();
+  const body = new ReadableStream(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        const problem = count2(value);
+        if (problem === void 0) return controller.enqueue(value);
+        controller.error(problem);
+        await reader.cancel(problem).catch(() => {
+        });
+      },
+      cancel: (reason3) => reader.cancel(reason3)
+    },
+    // Nothing is read ahead of the consumer: the body moves at the pace it is read.
+    { highWaterMark: 0 }
+  );
+  const bounded = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(bounded, "url", { value: response.url });
+  return bounded;
+}
+function bodyCounter(maxBytes) {
+  let total = 0;
+  return (chunk) => (total += chunk.length) > maxBytes ? new ResponseTooLarge("body", maxBytes) : void 0;
+}
+function eventCounter(maxBytes) {
+  let pending = 0;
+  let atLineStart = true;
+  let afterCR = false;
+  let crEndedEvent = false;
+  return (chunk) => {
+    let lastEventEnd = -1;
+    for (let index = 0; index < chunk.length; index++) {
+      const byte = chunk[index];
+      if (byte === LF && afterCR) {
+        afterCR = false;
+        if (crEndedEvent) lastEventEnd = index;
+        continue;
+      }
+      afterCR = byte === CR;
+      if (byte === LF || byte === CR) {
+        if (atLineStart) lastEventEnd = index;
+        crEndedEvent = afterCR && atLineStart;
+        atLineStart = true;
+      } else {
+        atLineStart = false;
+      }
+    }
+    pending = lastEventEnd === -1 ? pending + chunk.length : chunk.length - lastEventEnd - 1;
+    return pending > maxBytes ? new ResponseTooLarge("event", maxBytes) : void 0;
+  };
+}
+var ResponseTooLarge, TOO_LARGE, LF, CR;
+var init_bounded_fetch = __esm({
+  "src/capture/bounded-fetch.ts"() {
+    "use strict";
+    ResponseTooLarge = class extends Error {
+      constructor(part, maxBytes) {
+        super(`${part === "body" ? "HTTP response body" : "Server-sent event"} exceeded maximum size of ${maxBytes} bytes`);
+        this.part = part;
+        this.maxBytes = maxBytes;
+        this.name = "ResponseTooLarge";
+      }
+      part;
+      maxBytes;
+    };
+    TOO_LARGE = /(HTTP response body|Server-sent event) exceeded maximum size of (\d+) bytes/;
+    LF = 10;
+    CR = 13;
   }
 });
 
@@ -22445,8 +23459,77 @@ var init_model = __esm({
   }
 });
 
+// src/capture/readable.ts
+async function refuseUnreadable(snapshot, who) {
+  const problems = await validateSnapshot(snapshot);
+  const first = problems[0];
+  if (first === void 0) return;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+  throw new UserError(`${capitalise(who)} sent what a snapshot cannot hold: ${entityAt(snapshot, first.pointer)}at ${first.pointer || "/"} ${first.message}${more}.`, {
+    hint: "No snapshot is written that diff and check would refuse to read."
+  });
+}
+function entityAt(snapshot, pointer2) {
+  const [, list2, index] = pointer2.split("/");
+  for (const [key2, noun, id] of LISTS) {
+    if (list2 !== key2) continue;
+    const entity = snapshot[key2][Number(index)];
+    const name = entity?.[id];
+    return typeof name === "string" ? `${noun} ${quote(name)} ` : "";
+  }
+  return "";
+}
+function firstTooDeep(value, maxDepth) {
+  const stack = [{ value, depth: 1 }];
+  for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
+    if (frame.value === null || typeof frame.value !== "object") continue;
+    if (frame.depth > maxDepth) {
+      const path = [];
+      for (let at = frame; at?.key !== void 0; at = at.parent) path.push(at.key);
+      return path.reverse();
+    }
+    const container = frame.value;
+    const keys = Array.isArray(container) ? container.map((_, index) => String(index)) : Object.keys(container);
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const key2 = keys[index];
+      const member = container[key2];
+      if (member !== null && typeof member === "object") stack.push({ value: member, depth: frame.depth + 1, key: key2, parent: frame });
+    }
+  }
+  return void 0;
+}
+function shownPath(path, segments = 8) {
+  const shown2 = path.slice(0, segments).map((segment) => `/${cleanLine(segment.replace(/~/g, "~0").replace(/\//g, "~1")).slice(0, 60)}`);
+  return shown2.join("") + (path.length > segments ? "/\u2026" : "");
+}
+function quote(text) {
+  const clean = cleanLine(text);
+  return JSON.stringify(clean.length > 60 ? `${clean.slice(0, 59)}\u2026` : clean);
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+var LISTS, MAX_ENTITY_DEPTH;
+var init_readable = __esm({
+  "src/capture/readable.ts"() {
+    "use strict";
+    init_errors();
+    init_sanitize();
+    init_read();
+    LISTS = [
+      ["tools", "tool", "name"],
+      ["prompts", "prompt", "name"],
+      ["resources", "resource", "uri"],
+      ["resourceTemplates", "resource template", "uriTemplate"]
+    ];
+    MAX_ENTITY_DEPTH = MAX_SNAPSHOT_DEPTH - 2;
+  }
+});
+
 // src/capture/normalise.ts
 function toSnapshot(wire, who = "the server") {
+  refuseTooDeep(wire.serverInfo, MAX_ENTITY_DEPTH + 1, who, "initialize", "its serverInfo");
+  refuseTooDeep(wire.capabilities, MAX_ENTITY_DEPTH, who, "initialize", "its capabilities");
   const info = asObject(wire.serverInfo);
   const server = {
     ...pick2(info, ["title", "description", "websiteUrl", "icons"]),
@@ -22457,16 +23540,16 @@ function toSnapshot(wire, who = "the server") {
     ...typeof wire.instructions === "string" ? { instructions: wire.instructions } : {}
   };
   const entries = (list2, raw) => identified(list2, raw, who);
-  const tools = entries(LISTS.tools, wire.tools).map((tool) => {
+  const tools = entries(LISTS2.tools, wire.tools).map((tool) => {
     checkInputSchema(tool, who);
     return tool;
   });
-  const prompts = entries(LISTS.prompts, wire.prompts).map((prompt) => {
+  const prompts = entries(LISTS2.prompts, wire.prompts).map((prompt) => {
     const args = Array.isArray(prompt.arguments) ? prompt.arguments.map((arg) => asObject(arg)) : void 0;
     return { ...prompt, ...args ? { arguments: args } : {} };
   });
-  const resources = entries(LISTS.resources, wire.resources).map((resource) => ({ ...resource, name: String(resource.name ?? "") }));
-  const resourceTemplates = entries(LISTS.resourceTemplates, wire.resourceTemplates).map((template) => ({ ...template, name: String(template.name ?? "") }));
+  const resources = entries(LISTS2.resources, wire.resources).map((resource) => ({ ...resource, name: String(resource.name ?? "") }));
+  const resourceTemplates = entries(LISTS2.resourceTemplates, wire.resourceTemplates).map((template) => ({ ...template, name: String(template.name ?? "") }));
   const notes = [...new Set(wire.notes)].sort();
   return canonicalSnapshot({
     formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -22482,38 +23565,48 @@ function toSnapshot(wire, who = "the server") {
 function identified(list2, raw, who) {
   const seen = /* @__PURE__ */ new Set();
   return raw.map((item, index) => {
+    const name = item?.[list2.key];
+    refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list2.method, typeof name === "string" ? `${list2.noun} ${quote2(name)}` : `${list2.noun} ${index + 1}`);
     const entry = toJson(item);
     if (!isObject6(entry)) throw invalid(who, list2, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list2.key];
     if (typeof id !== "string") throw invalid(who, list2, `${list2.noun} ${index + 1} has ${id === void 0 ? `no "${list2.key}"` : `a "${list2.key}" that is ${describeJson(id)}`}, where a string is required`);
-    if (seen.has(id)) throw invalid(who, list2, `${list2.noun} ${quote(id)} is listed twice, and clients cannot tell the two apart`, `Give every ${list2.noun} its own ${list2.key}.`);
+    if (id === "") throw invalid(who, list2, `${list2.noun} ${index + 1} has an empty "${list2.key}"`, `Clients address a ${list2.noun} by its ${list2.key}: give every ${list2.noun} a non-empty one.`);
+    if (seen.has(id)) throw invalid(who, list2, `${list2.noun} ${quote2(id)} is listed twice, and clients cannot tell the two apart`, `Give every ${list2.noun} its own ${list2.key}.`);
     seen.add(id);
     return entry;
+  });
+}
+function refuseTooDeep(value, maxDepth, who, method, what) {
+  const path = firstTooDeep(value, maxDepth);
+  if (path === void 0) return;
+  throw new UserError(`${capitalise2(who)} sent an invalid ${method} result: arrays and objects nested deeper than a snapshot may hold (${MAX_SNAPSHOT_DEPTH} levels from its top) in ${what}, at ${shownPath(path)}.`, {
+    hint: "diff and check would refuse to read such a snapshot; real schemas are far shallower."
   });
 }
 function checkInputSchema(tool, who) {
   const schema = tool.inputSchema;
   const problem = schema === void 0 ? "has no inputSchema" : !isObject6(schema) ? `has an inputSchema that is ${describeJson(schema)}, not an object` : schema.type === void 0 ? 'has an inputSchema without "type": "object"' : schema.type !== "object" ? `has an inputSchema of type ${excerpt(JSON.stringify(schema.type))}, not "object"` : void 0;
   if (problem !== void 0) {
-    throw invalid(who, LISTS.tools, `tool ${quote(String(tool.name))} ${problem}`, 'MCP requires a JSON Schema object with "type": "object" (use {"type":"object"} for a tool that takes no arguments).');
+    throw invalid(who, LISTS2.tools, `tool ${quote2(String(tool.name))} ${problem}`, 'MCP requires a JSON Schema object with "type": "object" (use {"type":"object"} for a tool that takes no arguments).');
   }
 }
 function invalid(who, list2, what, hint2) {
-  return new UserError(`${capitalise(who)} sent an invalid ${list2.method} result: ${what}.`, hint2 === void 0 ? {} : { hint: hint2 });
+  return new UserError(`${capitalise2(who)} sent an invalid ${list2.method} result: ${what}.`, hint2 === void 0 ? {} : { hint: hint2 });
 }
 function describeJson(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
-function quote(text) {
+function quote2(text) {
   return JSON.stringify(excerpt(text, 60));
 }
 function excerpt(text, max = 80) {
   const clean = cleanLine(text);
   return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
 }
-function capitalise(text) {
+function capitalise2(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function toJson(value) {
@@ -22529,15 +23622,17 @@ function isObject6(value) {
 function pick2(object5, keys) {
   return Object.fromEntries(keys.filter((key2) => object5[key2] !== void 0).map((key2) => [key2, object5[key2]]));
 }
-var LISTS;
+var LISTS2;
 var init_normalise = __esm({
   "src/capture/normalise.ts"() {
     "use strict";
     init_model();
     init_canonical();
+    init_read();
     init_errors();
     init_sanitize();
-    LISTS = {
+    init_readable();
+    LISTS2 = {
       tools: { method: "tools/list", noun: "tool", key: "name" },
       prompts: { method: "prompts/list", noun: "prompt", key: "name" },
       resources: { method: "resources/list", noun: "resource", key: "uri" },
@@ -22561,12 +23656,12 @@ async function readAllPages(method, fetchPage, who = "the server", maxPages = MA
     if (cursor === void 0) break;
     const key2 = cursor.length > 64 ? createHash2("sha256").update(cursor).digest("base64") : cursor;
     if (seen.has(key2)) {
-      throw new UserError(`${capitalise2(who)} returned the ${method} cursor ${shown(cursor)} twice (after ${items.length} items): its paging never ends.`, {
+      throw new UserError(`${capitalise3(who)} returned the ${method} cursor ${shown(cursor)} twice (after ${plural(items.length, "item")}): its paging never ends.`, {
         hint: "Fix the server's nextCursor."
       });
     }
     if (pages >= maxPages) {
-      throw new UserError(`${capitalise2(who)} was still paging ${method} after ${pages} pages (${items.length} items, a new cursor every time): stopped there.`, {
+      throw new UserError(`${capitalise3(who)} was still paging ${method} after ${plural(pages, "page")} (${plural(items.length, "item")}, a new cursor every time): stopped there.`, {
         hint: "Fix the server's nextCursor, or serve more items a page."
       });
     }
@@ -22578,7 +23673,7 @@ function shown(cursor) {
   const clean = cleanLine(cursor);
   return JSON.stringify(clean.length > 40 ? `${clean.slice(0, 40)}\u2026` : clean);
 }
-function capitalise2(text) {
+function capitalise3(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 var MAX_PAGES_PER_LIST;
@@ -22586,34 +23681,9 @@ var init_paging = __esm({
   "src/capture/paging.ts"() {
     "use strict";
     init_errors();
+    init_plural();
     init_sanitize();
     MAX_PAGES_PER_LIST = 1e4;
-  }
-});
-
-// src/capture/target.ts
-function describeTarget(target) {
-  if (target.kind === "stdio") {
-    const base = target.command.split(/[\\/]/).at(-1) ?? target.command;
-    return `server \`${[base, ...target.args.slice(0, 2).map(shorten2)].join(" ")}${target.args.length > 2 ? " \u2026" : ""}\``;
-  }
-  return `${target.kind === "sse" ? "SSE" : "HTTP"} server ${safeUrl(target.url)}`;
-}
-function shorten2(arg) {
-  const last = arg.split(/[\\/]/).filter(Boolean).slice(-3).join("/");
-  return last.length < arg.length ? `\u2026/${last}` : arg;
-}
-function safeUrl(url4) {
-  try {
-    const parsed = new URL(url4);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  } catch {
-    return url4.replace(/[?#].*$/, "");
-  }
-}
-var init_target = __esm({
-  "src/capture/target.ts"() {
-    "use strict";
   }
 });
 
@@ -22623,9 +23693,9 @@ var init_line_buffer = __esm({
   "src/capture/line-buffer.ts"() {
     "use strict";
     LineBuffer = class {
-      constructor(maxBytes, parse6) {
+      constructor(maxBytes, parse7) {
         this.maxBytes = maxBytes;
-        this.parse = parse6;
+        this.parse = parse7;
       }
       maxBytes;
       parse;
@@ -22688,15 +23758,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat, path, options) {
-      if (!stat.isSymbolicLink() && !stat.isFile()) {
+    function checkStat(stat2, path, options) {
+      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
         return false;
       }
       return checkPathExt(path, options);
     }
     function isexe(path, options, cb) {
-      fs5.stat(path, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path, options));
+      fs5.stat(path, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, path, options));
       });
     }
     function sync(path, options) {
@@ -22712,20 +23782,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs5 = __require("fs");
     function isexe(path, options, cb) {
-      fs5.stat(path, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, options));
+      fs5.stat(path, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, options));
       });
     }
     function sync(path, options) {
       return checkStat(fs5.statSync(path), options);
     }
-    function checkStat(stat, options) {
-      return stat.isFile() && checkMode(stat, options);
+    function checkStat(stat2, options) {
+      return stat2.isFile() && checkMode(stat2, options);
     }
-    function checkMode(stat, options) {
-      var mod = stat.mode;
-      var uid = stat.uid;
-      var gid = stat.gid;
+    function checkMode(stat2, options) {
+      var mod = stat2.mode;
+      var uid = stat2.uid;
+      var gid = stat2.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u = parseInt("100", 8);
@@ -22759,12 +23829,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve10, reject) {
           isexe(path, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve8(is);
+              resolve10(is);
             }
           });
         });
@@ -22798,11 +23868,11 @@ var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
     var path = __require("path");
-    var COLON = isWindows ? ";" : ":";
+    var COLON2 = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
     var getPathInfo = (cmd, opt) => {
-      const colon = opt.colon || COLON;
+      const colon = opt.colon || COLON2;
       const pathEnv = cmd.match(/\//) || isWindows && cmd.match(/\\/) ? [""] : [
         // windows always checks the cwd first
         ...isWindows ? [process.cwd()] : [],
@@ -22830,27 +23900,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i) => new Promise((resolve8, reject) => {
+      const step = (i) => new Promise((resolve10, reject) => {
         if (i === pathEnv.length)
-          return opt.all && found.length ? resolve8(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve10(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve8(subStep(p, i, 0));
+        resolve10(subStep(p, i, 0));
       });
-      const subStep = (p, i, ii) => new Promise((resolve8, reject) => {
+      const subStep = (p, i, ii) => new Promise((resolve10, reject) => {
         if (ii === pathExt.length)
-          return resolve8(step(i + 1));
+          return resolve10(step(i + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve8(p + ext);
+              return resolve10(p + ext);
           }
-          return resolve8(subStep(p, i, ii + 1));
+          return resolve10(subStep(p, i, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -23062,7 +24132,7 @@ var require_parse3 = __commonJS({
       }
       return parsed;
     }
-    function parse6(command, args, options) {
+    function parse7(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -23081,7 +24151,7 @@ var require_parse3 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -23140,16 +24210,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var enoent = require_enoent();
     function spawn3(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse7(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse7(command, args, options);
       const result2 = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result2.error = result2.error || enoent.verifyENOENTSync(result2.status, parsed);
       return result2;
@@ -23157,7 +24227,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn3;
     module.exports.spawn = spawn3;
     module.exports.sync = spawnSync;
-    module.exports._parse = parse6;
+    module.exports._parse = parse7;
     module.exports._enoent = enoent;
   }
 });
@@ -26506,12 +27576,12 @@ var init_errors3 = __esm({
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2, parseAsync, safeParse2, safeParseAsync2;
+var parse3, parseAsync, safeParse2, safeParseAsync2;
 var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors3();
-    parse2 = /* @__PURE__ */ _parse(ZodRealError);
+    parse3 = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
     safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -26747,7 +27817,7 @@ var init_schemas2 = __esm({
         reg.add(inst, meta3);
         return inst;
       });
-      inst.parse = (data, params) => parse2(inst, data, params, { callee: inst.parse });
+      inst.parse = (data, params) => parse3(inst, data, params, { callee: inst.parse });
       inst.safeParse = (data, params) => safeParse2(inst, data, params);
       inst.parseAsync = async (data, params) => parseAsync(inst, data, params, { callee: inst.parseAsync });
       inst.safeParseAsync = async (data, params) => safeParseAsync2(inst, data, params);
@@ -29091,7 +30161,7 @@ var init_stdio2 = __esm({
         if (this._process) {
           throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
         }
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve10, reject) => {
           this._process = (0, import_cross_spawn.default)(this._serverParams.command, this._serverParams.args ?? [], {
             // merge default env with server env because mcp server needs some env vars
             env: {
@@ -29108,7 +30178,7 @@ var init_stdio2 = __esm({
             this.onerror?.(error4);
           });
           this._process.on("spawn", () => {
-            resolve8();
+            resolve10();
           });
           this._process.on("close", (_code) => {
             this._process = void 0;
@@ -29173,22 +30243,22 @@ var init_stdio2 = __esm({
         if (this._process) {
           const processToClose = this._process;
           this._process = void 0;
-          const closePromise = new Promise((resolve8) => {
+          const closePromise = new Promise((resolve10) => {
             processToClose.once("close", () => {
-              resolve8();
+              resolve10();
             });
           });
           try {
             processToClose.stdin?.end();
           } catch {
           }
-          await Promise.race([closePromise, new Promise((resolve8) => setTimeout(resolve8, 2e3).unref())]);
+          await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
           if (processToClose.exitCode === null) {
             try {
               processToClose.kill("SIGTERM");
             } catch {
             }
-            await Promise.race([closePromise, new Promise((resolve8) => setTimeout(resolve8, 2e3).unref())]);
+            await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
           }
           if (processToClose.exitCode === null) {
             try {
@@ -29200,15 +30270,15 @@ var init_stdio2 = __esm({
         this._readBuffer.clear();
       }
       send(message2) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve10) => {
           if (!this._process?.stdin) {
             throw new Error("Not connected");
           }
           const json = serializeMessage(message2);
           if (this._process.stdin.write(json)) {
-            resolve8();
+            resolve10();
           } else {
-            this._process.stdin.once("drain", resolve8);
+            this._process.stdin.once("drain", resolve10);
           }
         });
       }
@@ -29227,7 +30297,7 @@ var require_content_type = __commonJS({
     var QUOTE_REGEXP = /([\\"])/g;
     var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     exports.format = format;
-    exports.parse = parse6;
+    exports.parse = parse7;
     function format(obj) {
       if (!obj || typeof obj !== "object") {
         throw new TypeError("argument obj is required");
@@ -29251,7 +30321,7 @@ var require_content_type = __commonJS({
       }
       return string9;
     }
-    function parse6(string9) {
+    function parse7(string9) {
       if (!string9) {
         throw new TypeError("argument string is required");
       }
@@ -29445,8 +30515,8 @@ async function random(size) {
   const evenDistCutoff = Math.pow(2, 8) - Math.pow(2, 8) % mask.length;
   let result2 = "";
   while (result2.length < size) {
-    const randomBytes2 = await getRandomValues(size - result2.length);
-    for (const randomByte of randomBytes2) {
+    const randomBytes3 = await getRandomValues(size - result2.length);
+    for (const randomByte of randomBytes3) {
       if (randomByte < evenDistCutoff) {
         result2 += mask[randomByte % mask.length];
       }
@@ -30423,7 +31493,7 @@ function createParser(config4) {
         const firstCharCode = chunk.charCodeAt(searchIndex);
         if (isDataPrefix(chunk, searchIndex, firstCharCode)) {
           const valueStart = chunk.charCodeAt(searchIndex + 5) === SPACE ? searchIndex + 6 : searchIndex + 5, value = chunk.slice(valueStart, lfIndex);
-          if (dataLines === 0 && chunk.charCodeAt(lfIndex + 1) === LF) {
+          if (dataLines === 0 && chunk.charCodeAt(lfIndex + 1) === LF2) {
             onEvent({ id, event: eventType, data: value }), id = void 0, data = "", eventType = void 0, searchIndex = lfIndex + 2, lfIndex = chunk.indexOf(`
 `, searchIndex);
             continue;
@@ -30445,7 +31515,7 @@ ${value}`, dataLines++;
       let lineEnd = -1;
       if (crIndex !== -1 && lfIndex !== -1 ? lineEnd = crIndex < lfIndex ? crIndex : lfIndex : crIndex !== -1 ? crIndex === chunk.length - 1 ? lineEnd = -1 : lineEnd = crIndex : lfIndex !== -1 && (lineEnd = lfIndex), lineEnd === -1)
         break;
-      parseLine(chunk, searchIndex, lineEnd), searchIndex = lineEnd + 1, chunk.charCodeAt(searchIndex - 1) === CR && chunk.charCodeAt(searchIndex) === LF && searchIndex++;
+      parseLine(chunk, searchIndex, lineEnd), searchIndex = lineEnd + 1, chunk.charCodeAt(searchIndex - 1) === CR2 && chunk.charCodeAt(searchIndex) === LF2 && searchIndex++;
     }
     return chunk.slice(searchIndex);
   }
@@ -30538,7 +31608,7 @@ function isDataPrefix(chunk, i, firstCharCode) {
 function isEventPrefix(chunk, i, firstCharCode) {
   return firstCharCode === 101 && chunk.charCodeAt(i + 1) === 118 && chunk.charCodeAt(i + 2) === 101 && chunk.charCodeAt(i + 3) === 110 && chunk.charCodeAt(i + 4) === 116 && chunk.charCodeAt(i + 5) === 58;
 }
-var ParseError, LF, CR, SPACE;
+var ParseError, LF2, CR2, SPACE;
 var init_dist = __esm({
   "node_modules/eventsource-parser/dist/index.js"() {
     ParseError = class extends Error {
@@ -30546,8 +31616,8 @@ var init_dist = __esm({
         super(message2), this.name = "ParseError", this.type = options.type, this.field = options.field, this.value = options.value, this.line = options.line;
       }
     };
-    LF = 10;
-    CR = 13;
+    LF2 = 10;
+    CR2 = 13;
     SPACE = 32;
   }
 });
@@ -31111,11 +32181,11 @@ var init_dist2 = __esm({
             return;
           }
           const decoder2 = new TextDecoder(), reader = body.getReader();
-          let open4 = true;
+          let open5 = true;
           do {
             const { done, value } = await reader.read();
-            value && __privateGet(this, _parser).feed(decoder2.decode(value, { stream: !done })), done && (open4 = false, __privateGet(this, _parser).reset(), __privateMethod(this, _EventSource_instances, scheduleReconnect_fn).call(this));
-          } while (open4);
+            value && __privateGet(this, _parser).feed(decoder2.decode(value, { stream: !done })), done && (open5 = false, __privateGet(this, _parser).reset(), __privateMethod(this, _EventSource_instances, scheduleReconnect_fn).call(this));
+          } while (open5);
         }), __privateAdd(this, _onFetchError, (err) => {
           __privateSet(this, _controller, void 0), !(err.name === "AbortError" || err.type === "aborted") && __privateMethod(this, _EventSource_instances, scheduleReconnect_fn).call(this, flattenError2(err));
         }), __privateAdd(this, _onEvent, (event) => {
@@ -31370,7 +32440,7 @@ var init_sse = __esm({
         const baseFetch = this?._eventSourceInit?.fetch ?? this._fetch ?? fetch;
         const fetchImpl = this._followRedirects ? baseFetch : fetchWithinOrigin(baseFetch);
         let redirect;
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve10, reject) => {
           this._eventSource = new EventSource(this._url.href, {
             ...this._eventSourceInit,
             fetch: async (url4, init) => {
@@ -31392,7 +32462,7 @@ var init_sse = __esm({
           this._abortController = new AbortController();
           this._eventSource.onerror = (event) => {
             if (event.code === 401 && this._authProvider) {
-              this._authThenStart().then(resolve8, reject);
+              this._authThenStart().then(resolve10, reject);
               return;
             }
             const error4 = new SseError(event.code, redirect ?? event.message, event);
@@ -31414,7 +32484,7 @@ var init_sse = __esm({
               void this.close();
               return;
             }
-            resolve8();
+            resolve10();
           });
           this._eventSource.onmessage = (event) => {
             const messageEvent = event;
@@ -31527,17 +32597,17 @@ async function createTransport(target, tail) {
     case "http": {
       const { StreamableHTTPClientTransport: StreamableHTTPClientTransport3 } = await Promise.resolve().then(() => (init_streamableHttp(), streamableHttp_exports));
       const { url: url4, headers } = httpEndpoint(target);
-      return new StreamableHTTPClientTransport3(url4, { requestInit: { headers }, fetch: signalPerRequest() });
+      return new StreamableHTTPClientTransport3(url4, { requestInit: { headers }, fetch: signalPerRequest(boundedFetch(MAX_STDIO_MESSAGE_BYTES)) });
     }
     case "sse": {
       const { SSEClientTransport: SSEClientTransport3 } = await Promise.resolve().then(() => (init_sse(), sse_exports));
       const { url: url4, headers } = httpEndpoint(target);
       return new SSEClientTransport3(url4, {
         requestInit: { headers },
-        fetch: signalPerRequest(),
+        fetch: signalPerRequest(boundedFetch(MAX_STDIO_MESSAGE_BYTES)),
         // The SSE stream is opened with EventSource, which takes headers only through its own fetch.
         eventSourceInit: {
-          fetch: async (url5, init) => refuseHtml(await fetch(url5, { ...init, headers: { ...init?.headers, ...headers } }))
+          fetch: async (url5, init) => boundedResponse(refuseHtml(await fetch(url5, { ...init, headers: { ...init?.headers, ...headers } })), MAX_STDIO_MESSAGE_BYTES)
         }
       });
     }
@@ -31557,15 +32627,15 @@ function signalPerRequest(fetchImpl = fetch) {
   return (input, init) => {
     const shared = init?.signal;
     if (!shared) return fetchImpl(input, init);
-    let open4 = linked.get(shared);
-    if (open4 === void 0) {
+    let open5 = linked.get(shared);
+    if (open5 === void 0) {
       const controllers = /* @__PURE__ */ new Set();
       shared.addEventListener("abort", () => controllers.forEach((controller) => controller.abort(shared.reason)), { once: true });
-      linked.set(shared, open4 = controllers);
+      linked.set(shared, open5 = controllers);
     }
     const own4 = new AbortController();
     if (shared.aborted) own4.abort(shared.reason);
-    else open4.add(own4);
+    else open5.add(own4);
     return fetchImpl(input, { ...init, signal: own4.signal });
   };
 }
@@ -31584,6 +32654,7 @@ var MAX_STDIO_MESSAGE_BYTES;
 var init_transports = __esm({
   "src/capture/transports.ts"() {
     "use strict";
+    init_bounded_fetch();
     init_line_buffer();
     init_secrets();
     MAX_STDIO_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -32875,17 +33946,17 @@ var init_parse3 = __esm({
       return result2.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse6 = _parse2(_Err);
+      const parse7 = _parse2(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse6(schema, value, ctx, finalizeParams(fn, _params));
+        return parse7(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     _decode = (_Err) => {
-      const parse6 = _parse2(_Err);
+      const parse7 = _parse2(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse7(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -33500,7 +34571,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -33514,7 +34585,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 function handleArrayResult2(result2, final, index) {
@@ -35123,7 +36194,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve8) {
+function isRecursive(inst, stack, resolve10) {
   const cached4 = recursive.get(inst);
   if (cached4 !== void 0)
     return cached4 ? PROVEN : NONE;
@@ -35133,7 +36204,7 @@ function isRecursive(inst, stack, resolve8) {
   let result2 = NONE;
   const check3 = (child2) => {
     if (result2 !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve8);
+      const answer = isRecursive(child2, stack, resolve10);
       if (answer > result2)
         result2 = answer;
     }
@@ -35144,7 +36215,7 @@ function isRecursive(inst, stack, resolve8) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve10) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -35208,7 +36279,7 @@ function isRecursive(inst, stack, resolve8) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve10 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -35275,7 +36346,7 @@ function isBackEdge(ctx, value) {
   const backEdges = ctx[STATE]?.backEdges;
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
-var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open2, memo;
+var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open3, memo;
 var init_memoizer = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/core/memoizer.js"() {
     init_util2();
@@ -35291,7 +36362,7 @@ var init_memoizer = __esm({
     NONE = 0;
     ASSUMED = 1;
     PROVEN = 2;
-    open2 = [];
+    open3 = [];
     memo = {
       alloc(_inst, payload, empty) {
         const bucket = handoff;
@@ -35300,7 +36371,7 @@ var init_memoizer = __esm({
         handoff = void 0;
         const entry = { value: empty, issues: null };
         bucket.set(payload.value, entry);
-        open2.push(entry);
+        open3.push(entry);
         return empty;
       },
       guard(inst) {
@@ -35371,10 +36442,10 @@ var init_memoizer = __esm({
               return payload;
             }
             handoff = bucket;
-            const depth = open2.length;
+            const depth = open3.length;
             const result2 = base(payload, ctx);
             handoff = void 0;
-            const entry = open2.length > depth ? open2.pop() : void 0;
+            const entry = open3.length > depth ? open3.pop() : void 0;
             if (result2 instanceof Promise) {
               return result2.then((r) => {
                 if (entry)
@@ -37336,13 +38407,13 @@ var init_errors6 = __esm({
 });
 
 // node_modules/@modelcontextprotocol/core/node_modules/zod/v4/classic/parse.js
-var parse3, parseAsync2, safeParse3, safeParseAsync3, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode2, safeEncodeAsync, safeDecodeAsync;
+var parse4, parseAsync2, safeParse3, safeParseAsync3, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode2, safeEncodeAsync, safeDecodeAsync;
 var init_parse4 = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/classic/parse.js"() {
     init_core4();
     init_errors6();
     init_core4();
-    parse3 = /* @__PURE__ */ _parse2(ZodRealError2);
+    parse4 = /* @__PURE__ */ _parse2(ZodRealError2);
     parseAsync2 = /* @__PURE__ */ _parseAsync2(ZodRealError2);
     safeParse3 = /* @__PURE__ */ _safeParse2(ZodRealError2);
     safeParseAsync3 = /* @__PURE__ */ _safeParseAsync2(ZodRealError2);
@@ -37679,7 +38750,7 @@ var init_schemas4 = __esm({
         util_exports2.own(this, "~standard", value);
       },
       parse: function _parse3(data, params) {
-        return parse3(this, data, params, { callee: _parse3 });
+        return parse4(this, data, params, { callee: _parse3 });
       },
       parseAsync: async function _parseAsync3(data, params) {
         return await parseAsync2(this, data, params, { callee: _parseAsync3 });
@@ -40702,17 +41773,17 @@ var init_parse5 = __esm({
       return result2.issues.length === 0;
     };
     _encode3 = (_Err) => {
-      const parse6 = _parse4(_Err);
+      const parse7 = _parse4(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse6(schema, value, ctx, finalizeParams2(fn, _params));
+        return parse7(schema, value, ctx, finalizeParams2(fn, _params));
       };
       return fn;
     };
     _decode3 = (_Err) => {
-      const parse6 = _parse4(_Err);
+      const parse7 = _parse4(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse6(schema, value, _ctx, finalizeParams2(fn, _params));
+        return parse7(schema, value, _ctx, finalizeParams2(fn, _params));
       };
       return fn;
     };
@@ -41326,7 +42397,7 @@ function capSize2(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -41340,7 +42411,7 @@ function capSize2(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 function handleArrayResult3(result2, final, index) {
@@ -42901,7 +43972,7 @@ function isRef2(value) {
 function cloneIssues2(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive2(inst, stack, resolve8) {
+function isRecursive2(inst, stack, resolve10) {
   const cached4 = recursive2.get(inst);
   if (cached4 !== void 0)
     return cached4 ? PROVEN2 : NONE2;
@@ -42911,7 +43982,7 @@ function isRecursive2(inst, stack, resolve8) {
   let result2 = NONE2;
   const check3 = (child2) => {
     if (result2 !== PROVEN2 && child2?._zod) {
-      const answer = isRecursive2(child2, stack, resolve8);
+      const answer = isRecursive2(child2, stack, resolve10);
       if (answer > result2)
         result2 = answer;
     }
@@ -42922,7 +43993,7 @@ function isRecursive2(inst, stack, resolve8) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED2 : desc.value?._zod ? isRecursive2(desc.value, stack, resolve8) : NONE2;
+      const child2 = desc.get ? ASSUMED2 : desc.value?._zod ? isRecursive2(desc.value, stack, resolve10) : NONE2;
       if (child2 > answer)
         answer = child2;
     }
@@ -42986,7 +44057,7 @@ function isRecursive2(inst, stack, resolve8) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve10 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive2(inner, stack, false) : ASSUMED2);
       break;
     }
@@ -43053,7 +44124,7 @@ function isBackEdge2(ctx, value) {
   const backEdges = ctx[STATE2]?.backEdges;
   return backEdges !== void 0 && isRef2(value) && backEdges.has(value);
 }
-var $ZodCyclicError2, STATE2, NO_ISSUES2, recursive2, NONE2, ASSUMED2, PROVEN2, handoff2, open3, memo2;
+var $ZodCyclicError2, STATE2, NO_ISSUES2, recursive2, NONE2, ASSUMED2, PROVEN2, handoff2, open4, memo2;
 var init_memoizer2 = __esm({
   "node_modules/@modelcontextprotocol/client/node_modules/zod/v4/core/memoizer.js"() {
     init_util3();
@@ -43069,7 +44140,7 @@ var init_memoizer2 = __esm({
     NONE2 = 0;
     ASSUMED2 = 1;
     PROVEN2 = 2;
-    open3 = [];
+    open4 = [];
     memo2 = {
       alloc(_inst, payload, empty) {
         const bucket = handoff2;
@@ -43078,7 +44149,7 @@ var init_memoizer2 = __esm({
         handoff2 = void 0;
         const entry = { value: empty, issues: null };
         bucket.set(payload.value, entry);
-        open3.push(entry);
+        open4.push(entry);
         return empty;
       },
       guard(inst) {
@@ -43149,10 +44220,10 @@ var init_memoizer2 = __esm({
               return payload;
             }
             handoff2 = bucket;
-            const depth = open3.length;
+            const depth = open4.length;
             const result2 = base(payload, ctx);
             handoff2 = void 0;
-            const entry = open3.length > depth ? open3.pop() : void 0;
+            const entry = open4.length > depth ? open4.pop() : void 0;
             if (result2 instanceof Promise) {
               return result2.then((r) => {
                 if (entry)
@@ -45272,13 +46343,13 @@ var init_errors8 = __esm({
 });
 
 // node_modules/@modelcontextprotocol/client/node_modules/zod/v4/classic/parse.js
-var parse4, parseAsync3, safeParse4, safeParseAsync4, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode3, safeEncodeAsync2, safeDecodeAsync2;
+var parse5, parseAsync3, safeParse4, safeParseAsync4, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode3, safeEncodeAsync2, safeDecodeAsync2;
 var init_parse6 = __esm({
   "node_modules/@modelcontextprotocol/client/node_modules/zod/v4/classic/parse.js"() {
     init_core6();
     init_errors8();
     init_core6();
-    parse4 = /* @__PURE__ */ _parse4(ZodRealError3);
+    parse5 = /* @__PURE__ */ _parse4(ZodRealError3);
     parseAsync3 = /* @__PURE__ */ _parseAsync4(ZodRealError3);
     safeParse4 = /* @__PURE__ */ _safeParse3(ZodRealError3);
     safeParseAsync4 = /* @__PURE__ */ _safeParseAsync3(ZodRealError3);
@@ -45615,7 +46686,7 @@ var init_schemas6 = __esm({
         util_exports3.own(this, "~standard", value);
       },
       parse: function _parse5(data, params) {
-        return parse4(this, data, params, { callee: _parse5 });
+        return parse5(this, data, params, { callee: _parse5 });
       },
       parseAsync: async function _parseAsync5(data, params) {
         return await parseAsync3(this, data, params, { callee: _parseAsync5 });
@@ -48863,14 +49934,14 @@ function inputRequiredRoundsExceededMessage(method, maxRounds) {
   return `Multi-round-trip request '${method}' still required input after ${maxRounds} rounds (inputRequired.maxRounds)`;
 }
 function sleep(ms, signal) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve10, reject) => {
     if (signal?.aborted) {
       reject(signal.reason instanceof SdkError ? signal.reason : new SdkError(SdkErrorCode.RequestTimeout, String(signal.reason)));
       return;
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve8();
+      resolve10();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
@@ -48886,7 +49957,7 @@ function linkedRoundAbort(outer) {
   if (outer?.aborted) controller.abort(outer.reason);
   return {
     signal: controller.signal,
-    abort: (reason2) => controller.abort(reason2),
+    abort: (reason3) => controller.abort(reason3),
     dispose: () => outer?.removeEventListener("abort", onOuterAbort)
   };
 }
@@ -50901,7 +51972,7 @@ var init_src_CeKsbNLO = __esm({
         const flowStartedAt = Date.now();
         let onAbort;
         let cleanupMessageId;
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve10, reject) => {
           const earlyReject = (error4) => {
             reject(error4);
           };
@@ -50916,8 +51987,8 @@ var init_src_CeKsbNLO = __esm({
             return;
           }
           if (options?.signal?.aborted) {
-            const reason2 = options.signal.reason;
-            throw reason2 instanceof SdkError ? reason2 : new SdkError(SdkErrorCode.RequestTimeout, String(reason2));
+            const reason3 = options.signal.reason;
+            throw reason3 instanceof SdkError ? reason3 : new SdkError(SdkErrorCode.RequestTimeout, String(reason3));
           }
           const requestAbort = codec.era === MODERN_WIRE_REVISION && this._transport.hasPerRequestStream === true ? new AbortController() : void 0;
           const messageId = this._requestMessageId++;
@@ -50939,7 +52010,7 @@ var init_src_CeKsbNLO = __esm({
           }
           const outbound = this._envelopeOutbound(jsonrpcRequest);
           let responseReceived = false;
-          const cancel = (reason2) => {
+          const cancel = (reason3) => {
             if (responseReceived) return;
             this._progressHandlers.delete(messageId);
             if (requestAbort === void 0) {
@@ -50948,7 +52019,7 @@ var init_src_CeKsbNLO = __esm({
                 method: "notifications/cancelled",
                 params: {
                   requestId: messageId,
-                  reason: String(reason2)
+                  reason: String(reason3)
                 }
               }), {
                 relatedRequestId,
@@ -50956,7 +52027,7 @@ var init_src_CeKsbNLO = __esm({
                 onresumptiontoken
               }).catch((error4) => this._onerror(/* @__PURE__ */ new Error(`Failed to send cancellation: ${error4}`)));
             } else requestAbort.abort();
-            reject(reason2 instanceof SdkError ? reason2 : new SdkError(SdkErrorCode.RequestTimeout, String(reason2)));
+            reject(reason3 instanceof SdkError ? reason3 : new SdkError(SdkErrorCode.RequestTimeout, String(reason3)));
           };
           this._responseHandlers.set(messageId, (response) => {
             if (options?.signal?.aborted) return;
@@ -50970,7 +52041,7 @@ var init_src_CeKsbNLO = __esm({
             }
             if (decoded.kind === "invalid") return reject(decoded.error);
             if (decoded.kind === "input_required") {
-              if (options?.allowInputRequired === true) return resolve8(manualInputRequiredValue(decoded));
+              if (options?.allowInputRequired === true) return resolve10(manualInputRequiredValue(decoded));
               const flow = {
                 codec,
                 request,
@@ -50982,11 +52053,11 @@ var init_src_CeKsbNLO = __esm({
                   params
                 }, resultSchema, legOptions)
               };
-              return resolve8(this._resolveNonCompleteResult(decoded, flow));
+              return resolve10(this._resolveNonCompleteResult(decoded, flow));
             }
             const result2 = decoded.result;
             validateStandardSchema(resultSchema, result2).then((parseResult) => {
-              if (parseResult.success) resolve8(parseResult.data);
+              if (parseResult.success) resolve10(parseResult.data);
               else reject(new SdkError(SdkErrorCode.InvalidResult, `Invalid result for ${request.method}: ${parseResult.error}`));
             }, reject);
           });
@@ -51138,8 +52209,8 @@ var init_src_CeKsbNLO = __esm({
       var PARAM_REGEXP = /; *([!#$%&'*+.^_`|~0-9A-Za-z-]+) *= *("(?:[\u000b\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\u000b\u0020-\u00ff])*"|[!#$%&'*+.^_`|~0-9A-Za-z-]+) */g;
       var QESC_REGEXP = /\\([\u000b\u0020-\u00ff])/g;
       var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-      exports.parse = parse6;
-      function parse6(string9) {
+      exports.parse = parse7;
+      function parse7(string9) {
         if (!string9) throw new TypeError("argument string is required");
         var header = typeof string9 === "object" ? getcontenttype(string9) : string9;
         if (typeof header !== "string") throw new TypeError("argument string is required to be a string");
@@ -54063,7 +55134,7 @@ var init_ajvProvider_BIwGVY6G = __esm({
         ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
         const schOrFunc = root.refs[ref];
         if (schOrFunc) return schOrFunc;
-        let _sch = resolve8.call(this, root, ref);
+        let _sch = resolve10.call(this, root, ref);
         if (_sch === void 0) {
           const schema = (_a5 = root.localRefs) === null || _a5 === void 0 ? void 0 : _a5[ref];
           const { schemaId } = this.opts;
@@ -54089,7 +55160,7 @@ var init_ajvProvider_BIwGVY6G = __esm({
       function sameSchemaEnv(s1, s2) {
         return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
       }
-      function resolve8(root, ref) {
+      function resolve10(root, ref) {
         let sch;
         while (typeof (sch = this.refs[ref]) == "string") ref = sch;
         return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
@@ -54781,10 +55852,10 @@ var init_ajvProvider_BIwGVY6G = __esm({
       }
       function normalize2(uri, options) {
         if (typeof uri === "string") uri = normalizeString(uri, options);
-        else if (typeof uri === "object") uri = parse6(serialize(uri, options), options);
+        else if (typeof uri === "object") uri = parse7(serialize(uri, options), options);
         return uri;
       }
-      function resolve8(baseURI, relativeURI, options) {
+      function resolve10(baseURI, relativeURI, options) {
         const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
         const { parsed: baseParsed, malformedAuthorityOrPort: baseMalformed, malformedPercentEncoding: baseMalformedPercentEncoding, malformedSchemeSpecific: baseMalformedSchemeSpecific, malformedHost: baseMalformedHost, malformedScheme: baseMalformedScheme } = parseWithStatus(baseURI, schemelessOptions);
         const { parsed: relativeParsed, malformedAuthorityOrPort: relativeMalformed, malformedPercentEncoding: relativeMalformedPercentEncoding, malformedSchemeSpecific: relativeMalformedSchemeSpecific, malformedHost: relativeMalformedHost, malformedScheme: relativeMalformedScheme } = parseWithStatus(relativeURI, schemelessOptions);
@@ -54802,8 +55873,8 @@ var init_ajvProvider_BIwGVY6G = __esm({
       function resolveComponent(base, relative3, options, skipNormalization) {
         const target = {};
         if (!skipNormalization) {
-          base = parse6(serialize(base, options), options);
-          relative3 = parse6(serialize(relative3, options), options);
+          base = parse7(serialize(base, options), options);
+          relative3 = parse7(serialize(relative3, options), options);
         }
         options = options || {};
         if (!options.tolerant && relative3.scheme) {
@@ -55035,7 +56106,7 @@ var init_ajvProvider_BIwGVY6G = __esm({
           malformedScheme
         };
       }
-      function parse6(uri, opts) {
+      function parse7(uri, opts) {
         return parseWithStatus(uri, opts).parsed;
       }
       function normalizeString(uri, opts) {
@@ -55066,11 +56137,11 @@ var init_ajvProvider_BIwGVY6G = __esm({
       const fastUri = {
         SCHEMES,
         normalize: normalize2,
-        resolve: resolve8,
+        resolve: resolve10,
         resolveComponent,
         equal,
         serialize,
-        parse: parse6
+        parse: parse7
       };
       module.exports = fastUri;
       module.exports.default = fastUri;
@@ -58488,10 +59559,10 @@ var init_ajvProvider_BIwGVY6G = __esm({
     require_formats = /* @__PURE__ */ __commonJSMin(((exports) => {
       Object.defineProperty(exports, "__esModule", { value: true });
       exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
-      function fmtDef(validate4, compare2) {
+      function fmtDef(validate4, compare3) {
         return {
           validate: validate4,
-          compare: compare2
+          compare: compare3
         };
       }
       exports.fullFormats = {
@@ -60667,14 +61738,14 @@ var init_public_CvV4ZHkX = __esm({
       */
       async exchange(buildRequest, timeoutMs) {
         const id = `server-discover-probe-${++this._probeCounter}`;
-        return new Promise((resolve8) => {
+        return new Promise((resolve10) => {
           let settled = false;
           const settle3 = (reply) => {
             if (settled) return;
             settled = true;
             clearTimeout(timer);
             if (this._pending?.id === id) this._pending = void 0;
-            resolve8(reply);
+            resolve10(reply);
           };
           const timer = setTimeout(() => settle3({ kind: "timeout" }), timeoutMs);
           this._pending = {
@@ -60796,10 +61867,10 @@ var init_public_CvV4ZHkX = __esm({
         this._discoverResult = void 0;
         this._autoOpenedSubscription = void 0;
         if (this._listenState.size > 0) {
-          const reason2 = new SdkError(SdkErrorCode.ConnectionClosed, "subscriptions/listen: client reconnected or closed; subscription state from the previous connection was reset");
+          const reason3 = new SdkError(SdkErrorCode.ConnectionClosed, "subscriptions/listen: client reconnected or closed; subscription state from the previous connection was reset");
           for (const entry of this._listenState.values()) entry.settle({
             cause: "remote",
-            error: reason2
+            error: reason3
           });
         }
         this._listenState.clear();
@@ -61543,8 +62614,8 @@ var init_public_CvV4ZHkX = __esm({
         const hit = await this._cache.read(method, params).catch((error4) => void this._reportStoreError(error4));
         if (hit !== void 0) {
           if (options?.signal?.aborted) {
-            const reason2 = options.signal.reason;
-            throw reason2 instanceof SdkError ? reason2 : new SdkError(SdkErrorCode.RequestTimeout, String(reason2));
+            const reason3 = options.signal.reason;
+            throw reason3 instanceof SdkError ? reason3 : new SdkError(SdkErrorCode.RequestTimeout, String(reason3));
           }
           return hit.value;
         }
@@ -61685,8 +62756,8 @@ var init_public_CvV4ZHkX = __esm({
           protocolVersion: negotiated
         });
         if (options?.signal?.aborted) {
-          const reason2 = options.signal.reason;
-          throw reason2 instanceof SdkError ? reason2 : new SdkError(SdkErrorCode.RequestTimeout, String(reason2));
+          const reason3 = options.signal.reason;
+          throw reason3 instanceof SdkError ? reason3 : new SdkError(SdkErrorCode.RequestTimeout, String(reason3));
         }
         const requestAbort = new AbortController();
         const listenId = `listen:${this._nextListenId++}`;
@@ -61695,13 +62766,13 @@ var init_public_CvV4ZHkX = __esm({
         let onCallerAbort;
         let resolveOpening;
         let rejectOpening;
-        const opening = new Promise((resolve8, reject) => {
-          resolveOpening = resolve8;
+        const opening = new Promise((resolve10, reject) => {
+          resolveOpening = resolve10;
           rejectOpening = reject;
         });
         let resolveClosed;
-        const closed = new Promise((resolve8) => {
-          resolveClosed = resolve8;
+        const closed = new Promise((resolve10) => {
+          resolveClosed = resolve10;
         });
         const settle3 = (outcome) => {
           if (state === "closed") return;
@@ -61749,10 +62820,10 @@ var init_public_CvV4ZHkX = __esm({
           const callerSignal = options.signal;
           onCallerAbort = () => {
             if (state === "closed") return;
-            const reason2 = callerSignal.reason;
+            const reason3 = callerSignal.reason;
             settle3({
               cause: "local",
-              error: reason2 instanceof Error ? reason2 : new Error(String(reason2 ?? "Aborted"))
+              error: reason3 instanceof Error ? reason3 : new Error(String(reason3 ?? "Aborted"))
             });
             wireTeardown().catch(() => {
             });
@@ -61879,10 +62950,10 @@ var init_public_CvV4ZHkX = __esm({
       */
       _onclose() {
         if (this._listenState.size > 0) {
-          const reason2 = new SdkError(SdkErrorCode.ConnectionClosed, "Connection closed");
+          const reason3 = new SdkError(SdkErrorCode.ConnectionClosed, "Connection closed");
           for (const entry of this._listenState.values()) entry.settle({
             cause: "remote",
-            error: reason2
+            error: reason3
           });
           this._listenState.clear();
         }
@@ -62217,8 +63288,8 @@ var init_errors9 = __esm({
       claim;
       reason;
       payload;
-      constructor(message2, payload, claim3 = "unspecified", reason2 = "unspecified") {
-        super(message2, { cause: { claim: claim3, reason: reason2, payload } }), this.claim = claim3, this.reason = reason2, this.payload = payload;
+      constructor(message2, payload, claim3 = "unspecified", reason3 = "unspecified") {
+        super(message2, { cause: { claim: claim3, reason: reason3, payload } }), this.claim = claim3, this.reason = reason3, this.payload = payload;
       }
     };
     JWTExpired = class extends JOSEError {
@@ -62227,8 +63298,8 @@ var init_errors9 = __esm({
       claim;
       reason;
       payload;
-      constructor(message2, payload, claim3 = "unspecified", reason2 = "unspecified") {
-        super(message2, { cause: { claim: claim3, reason: reason2, payload } }), this.claim = claim3, this.reason = reason2, this.payload = payload;
+      constructor(message2, payload, claim3 = "unspecified", reason3 = "unspecified") {
+        super(message2, { cause: { claim: claim3, reason: reason3, payload } }), this.claim = claim3, this.reason = reason3, this.payload = payload;
       }
     };
     JOSEAlgNotAllowed = class extends JOSEError {
@@ -65844,7 +66915,7 @@ var init_dist3 = __esm({
         const eventSourceFetch = this._eventSourceInit?.fetch;
         const fetchImpl = this._redirects(eventSourceFetch ? this._dpop?.(eventSourceFetch) ?? eventSourceFetch : this._fetch ?? fetch);
         let redirect;
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve10, reject) => {
           this._eventSource = new EventSource(this._url.href, {
             ...this._eventSourceInit,
             fetch: async (url4, init) => {
@@ -65878,7 +66949,7 @@ var init_dist3 = __esm({
                   response,
                   serverUrl: this._url,
                   fetchFn: this._fetchWithInit
-                }).then(() => this._startOrAuth().then(resolve8, reject), (error$2) => {
+                }).then(() => this._startOrAuth().then(resolve10, reject), (error$2) => {
                   this._connectAuthRetried = false;
                   markAuthSeamEscape(error$2);
                   this.onerror?.(error$2);
@@ -65916,7 +66987,7 @@ var init_dist3 = __esm({
               this.close();
               return;
             }
-            resolve8();
+            resolve10();
           });
           this._eventSource.onmessage = (event) => {
             const messageEvent = event;
@@ -66242,8 +67313,8 @@ var init_dist3 = __esm({
               options.onRequestStreamEnd?.();
               return;
             }
-            const reason2 = this._unfollowedRedirect(this._url, response) ?? response.statusText;
-            throw new SdkHttpError(SdkErrorCode.ClientHttpFailedToOpenStream, `Failed to open SSE stream: ${reason2}`, {
+            const reason3 = this._unfollowedRedirect(this._url, response) ?? response.statusText;
+            throw new SdkHttpError(SdkErrorCode.ClientHttpFailedToOpenStream, `Failed to open SSE stream: ${reason3}`, {
               status: response.status,
               statusText: response.statusText
             });
@@ -66486,8 +67557,8 @@ var init_dist3 = __esm({
               }
             } catch {
             }
-            const reason2 = this._unfollowedRedirect(this._url, response) ?? text;
-            throw new SdkHttpError(SdkErrorCode.ClientHttpNotImplemented, `Error POSTing to endpoint: ${reason2}`, {
+            const reason3 = this._unfollowedRedirect(this._url, response) ?? text;
+            throw new SdkHttpError(SdkErrorCode.ClientHttpNotImplemented, `Error POSTing to endpoint: ${reason3}`, {
               status: response.status,
               statusText: response.statusText,
               text
@@ -66652,7 +67723,7 @@ var init_stdio3 = __esm({
       */
       async start() {
         if (this._process) throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve10, reject) => {
           this._process = (0, import_cross_spawn2.default)(this._serverParams.command, this._serverParams.args ?? [], {
             env: {
               ...getDefaultEnvironment2(),
@@ -66672,7 +67743,7 @@ var init_stdio3 = __esm({
             this.onerror?.(error4);
           });
           this._process.on("spawn", () => {
-            resolve8();
+            resolve10();
           });
           this._process.on("close", (_code) => {
             this._process = void 0;
@@ -66737,7 +67808,7 @@ var init_stdio3 = __esm({
         const proc = this._process;
         this._process = void 0;
         if (proc && proc.exitCode === null && proc.signalCode === null) {
-          const exited = new Promise((resolve8) => proc.once("exit", () => resolve8()));
+          const exited = new Promise((resolve10) => proc.once("exit", () => resolve10()));
           try {
             proc.stdin?.end();
           } catch {
@@ -66746,7 +67817,7 @@ var init_stdio3 = __esm({
             proc.kill("SIGTERM");
           } catch {
           }
-          await Promise.race([exited, new Promise((resolve8) => setTimeout(resolve8, 1e3).unref())]);
+          await Promise.race([exited, new Promise((resolve10) => setTimeout(resolve10, 1e3).unref())]);
           if (proc.exitCode === null && proc.signalCode === null) try {
             proc.kill("SIGKILL");
           } catch {
@@ -66771,22 +67842,22 @@ var init_stdio3 = __esm({
         if (this._process) {
           const processToClose = this._process;
           this._process = void 0;
-          const closePromise = new Promise((resolve8) => {
+          const closePromise = new Promise((resolve10) => {
             processToClose.once("close", () => {
-              resolve8();
+              resolve10();
             });
           });
           try {
             processToClose.stdin?.end();
           } catch {
           }
-          await Promise.race([closePromise, new Promise((resolve8) => setTimeout(resolve8, 2e3).unref())]);
+          await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
           if (processToClose.exitCode === null) {
             try {
               processToClose.kill("SIGTERM");
             } catch {
             }
-            await Promise.race([closePromise, new Promise((resolve8) => setTimeout(resolve8, 2e3).unref())]);
+            await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
           }
           if (processToClose.exitCode === null) try {
             processToClose.kill("SIGKILL");
@@ -66796,11 +67867,11 @@ var init_stdio3 = __esm({
         this._readBuffer.clear();
       }
       send(message2) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve10) => {
           if (!this._process?.stdin) throw new SdkError(SdkErrorCode.NotConnected, "Not connected");
           const json = serializeMessage2(message2);
-          if (this._process.stdin.write(json)) resolve8();
-          else this._process.stdin.once("drain", resolve8);
+          if (this._process.stdin.write(json)) resolve10();
+          else this._process.stdin.once("drain", resolve10);
         });
       }
     };
@@ -66833,7 +67904,7 @@ async function captureModern(target, declared, timeoutMs, tail, log, requests) {
     transport.stderr?.on("data", (chunk) => tail.push(chunk.toString()));
   } else if (target.kind === "http") {
     const { url: url4, headers } = httpEndpoint(target);
-    transport = new v2.StreamableHTTPClientTransport(url4, { requestInit: { headers } });
+    transport = new v2.StreamableHTTPClientTransport(url4, { requestInit: { headers }, fetch: boundedFetch(MAX_STDIO_MESSAGE_BYTES) });
   } else {
     throw new UserError(`The server speaks protocol ${MODERN_PROTOCOL_VERSION}, which has no legacy SSE transport.`, { hint: "Capture it over Streamable HTTP (--url without --transport sse)." });
   }
@@ -66874,7 +67945,7 @@ async function captureModern(target, declared, timeoutMs, tail, log, requests) {
     }, who);
   } finally {
     await Promise.race([client.close().catch(() => {
-    }), new Promise((resolve8) => setTimeout(resolve8, 3e3).unref())]);
+    }), new Promise((resolve10) => setTimeout(resolve10, 3e3).unref())]);
     requests?.closed();
   }
 }
@@ -66908,12 +67979,13 @@ var init_modern = __esm({
     init_normalise();
     init_paging();
     init_target();
+    init_bounded_fetch();
     init_transports();
     MODERN_PROTOCOL_VERSION = "2026-07-28";
     ModernProtocolRequired = class extends Error {
-      constructor(reason2) {
-        super(reason2);
-        this.reason = reason2;
+      constructor(reason3) {
+        super(reason3);
+        this.reason = reason3;
         this.name = "ModernProtocolRequired";
       }
       reason;
@@ -66938,6 +68010,8 @@ var init_recording_transport = __esm({
       onmessage;
       initializeResult;
       initializeId;
+      /** Ids of the capture's requests still waiting for a response. */
+      awaiting = /* @__PURE__ */ new Set();
       get sessionId() {
         return this.inner.sessionId;
       }
@@ -66952,6 +68026,7 @@ var init_recording_transport = __esm({
         this.inner.onerror = (error4) => this.onerror?.(error4);
         this.inner.onmessage = (message2, extra) => {
           this.requests?.received(message2);
+          if (!this.solicited(message2)) return this.requests?.ignored(message2);
           if ("id" in message2 && message2.id === this.initializeId && "result" in message2) this.initializeResult = message2.result;
           this.onmessage?.(message2, extra);
         };
@@ -66960,12 +68035,19 @@ var init_recording_transport = __esm({
       async send(message2, options) {
         if ("method" in message2 && message2.method === "initialize" && "id" in message2) this.initializeId = message2.id;
         this.requests?.sent(message2);
+        if ("method" in message2 && "id" in message2) this.awaiting.add(message2.id);
         try {
           await this.inner.send(message2, options);
         } catch (error4) {
           this.requests?.failed(message2, error4);
           throw error4;
         }
+      }
+      /** A request from the server (answered by the client), or a response to one of the capture's requests. */
+      solicited(message2) {
+        if ("method" in message2) return "id" in message2;
+        const id = "id" in message2 ? message2.id ?? void 0 : void 0;
+        return id === void 0 || this.awaiting.delete(id);
       }
       async close() {
         this.requests?.closed();
@@ -66991,7 +68073,7 @@ function humanLine(event) {
     case "capture.start":
       return `capture start: ${event.target} over ${event.transport} (time limit ${event.timeout_ms} ms)`;
     case "capture.end": {
-      const counts = event.tools === void 0 ? "" : ` (${[plural(event.tools, "tool"), plural(event.prompts ?? 0, "prompt"), plural(event.resources ?? 0, "resource"), plural(event.resource_templates ?? 0, "resource template")].join(", ")})`;
+      const counts = event.tools === void 0 ? "" : ` (${entityCounts({ tools: event.tools, prompts: event.prompts ?? 0, resources: event.resources ?? 0, resourceTemplates: event.resource_templates ?? 0 })})`;
       return `capture end: ${event.result} after ${event.duration_ms} ms${counts}${event.error === null ? "" : `: ${event.error}`}`;
     }
     case "mcp.request":
@@ -67003,9 +68085,6 @@ function humanLine(event) {
     case "capture.progress":
       return event.message;
   }
-}
-function plural(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 function key(direction, id) {
   return JSON.stringify([direction, id]);
@@ -67021,6 +68100,7 @@ var RequestLog;
 var init_events = __esm({
   "src/capture/events.ts"() {
     "use strict";
+    init_plural();
     init_sanitize();
     init_secrets();
     RequestLog = class {
@@ -67040,6 +68120,15 @@ var init_events = __esm({
       received(message2) {
         this.see(message2, "received");
       }
+      /**
+       * A message the capture did not ask for, dropped unread. A notification was already logged as it
+       * came (`mcp.notification`); a response to no request of the capture's is said here.
+       */
+      ignored(message2) {
+        const id = message2?.id;
+        if (message2?.method !== void 0 || typeof id !== "string" && typeof id !== "number") return;
+        this.emit({ event: "capture.progress", message: `ignored a response to no request of the capture (id ${excerpt2(this.mask(String(id)), 60)})` });
+      }
       /** Sending a request failed (over HTTP: the POST was refused): it is reported with the reason. */
       failed(message2, error4) {
         const id = message2?.id;
@@ -67052,10 +68141,10 @@ var init_events = __esm({
         this.report(requestKey, request, { result: "error", error: excerpt2(this.mask(text)) });
       }
       /** The connection ended: every request still open is reported as unanswered. */
-      closed(reason2 = "no response before the connection ended") {
+      closed(reason3 = "no response before the connection ended") {
         for (const [key2, request] of this.open) {
           this.open.delete(key2);
-          this.report(key2, request, { result: "error", error: reason2 });
+          this.report(key2, request, { result: "error", error: reason3 });
         }
       }
       see(message2, direction) {
@@ -67105,7 +68194,17 @@ var init_events = __esm({
 });
 
 // src/capture/stderr-tail.ts
-var StderrTail;
+function isHeadline(line) {
+  return HEADLINE.test(line);
+}
+function isStackFrame(line) {
+  return /^(?:at\s|File "|goroutine \d+|\.\.\. \d+ more)/.test(line);
+}
+function findLastIndex(items, test) {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
+var StderrTail, HEADLINE;
 var init_stderr_tail = __esm({
   "src/capture/stderr-tail.ts"() {
     "use strict";
@@ -67135,13 +68234,32 @@ var init_stderr_tail = __esm({
         }
         if (this.partial.length > this.limit) this.partial = this.mask(this.partial).slice(-this.limit);
       }
-      /** The last non-empty lines on one line (at most `max` characters), or '' when the server wrote nothing. */
+      /**
+       * What the server last said, on one line of at most `max` characters, or '' when it wrote
+       * nothing: the last few lines, unless they miss the line that says what went wrong (`Error:
+       * ...`, `TypeError: ...`, a Python `Traceback` or exception, `error: ...`, `panic: ...`); then
+       * that line and the one after it lead, followed by the last line. Runtimes print a stack and
+       * their version after the error, so the plain tail would quote `requireStack: [] | } | Node.js
+       * v20` instead.
+       */
       summary(max = 300) {
         const lines = `${this.text}${this.mask(this.partial)}`.split(/\r?\n/).map((line) => cleanLine(line).trim()).filter(Boolean);
+        const headline = findLastIndex(lines, isHeadline);
         const joined = lines.slice(-4).join(" | ");
-        return joined.length > max ? `\u2026${joined.slice(-max)}` : joined;
+        if (headline === -1 || headline >= lines.length - 4 && joined.length <= max) {
+          return joined.length > max ? `\u2026${joined.slice(-max)}` : joined;
+        }
+        const picked = [headline];
+        const next = lines[headline + 1];
+        if (next !== void 0 && !isStackFrame(next)) picked.push(headline + 1);
+        const lead = picked.map((i) => lines[i]).join(" | ");
+        const last = lines.length - 1;
+        const rest = last > picked.at(-1) ? `${last > picked.at(-1) + 1 ? " | \u2026" : ""} | ${lines[last]}` : "";
+        if (lead.length + rest.length <= max) return `${lead}${rest}`;
+        return lead.length <= max ? lead : `${lead.slice(0, Math.max(0, max - 1))}\u2026`;
       }
     };
+    HEADLINE = /^(?:Traceback \(most recent call last\)|[\w$.]*(?:Error|Exception)(?: \[[\w-]+\])?:|error(?:\[\w+\])?:|panic:|fatal(?: error)?:|Uncaught\b)/i;
   }
 });
 
@@ -72301,7 +73419,7 @@ var init_protocol = __esm({
               return;
             }
             const pollInterval = task2.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1e3;
-            await new Promise((resolve8) => setTimeout(resolve8, pollInterval));
+            await new Promise((resolve10) => setTimeout(resolve10, pollInterval));
             options?.signal?.throwIfAborted();
           }
         } catch (error4) {
@@ -72318,7 +73436,7 @@ var init_protocol = __esm({
        */
       request(request, resultSchema, options) {
         const { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options ?? {};
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve10, reject) => {
           const earlyReject = (error4) => {
             reject(error4);
           };
@@ -72369,7 +73487,7 @@ var init_protocol = __esm({
               }
             };
           }
-          const cancel = (reason2) => {
+          const cancel = (reason3) => {
             this._responseHandlers.delete(messageId);
             this._progressHandlers.delete(messageId);
             this._cleanupTimeout(messageId);
@@ -72378,10 +73496,10 @@ var init_protocol = __esm({
               method: "notifications/cancelled",
               params: {
                 requestId: messageId,
-                reason: String(reason2)
+                reason: String(reason3)
               }
             }, { relatedRequestId, resumptionToken, onresumptiontoken }).catch((error5) => this._onerror(new Error(`Failed to send cancellation: ${error5}`)));
-            const error4 = reason2 instanceof McpError ? reason2 : new McpError(ErrorCode.RequestTimeout, String(reason2));
+            const error4 = reason3 instanceof McpError ? reason3 : new McpError(ErrorCode.RequestTimeout, String(reason3));
             reject(error4);
           };
           this._responseHandlers.set(messageId, (response) => {
@@ -72396,7 +73514,7 @@ var init_protocol = __esm({
               if (!parseResult.success) {
                 reject(parseResult.error);
               } else {
-                resolve8(parseResult.data);
+                resolve10(parseResult.data);
               }
             } catch (error4) {
               reject(error4);
@@ -72658,12 +73776,12 @@ var init_protocol = __esm({
           }
         } catch {
         }
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve10, reject) => {
           if (signal.aborted) {
             reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
             return;
           }
-          const timeoutId = setTimeout(resolve8, interval);
+          const timeoutId = setTimeout(resolve10, interval);
           signal.addEventListener("abort", () => {
             clearTimeout(timeoutId);
             reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
@@ -75690,7 +76808,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a5 = root.localRefs) === null || _a5 === void 0 ? void 0 : _a5[ref];
         const { schemaId } = this.opts;
@@ -75717,7 +76835,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -76577,11 +77695,11 @@ var require_fast_uri2 = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse6(serialize(uri, options), options);
+        parse7(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -76620,8 +77738,8 @@ var require_fast_uri2 = __commonJS({
     function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse6(serialize(base, options), options);
-        relative3 = parse6(serialize(relative3, options), options);
+        base = parse7(serialize(base, options), options);
+        relative3 = parse7(serialize(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
@@ -76939,7 +78057,7 @@ var require_fast_uri2 = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse6(uri, opts) {
+    function parse7(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -76972,11 +78090,11 @@ var require_fast_uri2 = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve8,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
-      parse: parse6
+      parse: parse7
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -79624,8 +80742,8 @@ var require_formats2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
-    function fmtDef(validate4, compare2) {
-      return { validate: validate4, compare: compare2 };
+    function fmtDef(validate4, compare3) {
+      return { validate: validate4, compare: compare3 };
     }
     exports.fullFormats = {
       // date: http://tools.ietf.org/html/rfc3339#section-5.6
@@ -80875,6 +81993,7 @@ async function snapshotServer(target, options = {}) {
   emit({ event: "capture.start", transport: target.kind, timeout_ms: timeoutMs });
   try {
     const snapshot = maskSnapshot(await capture(target, options, who, emit, masker), masker);
+    await refuseUnreadable(snapshot, who);
     emit({
       event: "capture.end",
       result: "ok",
@@ -80956,7 +82075,9 @@ async function captureOverTransport(inner, context, options = {}) {
   const failure3 = (what, hint2, cause) => new UserError(`${sentence(what)}.${hint2 ? ` ${hint2}` : ""}${stderr()}`, cause === void 0 ? {} : { cause });
   client.onerror = (error4) => {
     log(`transport error: ${excerpt3(firstLine2(error4.message), 300)}`);
-    if (closing || !context.stdio) return;
+    if (closing) return;
+    if (responseTooLarge(error4)) fail(asUserError(error4, context, now(), stderr()));
+    if (!context.stdio) return;
     if (error4 instanceof SyntaxError) fail(failure3(`${context.who} wrote something that is not an MCP message on stdout while ${now()} (${excerpt3(firstLine2(error4.message))})`, "Logs belong on stderr."));
     else fail(asUserError(error4, context, now(), stderr()));
   };
@@ -80965,7 +82086,8 @@ async function captureOverTransport(inner, context, options = {}) {
   };
   const timer = setTimeout(() => fail(failure3(`${context.who} did not finish within ${timeoutMs} ms (stuck while ${now()})`, "Raise --timeout if it is just slow.")), timeoutMs);
   const ResultSchema3 = z.object({}).passthrough();
-  const requestOptions = { timeout: timeoutMs + 1e3, maxTotalTimeout: timeoutMs + 1e3 };
+  const requestTimeout = Math.min(timeoutMs + 1e3, MAX_TIMEOUT_MS);
+  const requestOptions = { timeout: requestTimeout, maxTotalTimeout: requestTimeout };
   const list2 = async (method, key2, whenMissing) => {
     reading.add(method);
     log(`${method} ...`);
@@ -81031,7 +82153,7 @@ async function captureOverTransport(inner, context, options = {}) {
   } finally {
     clearTimeout(timer);
     closing = true;
-    await Promise.race([endConnection(client, inner), new Promise((resolve8) => setTimeout(resolve8, 3e3).unref())]);
+    await Promise.race([endConnection(client, inner), new Promise((resolve10) => setTimeout(resolve10, 3e3).unref())]);
   }
 }
 async function endConnection(client, transport) {
@@ -81050,6 +82172,12 @@ function asUserError(error4, context, phase, stderr) {
   if (error4 instanceof UserError) return error4;
   const err = error4 instanceof Error ? error4 : new Error(String(error4));
   const who = sentence(context.who);
+  const httpTooLarge = responseTooLarge(err);
+  if (httpTooLarge !== void 0) {
+    const limit = `${Math.round(httpTooLarge.maxBytes / 1024 / 1024)} MB (the limit for one message)`;
+    const what = httpTooLarge.part === "body" ? `a response body larger than ${limit}` : `an event larger than ${limit} on its event stream`;
+    return new UserError(`${who} sent ${what} while ${phase}.`, { cause: err });
+  }
   const code4 = errorCode(err);
   if (code4 === "ENOENT" && context.stdio) return new UserError(`Could not start ${context.who}: command not found.`, { hint: "Check the command after -- (it is run directly, not through a shell).", cause: err });
   if (code4 === "EACCES" && context.stdio) return new UserError(`Could not start ${context.who}: permission denied.`, { cause: err });
@@ -81088,9 +82216,9 @@ function tlsProblem(error4) {
   const chain = causeChain(error4);
   const text = chain.map((link) => link instanceof Error ? link.message : "").join(" | ");
   const tlsCode = chain.map((link) => link.code).find((code4) => typeof code4 === "string" && TLS_ERROR_CODE.test(code4));
-  const reason2 = /SSL routines:[^:]*:([^:|]+)/.exec(text)?.[1] ?? CERTIFICATE_PROBLEM.exec(text)?.[0];
-  if (reason2 === void 0 && tlsCode === void 0) return void 0;
-  return [reason2 ?? "handshake failed", tlsCode ? `(${tlsCode})` : ""].filter(Boolean).join(" ");
+  const reason3 = /SSL routines:[^:]*:([^:|]+)/.exec(text)?.[1] ?? CERTIFICATE_PROBLEM.exec(text)?.[0];
+  if (reason3 === void 0 && tlsCode === void 0) return void 0;
+  return [reason3 ?? "handshake failed", tlsCode ? `(${tlsCode})` : ""].filter(Boolean).join(" ");
 }
 function firstLine2(text) {
   return (text.split("\n").find((line) => line.trim() !== "") ?? text).trim().replace(/\.$/, "");
@@ -81119,10 +82247,12 @@ var init_snapshot_server = __esm({
   "src/capture/snapshot-server.ts"() {
     "use strict";
     init_errors();
+    init_bounded_fetch();
     init_sanitize();
     init_modern();
     init_normalise();
     init_paging();
+    init_readable();
     init_recording_transport();
     init_events();
     init_secrets();
@@ -81131,7 +82261,7 @@ var init_snapshot_server = __esm({
     init_transports();
     CLIENT_CAPABILITY_NAMES = ["roots", "sampling", "elicitation"];
     DEFAULT_TIMEOUT_MS = 3e4;
-    MASKED_NOTE = "a value passed as a secret (env, header or URL) appeared in what the server sent and was replaced with ***";
+    MASKED_NOTE = "a value passed as a secret (env, header, URL or argument) appeared in what the server sent and was replaced with ***";
     LIST_METHODS = ["tools/list", "prompts/list", "resources/list", "resources/templates/list"];
     TLS_ERROR_CODE = /^(?:ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_(?:GET|VERIFY)_)/;
     CERTIFICATE_PROBLEM = /self[- ]signed certificate(?: in certificate chain)?|unable to verify the first certificate|unable to get local issuer certificate|certificate has expired|Hostname\/IP does not match certificate's altnames/i;
@@ -81139,32 +82269,61 @@ var init_snapshot_server = __esm({
 });
 
 // src/action/run.ts
+init_target();
 import { appendFile, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4, resolve as resolve7 } from "node:path";
+import { join as join5, resolve as resolve9 } from "node:path";
 
 // src/commands/check.ts
 var import_core24 = __toESM(require_lib(), 1);
 init_errors();
+init_sanitize();
 import { access } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/commands/base.ts
 var import_core = __toESM(require_lib(), 1);
 init_errors();
+init_sanitize();
+
+// src/commands/conventions.ts
+init_errors();
+function closest(word, candidates) {
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (best === void 0 || distance < best.distance) best = { candidate, distance };
+  }
+  if (best === void 0) return void 0;
+  return best.distance <= Math.max(1, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
+}
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i];
+      const above = rows[i - 1];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+    }
+  }
+  return rows[a.length][b.length];
+}
 
 // src/commands/failure.ts
 init_errors();
+init_sanitize();
 function describeFailure(error4, verbose) {
   if (error4 instanceof UserError) {
-    const lines = [`mcp-compat: ${error4.message}${error4.hint ? ` ${error4.hint}` : ""}`];
-    if (error4.detail) lines.push(error4.detail);
-    if (verbose && error4.stack) lines.push(error4.stack);
+    const lines = [cleanLine(`mcp-compat: ${error4.message}${error4.hint ? ` ${error4.hint}` : ""}`)];
+    if (error4.detail) lines.push(cleanBlock(error4.detail));
+    if (verbose && error4.stack) lines.push(cleanBlock(error4.stack));
     return `${lines.join("\n")}
 `;
   }
-  return `mcp-compat: internal error: ${firstLine(error4.message)}${verbose ? `
-${error4.stack ?? ""}` : " (run again with --verbose for details)"}
+  return `${cleanLine(`mcp-compat: internal error: ${firstLine(error4.message)}`)}${verbose ? `
+${cleanBlock(error4.stack ?? "")}` : " (run again with --verbose for details)"}
 `;
 }
 function firstLine(text) {
@@ -81180,6 +82339,10 @@ var BaseCommand = class extends import_core.Command {
   get verbose() {
     return this.argv.includes("--verbose") || this.argv.includes("-v");
   }
+  didYouMean(message2) {
+    const ctor = this.ctor;
+    return suggestFlag(message2, { ...ctor.baseFlags, ...ctor.flags });
+  }
   async catch(error4) {
     if (error4 instanceof import_core.Errors.ExitError) throw error4;
     if (error4 instanceof UserError) {
@@ -81187,7 +82350,7 @@ var BaseCommand = class extends import_core.Command {
       return this.exit(EXIT_TOOL_FAILURE);
     }
     if (error4.oclif?.exit !== void 0) {
-      process.stderr.write(`mcp-compat: ${oneLine(error4.message)}
+      process.stderr.write(`${cleanLine(`mcp-compat: ${oneLine(error4.message)}${this.didYouMean(error4.message)}`)}
 `);
       return this.exit(EXIT_TOOL_FAILURE);
     }
@@ -81195,6 +82358,12 @@ var BaseCommand = class extends import_core.Command {
     return this.exit(EXIT_TOOL_FAILURE);
   }
 };
+function suggestFlag(message2, flags) {
+  const typed = /Nonexistent flags?: (--?[\w-]+)/.exec(message2)?.[1];
+  if (typed === void 0 || !typed.startsWith("--")) return "";
+  const guess = closest(typed.slice(2), Object.keys(flags));
+  return guess === void 0 ? "" : ` (did you mean --${guess}?)`;
+}
 function oneLine(text) {
   return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("See more help")).join(" ").replace(/:\s+/, ": ");
 }
@@ -81262,6 +82431,7 @@ async function routeConfigFlag(flags) {
 var import_core2 = __toESM(require_lib(), 1);
 init_fail_on();
 init_formats();
+init_render_options();
 init_report_values();
 var reportFlags = {
   format: import_core2.Flags.string({ description: "Report format.", options: [...REPORT_FORMATS], default: "text", helpGroup: "REPORT" }),
@@ -81278,16 +82448,22 @@ var reportFlags = {
     description: "Fail when the declared version (--next-version, else the head snapshot's) is a smaller bump than the changes require.",
     helpGroup: "REPORT"
   }),
-  "next-version": import_core2.Flags.string({ description: "The version about to be released (X.Y.Z); checked against the recommended bump.", helpGroup: "REPORT" })
+  "next-version": import_core2.Flags.string({ description: "The version about to be released (X.Y.Z); checked against the recommended bump.", helpGroup: "REPORT" }),
+  suggestions: import_core2.Flags.string({
+    description: "How to ship breaking changes safely, in text and markdown: none, brief (what to do, once per tool; the default) or full (with code, in the languages of suggestions.languages in the project config).",
+    options: [...SUGGESTION_LEVELS],
+    helpGroup: "REPORT"
+  })
 };
 
 // src/commands/flags/server-target.ts
 var import_core3 = __toESM(require_lib(), 1);
+init_target();
 
 // src/commands/flags/server-target-values.ts
 init_secrets();
 init_errors();
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 async function targetFromFlags(flags, argvAfterDoubleDash) {
   const given = [argvAfterDoubleDash.length > 0 && "-- COMMAND", flags.url !== void 0 && "--url", flags.config !== void 0 && "--config"].filter(Boolean);
   if (given.length === 0) throw new UserError("No server given.", { hint: "Give one: -- COMMAND ARGS, --url URL, or --config FILE --server NAME." });
@@ -81305,7 +82481,7 @@ async function targetFromFlags(flags, argvAfterDoubleDash) {
   if (argvAfterDoubleDash.length > 0) {
     stdioOnly();
     const [command, ...args] = argvAfterDoubleDash;
-    return { kind: "stdio", command, args, ...env2 ? { env: env2 } : {}, ...flags.cwd !== void 0 ? { cwd: resolve3(flags.cwd) } : {} };
+    return { kind: "stdio", command, args, ...env2 ? { env: env2 } : {}, ...flags.cwd !== void 0 ? { cwd: resolve4(flags.cwd) } : {} };
   }
   if (flags.url !== void 0) {
     httpOnly();
@@ -81319,10 +82495,10 @@ async function targetFromFlags(flags, argvAfterDoubleDash) {
     return { kind: flags.transport === "sse" ? "sse" : "http", url: flags.url, ...headers ? { headers } : {} };
   }
   const { targetFromClientConfig: targetFromClientConfig2 } = await Promise.resolve().then(() => (init_client_config(), client_config_exports));
-  const target = await targetFromClientConfig2(resolve3(flags.config), flags.server);
+  const target = await targetFromClientConfig2(resolve4(flags.config), flags.server);
   if (target.kind === "stdio") {
     stdioOnly();
-    return { ...target, ...env2 ? { env: { ...target.env, ...env2 } } : {}, ...flags.cwd !== void 0 ? { cwd: resolve3(flags.cwd) } : {} };
+    return { ...target, ...env2 ? { env: { ...target.env, ...env2 } } : {}, ...flags.cwd !== void 0 ? { cwd: resolve4(flags.cwd) } : {} };
   }
   httpOnly();
   return headers ? { ...target, headers: { ...target.headers, ...headers } } : target;
@@ -81366,7 +82542,7 @@ var serverTargetFlags = {
   cwd: import_core3.Flags.string({ description: "Working directory of a stdio server.", helpGroup: "SERVER" }),
   config: import_core3.Flags.string({ description: "MCP client config file holding the server (.mcp.json, Claude Desktop, Cursor, .vscode/mcp.json); in check, a project config file (mcp-compat.config.json) is recognised too.", helpGroup: "SERVER" }),
   server: import_core3.Flags.string({ description: "Name of the server entry in --config (optional when it lists one).", helpGroup: "SERVER", dependsOn: ["config"] }),
-  timeout: import_core3.Flags.integer({ description: "Time limit in milliseconds for the whole capture [default: 30000].", min: 1, helpGroup: "SERVER" }),
+  timeout: import_core3.Flags.integer({ description: `Time limit in milliseconds for the whole capture, 1 to ${MAX_TIMEOUT_MS} [default: 30000].`, min: 1, max: MAX_TIMEOUT_MS, helpGroup: "SERVER" }),
   "client-capabilities": import_core3.Flags.string({
     description: 'Client capabilities to declare, comma-separated from roots,sampling,elicitation, or "none" [default: all three].',
     helpGroup: "SERVER"
@@ -81380,6 +82556,7 @@ var serverTargetFlags = {
 };
 
 // src/commands/flags/capture-options.ts
+init_sanitize();
 function captureOptions(flags, timeoutMs, verbose) {
   const clientCapabilities = parseClientCapabilities(flags["client-capabilities"]);
   const timeout = timeoutMs ?? flags.timeout;
@@ -81387,15 +82564,86 @@ function captureOptions(flags, timeoutMs, verbose) {
   return {
     ...timeout === void 0 ? {} : { timeoutMs: timeout },
     ...clientCapabilities ? { clientCapabilities } : {},
-    ...json ? { onEvent: (event) => process.stderr.write(`${JSON.stringify(event)}
+    ...json ? { onEvent: (event) => process.stderr.write(`${escapeJsonText(JSON.stringify(event))}
 `) } : {},
-    ...verbose && !json ? { onLog: (line) => process.stderr.write(`${line}
+    ...verbose && !json ? { onLog: (line) => process.stderr.write(`${cleanLine(line)}
 `) } : {}
   };
 }
 
+// src/commands/flags/acknowledge-values.ts
+init_acknowledge_command();
+init_report_values();
+var ACKNOWLEDGE = `mcp-compat acknowledge --reason "${REASON_PLACEHOLDER}" --all`;
+function acknowledgeAllOfCheck(argv, mask) {
+  const dash = argv.indexOf("--");
+  const own4 = dash === -1 ? [...argv] : argv.slice(0, dash);
+  const kept = [];
+  for (let i = 0; i < own4.length; i += 1) {
+    const word = own4[i];
+    if (word === "--update" || word.startsWith("--format=")) continue;
+    if (word === "--format") {
+      i += 1;
+      continue;
+    }
+    kept.push(word);
+  }
+  const rest = dash === -1 ? [] : argv.slice(dash);
+  return `mcp-compat check ${shellQuote([...kept, "--format", "json", ...rest].map(mask))} | ${ACKNOWLEDGE} --report -`;
+}
+
 // src/commands/check.ts
 init_git_source();
+
+// src/commands/flags/output-path.ts
+init_errors();
+import { randomBytes } from "node:crypto";
+import { open as open2, rm, stat } from "node:fs/promises";
+import { basename as basename3, dirname as dirname4, join as join2, resolve as resolve6 } from "node:path";
+async function assertWritableFile(path, flag) {
+  const file = resolve6(path);
+  const folder = dirname4(file);
+  const shown2 = JSON.stringify(path);
+  const existing = await stat(file).catch(() => void 0);
+  if (existing?.isDirectory()) throw new UserError(`${flag} ${shown2} is a folder.`, { hint: `Give a file name, e.g. ${flag} ${join2(path, "mcp-snapshot.json")}.` });
+  const parent = await stat(folder).catch((error4) => error4);
+  if (parent instanceof Error) {
+    if (parent.code === "ENOENT") throw new UserError(`${flag} ${shown2}: folder ${folder} does not exist.`, { hint: "Create it first; mcp-compat creates no folders." });
+    throw new UserError(`${flag} ${shown2}: cannot reach folder ${folder} (${reason2(parent)}).`);
+  }
+  if (!parent.isDirectory()) throw new UserError(`${flag} ${shown2}: ${folder} is not a folder.`);
+  const probe = join2(folder, `.${basename3(file)}.${process.pid}.${randomBytes(4).toString("hex")}.probe`);
+  try {
+    await (await open2(probe, "wx")).close();
+  } catch (error4) {
+    throw new UserError(`${flag} ${shown2}: cannot create a file in folder ${folder} (${reason2(error4)}).`, { hint: "Choose a folder you can write to." });
+  }
+  await rm(probe, { force: true });
+}
+function reason2(error4) {
+  switch (error4.code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "read-only file system";
+    case "ENOSPC":
+      return "no space left on the device";
+    default:
+      return error4.code ?? error4.message;
+  }
+}
+
+// src/commands/flags/stray-words.ts
+init_errors();
+function assertNoStrayWords(commandName, parsed, command) {
+  const stray = parsed.slice(0, Math.max(0, parsed.length - command.length));
+  if (stray.length > 0) {
+    throw new UserError(`Unexpected argument ${JSON.stringify(stray[0])}.`, { hint: `Put the server command after --, e.g. mcp-compat ${commandName} -- node server.js.` });
+  }
+}
+
+// src/commands/check.ts
 var Check = class _Check extends BaseCommand {
   static summary = "Snapshot a live server and compare it with the committed baseline.";
   static description = [
@@ -81421,32 +82669,35 @@ var Check = class _Check extends BaseCommand {
     concurrency: import_core24.Flags.integer({ description: "With --all, how many servers to capture at once.", default: 4, min: 1 })
   };
   async run() {
-    const { flags: parsed } = await this.parse(_Check);
+    const { flags: parsed, argv } = await this.parse(_Check);
+    const command = afterDoubleDash(this.argv);
+    assertNoStrayWords("check", argv, command);
     const flags = await routeConfigFlag(parsed);
     assertNextVersion(flags["next-version"]);
     const config4 = await loadProjectConfig({ path: flags["project-config"] });
-    const command = afterDoubleDash(this.argv);
     const jobs = this.jobs(flags, config4, command);
-    const [{ settleWithLimit: settleWithLimit2 }, { render: render2 }] = await Promise.all([Promise.resolve().then(() => (init_concurrent(), concurrent_exports)), Promise.resolve().then(() => (init_reporting(), reporting_exports))]);
-    const outcomes = await settleWithLimit2(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config4));
-    const reports = [];
-    const labels = [];
-    let captureFailed = false;
-    outcomes.forEach((outcome, index) => {
+    const [{ settleWithLimit: settleWithLimit2 }, { render: render2, viewOptions: viewOptions2 }] = await Promise.all([Promise.resolve().then(() => (init_concurrent(), concurrent_exports)), Promise.resolve().then(() => (init_reporting(), reporting_exports))]);
+    const settled = await settleWithLimit2(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config4));
+    if (!flags.all) {
+      const [only] = settled;
+      if (only?.status !== "fulfilled") throw only?.reason;
+      process.stdout.write(render2(only.value, flags.format, this.config.version, viewOptions2(flags, config4)));
+      process.exitCode = !flags.update && only.value.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
+      return;
+    }
+    const outcomes = settled.map((outcome, index) => {
       const job = jobs[index];
-      if (outcome.status === "fulfilled") {
-        reports.push(outcome.value);
-        labels.push(job.label);
-        return;
-      }
-      const error4 = outcome.reason;
-      if (jobs.length === 1 || !(error4 instanceof UserError)) throw error4;
-      captureFailed = true;
-      process.stderr.write(`mcp-compat: ${job.label}: ${error4.message}${error4.hint ? ` ${error4.hint}` : ""}
+      const target = job.configured ?? job.label;
+      if (outcome.status === "fulfilled") return { target, report: outcome.value };
+      const error4 = whyNotChecked(outcome.reason);
+      process.stderr.write(`${cleanLine(`mcp-compat: ${job.label}: ${error4}`)}
 `);
+      return { target, error: error4 };
     });
-    if (reports.length > 0) process.stdout.write(render2(reports, flags.format, this.config.version, labels));
-    if (captureFailed) process.exitCode = EXIT_TOOL_FAILURE;
+    const [{ renderCheckAll: renderCheckAll2 }, { shouldColor: shouldColor2 }] = await Promise.all([Promise.resolve().then(() => (init_check_all_output(), check_all_output_exports)), Promise.resolve().then(() => (init_text(), text_exports))]);
+    process.stdout.write(renderCheckAll2(outcomes, flags.format, { color: shouldColor2(process.stdout), toolVersion: this.config.version, view: viewOptions2(flags, config4) }));
+    const reports = outcomes.flatMap((outcome) => "report" in outcome ? [outcome.report] : []);
+    if (reports.length < outcomes.length) process.exitCode = EXIT_TOOL_FAILURE;
     else process.exitCode = !flags.update && reports.some((report) => report.summary.failed) ? EXIT_CHANGES_FOUND : EXIT_OK;
   }
   jobs(flags, config4, command) {
@@ -81458,10 +82709,10 @@ var Check = class _Check extends BaseCommand {
       }
       const chosen = flags.all ? config4.servers : config4.servers.filter((server) => server.name === flags.name);
       if (chosen.length === 0) throw new UserError(`No server named "${flags.name}" in ${displayPath(config4.file)} (configured: ${config4.servers.map((s) => s.name).join(", ")}).`);
-      return chosen.map((server) => configuredJob(server, config4, flags));
+      return chosen.map((server) => configuredJob(server, config4, flags, this.argv));
     }
     if (!adHoc) {
-      if (config4 && config4.servers.length === 1) return [configuredJob(config4.servers[0], config4, flags)];
+      if (config4 && config4.servers.length === 1) return [configuredJob(config4.servers[0], config4, flags, this.argv)];
       throw new UserError("No server to check.", {
         hint: config4 && config4.servers.length > 1 ? "Use --all or --name NAME to pick configured servers." : "Give one: -- COMMAND ARGS, --url URL, or --config FILE --server NAME."
       });
@@ -81472,7 +82723,8 @@ var Check = class _Check extends BaseCommand {
         label: baseline,
         baseline: resolveSnapshotArgument(baseline),
         target: () => targetFromFlags(flags, command),
-        refreshCommand: (mask) => refreshFor(this.argv, mask)
+        refreshCommand: (mask) => refreshFor(this.argv, mask),
+        acknowledgeAllCommand: (mask) => acknowledgeAllOfCheck(this.argv, mask)
       }
     ];
   }
@@ -81500,6 +82752,7 @@ var Check = class _Check extends BaseCommand {
     }
     const baseFile = exists ? await readSnapshotSource2(job.baseline) : void 0;
     const base = baseFile?.snapshot;
+    if (flags.update) await assertWritableFile(displayPath(job.baseline), job.configured === void 0 ? "--baseline" : `The baseline of server ${job.configured}`);
     const target = await job.target();
     const head = await snapshotServer2(target, captureOptions(flags, job.timeoutMs, this.verbose));
     const { maskerFor: maskerFor2 } = await Promise.resolve().then(() => (init_secrets(), secrets_exports));
@@ -81511,7 +82764,8 @@ var Check = class _Check extends BaseCommand {
       flags,
       config: config4,
       server: job.configured,
-      refreshCommand: job.refreshCommand((text) => masker.mask(text))
+      refreshCommand: job.refreshCommand((text) => masker.mask(text)),
+      acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text))
     });
     if (flags.update) {
       await writeSnapshotFile2(job.baseline, head);
@@ -81521,27 +82775,34 @@ var Check = class _Check extends BaseCommand {
     return report;
   }
 };
-function configuredJob(server, config4, flags) {
+function whyNotChecked(reason3) {
+  if (reason3 instanceof UserError) return `${reason3.message}${reason3.hint ? ` ${reason3.hint}` : ""}`;
+  const message2 = reason3 instanceof Error ? reason3.message : String(reason3);
+  return `internal error: ${message2.split("\n")[0] ?? ""}`;
+}
+function configuredJob(server, config4, flags, argv) {
+  const explicit = flags.baseline !== void 0;
   return {
     label: `server ${server.name}`,
-    baseline: resolve6(config4.dir, server.baseline),
+    baseline: explicit ? resolveSnapshotArgument(flags.baseline) : resolve8(config4.dir, server.baseline),
     target: () => configuredTarget(server, config4.dir),
     timeoutMs: server.timeoutMs ?? flags.timeout,
     configured: server.name,
-    refreshCommand: () => `mcp-compat check --name ${shellQuote([server.name])} --update`
+    refreshCommand: (mask) => explicit ? refreshFor(argv, mask) : `mcp-compat check --name ${shellQuote([server.name])} --update`,
+    acknowledgeAllCommand: (mask) => acknowledgeAllOfCheck(explicit ? argv : ["--name", server.name], mask)
   };
 }
 async function configuredTarget(server, dir) {
   const target = server.target;
   switch (target.kind) {
     case "stdio":
-      return { kind: "stdio", command: target.command, args: target.args, cwd: resolve6(dir, target.cwd ?? "."), ...target.env ? { env: target.env } : {} };
+      return { kind: "stdio", command: target.command, args: target.args, cwd: resolve8(dir, target.cwd ?? "."), ...target.env ? { env: target.env } : {} };
     case "http":
     case "sse":
       return { kind: target.kind, url: target.url, ...target.headers ? { headers: target.headers } : {} };
     case "client-config": {
       const { targetFromClientConfig: targetFromClientConfig2 } = await Promise.resolve().then(() => (init_client_config(), client_config_exports));
-      return targetFromClientConfig2(resolve6(dir, target.file), target.server);
+      return targetFromClientConfig2(resolve8(dir, target.file), target.server);
     }
   }
 }
@@ -81562,8 +82823,10 @@ init_reporting();
 init_errors();
 init_fail_on();
 init_report();
+init_markdown();
 init_github();
 init_git_source();
+init_sanitize();
 
 // src/action/command-line.ts
 init_errors();
@@ -81571,18 +82834,18 @@ function splitCommandLine(line) {
   const words2 = [];
   let word = "";
   let inWord = false;
-  let quote2;
+  let quote3;
   for (let i = 0; i < line.length; i++) {
     const char = line[i];
-    if (quote2 === "'") {
-      if (char === "'") quote2 = void 0;
+    if (quote3 === "'") {
+      if (char === "'") quote3 = void 0;
       else word += char;
-    } else if (quote2 === '"') {
-      if (char === '"') quote2 = void 0;
+    } else if (quote3 === '"') {
+      if (char === '"') quote3 = void 0;
       else if (char === "\\" && (line[i + 1] === '"' || line[i + 1] === "\\")) word += line[++i];
       else word += char;
     } else if (char === "'" || char === '"') {
-      quote2 = char;
+      quote3 = char;
       inWord = true;
     } else if (char === "\\" && i + 1 < line.length) {
       word += line[++i];
@@ -81596,7 +82859,7 @@ function splitCommandLine(line) {
       inWord = true;
     }
   }
-  if (quote2) throw new UserError(`Unterminated ${quote2} quote in the command input: ${line}`);
+  if (quote3) throw new UserError(`Unterminated ${quote3} quote in the command input: ${line}`);
   if (inWord) words2.push(word);
   return words2;
 }
@@ -81651,7 +82914,7 @@ var COMMENT_LIMIT = 6e4;
 async function runAction(env2, out) {
   const input = (name) => (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
   try {
-    const workdir = resolve7(env2.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
+    const workdir = resolve9(env2.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
     process.chdir(workdir);
     const format = input("format") || "text";
     if (!REPORT_FORMATS.includes(format)) throw new UserError(`Input format "${format}" is not one of ${REPORT_FORMATS.join(", ")}.`);
@@ -81660,6 +82923,9 @@ async function runAction(env2, out) {
     const config4 = await loadProjectConfig({ path: input("project-config") || void 0 });
     const flags = { format, "fail-on": failOn || void 0, "require-bump": input("require-bump") === "true", "next-version": input("next-version") || void 0 };
     const timeout = input("timeout") ? Number(input("timeout")) : void 0;
+    if (timeout !== void 0 && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {
+      throw new UserError(`Input timeout "${input("timeout")}" is not an integer from 1 to ${MAX_TIMEOUT_MS} (milliseconds).`);
+    }
     const jobs = actionJobs(input, config4, timeout);
     const [{ readSnapshotSource: readSnapshotSource2 }, { snapshotServer: snapshotServer2 }] = await Promise.all([Promise.resolve().then(() => (init_git_source(), git_source_exports)), Promise.resolve().then(() => (init_snapshot_server(), snapshot_server_exports))]);
     const reports = [];
@@ -81678,10 +82944,11 @@ async function runAction(env2, out) {
         })
       );
     }
+    const view = { languages: config4?.suggestions?.languages, markdownBudget: Math.floor(DEFAULT_MARKDOWN_BUDGET / reports.length) - (reports.length > 1 ? 200 : 0) };
     const markdown = reports.map((report, index) => (reports.length > 1 ? `## ${jobs[index]?.label}
 
-` : "") + renderReport(report, "markdown")).join("\n");
-    const reportPath = join4(env2.RUNNER_TEMP || tmpdir(), "mcp-compat-report.md");
+` : "") + renderReport(report, "markdown", view)).join("\n");
+    const reportPath = join5(env2.RUNNER_TEMP || tmpdir(), "mcp-compat-report.md");
     await writeFile2(reportPath, markdown, "utf8");
     if (env2.GITHUB_STEP_SUMMARY) await appendFile(env2.GITHUB_STEP_SUMMARY, `${markdown}
 `, "utf8");
@@ -81705,7 +82972,7 @@ async function runAction(env2, out) {
     const debug = env2.RUNNER_DEBUG === "1";
     const message2 = error4 instanceof UserError ? `${error4.message}${error4.hint ? ` ${error4.hint}` : ""}${error4.detail ? `
 ${error4.detail}` : ""}` : `internal error: ${debug ? error4.stack ?? String(error4) : error4.message}`;
-    out(`${workflowCommand("error", { title: "mcp-compat could not check the server" }, message2)}
+    out(`${workflowCommand("error", { title: "mcp-compat could not check the server" }, cleanBlock(message2))}
 `);
     return EXIT_TOOL_FAILURE;
   }
@@ -81735,7 +83002,7 @@ function actionJobs(input, config4, timeout) {
       {
         label: server,
         baseline,
-        target: async () => (await Promise.resolve().then(() => (init_client_config(), client_config_exports))).targetFromClientConfig(resolve7(clientConfig), server),
+        target: async () => (await Promise.resolve().then(() => (init_client_config(), client_config_exports))).targetFromClientConfig(resolve9(clientConfig), server),
         timeoutMs: timeout
       }
     ];
@@ -81748,7 +83015,7 @@ function actionJobs(input, config4, timeout) {
   if (servers.length === 0) throw new UserError(`No server named "${only}" in ${displayPath(config4.file)}.`);
   return servers.map((server) => ({
     label: server.name,
-    baseline: resolve7(config4.dir, server.baseline),
+    baseline: resolve9(config4.dir, server.baseline),
     target: () => configuredTarget(server, config4.dir),
     server: server.name,
     timeoutMs: server.timeoutMs ?? timeout
@@ -81756,7 +83023,7 @@ function actionJobs(input, config4, timeout) {
 }
 function parseHeaders2(text) {
   if (!text) return void 0;
-  const headers = {};
+  const headers = /* @__PURE__ */ Object.create(null);
   for (const line of text.split(/\r?\n/).filter((item) => item.trim() !== "")) {
     const colon = line.indexOf(":");
     if (colon <= 0) throw new UserError(`Header "${line}" is not "Name: value".`);

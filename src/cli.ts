@@ -11,7 +11,7 @@ export async function main(): Promise<void> {
   let args: string[];
   try {
     const names = Object.entries(COMMANDS).flatMap(([id, command]) => [id, ...(command.aliases ?? [])]);
-    args = conventionalArgv(process.argv.slice(2), names);
+    args = conventionalArgv(process.argv.slice(2), names, Object.keys(COMMANDS));
   } catch (error) {
     process.stderr.write(describeFailure(error as Error, false));
     process.exitCode = EXIT_TOOL_FAILURE;

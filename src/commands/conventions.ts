@@ -5,28 +5,29 @@ import { UserError } from '../errors.js';
  * `help`, `help CMD`, `-h` and `CMD -h` mean `--help`, and a misspelt command gets a did-you-mean
  * instead of oclif's "command not found". Words after `--` belong to the server and are never read.
  */
-export function conventionalArgv(words: readonly string[], commands: readonly string[]): string[] {
+export function conventionalArgv(words: readonly string[], commands: readonly string[], listed: readonly string[] = commands): string[] {
   const [first, ...rest] = words;
   if (first === undefined) return [];
   if (first === 'help') {
     const [command, ...others] = rest;
     if (command === undefined || command.startsWith('-')) return ['--help'];
-    assertCommand(command, commands);
+    assertCommand(command, commands, listed);
     return [command, ...others.filter((word) => word !== '--help' && word !== '-h'), '--help'];
   }
   if (first === '-h') return ['--help', ...rest];
   if (first.startsWith('-')) return [...words];
-  assertCommand(first, commands);
+  assertCommand(first, commands, listed);
   const dash = words.indexOf('--');
   const own = dash === -1 ? [...words] : words.slice(0, dash);
   const after = dash === -1 ? [] : words.slice(dash);
   return [...own.map((word) => (word === '-h' ? '--help' : word)), ...after];
 }
 
-function assertCommand(word: string, commands: readonly string[]): void {
+/** `commands` are every accepted name (aliases too); `listed` are the ones the hint names. */
+function assertCommand(word: string, commands: readonly string[], listed: readonly string[]): void {
   if (commands.includes(word)) return;
   const guess = closest(word, commands);
-  throw new UserError(`Unknown command "${word}".${guess ? ` Did you mean "${guess}"?` : ''}`, { hint: `Commands: ${commands.join(', ')}; mcp-compat --help says more.` });
+  throw new UserError(`Unknown command "${word}".${guess ? ` Did you mean "${guess}"?` : ''}`, { hint: `Commands: ${listed.join(', ')}; mcp-compat --help says more.` });
 }
 
 /** The candidate nearest to a misspelt word, when it is near enough to be what was meant (edit distance at most a third of its length, and 1 at least). */

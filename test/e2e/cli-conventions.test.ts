@@ -29,10 +29,11 @@ describe('did you mean', () => {
     [['snapshto', '--', 'node', 'server.js'], 'snapshot'],
     [['dif', 'a.json', 'b.json'], 'diff'],
     [['help', 'chekc'], 'check'],
+    [['acknowlege', '--reason', 'reviewed', '--all'], 'acknowledge'],
   ])('%j: an unknown command, and the one meant', async (words, meant) => {
     const result = await cli(words);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`mcp-compat: Unknown command "${words[0] === 'help' ? words[1] : words[0]}". Did you mean "${meant}"? Commands: snapshot, diff, check, init; mcp-compat --help says more.\n`);
+    expect(result.stderr).toBe(`mcp-compat: Unknown command "${words[0] === 'help' ? words[1] : words[0]}". Did you mean "${meant}"? Commands: snapshot, diff, check, init, acknowledge; mcp-compat --help says more.\n`);
   });
 
   it('an unknown command nothing is near', async () => {
