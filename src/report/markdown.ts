@@ -3,7 +3,7 @@ import { byEntity, distinctSuggestions, type EntityChanges, groupChanges, type R
 import type { Report, ReportChange } from './model.js';
 import { nextSteps } from './next-steps.js';
 import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
-import { plural } from './plural.js';
+import { entityCount, plural } from './plural.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
 
 /** GitHub refuses comments over 65,536 characters; this leaves room for a heading per server. */
@@ -24,13 +24,6 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
   prompt: 'Prompt',
   resource: 'Resource',
   resourceTemplate: 'Resource template',
-};
-const ENTITY_PLURAL: Record<EntityKind, string> = {
-  server: 'servers',
-  tool: 'tools',
-  prompt: 'prompts',
-  resource: 'resources',
-  resourceTemplate: 'resource templates',
 };
 const LANGUAGE_LABEL: Record<SnippetLanguage, string> = { typescript: 'TypeScript', python: 'Python' };
 /** Names listed in the table row of a repeated change once the full list no longer fits. */
@@ -203,7 +196,7 @@ function tableSection(report: Report, level: TableLevel): string {
 function repeatedRow(group: RepeatedChange, level: TableLevel, limit: number): string {
   const shown = group.changes.slice(0, limit).map((change) => code(change.name));
   const more = group.changes.length - shown.length;
-  const where = `${group.changes.length} ${ENTITY_PLURAL[group.entity]}${group.pointer ? ` at ${code(group.pointer)}` : ''}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+  const where = `${entityCount(group.changes.length, group.entity)}${group.pointer ? ` at ${code(group.pointer)}` : ''}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
   const mark = `${ICON[group.severity]}${group.failing ? ' **fails**' : ''}`;
   if (level === 'names-only') return `| ${mark} | ${where} | ${code(group.rule)} |`;
   const example = `e.g. ${escapeMessage((group.changes[0] as ReportChange).message)}`;

@@ -1,4 +1,6 @@
-// Counted nouns for every message the tool prints. Lives in report/ (pure, no imports) so that
+import type { EntityKind } from '../rules/types.js';
+
+// Counted nouns for every message the tool prints. Lives in report/ (pure, no I/O) so that
 // commands, capture and reporters can all use it without crossing the layering of design §2.
 
 /** `0 tools`, `1 tool`, `2 tools`; pass the plural when it is not the noun plus "s". */
@@ -31,4 +33,18 @@ export function countsOf(snapshot: { tools: readonly unknown[]; prompts: readonl
     resources: snapshot.resources.length,
     resourceTemplates: snapshot.resourceTemplates.length,
   };
+}
+
+const ENTITY_NOUNS: Record<EntityKind, [string, string]> = {
+  server: ['server', 'servers'],
+  tool: ['tool', 'tools'],
+  prompt: ['prompt', 'prompts'],
+  resource: ['resource', 'resources'],
+  resourceTemplate: ['resource template', 'resource templates'],
+};
+
+/** `1 tool`, `30 tools`, `2 resource templates`: a count of one kind of entity. */
+export function entityCount(count: number, entity: EntityKind): string {
+  const [noun, pluralNoun] = ENTITY_NOUNS[entity];
+  return plural(count, noun, pluralNoun);
 }

@@ -4,6 +4,7 @@ import type { EntityKind, Severity } from '../rules/types.js';
 import { distinctSuggestions, type EntityChanges, groupChanges, namesOf, type RepeatedChange } from './group.js';
 import type { Report, ReportChange } from './model.js';
 import { nextSteps } from './next-steps.js';
+import { entityCount } from './plural.js';
 import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
 
@@ -22,13 +23,6 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
   prompt: 'prompt',
   resource: 'resource',
   resourceTemplate: 'resource template',
-};
-const ENTITY_PLURAL: Record<EntityKind, string> = {
-  server: 'servers',
-  tool: 'tools',
-  prompt: 'prompts',
-  resource: 'resources',
-  resourceTemplate: 'resource templates',
 };
 /** Names listed on the line of a repeated change; `--format json` lists them all. */
 const NAMES_SHOWN = 8;
@@ -115,7 +109,7 @@ function repeatedLines(group: RepeatedChange, c: ChalkInstance, paint: ChalkInst
   const names = shown.map(cleanLine).join(', ') + (more > 0 ? `, and ${more} more` : '');
   const first = group.changes[0] as ReportChange;
   return [
-    `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${group.changes.length} ${ENTITY_PLURAL[group.entity]}: ${names}`,
+    `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${entityCount(group.changes.length, group.entity)}: ${names}`,
     `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`,
   ];
 }
