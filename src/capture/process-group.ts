@@ -1,0 +1,171 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
+
+/**
+ * A stdio server and everything it starts, as one POSIX process group. Servers are mostly launched
+ * through wrappers (`npx`, `uvx`, `sh -c`) that do not exec, and many start helpers (a watcher, a
+ * browser); ending only the direct child leaves those running, and one that holds the stdio pipes
+ * keeps the run from ever exiting. So the server is spawned as the leader of a group of its own,
+ * and the whole group is ended when the capture is done (docs/snapshot.md, "Ending the server").
+ */
+export class ProcessGroup {
+  private leaderExited: boolean;
+  private readonly leaderExit: Promise<void>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    /** The group's id: the leader's pid. */
+    readonly id: number,
+  ) {
+    this.leaderExited = child.exitCode !== null || child.signalCode !== null;
+    this.leaderExit = new Promise((resolve) => {
+      if (this.leaderExited) resolve();
+      child.once('exit', () => {
+        this.leaderExited = true;
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Spawns `command` directly (never through a shell) as the leader of a new session, hence of a new
+   * process group, with three pipes. Rejects with the spawn error (ENOENT, EACCES) if it cannot start.
+   */
+  static async spawn(command: string, args: readonly string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<ProcessGroup> {
+    const child = spawn(command, args, { env: options.env, ...(options.cwd ? { cwd: options.cwd } : {}), stdio: ['pipe', 'pipe', 'pipe'], detached: true, shell: false });
+    await new Promise<void>((resolve, reject) => {
+      child.once('spawn', resolve);
+      child.once('error', reject);
+    });
+    const group = new ProcessGroup(child, child.pid as number);
+    live.add(group);
+    watchSignals();
+    return group;
+  }
+
+  /** Whether any process of the group is still running (zombies, exited but not yet reaped, do not count). */
+  get running(): boolean {
+    return groupRunning(this.id);
+  }
+
+  /** Sends `signal` to every process of the group; a group already gone is not an error. */
+  signal(signal: NodeJS.Signals): void {
+    try {
+      process.kill(-this.id, signal);
+    } catch {
+      // ESRCH: nobody left. EPERM: only processes that are no longer ours (setuid) are left.
+    }
+  }
+
+  /**
+   * Ends the group within `budgetMs`: closes the server's stdin (the MCP way to ask a stdio server to
+   * stop) and waits up to a third of the budget for the leader to exit, then sends SIGTERM to the
+   * whole group (helpers that outlive a well-behaved leader included) and waits the rest of the budget
+   * for it to empty, then sends SIGKILL. Finally the pipes are closed on this side, so that a process
+   * that escaped the group while holding them cannot keep the run alive.
+   */
+  async end(budgetMs: number): Promise<void> {
+    const polite = Math.round(budgetMs / 3);
+    try {
+      this.child.stdin?.end();
+    } catch {
+      // A stdin already broken (EPIPE) changes nothing here.
+    }
+    await Promise.race([this.leaderExit, delay(polite)]);
+    this.signal('SIGTERM');
+    const until = Date.now() + (budgetMs - polite);
+    while (this.running && Date.now() < until) await delay(Math.min(POLL_MS, Math.max(1, until - Date.now())));
+    if (this.running) this.signal('SIGKILL');
+    this.release();
+  }
+
+  /** Ends the group at once (SIGKILL), without waiting: for a run that is itself being stopped. */
+  kill(): void {
+    this.signal('SIGKILL');
+    this.release();
+  }
+
+  private release(): void {
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream?.destroy();
+    this.child.unref();
+    live.delete(this);
+    if (live.size === 0) unwatchSignals();
+  }
+}
+
+const POLL_MS = 50;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Whether the group still has a running process. `kill(-pgid, 0)` also succeeds for zombies, and a
+ * container whose init does not reap orphans keeps those forever; on Linux /proc tells them apart.
+ */
+export function groupRunning(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  if (process.platform !== 'linux') return true;
+  try {
+    return readdirSync('/proc').some((name) => {
+      if (!/^\d+$/.test(name)) return false;
+      const status = processStatus(Number(name));
+      return status?.pgid === pgid && status.running;
+    });
+  } catch {
+    return true;
+  }
+}
+
+/** A process's group and whether it runs (not a zombie), from /proc/PID/stat; undefined when it is gone. */
+export function processStatus(pid: number): { pgid: number; ppid: number; running: boolean } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name, in parentheses, may itself contain spaces and parentheses.
+    const [state, ppid, pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { pgid: Number(pgid), ppid: Number(ppid), running: state !== 'Z' && state !== 'X' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The groups of the servers being captured right now. */
+const live = new Set<ProcessGroup>();
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** How long servers get to end when the run itself is interrupted, before SIGKILL. */
+const INTERRUPT_GRACE_MS = 500;
+
+/**
+ * A server in a group of its own no longer gets the Ctrl-C that the terminal sends to the run's
+ * group, and would outlive a run that is killed. While a capture is open, a stop signal ends every
+ * group (SIGTERM, then SIGKILL) before the run exits with 128 + the signal's number, and a run that
+ * exits any other way kills what is left.
+ */
+function watchSignals(): void {
+  if (live.size !== 1) return;
+  for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
+  process.on('exit', killAll);
+}
+
+function unwatchSignals(): void {
+  for (const signal of STOP_SIGNALS) process.off(signal, onStopSignal);
+  process.off('exit', killAll);
+}
+
+function onStopSignal(signal: NodeJS.Signals): void {
+  const groups = [...live];
+  for (const group of groups) group.signal('SIGTERM');
+  setTimeout(() => {
+    for (const group of groups) group.kill();
+    process.exit(128 + (constants.signals[signal] ?? 1));
+  }, INTERRUPT_GRACE_MS);
+}
+
+function killAll(): void {
+  for (const group of [...live]) group.kill();
+}
