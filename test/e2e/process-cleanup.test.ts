@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { killAll, traceProcesses } from '../support/processes.js';
-import { BIN, cli, ROOT, runNode, workdir, type RunResult } from './cli.js';
+import { BIN, cli, ROOT, runNode, workdir } from './cli.js';
 import { notesServer } from './servers.js';
+import { traced, tracedCli, type TracedRun } from './traced.js';
 
 /**
  * Servers launched through wrappers, with helpers that outlive them, and that ignore SIGTERM: every
@@ -18,30 +19,12 @@ const node = process.execPath;
 const throughShell = (...flags: string[]) => ['sh', '-c', `"${node}" "${SERVER}" ${flags.join(' ')}; true`];
 const quote = (args: string[]) => args.map((arg) => `"${arg.replace(/"/g, '\\"')}"`).join(' ');
 
-interface TracedRun extends RunResult {
-  seconds: number;
-  /** Command lines of every process of the run seen while it ran. */
-  seen: string[];
-  survivors: string[];
-}
-
-async function traced(run: (env: Record<string, string>) => Promise<RunResult>): Promise<TracedRun> {
-  const trace = traceProcesses();
-  const started = performance.now();
-  const result = await run(trace.env);
-  const seconds = (performance.now() - started) / 1000;
-  const survivors = await trace.stop();
-  onTestFinished(() => killAll(survivors.keys()));
-  return { ...result, seconds, seen: [...trace.seen.values()], survivors: [...survivors.values()] };
-}
-
-const mcpCompat = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => traced((mark) => cli(args, { ...options, env: { ...options.env, ...mark } }));
 const helpers = (run: TracedRun) => run.seen.filter((command) => command.includes('helper.js'));
 
 describe.runIf(process.platform === 'linux')('servers started through wrappers, with helpers: the run exits and leaves nothing behind', () => {
   it('snapshot (start-up path): a shell wrapper whose grandchild holds stdout, stderr and stdin', async () => {
     const dir = workdir();
-    const run = await mcpCompat(['snapshot', '-o', join(dir, 'snap.json'), '--', ...throughShell('--grandchild')]);
+    const run = await tracedCli(['snapshot', '-o', join(dir, 'snap.json'), '--', ...throughShell('--grandchild')]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'snap.json'), 'utf8')).server.name).toBe('notes');
     expect(helpers(run)).toHaveLength(1);
@@ -50,7 +33,7 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
   });
 
   it('snapshot (oclif): a helper without our stdio that ignores SIGTERM (a watcher)', async () => {
-    const run = await mcpCompat(['snapshot', '--', node, SERVER, '--watcher', '--helper-ignores-sigterm'], { env: { MCP_COMPAT_FAST_PATH: '0' } });
+    const run = await tracedCli(['snapshot', '--', node, SERVER, '--watcher', '--helper-ignores-sigterm'], { env: { MCP_COMPAT_FAST_PATH: '0' } });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).server.name).toBe('notes');
     expect(helpers(run)).toHaveLength(1);
@@ -58,7 +41,7 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
   });
 
   it('a launcher that traps SIGTERM, around a server that ignores it and keeps running without stdin', async () => {
-    const run = await mcpCompat(['snapshot', '--', 'sh', join(UNRULY, 'trap-wrapper.sh'), node, SERVER, '--ignore-sigterm', '--grandchild', '--helper-ignores-sigterm']);
+    const run = await tracedCli(['snapshot', '--', 'sh', join(UNRULY, 'trap-wrapper.sh'), node, SERVER, '--ignore-sigterm', '--grandchild', '--helper-ignores-sigterm']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).tools.length).toBeGreaterThan(0);
     expect(helpers(run)).toHaveLength(1);
@@ -66,7 +49,7 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
   });
 
   it('a server that exits before answering while its grandchild holds the pipes fails at once, not at --timeout', async () => {
-    const run = await mcpCompat(['snapshot', '--', node, SERVER, '--exit-early', '--grandchild', '--helper-ignores-sigterm']);
+    const run = await tracedCli(['snapshot', '--', node, SERVER, '--exit-early', '--grandchild', '--helper-ignores-sigterm']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/closed the connection \(the process exited\) while connecting/);
@@ -76,7 +59,7 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
   });
 
   it('--timeout bounds the whole run, ending a hung server that ignores SIGTERM, behind a shell, with a grandchild', async () => {
-    const run = await mcpCompat(['snapshot', '--timeout', '2000', '--', ...throughShell('--hang', '--ignore-sigterm', '--grandchild', '--helper-ignores-sigterm')]);
+    const run = await tracedCli(['snapshot', '--timeout', '2000', '--', ...throughShell('--hang', '--ignore-sigterm', '--grandchild', '--helper-ignores-sigterm')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('did not finish within 2000 ms');
@@ -88,10 +71,10 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
 
   it('check, with the baseline taken through the same kind of wrapper', async () => {
     const dir = workdir();
-    const baseline = await mcpCompat(['check', '--baseline', 'base.json', '--update', '--', ...throughShell('--grandchild')], { cwd: dir });
+    const baseline = await tracedCli(['check', '--baseline', 'base.json', '--update', '--', ...throughShell('--grandchild')], { cwd: dir });
     expect(baseline.code, baseline.stderr).toBe(0);
     expect(baseline.survivors).toEqual([]);
-    const run = await mcpCompat(['check', '--baseline', 'base.json', '--format', 'json', '--', ...throughShell('--grandchild', '--watcher')], { cwd: dir });
+    const run = await tracedCli(['check', '--baseline', 'base.json', '--format', 'json', '--', ...throughShell('--grandchild', '--watcher')], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).changes).toEqual([]);
     expect(helpers(run)).toHaveLength(2);
@@ -108,7 +91,7 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
       failing: { baseline: 'base.json', command: [node, SERVER, '--exit-early', '--grandchild'] },
     };
     writeFileSync(join(dir, 'mcp-compat.config.json'), JSON.stringify({ servers }));
-    const run = await mcpCompat(['check', '--all'], { cwd: dir });
+    const run = await tracedCli(['check', '--all'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('closed the connection');
     expect(helpers(run)).toHaveLength(3);
@@ -117,7 +100,7 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
 
   it('init', async () => {
     const dir = workdir();
-    const run = await mcpCompat(['init', '--', ...throughShell('--grandchild', '--helper-ignores-sigterm')], { cwd: dir });
+    const run = await tracedCli(['init', '--', ...throughShell('--grandchild', '--helper-ignores-sigterm')], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(join(dir, 'mcp-compat.config.json'))).toBe(true);
     expect(helpers(run)).toHaveLength(1);
