@@ -62,7 +62,7 @@ export class ProcessGroup {
    * Ends the group within `budgetMs`: closes the server's stdin (the MCP way to ask a stdio server to
    * stop) and waits up to a third of the budget for the leader to exit, then sends SIGTERM to the
    * whole group (helpers that outlive a well-behaved leader included) and waits the rest of the budget
-   * for it to empty, then sends SIGKILL. Finally the pipes are closed on this side, so that a process
+   * for it to empty, then sends SIGKILL (and waits a moment for it to land). Finally the pipes are closed on this side, so that a process
    * that escaped the group while holding them cannot keep the run alive.
    */
   async end(budgetMs: number): Promise<void> {
@@ -76,7 +76,11 @@ export class ProcessGroup {
     this.signal('SIGTERM');
     const until = Date.now() + (budgetMs - polite);
     while (this.running && Date.now() < until) await delay(Math.min(POLL_MS, Math.max(1, until - Date.now())));
-    if (this.running) this.signal('SIGKILL');
+    if (this.running) {
+      this.signal('SIGKILL');
+      // SIGKILL lands asynchronously; a moment lets "nothing is left running" hold when the run exits.
+      for (let waited = 0; waited < KILL_SETTLE_MS && this.running; waited += 10) await delay(10);
+    }
     this.release();
   }
 
@@ -95,6 +99,7 @@ export class ProcessGroup {
 }
 
 const POLL_MS = 50;
+const KILL_SETTLE_MS = 200;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -143,8 +148,9 @@ const INTERRUPT_GRACE_MS = 500;
 /**
  * A server in a group of its own no longer gets the Ctrl-C that the terminal sends to the run's
  * group, and would outlive a run that is killed. While a capture is open, a stop signal ends every
- * group (SIGTERM, then SIGKILL) before the run exits with 128 + the signal's number, and a run that
- * exits any other way kills what is left.
+ * group (SIGTERM, then SIGKILL) before the run exits with 128 + the signal's number (unless the
+ * program has a listener of its own for that signal), and a run that exits any other way kills what
+ * is left.
  */
 function watchSignals(): void {
   if (live.size !== 1) return;
@@ -159,10 +165,12 @@ function unwatchSignals(): void {
 
 function onStopSignal(signal: NodeJS.Signals): void {
   const groups = [...live];
+  // A program that uses the library and handles the signal itself decides whether to exit.
+  const handledElsewhere = process.listenerCount(signal) > 1;
   for (const group of groups) group.signal('SIGTERM');
   setTimeout(() => {
     for (const group of groups) group.kill();
-    process.exit(128 + (constants.signals[signal] ?? 1));
+    if (!handledElsewhere) process.exit(128 + (constants.signals[signal] ?? 1));
   }, INTERRUPT_GRACE_MS);
 }
 
