@@ -21,7 +21,7 @@ const quote = (args: string[]) => args.map((arg) => `"${arg.replace(/"/g, '\\"')
 
 const helpers = (run: TracedRun) => run.seen.filter((command) => command.includes('helper.js'));
 
-describe.runIf(process.platform === 'linux')('servers started through wrappers, with helpers: the run exits and leaves nothing behind', () => {
+describe.runIf(process.platform === 'linux')('servers started through wrappers, with helpers: the run exits and leaves nothing behind', { timeout: 90_000 }, () => {
   it('snapshot (start-up path): a shell wrapper whose grandchild holds stdout, stderr and stdin', async () => {
     const dir = workdir();
     const run = await tracedCli(['snapshot', '-o', join(dir, 'snap.json'), '--', ...throughShell('--grandchild')]);

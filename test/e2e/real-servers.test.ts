@@ -25,7 +25,7 @@ interface JsonReport {
   changes: { rule: string; entity: string; name: string; severity: string }[];
 }
 
-describe.runIf(process.platform === 'linux')('real published servers, launched as users launch them', () => {
+describe.runIf(process.platform === 'linux')('real published servers, launched as users launch them', { timeout: 90_000 }, () => {
   let dir: string;
   /** A project with server-memory 2026.8.31 installed. */
   let project: string;
@@ -106,5 +106,32 @@ describe.runIf(process.platform === 'linux')('real published servers, launched a
     expect(report.summary).toMatchObject({ recommendedBump: 'major', failed: true });
     expect(report.changes).toContainEqual(expect.objectContaining({ rule: 'resource-removed', severity: 'breaking', name: 'memory://knowledge-graph' }));
     launched(run);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('the published sequential-thinking server: npx, and a `.mcp.json` entry running node on the installed package', { timeout: 90_000 }, () => {
+  it('2026.8.31 checked against 2025.11.25 widens three input types (compatible); the other way round narrows them (breaking)', async () => {
+    const dir = tempDir('mcp-compat-real-');
+    const config = join(dir, '.mcp.json');
+    writeFileSync(config, JSON.stringify({ mcpServers: { thinking: { command: 'node', args: [join(ROOT, 'node_modules', 'server-sequential-thinking-2026.8.31', 'dist', 'index.js')] } } }));
+    const older = await tracedCli(['snapshot', '-o', join(dir, 'old.json'), '--', 'npx', '--no-install', 'mcp-server-sequential-thinking']);
+    expect(older.code, older.stderr).toBe(0);
+    expect(older.survivors).toEqual([]);
+
+    const forward = await tracedCli(['check', '--baseline', join(dir, 'old.json'), '--config', config, '--server', 'thinking', '--format', 'json']);
+    expect(forward.code, forward.stderr).toBe(0);
+    const report = JSON.parse(forward.stdout) as JsonReport;
+    expect(report.head).toEqual({ name: 'sequential-thinking-server', version: '2026.8.31' });
+    expect(report.summary).toMatchObject({ breaking: 0, risky: 0, recommendedBump: 'minor' });
+    expect(report.changes.filter((change) => change.rule === 'input-type-widened')).toHaveLength(3);
+    expect(forward.survivors).toEqual([]);
+
+    const newer = await tracedCli(['snapshot', '-o', join(dir, 'new.json'), '--config', config, '--server', 'thinking']);
+    expect(newer.code, newer.stderr).toBe(0);
+    const backward = await tracedCli(['check', '--baseline', join(dir, 'new.json'), '--format', 'json', '--', 'npx', '--no-install', 'mcp-server-sequential-thinking']);
+    expect(backward.code, backward.stderr).toBe(1);
+    const narrowed = (JSON.parse(backward.stdout) as JsonReport).changes.filter((change) => change.rule === 'input-type-narrowed');
+    expect(narrowed.map((change) => change.severity)).toEqual(['breaking', 'breaking', 'breaking']);
+    expect([...newer.survivors, ...backward.survivors]).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ function helperPid(group: ProcessGroup): Promise<number> {
 /** Running, not a zombie (this machine's init may not reap orphans). */
 const alive = (pid: number) => processStatus(pid)?.running === true;
 
-describe.runIf(process.platform === 'linux')('ProcessGroup', () => {
+describe.runIf(process.platform === 'linux')('ProcessGroup', { timeout: 60_000 }, () => {
   it('ends the whole group: a server and a helper that both ignore SIGTERM get SIGKILL within the budget', async () => {
     const group = await ProcessGroup.spawn(process.execPath, [SERVER, '--ignore-sigterm', '--grandchild', '--helper-ignores-sigterm'], { env: process.env });
     const helper = await helperPid(group);
