@@ -10,7 +10,7 @@ import { constants } from 'node:os';
  * and the whole group is ended when the capture is done (docs/snapshot.md, "Ending the server").
  */
 export class ProcessGroup {
-  private leaderExited: boolean;
+  /** Resolves when the process started (the group's leader) has exited. */
   private readonly leaderExit: Promise<void>;
 
   private constructor(
@@ -18,14 +18,8 @@ export class ProcessGroup {
     /** The group's id: the leader's pid. */
     readonly id: number,
   ) {
-    this.leaderExited = child.exitCode !== null || child.signalCode !== null;
-    this.leaderExit = new Promise((resolve) => {
-      if (this.leaderExited) resolve();
-      child.once('exit', () => {
-        this.leaderExited = true;
-        resolve();
-      });
-    });
+    const exited = child.exitCode !== null || child.signalCode !== null;
+    this.leaderExit = exited ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
   }
 
   /**
@@ -38,6 +32,7 @@ export class ProcessGroup {
       child.once('spawn', resolve);
       child.once('error', reject);
     });
+    child.on('error', () => {}); // Signals go through process.kill; nothing else reports here once started.
     const group = new ProcessGroup(child, child.pid as number);
     live.add(group);
     watchSignals();
