@@ -57,32 +57,47 @@ export class ProcessGroup {
    * Ends the group within `budgetMs`: closes the server's stdin (the MCP way to ask a stdio server to
    * stop) and waits up to a third of the budget for the leader to exit, then sends SIGTERM to the
    * whole group (helpers that outlive a well-behaved leader included) and waits the rest of the budget
-   * for it to empty, then sends SIGKILL (and waits a moment for it to land). Finally the pipes are closed on this side, so that a process
-   * that escaped the group while holding them cannot keep the run alive.
+   * for it to empty, then sends SIGKILL (and waits a moment for it to land). On Linux the same goes
+   * for descendants that left the group (a daemon's setsid, a browser started detached), found
+   * before anything is closed, while their parent chain is intact. Finally the pipes are closed on
+   * this side, so that a process that escaped all this while holding them cannot keep the run alive.
    */
   async end(budgetMs: number): Promise<void> {
     const polite = Math.round(budgetMs / 3);
+    const escaped = escapedDescendants(this.id);
+    const running = () => this.running || escaped.some((pid) => processStatus(pid)?.running === true);
     try {
       this.child.stdin?.end();
     } catch {
       // A stdin already broken (EPIPE) changes nothing here.
     }
     await Promise.race([this.leaderExit, delay(polite)]);
-    this.signal('SIGTERM');
+    this.signalAll('SIGTERM', escaped);
     const until = Date.now() + (budgetMs - polite);
-    while (this.running && Date.now() < until) await delay(Math.min(POLL_MS, Math.max(1, until - Date.now())));
-    if (this.running) {
-      this.signal('SIGKILL');
+    while (running() && Date.now() < until) await delay(Math.min(POLL_MS, Math.max(1, until - Date.now())));
+    if (running()) {
+      this.signalAll('SIGKILL', escaped);
       // SIGKILL lands asynchronously; a moment lets "nothing is left running" hold when the run exits.
-      for (let waited = 0; waited < KILL_SETTLE_MS && this.running; waited += 10) await delay(10);
+      for (let waited = 0; waited < KILL_SETTLE_MS && running(); waited += 10) await delay(10);
     }
     this.release();
   }
 
   /** Ends the group at once (SIGKILL), without waiting: for a run that is itself being stopped. */
   kill(): void {
-    this.signal('SIGKILL');
+    this.signalAll('SIGKILL', escapedDescendants(this.id));
     this.release();
+  }
+
+  private signalAll(signal: NodeJS.Signals, escaped: readonly number[]): void {
+    this.signal(signal);
+    for (const pid of escaped) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // Gone already.
+      }
+    }
   }
 
   private release(): void {
@@ -132,6 +147,38 @@ export function processStatus(pid: number): { pgid: number; ppid: number; runnin
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Linux: the running descendants of the group's processes that are in another process group. Other
+ * systems, or a /proc that cannot be read: none.
+ */
+export function escapedDescendants(pgid: number): number[] {
+  if (process.platform !== 'linux') return [];
+  const children = new Map<number, number[]>();
+  const group = new Map<number, number>();
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const status = processStatus(Number(name));
+      if (status === undefined || !status.running) continue;
+      group.set(Number(name), status.pgid);
+      children.set(status.ppid, [...(children.get(status.ppid) ?? []), Number(name)]);
+    }
+  } catch {
+    return [];
+  }
+  const escaped: number[] = [];
+  const pending = [...group].filter(([, id]) => id === pgid).map(([pid]) => pid);
+  for (const seen = new Set(pending); pending.length > 0; ) {
+    for (const child of children.get(pending.pop() as number) ?? []) {
+      if (seen.has(child)) continue;
+      seen.add(child);
+      pending.push(child);
+      if (group.get(child) !== pgid) escaped.push(child);
+    }
+  }
+  return escaped;
 }
 
 /** The groups of the servers being captured right now. */

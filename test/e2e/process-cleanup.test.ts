@@ -40,6 +40,13 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
     expect(run.survivors).toEqual([]);
   });
 
+  it('a helper that left the group (its own session, as browsers are started) is found through /proc and ended', async () => {
+    const run = await tracedCli(['snapshot', '--', ...throughShell('--escaped-helper', '--helper-ignores-sigterm')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(helpers(run)).toHaveLength(1);
+    expect(run.survivors).toEqual([]);
+  });
+
   it('a launcher that traps SIGTERM, around a server that ignores it and keeps running without stdin', async () => {
     const run = await tracedCli(['snapshot', '--', 'sh', join(UNRULY, 'trap-wrapper.sh'), node, SERVER, '--ignore-sigterm', '--grandchild', '--helper-ignores-sigterm']);
     expect(run.code, run.stderr).toBe(0);
