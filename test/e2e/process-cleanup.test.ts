@@ -137,6 +137,7 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
     it(`${signal} to mcp-compat during a capture ends the server's group too`, async () => {
       let pid = 0;
       const trace = traceProcesses();
+      onTestFinished(() => trace.killAll());
       const exited = new Promise<number | null>((resolve) => {
         const child = spawn(node, [BIN, 'snapshot', '--', ...throughShell('--hang', '--grandchild', '--helper-ignores-sigterm')], { env: { ...process.env, ...trace.env }, stdio: 'ignore' });
         pid = child.pid as number;

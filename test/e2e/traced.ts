@@ -1,5 +1,5 @@
 import { onTestFinished } from 'vitest';
-import { killAll, traceProcesses } from '../support/processes.js';
+import { traceProcesses } from '../support/processes.js';
 import { cli, type RunResult } from './cli.js';
 
 export interface TracedRun extends RunResult {
@@ -13,11 +13,11 @@ export interface TracedRun extends RunResult {
 /** Runs `run` with the environment mark of a process trace (test/support/processes.ts); what it leaves behind is killed after the test. */
 export async function traced(run: (mark: Record<string, string>) => Promise<RunResult>): Promise<TracedRun> {
   const trace = traceProcesses();
+  onTestFinished(() => trace.killAll());
   const started = performance.now();
   const result = await run(trace.env);
   const seconds = (performance.now() - started) / 1000;
   const survivors = await trace.stop();
-  onTestFinished(() => killAll(survivors.keys()));
   return { ...result, seconds, seen: [...trace.seen.values()], survivors: [...survivors.values()] };
 }
 

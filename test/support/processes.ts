@@ -15,6 +15,8 @@ export interface ProcessTrace {
   seen: Map<number, string>;
   /** Stops sampling; returns the marked processes still running (after a moment for signals to land). */
   stop(): Promise<Map<number, string>>;
+  /** SIGKILLs every marked process still running: a failed test's clean-up. */
+  killAll(): void;
 }
 
 /** Starts sampling /proc every `everyMs` for processes marked with a fresh value. */
@@ -33,6 +35,10 @@ export function traceProcesses(everyMs = 50): ProcessTrace {
       // SIGKILL is delivered asynchronously: a process killed just before the run exited may still show for a moment.
       for (let waited = 0; waited < 1000 && markedProcesses(mark).size > 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       return markedProcesses(mark);
+    },
+    killAll() {
+      clearInterval(timer);
+      killAll(markedProcesses(mark).keys());
     },
   };
 }

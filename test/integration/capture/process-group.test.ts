@@ -27,8 +27,8 @@ const alive = (pid: number) => processStatus(pid)?.running === true;
 describe.runIf(process.platform === 'linux')('ProcessGroup', { timeout: 60_000 }, () => {
   it('ends the whole group: a server and a helper that both ignore SIGTERM get SIGKILL within the budget', async () => {
     const group = await ProcessGroup.spawn(process.execPath, [SERVER, '--ignore-sigterm', '--grandchild', '--helper-ignores-sigterm'], { env: process.env });
+    onTestFinished(() => group.kill());
     const helper = await helperPid(group);
-    onTestFinished(() => killAll([group.id, helper]));
     expect(group.running).toBe(true);
     expect(alive(helper)).toBe(true);
     await group.end(600);
@@ -38,8 +38,8 @@ describe.runIf(process.platform === 'linux')('ProcessGroup', { timeout: 60_000 }
 
   it('a group whose leader exits on stdin EOF and whose helper goes on SIGTERM is empty after end()', async () => {
     const group = await ProcessGroup.spawn('sh', ['-c', `"${process.execPath}" "${SERVER}" --grandchild; true`], { env: process.env });
+    onTestFinished(() => group.kill());
     const helper = await helperPid(group);
-    onTestFinished(() => killAll([helper]));
     await group.end(3000);
     expect(group.running).toBe(false);
     expect(alive(helper)).toBe(false);
@@ -47,6 +47,7 @@ describe.runIf(process.platform === 'linux')('ProcessGroup', { timeout: 60_000 }
 
   it('a program with its own SIGTERM listener keeps running: the servers are ended, the program decides', async () => {
     const trace = traceProcesses();
+    onTestFinished(() => trace.killAll());
     const program = `
       import { snapshotServer } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))};
       process.on('SIGTERM', () => console.log('own handler'));
