@@ -6,7 +6,7 @@ import type { RequestLog } from './events.js';
 import type { StderrTail } from './stderr-tail.js';
 import { describeTarget, type ServerTarget } from './target.js';
 import { boundedFetch } from './bounded-fetch.js';
-import { httpEndpoint, MAX_STDIO_MESSAGE_BYTES } from './transports.js';
+import { createTransport, httpEndpoint, MAX_STDIO_MESSAGE_BYTES } from './transports.js';
 
 export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
@@ -35,12 +35,10 @@ export function needsModernProtocol(error: unknown): boolean {
 export async function captureModern(target: ServerTarget, declared: JsonObject, timeoutMs: number, tail: StderrTail, log: (line: string) => void, requests?: RequestLog): Promise<Snapshot> {
   const v2 = await import('@modelcontextprotocol/client');
   const client = new v2.Client({ name: 'mcp-compat', version: '1' }, { capabilities: declared, versionNegotiation: { mode: { pin: MODERN_PROTOCOL_VERSION } } });
-  let transport: InstanceType<typeof v2.StreamableHTTPClientTransport> | InstanceType<typeof v2.SSEClientTransport> | import('@modelcontextprotocol/client/stdio').StdioClientTransport;
+  let transport: InstanceType<typeof v2.StreamableHTTPClientTransport> | InstanceType<typeof v2.SSEClientTransport> | import('@modelcontextprotocol/client').Transport;
   if (target.kind === 'stdio') {
-    const { StdioClientTransport } = await import('@modelcontextprotocol/client/stdio');
-    const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-    transport = new StdioClientTransport({ command: target.command, args: target.args, env: { ...env, ...target.env }, ...(target.cwd ? { cwd: target.cwd } : {}), stderr: 'pipe' });
-    transport.stderr?.on('data', (chunk: Buffer | string) => tail.push(chunk.toString()));
+    // The same stdio transport as the first attempt: the server's process group is ended on close.
+    transport = (await createTransport(target, tail, { deadline: Date.now() + timeoutMs })) as unknown as import('@modelcontextprotocol/client').Transport;
   } else if (target.kind === 'http') {
     const { url, headers } = httpEndpoint(target);
     transport = new v2.StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: boundedFetch(MAX_STDIO_MESSAGE_BYTES) });

@@ -85,7 +85,7 @@ async function capture(target: ServerTarget, options: CaptureOptions, who: strin
   const requests = new RequestLog(emit, mask);
   const tail = new StderrTail(8192, (line) => emit({ event: 'server.stderr', line }), mask);
   const context: CaptureContext = { who, tail, stdio: target.kind === 'stdio', emit, requests };
-  const transport = await createTransport(target, tail).catch((error: unknown) => {
+  const transport = await createTransport(target, tail, { deadline: started + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }).catch((error: unknown) => {
     throw asUserError(error, context, 'starting', '');
   });
   try {

@@ -1,5 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { boundedFetch, boundedResponse } from './bounded-fetch.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { LineBuffer } from './line-buffer.js';
 import { basicCredential } from './secrets.js';
 import type { StderrTail } from './stderr-tail.js';
@@ -12,24 +13,29 @@ import type { ServerTarget } from './target.js';
  */
 export const MAX_STDIO_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-/** The SDK client transport for a target, loaded lazily. A stdio server's stderr goes to `tail`. */
-export async function createTransport(target: ServerTarget, tail: StderrTail): Promise<Transport> {
+/**
+ * The client transport for a target, loaded lazily. A stdio server's stderr goes to `tail`; it runs
+ * in a process group of its own that closing the transport ends, within what is left of `deadline`
+ * (epoch ms) and at most a few seconds (stdio-transport.ts; docs/snapshot.md, "Ending the server").
+ */
+export async function createTransport(target: ServerTarget, tail: StderrTail, options: { deadline?: number } = {}): Promise<Transport> {
   switch (target.kind) {
     case 'stdio': {
-      const [{ StdioClientTransport }, { deserializeMessage }] = await Promise.all([import('@modelcontextprotocol/sdk/client/stdio.js'), import('@modelcontextprotocol/sdk/shared/stdio.js')]);
-      const transport = new StdioClientTransport({
+      const { deserializeMessage } = await import('@modelcontextprotocol/sdk/shared/stdio.js');
+      // The server runs as the user's own process would: their environment plus --env.
+      const env = { ...inheritedEnv(), ...target.env };
+      if (process.platform === 'win32') return windowsStdioTransport(target, env, tail, options.deadline, deserializeMessage);
+      const { GroupStdioTransport } = await import('./stdio-transport.js');
+      const transport = new GroupStdioTransport({
         command: target.command,
         args: target.args,
-        // The server runs as the user's own process would: their environment plus --env.
-        env: { ...inheritedEnv(), ...target.env },
+        env,
         ...(target.cwd ? { cwd: target.cwd } : {}),
-        stderr: 'pipe',
-        maxBufferSize: MAX_STDIO_MESSAGE_BYTES,
+        maxMessageBytes: MAX_STDIO_MESSAGE_BYTES,
+        parse: deserializeMessage,
+        ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
       });
-      transport.stderr?.on('data', (chunk: Buffer | string) => tail.push(chunk.toString()));
-      // The SDK keeps its read buffer in a private field; should that move, its own (slower) buffer stays.
-      const internals = transport as unknown as { _readBuffer?: unknown };
-      if (internals._readBuffer !== undefined) internals._readBuffer = new LineBuffer(MAX_STDIO_MESSAGE_BYTES, deserializeMessage);
+      transport.stderr.on('data', (chunk: Buffer | string) => tail.push(chunk.toString()));
       return transport;
     }
     case 'http': {
@@ -101,6 +107,18 @@ function refuseHtml(response: Response): Response {
     throw new Error('Unexpected content type: text/html');
   }
   return response;
+}
+
+/** Windows has no process groups: the SDK's transport, whose close ends the process tree (stdio-windows.ts). */
+async function windowsStdioTransport(target: ServerTarget & { kind: 'stdio' }, env: Record<string, string>, tail: StderrTail, deadline: number | undefined, parse: (line: string) => JSONRPCMessage): Promise<Transport> {
+  const [{ StdioClientTransport }, { endProcessTreeOnClose }] = await Promise.all([import('@modelcontextprotocol/sdk/client/stdio.js'), import('./stdio-windows.js')]);
+  const transport = new StdioClientTransport({ command: target.command, args: target.args, env, ...(target.cwd ? { cwd: target.cwd } : {}), stderr: 'pipe', maxBufferSize: MAX_STDIO_MESSAGE_BYTES });
+  transport.stderr?.on('data', (chunk: Buffer | string) => tail.push(chunk.toString()));
+  // The SDK keeps its read buffer in a private field; should that move, its own (slower) buffer stays.
+  const internals = transport as unknown as { _readBuffer?: unknown };
+  if (internals._readBuffer !== undefined) internals._readBuffer = new LineBuffer(MAX_STDIO_MESSAGE_BYTES, parse);
+  endProcessTreeOnClose(transport, deadline);
+  return transport;
 }
 
 function inheritedEnv(): Record<string, string> {
