@@ -287,8 +287,8 @@ function flattenAnyOf(node: JsonObject, branches: Json[], normalized: Node[], po
   const outPointers: string[] = [];
   const seen = new Set<string>();
   const add = (branch: Json, branchNode: Node, pointer: string) => {
-    // A repeated branch accepts nothing new.
-    const key = canonical(branch);
+    // A repeated branch accepts nothing new. Within one document, equal text (`$ref`s included) is equal meaning.
+    const key = branchKey(branchNode);
     if (seen.has(key)) return;
     seen.add(key);
     out.push(branch);
@@ -296,6 +296,27 @@ function flattenAnyOf(node: JsonObject, branches: Json[], normalized: Node[], po
     outPointers.push(pointer);
   };
   let values: { list: Json[]; keys: Set<string>; index: number } | undefined;
+  /** A branch of the flattened union: `const`/`enum`-only ones gather into one `enum` branch, the rest are added. */
+  const take = (branch: Json, branchNode: Node, pointer: string) => {
+    if (branchNode === FALSE) return;
+    if (!Array.isArray(branchNode.enum) || !onlyKeywords(branchNode, ['enum', 'type'])) {
+      add(branch, branchNode, pointer);
+      return;
+    }
+    if (!values) {
+      values = { list: [], keys: new Set(), index: out.length };
+      out.push(branch);
+      outNodes.push(branchNode);
+      outPointers.push(pointer);
+    }
+    const types = Array.isArray(branchNode.type) ? branchNode.type : undefined;
+    for (const value of branchNode.enum) {
+      const key = canonical(value);
+      if (values.keys.has(key) || (types && !typeAdmits(types, value))) continue;
+      values.keys.add(key);
+      values.list.push(value);
+    }
+  };
   branches.forEach((branch, index) => {
     const branchNode = normalized[index];
     if (branchNode === FALSE) return;
@@ -303,7 +324,7 @@ function flattenAnyOf(node: JsonObject, branches: Json[], normalized: Node[], po
     if (inner) {
       const innerNodes = NORMALIZED_BRANCHES.get(inner) ?? inner.map((item) => normalize(item, root));
       const viaRef = isObject(branch) && has(branch, '$ref');
-      inner.forEach((item, j) => add(item, innerNodes[j], viaRef ? pointers[index] : `${pointers[index]}${unionBranchPointer(inner, j, 'anyOf')}`));
+      inner.forEach((item, j) => take(item, innerNodes[j], viaRef ? pointers[index] : `${pointers[index]}${unionBranchPointer(inner, j, 'anyOf')}`));
       return;
     }
     const nullable = splitNullable(branchNode);
@@ -313,23 +334,14 @@ function flattenAnyOf(node: JsonObject, branches: Json[], normalized: Node[], po
       add(NULL_BRANCH, NULL_BRANCH, pointers[index]);
       return;
     }
-    if (Array.isArray(branchNode.enum) && onlyKeywords(branchNode, ['enum', 'type'])) {
-      if (!values) {
-        values = { list: [], keys: new Set(), index: out.length };
-        add(branch, branchNode, pointers[index]);
-      }
-      const types = Array.isArray(branchNode.type) ? branchNode.type : undefined;
-      for (const value of branchNode.enum) {
-        const key = canonical(value);
-        if (values.keys.has(key) || (types && !typeAdmits(types, value))) continue;
-        values.keys.add(key);
-        values.list.push(value);
-      }
-      return;
-    }
-    add(branch, branchNode, pointers[index]);
+    take(branch, branchNode, pointers[index]);
   });
-  if (values) {
+  if (values && values.list.length === 0) {
+    // Constants none of whose `type`s admit them: a branch that accepts nothing.
+    out.splice(values.index, 1);
+    outNodes.splice(values.index, 1);
+    outPointers.splice(values.index, 1);
+  } else if (values) {
     const merged = dict({ enum: values.list });
     out[values.index] = merged;
     outNodes[values.index] = merged;
@@ -362,6 +374,27 @@ function splitNullable(node: Node): JsonObject | undefined {
   if (node === FALSE || !Array.isArray(node.type) || node.type.length < 2 || !node.type.includes('null')) return undefined;
   if (has(node, 'enum') || TYPE_INDEPENDENT_APPLICATORS.some((key) => has(node, key))) return undefined;
   return dict({ ...node, type: node.type.filter((type) => type !== 'null') });
+}
+
+/**
+ * What a branch accepts, as text: annotations left out, and for integers the bound spellings
+ * that admit the same values (`exclusiveMinimum: 0`, `minimum: 1`) written one way.
+ */
+function branchKey(node: Node): string {
+  if (node === FALSE) return 'false';
+  const key = dict();
+  for (const [name, value] of Object.entries(node)) if (!ANNOTATIONS.has(name)) key[name] = value;
+  if (canonical(key.type) === '["integer"]') {
+    if (typeof key.exclusiveMinimum === 'number' && key.minimum === undefined && Number.isSafeInteger(key.exclusiveMinimum)) {
+      key.minimum = key.exclusiveMinimum + 1;
+      delete key.exclusiveMinimum;
+    }
+    if (typeof key.exclusiveMaximum === 'number' && key.maximum === undefined && Number.isSafeInteger(key.exclusiveMaximum)) {
+      key.maximum = key.exclusiveMaximum - 1;
+      delete key.exclusiveMaximum;
+    }
+  }
+  return canonical(key);
 }
 
 /** Whether a node has no validation keywords but the given ones. */

@@ -23,6 +23,8 @@ function lowerBound(node: JsonObject, integers: boolean): Bound | undefined {
     // `exclusiveMinimum: 0` and `minimum: 1` (or `minimum: 0.5`) admit the same integers. Past
     // 2^53 the arithmetic is not exact: such bounds stay as written.
     const least = bound.exclusive ? Math.floor(bound.value) + 1 : Math.ceil(bound.value);
+    // zod's -(2^53-1), however spelled, is dropped like the inclusive one (normalize.ts).
+    if (least === -Number.MAX_SAFE_INTEGER) return undefined;
     if (Number.isSafeInteger(least)) return { ...bound, value: least, exclusive: false };
   }
   return bound;
@@ -38,6 +40,7 @@ function upperBound(node: JsonObject, integers: boolean): Bound | undefined {
       : { value: inclusive as number, exclusive: false, keyword: 'maximum', written: inclusive as number, writtenExclusive: false };
   if (integers) {
     const greatest = bound.exclusive ? Math.ceil(bound.value) - 1 : Math.floor(bound.value);
+    if (greatest === Number.MAX_SAFE_INTEGER) return undefined;
     if (Number.isSafeInteger(greatest)) return { ...bound, value: greatest, exclusive: false };
   }
   return bound;
