@@ -246,7 +246,7 @@ class Comparison {
     }
 
     if ('propertyNames' in before || 'propertyNames' in after) {
-      this.node(before.propertyNames ?? true, after.propertyNames ?? true, { pointer: child(at, 'propertyNames').pointer, path: join(at.path, '(property names)') }, depth + 1);
+      this.node(namesOnly(before.propertyNames), namesOnly(after.propertyNames), { pointer: child(at, 'propertyNames').pointer, path: join(at.path, '(property names)') }, depth + 1);
     }
     compareCount(this, before, after, at, 'minProperties', 'min');
     compareCount(this, before, after, at, 'maxProperties', 'max');
@@ -493,6 +493,15 @@ function onlyRef(node: JsonObject): boolean {
 /** A node that is nothing but a union (plus annotations). */
 function onlyUnion(node: JsonObject): boolean {
   return Object.keys(node).every((key) => key === 'anyOf' || key === 'oneOf' || ANNOTATIONS.has(key));
+}
+
+/** A `propertyNames` schema as it applies: to strings only, so a `type` that admits strings says nothing. */
+function namesOnly(schema: Json | undefined): Json {
+  if (schema === undefined || schema === true) return { type: 'string' };
+  if (!isObject(schema)) return schema;
+  const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type : undefined;
+  if (types && !types.includes('string')) return schema;
+  return { ...schema, type: 'string' };
 }
 
 /** Aspects that leave the accepted values as they were. */
