@@ -54,9 +54,15 @@ class Comparison {
   constructor(
     private readonly beforeRoot: Json,
     private readonly afterRoot: Json,
+    /** Side comparisons left (shared with the comparisons they start), so they cannot multiply past a fixed cost. */
+    private readonly budget = { sideComparisons: 64 },
   ) {}
 
+  /** Set on a side comparison that only asks "any difference in accepted values?": it stops at the first. */
+  private stopAtFirst = false;
+
   emit(aspect: string, at: At, before?: Json, after?: Json, params?: JsonObject): void {
+    if (this.stopAtFirst && !ACCEPTANCE_NEUTRAL.has(aspect)) throw DIFFERENT;
     const difference: SchemaDifference = { aspect, pointer: at.pointer, path: at.path };
     if (before !== undefined) difference.before = before;
     if (after !== undefined) difference.after = after;
@@ -371,11 +377,14 @@ class Comparison {
       const pointer = kindAfter ? `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}` : `${at.pointer}`;
       this.node(branchesBefore[i], branchesAfter[j], { pointer, path: at.path }, depth + 1);
     }
+    const semanticAnyOf = (kind: 'anyOf' | 'oneOf' | undefined) => kind === 'anyOf';
     for (const i of matching.unmatchedBefore) {
+      if (semanticAnyOf(kindBefore) && this.repeats(branchesBefore, i, matching.pairs.map(([k]) => k), this.beforeRoot)) continue;
       const written = writtenBefore ?? keyword;
       this.emit('any-of-branch-removed', { pointer: `${at.pointer}${unionBranchPointer(branchesBefore, i, kindBefore ?? keyword)}`, path: at.path }, branchesBefore[i], undefined, { keyword: written });
     }
     for (const j of matching.unmatchedAfter) {
+      if (semanticAnyOf(kindAfter) && this.repeats(branchesAfter, j, matching.pairs.map(([, k]) => k), this.afterRoot)) continue;
       this.emit('any-of-branch-added', { pointer: `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}`, path: at.path }, undefined, branchesAfter[j], { keyword: writtenAfter ?? keyword });
     }
     // In a `oneOf` whose variants may overlap, a value matching two variants is rejected: a
@@ -386,6 +395,27 @@ class Comparison {
     if (exclusive && changed && !exclusivityReported) {
       this.emit('one-of-exclusivity-changed', child(at, 'oneOf'), undefined, undefined, { reason: overlapReason(kindAfter === 'oneOf' ? after : before) });
     }
+  }
+
+  /**
+   * Whether an unpaired `anyOf` branch accepts exactly what a paired branch of the same union
+   * accepts (a repetition spelled differently), so adding or removing it changes nothing: the
+   * paired branch's own changes are reported where it is compared.
+   */
+  private repeats(branches: Json[], index: number, paired: number[], root: Json): boolean {
+    return paired.some((k) => {
+      if (this.budget.sideComparisons <= 0) return false;
+      this.budget.sideComparisons--;
+      const side = new Comparison(root, root, this.budget);
+      side.stopAtFirst = true;
+      try {
+        side.node(branches[k], branches[index], { pointer: '', path: '' }, 0);
+        return true;
+      } catch (signal) {
+        if (signal === DIFFERENT) return false;
+        throw signal;
+      }
+    });
   }
 
   private allOf(before: JsonObject, after: JsonObject, at: At, depth: number): void {
@@ -503,6 +533,8 @@ function namesOnly(schema: Json | undefined): Json {
   if (types && !types.includes('string')) return schema;
   return { ...schema, type: 'string' };
 }
+
+const DIFFERENT = Symbol('accepted values differ');
 
 /** Aspects that leave the accepted values as they were. */
 const ACCEPTANCE_NEUTRAL = new Set(['description-changed', 'default-changed', 'deprecated-changed', 'annotation-changed']);

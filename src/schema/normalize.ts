@@ -285,12 +285,19 @@ function flattenAnyOf(node: JsonObject, branches: Json[], normalized: Node[], po
   const out: Json[] = [];
   const outNodes: Node[] = [];
   const outPointers: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Array<{ node: Node; key?: string }>>();
   const add = (branch: Json, branchNode: Node, pointer: string) => {
-    // A repeated branch accepts nothing new. Within one document, equal text (`$ref`s included) is equal meaning.
-    const key = branchKey(branchNode);
-    if (seen.has(key)) return;
-    seen.add(key);
+    // A repeated branch accepts nothing new. Within one document, equal text (`$ref`s included) is
+    // equal meaning. The full text is built only for branches whose outline matches another's.
+    const outline = branchOutline(branchNode);
+    const similar = seen.get(outline);
+    if (similar) {
+      const key = branchKey(branchNode);
+      if (similar.some((entry) => (entry.key ??= branchKey(entry.node)) === key)) return;
+      similar.push({ node: branchNode, key });
+    } else {
+      seen.set(outline, [{ node: branchNode }]);
+    }
     out.push(branch);
     outNodes.push(branchNode);
     outPointers.push(pointer);
@@ -374,6 +381,14 @@ function splitNullable(node: Node): JsonObject | undefined {
   if (node === FALSE || !Array.isArray(node.type) || node.type.length < 2 || !node.type.includes('null')) return undefined;
   if (has(node, 'enum') || TYPE_INDEPENDENT_APPLICATORS.some((key) => has(node, key))) return undefined;
   return dict({ ...node, type: node.type.filter((type) => type !== 'null') });
+}
+
+/** A cheap summary that equal branches share: their keywords, types, property names and enum size. */
+function branchOutline(node: Node): string {
+  if (node === FALSE) return 'false';
+  const keywords = Object.keys(node).filter((key) => !ANNOTATIONS.has(key) && key !== 'exclusiveMinimum' && key !== 'exclusiveMaximum' && key !== 'minimum' && key !== 'maximum');
+  const names = isObject(node.properties) ? Object.keys(node.properties).sort().join(',') : '';
+  return `${keywords.sort().join(',')}|${canonical(node.type)}|${names}|${Array.isArray(node.enum) ? node.enum.length : ''}`;
 }
 
 /**

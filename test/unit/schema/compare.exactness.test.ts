@@ -78,6 +78,19 @@ describe('nested unions', () => {
     expect(breaking('input', after, before)).toBe(true);
   });
 
+  it('a branch repeated in another spelling adds nothing', () => {
+    const B: JsonObject = { type: 'object', properties: { note: { type: 'string' } }, required: ['note'] };
+    const respelled: JsonObject = { type: 'object', properties: { note: { type: 'string', minLength: 0 } }, required: ['note'] };
+    expectEquivalent({ anyOf: [X, B] }, { anyOf: [X, B, respelled] });
+  });
+
+  it('two spellings of one branch both removed is still a removal', () => {
+    const B: JsonObject = { type: 'object', properties: { note: { type: 'string' } }, required: ['note'] };
+    const respelled: JsonObject = { type: 'object', properties: { note: { type: 'string', minLength: 0 } }, required: ['note'] };
+    expect(breaking('input', { anyOf: [X, B, respelled] }, { anyOf: [X] })).toBe(true);
+    expect(breaking('input', { anyOf: [B, respelled] }, { anyOf: [{ type: 'integer' }, { type: 'boolean' }] })).toBe(true);
+  });
+
   it('a nullable type inside a union pairs with a separate null branch', () => {
     expectEquivalent({ anyOf: [{ type: ['string', 'null'] }, Y] }, { anyOf: [{ type: 'string' }, { type: 'null' }, Y] });
   });
