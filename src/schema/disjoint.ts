@@ -8,7 +8,7 @@ import { canonical, isObject, jsonType, own } from './json.js';
  * schemas are themselves disjoint (a discriminator such as `kind: {const: "a"}` vs `{const: "b"}`).
  * False means "not proven", never "they overlap".
  */
-export function provablyDisjoint(a: Node, b: Node, rootA: Json, rootB: Json, depth = 0): boolean {
+export function provablyDisjoint(a: Node, b: Node, rootA: Json, rootB: Json, depth = 0, memo?: Map<Json, Node>): boolean {
   if (a === FALSE || b === FALSE) return true;
   if (depth > 4) return false;
   const typesA = typesOf(a);
@@ -27,7 +27,9 @@ export function provablyDisjoint(a: Node, b: Node, rootA: Json, rootB: Json, dep
     const schemaA = own(propsA, name);
     const schemaB = own(propsB, name);
     if (schemaA === undefined || schemaB === undefined) continue;
-    if (provablyDisjoint(normalize(schemaA, rootA), normalize(schemaB, rootB), rootA, rootB, depth + 1)) return true;
+    const normalizedA = rootA === rootB ? normalizedOnce(schemaA, rootA, memo) : normalize(schemaA, rootA);
+    const normalizedB = rootA === rootB ? normalizedOnce(schemaB, rootB, memo) : normalize(schemaB, rootB);
+    if (provablyDisjoint(normalizedA, normalizedB, rootA, rootB, depth + 1, memo)) return true;
   }
   return false;
 }
@@ -46,12 +48,21 @@ export function firstOverlap(branches: Node[], root: Json): [number, number] | u
     if (repeated === undefined || branches.length > MAX_PAIRWISE) return repeated;
   }
   if (branches.length > MAX_PAIRWISE) return [0, 1];
+  const memo = new Map<Json, Node>();
   for (let i = 0; i < branches.length; i++) {
     for (let j = i + 1; j < branches.length; j++) {
-      if (!provablyDisjoint(branches[i], branches[j], root, root)) return [i, j];
+      if (!provablyDisjoint(branches[i], branches[j], root, root, 0, memo)) return [i, j];
     }
   }
   return undefined;
+}
+
+/** A property schema normalised once per union check, however many pairs it is in (same document only). */
+function normalizedOnce(schema: Json, root: Json, memo: Map<Json, Node> | undefined): Node {
+  if (!memo || schema === null || typeof schema !== 'object') return normalize(schema, root);
+  let node = memo.get(schema);
+  if (node === undefined) memo.set(schema, (node = normalize(schema, root)));
+  return node;
 }
 
 function repeatedValue(branches: Node[]): [number, number] | undefined {

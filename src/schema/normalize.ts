@@ -241,7 +241,7 @@ function flattenUnions(node: JsonObject, root: Json): Node {
   if (Array.isArray(node.oneOf)) {
     const branches = node.oneOf;
     const normalized = branches.map((branch) => normalize(branch, root));
-    const overlap = firstOverlap(normalized, root);
+    const overlap = cachedOverlap(branches, root, () => firstOverlap(normalized, root));
     if (overlap !== undefined || Array.isArray(node.anyOf)) {
       if (overlap !== undefined) OVERLAPS.set(branches, overlap);
     } else {
@@ -257,6 +257,18 @@ function flattenUnions(node: JsonObject, root: Json): Node {
     return flattenAnyOf(node, branches, normalized, branches.map((_, index) => `/anyOf/${index}`), root, false);
   }
   return node;
+}
+
+/** firstOverlap per `oneOf` as written and per document: a node is normalised each time it is compared. */
+const OVERLAP_CACHE = new WeakMap<Json[], WeakMap<object, { pair: [number, number] | undefined }>>();
+
+function cachedOverlap(branches: Json[], root: Json, compute: () => [number, number] | undefined): [number, number] | undefined {
+  if (root === null || typeof root !== 'object') return compute();
+  let byRoot = OVERLAP_CACHE.get(branches);
+  if (!byRoot) OVERLAP_CACHE.set(branches, (byRoot = new WeakMap()));
+  let entry = byRoot.get(root);
+  if (!entry) byRoot.set(root, (entry = { pair: compute() }));
+  return entry.pair;
 }
 
 /** Where each union branch left after normalising stood, relative to the node, as written. */
