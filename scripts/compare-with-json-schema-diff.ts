@@ -53,7 +53,12 @@ to an open input object (\`property-added\`) is compatible by design, and removi
 than breaking (design §5). On refactors: json-schema-diff does not know 2020-12's \`prefixItems\`
 (so a draft-07 tuple rewritten as \`prefixItems\` looks like a change to it), and it is right that zod's
 ±(2^53-1) integer bounds reject integers beyond them; this engine ignores those bounds on purpose, since
-no JSON client can send such integers exactly.
+no JSON client can send such integers exactly. Its set arithmetic is also coarser than the standard
+on some refactors (each checked equivalent with ajv in \`test/unit/schema/compare.exactness.test.ts\`):
+it applies \`enum\` to strings only (an enum without \`type\` reads as admitting every other type), it
+cannot see that distinct constants or a distinct required discriminator make \`oneOf\` branches
+disjoint, and it counts numbers below -Number.MAX_VALUE, which no JSON parser produces. See
+[exactness.md](exactness.md).
 
 | case | mcp-compat: input breaking | mcp-compat: output breaking | json-schema-diff: removals | json-schema-diff: additions | outcome |
 | --- | --- | --- | --- | --- | --- |

@@ -22,3 +22,9 @@ export function list(values: Json | undefined): string {
   if (!Array.isArray(values)) return show(values);
   return values.map((v) => (typeof v === 'string' ? code(v) : show(v))).join(', ');
 }
+
+/** A numeric limit in a message: an absent one (null in the facts) is "unbounded", never "null". */
+export function bound(value: Json | undefined, exclusive?: '>' | '<'): string {
+  if (value === null || value === undefined) return 'unbounded';
+  return exclusive ? `${exclusive} ${show(value)}` : show(value);
+}

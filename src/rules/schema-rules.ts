@@ -1,6 +1,6 @@
 import type { ChangeFacts, RuleDefinition, Severity } from './types.js';
 import type { SchemaDirection } from '../schema/model.js';
-import { code, list, show, str } from './format.js';
+import { bound, code, list, show, str } from './format.js';
 
 /**
  * What a schema difference does to the set of accepted instances:
@@ -29,13 +29,16 @@ const values = (f: ChangeFacts) => list(f.params?.values);
 const property = (f: ChangeFacts) => code(str(f.params?.property));
 const fromTo = (f: ChangeFacts) => `from ${show(f.before)} to ${show(f.after)}`;
 const reason = (f: ChangeFacts) => (f.params?.reason ? ` (${str(f.params.reason)})` : '');
+/** A limit's change: an absent limit reads as "unbounded", an exclusive one as `> 0` or `< 10`. */
+const boundFromTo = (f: ChangeFacts, side: '>' | '<') =>
+  `from ${bound(f.before, f.params?.exclusiveBefore === true ? side : undefined)} to ${bound(f.after, f.params?.exclusiveAfter === true ? side : undefined)}`;
 
 const count = (id: string, title: string, what: string, effect: SchemaEffect, before: string, after: string): SchemaAspect => ({
   id,
   effect,
   title,
   example: { before, after },
-  detail: (f) => `${what} changed ${fromTo(f)}`,
+  detail: (f) => `${what} changed ${boundFromTo(f, '>')}`,
 });
 
 export const SCHEMA_ASPECTS: readonly SchemaAspect[] = [
@@ -45,10 +48,10 @@ export const SCHEMA_ASPECTS: readonly SchemaAspect[] = [
   { id: 'enum-value-added', effect: 'widens', title: 'Enum value added', example: { before: '{"enum": ["fast"]}', after: '{"enum": ["fast", "exact"]}' }, detail: (f) => `value ${values(f)} is now allowed` },
   { id: 'enum-added', effect: 'narrows', title: 'Enum added', example: { before: '{"type": "string"}', after: '{"type": "string", "enum": ["a", "b"]}' }, detail: (f) => `only ${values(f)} are allowed now` },
   { id: 'enum-removed', effect: 'widens', title: 'Enum removed', example: { before: '{"enum": ["a", "b"]}', after: '{"type": "string"}' }, detail: (f) => `values are no longer limited to ${values(f)}` },
-  { id: 'minimum-increased', effect: 'narrows', title: 'Minimum raised', example: { before: '{"minimum": 0}', after: '{"minimum": 1}' }, detail: (f) => `lower bound raised ${fromTo(f)}` },
-  { id: 'minimum-decreased', effect: 'widens', title: 'Minimum lowered or removed', example: { before: '{"minimum": 1}', after: '{"minimum": 0}' }, detail: (f) => `lower bound lowered ${fromTo(f)}` },
-  { id: 'maximum-decreased', effect: 'narrows', title: 'Maximum lowered', example: { before: '{"maximum": 100}', after: '{"maximum": 50}' }, detail: (f) => `upper bound lowered ${fromTo(f)}` },
-  { id: 'maximum-increased', effect: 'widens', title: 'Maximum raised or removed', example: { before: '{"maximum": 50}', after: '{"maximum": 100}' }, detail: (f) => `upper bound raised ${fromTo(f)}` },
+  { id: 'minimum-increased', effect: 'narrows', title: 'Minimum raised', example: { before: '{"minimum": 0}', after: '{"minimum": 1}' }, detail: (f) => `lower bound raised ${boundFromTo(f, '>')}` },
+  { id: 'minimum-decreased', effect: 'widens', title: 'Minimum lowered or removed', example: { before: '{"minimum": 1}', after: '{"minimum": 0}' }, detail: (f) => `lower bound lowered ${boundFromTo(f, '>')}` },
+  { id: 'maximum-decreased', effect: 'narrows', title: 'Maximum lowered', example: { before: '{"maximum": 100}', after: '{"maximum": 50}' }, detail: (f) => `upper bound lowered ${boundFromTo(f, '<')}` },
+  { id: 'maximum-increased', effect: 'widens', title: 'Maximum raised or removed', example: { before: '{"maximum": 50}', after: '{"maximum": 100}' }, detail: (f) => `upper bound raised ${boundFromTo(f, '<')}` },
   { id: 'multiple-of-added', effect: 'narrows', title: 'multipleOf added', example: { before: '{"type": "number"}', after: '{"type": "number", "multipleOf": 5}' }, detail: (f) => `values must now be multiples of ${show(f.after)}` },
   { id: 'multiple-of-removed', effect: 'widens', title: 'multipleOf removed', example: { before: '{"multipleOf": 5}', after: '{}' }, detail: (f) => `values no longer need to be multiples of ${show(f.before)}` },
   { id: 'multiple-of-tightened', effect: 'narrows', title: 'multipleOf tightened', example: { before: '{"multipleOf": 5}', after: '{"multipleOf": 10}' }, detail: (f) => `multipleOf changed ${fromTo(f)}, which admits fewer values` },
@@ -94,6 +97,7 @@ export const SCHEMA_ASPECTS: readonly SchemaAspect[] = [
   { id: 'any-of-branch-removed', effect: 'narrows', title: 'Union variant removed', example: { before: '{"anyOf": [{"type": "string"}, {"type": "number"}]}', after: '{"anyOf": [{"type": "string"}]}' }, detail: (f) => `a variant of the ${code(str(f.params?.keyword))} union was removed: ${show(f.before)}` },
   { id: 'any-of-branch-added', effect: 'widens', title: 'Union variant added', example: { before: '{"type": "string"}', after: '{"anyOf": [{"type": "string"}, {"type": "number"}]}' }, detail: (f) => `a variant was added to the ${code(str(f.params?.keyword))} union: ${show(f.after)}` },
   { id: 'any-of-became-one-of', effect: 'unprovable', title: 'anyOf became oneOf', example: { before: '{"anyOf": [A, B]}', after: '{"oneOf": [A, B]}' }, detail: (f) => `\`anyOf\` became \`oneOf\`${reason(f)}` },
+  { id: 'one-of-exclusivity-changed', effect: 'unprovable', title: 'Variants of a oneOf that may overlap changed', rationale: 'A `oneOf` rejects a value that matches two of its variants. When the variants cannot be proven mutually exclusive, widening or adding one may reject values that matched exactly one before, and narrowing or removing one may accept values that matched two, so any change to them is treated as breaking in both directions.', example: { before: '{"oneOf": [{"type": "string"}, {"type": "number"}]}', after: '{"oneOf": [{"type": "string"}, {"type": "number"}, {"type": "string", "minLength": 2}]}' }, detail: (f) => `the variants of a \`oneOf\` changed${reason(f)}: a value matching two variants is rejected, so values may be rejected or accepted that were not before` },
   { id: 'one-of-became-any-of', effect: 'widens', title: 'oneOf became anyOf', example: { before: '{"oneOf": [A, B]}', after: '{"anyOf": [A, B]}' }, detail: () => '`oneOf` became `anyOf`: values matching several variants are now accepted' },
   { id: 'all-of-branch-added', effect: 'narrows', title: 'allOf constraint added', example: { before: '{"allOf": [A]}', after: '{"allOf": [A, B]}' }, detail: (f) => `a constraint was added to \`allOf\`: ${show(f.after)}` },
   { id: 'all-of-branch-removed', effect: 'widens', title: 'allOf constraint removed', example: { before: '{"allOf": [A, B]}', after: '{"allOf": [A]}' }, detail: (f) => `a constraint was removed from \`allOf\`: ${show(f.before)}` },

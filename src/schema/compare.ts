@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import type { SchemaDifference, SchemaInput } from './model.js';
-import { allOfPosition, ANNOTATIONS, FALSE, IGNORED, normalize, resolveLocalRef, type Node } from './normalize.js';
+import { allOfPosition, ANNOTATIONS, FALSE, IGNORED, normalize, overlappingBranches, resolveLocalRef, unionBranchPointer, writtenAsOneOf, type Node } from './normalize.js';
 import { canonical, containsRef, isObject, jsonType, own, sameJson, token } from './json.js';
 import { matchBranches } from './branches.js';
 import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
@@ -54,9 +54,15 @@ class Comparison {
   constructor(
     private readonly beforeRoot: Json,
     private readonly afterRoot: Json,
+    /** Side comparisons left (shared with the comparisons they start), so they cannot multiply past a fixed cost. */
+    private readonly budget = { sideComparisons: 64 },
   ) {}
 
+  /** Set on a side comparison that only asks "any difference in accepted values?": it stops at the first. */
+  private stopAtFirst = false;
+
   emit(aspect: string, at: At, before?: Json, after?: Json, params?: JsonObject): void {
+    if (this.stopAtFirst && !ACCEPTANCE_NEUTRAL.has(aspect)) throw DIFFERENT;
     const difference: SchemaDifference = { aspect, pointer: at.pointer, path: at.path };
     if (before !== undefined) difference.before = before;
     if (after !== undefined) difference.after = after;
@@ -246,7 +252,7 @@ class Comparison {
     }
 
     if ('propertyNames' in before || 'propertyNames' in after) {
-      this.node(before.propertyNames ?? true, after.propertyNames ?? true, { pointer: child(at, 'propertyNames').pointer, path: join(at.path, '(property names)') }, depth + 1);
+      this.node(namesOnly(before.propertyNames), namesOnly(after.propertyNames), { pointer: child(at, 'propertyNames').pointer, path: join(at.path, '(property names)') }, depth + 1);
     }
     compareCount(this, before, after, at, 'minProperties', 'min');
     compareCount(this, before, after, at, 'maxProperties', 'max');
@@ -336,11 +342,16 @@ class Comparison {
     const kindAfter = unionKind(after);
     if (!kindBefore && !kindAfter) return;
     const keyword = kindAfter ?? kindBefore ?? 'anyOf';
+    const writtenBefore = writtenKind(before, kindBefore);
+    const writtenAfter = writtenKind(after, kindAfter);
+    let exclusivityReported = false;
     if (kindBefore && kindAfter) {
-      if (kindBefore === 'anyOf' && kindAfter === 'oneOf') {
-        this.emit('any-of-became-one-of', child(at, 'oneOf'), undefined, undefined, { reason: 'a value matching several branches is now rejected' });
-      } else if (kindBefore === 'oneOf' && kindAfter === 'anyOf') {
+      if (writtenBefore === 'anyOf' && kindAfter === 'oneOf') {
+        this.emit('any-of-became-one-of', child(at, 'oneOf'), undefined, undefined, { reason: `${overlapReason(after)}, so a value matching both is now rejected` });
+        exclusivityReported = true;
+      } else if (kindBefore === 'oneOf' && writtenAfter === 'anyOf') {
         this.emit('one-of-became-any-of', child(at, 'anyOf'));
+        exclusivityReported = true;
       }
     }
     const lifted = kindBefore ? onlyUnion(before) : onlyUnion(after);
@@ -351,7 +362,7 @@ class Comparison {
         // The other side has keywords of its own next to the union, compared above; the union
         // only adds (or drops) constraints relative to "anything".
         branches.forEach((branch, i) => {
-          const at2 = { pointer: `${at.pointer}/${keyword}/${i}`, path: at.path };
+          const at2 = { pointer: `${at.pointer}${unionBranchPointer(branches, i, keyword)}`, path: at.path };
           if (kindAfter) this.node(true, branch, at2, depth + 1);
           else this.node(branch, true, at2, depth + 1);
         });
@@ -360,17 +371,51 @@ class Comparison {
     }
     const branchesBefore = kindBefore ? (before[kindBefore] as Json[]) : [liftable(before)];
     const branchesAfter = kindAfter ? (after[kindAfter] as Json[]) : [liftable(after)];
+    const reported = this.differences.length;
     const matching = matchBranches(branchesBefore, branchesAfter, this.beforeRoot, this.afterRoot);
     for (const [i, j] of matching.pairs) {
-      const pointer = kindAfter ? `${at.pointer}/${keyword}/${j}` : `${at.pointer}`;
+      const pointer = kindAfter ? `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}` : `${at.pointer}`;
       this.node(branchesBefore[i], branchesAfter[j], { pointer, path: at.path }, depth + 1);
     }
+    const semanticAnyOf = (kind: 'anyOf' | 'oneOf' | undefined) => kind === 'anyOf';
     for (const i of matching.unmatchedBefore) {
-      this.emit('any-of-branch-removed', { pointer: `${at.pointer}/${kindBefore ?? keyword}/${i}`, path: at.path }, branchesBefore[i], undefined, { keyword: kindBefore ?? keyword });
+      if (semanticAnyOf(kindBefore) && this.repeats(branchesBefore, i, matching.pairs.map(([k]) => k), this.beforeRoot)) continue;
+      const written = writtenBefore ?? keyword;
+      this.emit('any-of-branch-removed', { pointer: `${at.pointer}${unionBranchPointer(branchesBefore, i, kindBefore ?? keyword)}`, path: at.path }, branchesBefore[i], undefined, { keyword: written });
     }
     for (const j of matching.unmatchedAfter) {
-      this.emit('any-of-branch-added', { pointer: `${at.pointer}/${keyword}/${j}`, path: at.path }, undefined, branchesAfter[j], { keyword });
+      if (semanticAnyOf(kindAfter) && this.repeats(branchesAfter, j, matching.pairs.map(([, k]) => k), this.afterRoot)) continue;
+      this.emit('any-of-branch-added', { pointer: `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}`, path: at.path }, undefined, branchesAfter[j], { keyword: writtenAfter ?? keyword });
     }
+    // In a `oneOf` whose variants may overlap, a value matching two variants is rejected: a
+    // variant widened or added may reject values that matched one variant before, and one
+    // narrowed or removed may accept values that matched two.
+    const exclusive = kindBefore === 'oneOf' || kindAfter === 'oneOf';
+    const changed = kindBefore !== kindAfter || this.differences.slice(reported).some((d) => !ACCEPTANCE_NEUTRAL.has(d.aspect));
+    if (exclusive && changed && !exclusivityReported) {
+      this.emit('one-of-exclusivity-changed', child(at, 'oneOf'), undefined, undefined, { reason: overlapReason(kindAfter === 'oneOf' ? after : before) });
+    }
+  }
+
+  /**
+   * Whether an unpaired `anyOf` branch accepts exactly what a paired branch of the same union
+   * accepts (a repetition spelled differently), so adding or removing it changes nothing: the
+   * paired branch's own changes are reported where it is compared.
+   */
+  private repeats(branches: Json[], index: number, paired: number[], root: Json): boolean {
+    return paired.some((k) => {
+      if (this.budget.sideComparisons <= 0) return false;
+      this.budget.sideComparisons--;
+      const side = new Comparison(root, root, this.budget);
+      side.stopAtFirst = true;
+      try {
+        side.node(branches[k], branches[index], { pointer: '', path: '' }, 0);
+        return true;
+      } catch (signal) {
+        if (signal === DIFFERENT) return false;
+        throw signal;
+      }
+    });
   }
 
   private allOf(before: JsonObject, after: JsonObject, at: At, depth: number): void {
@@ -478,6 +523,33 @@ function onlyRef(node: JsonObject): boolean {
 /** A node that is nothing but a union (plus annotations). */
 function onlyUnion(node: JsonObject): boolean {
   return Object.keys(node).every((key) => key === 'anyOf' || key === 'oneOf' || ANNOTATIONS.has(key));
+}
+
+/** A `propertyNames` schema as it applies: to strings only, so a `type` that admits strings says nothing. */
+function namesOnly(schema: Json | undefined): Json {
+  if (schema === undefined || schema === true) return { type: 'string' };
+  if (!isObject(schema)) return schema;
+  const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type : undefined;
+  if (types && !types.includes('string')) return schema;
+  return { ...schema, type: 'string' };
+}
+
+const DIFFERENT = Symbol('accepted values differ');
+
+/** Aspects that leave the accepted values as they were. */
+const ACCEPTANCE_NEUTRAL = new Set(['description-changed', 'default-changed', 'deprecated-changed', 'annotation-changed']);
+
+/** The union keyword as the schema spells it: an `anyOf` may stand for a `oneOf` whose variants are provably disjoint. */
+function writtenKind(node: JsonObject, kind: 'anyOf' | 'oneOf' | undefined): 'anyOf' | 'oneOf' | undefined {
+  return kind === 'anyOf' && writtenAsOneOf(node.anyOf as Json[]) ? 'oneOf' : kind;
+}
+
+/** Why a `oneOf` is not read as `anyOf`: the first two variants that could not be proven disjoint. */
+function overlapReason(node: JsonObject): string {
+  const branches = Array.isArray(node.oneOf) ? node.oneOf : [];
+  const pair = overlappingBranches(branches);
+  const which = pair ? `variants ${pair[0]} and ${pair[1]}` : 'its variants';
+  return `${which} of \`oneOf\` cannot be proven mutually exclusive (no distinct types, enum values or required discriminator property tell them apart)`;
 }
 
 function unionKind(node: JsonObject): 'anyOf' | 'oneOf' | undefined {

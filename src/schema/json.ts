@@ -41,6 +41,22 @@ export function own(object: Readonly<Record<string, Json | undefined>>, key: str
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
+/**
+ * A copy of a JSON object with no prototype: keys come from servers, and on an ordinary object
+ * assigning `__proto__` replaces the prototype instead of adding a member, and `in` finds
+ * `constructor` or `toString` on any object.
+ */
+export function dict(source?: Readonly<Record<string, Json | undefined>>): JsonObject {
+  const out = Object.create(null) as JsonObject;
+  if (source) for (const key of Object.keys(source)) if (source[key] !== undefined) out[key] = source[key] as Json;
+  return out;
+}
+
+/** Whether a JSON object has a member of its own (never one inherited from Object.prototype). */
+export function has(object: Readonly<Record<string, Json | undefined>>, key: string): boolean {
+  return Object.hasOwn(object, key);
+}
+
 export function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,12 +1,16 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
-import { canonical, isObject, own } from './json.js';
+import { canonical, dict, has, isObject, jsonType, own } from './json.js';
+import { firstOverlap } from './disjoint.js';
 
 /**
  * A schema node in one canonical spelling, so that refactors compare equal: `$ref` resolved,
  * `const` as a one-value `enum`, `type` as a sorted array, the nullable union folded into
  * `type`, draft-04/07 forms rewritten to 2020-12 (boolean exclusive bounds, array `items`,
- * `dependencies`), trivially nested `allOf`/`anyOf`/`oneOf` flattened, zod's ±(2^53-1) integer
- * bounds dropped. `false` (and `{not: {}}`) is the FALSE node.
+ * `dependencies`), trivially nested `allOf`/`anyOf`/`oneOf` flattened, unions of `const`s folded
+ * into one `enum`, a `oneOf` whose branches are provably disjoint read as `anyOf`, keywords that
+ * constrain nothing (`minLength: 0`, `propertyNames: {type: "string"}`, ...) and zod's ±(2^53-1)
+ * integer bounds dropped. `false` (and `{not: {}}`) is the FALSE node. Nodes have no prototype:
+ * a property named `__proto__` is a key like any other.
  */
 export type Node = JsonObject | typeof FALSE;
 export const FALSE = Symbol('false schema');
@@ -23,8 +27,8 @@ export function resolveLocalRef(root: Json, ref: string): Json | undefined {
   let node: Json | undefined = root;
   for (const raw of ref.slice(2).split('/')) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isObject(node)) node = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+    if (Array.isArray(node)) node = /^(0|[1-9][0-9]*)$/.test(key) ? node[Number(key)] : undefined;
+    else if (isObject(node)) node = own(node, key);
     else return undefined;
   }
   return node;
@@ -57,7 +61,7 @@ export function normalize(schema: Json | undefined, root: Json, refs: string[] =
 const NORMALIZING = new Set<JsonObject>();
 
 function withoutIgnored(schema: JsonObject): JsonObject {
-  const out: JsonObject = {};
+  const out = dict();
   for (const [key, value] of Object.entries(schema)) if (!IGNORED.has(key)) out[key] = value;
   return out;
 }
@@ -77,7 +81,7 @@ function normalizeObject(schema: JsonObject, root: Json, refs: string[]): Node {
     node = mergeSiblings(targetObject, siblings);
   }
 
-  const out: JsonObject = {};
+  const out = dict();
   for (const [key, value] of Object.entries(node)) {
     if (IGNORED.has(key)) continue;
     if (key === '$ref' && typeof value === 'string' && seen.has(value)) continue;
@@ -91,15 +95,15 @@ function normalizeObject(schema: JsonObject, root: Json, refs: string[]): Node {
   foldNumericBounds(out);
   foldArrayForms(out);
   foldDependencies(out);
+  dropNoOps(out);
   return flattenCombinators(out, root);
 }
 
 /** `{$ref, ...siblings}`: siblings apply in addition to the target (2019-09+); disjoint keys merge, overlapping ones go to `allOf`. */
 function mergeSiblings(target: JsonObject, siblings: JsonObject): JsonObject {
   const keys = Object.keys(siblings).filter((key) => !IGNORED.has(key) && !ANNOTATIONS.has(key));
-  if (keys.length === 0) return { ...target, ...pick(siblings, Object.keys(siblings)) };
-  if (keys.every((key) => !(key in target))) return { ...target, ...siblings };
-  return { allOf: [target, siblings] };
+  if (keys.length === 0 || keys.every((key) => !has(target, key))) return dict({ ...target, ...siblings });
+  return dict({ allOf: [target, siblings] });
 }
 
 /** Where each `allOf` branch left after merging stood in the schema as written, for exact pointers. */
@@ -121,14 +125,8 @@ export const ANNOTATIONS = new Set([
   'contentSchema',
 ]);
 
-function pick(object: JsonObject, keys: string[]): JsonObject {
-  const out: JsonObject = {};
-  for (const key of keys) if (key in object) out[key] = object[key];
-  return out;
-}
-
 function foldConst(node: JsonObject): void {
-  if (!('const' in node)) return;
+  if (!has(node, 'const')) return;
   const value = node.const;
   delete node.const;
   if (Array.isArray(node.enum)) {
@@ -167,13 +165,28 @@ function foldNumericBounds(node: JsonObject): void {
   // zod bounds every integer by ±(2^53-1): no JSON client sends integers beyond them.
   if (node.minimum === -SAFE_INTEGER_BOUND) delete node.minimum;
   if (node.maximum === SAFE_INTEGER_BOUND) delete node.maximum;
+  // No JSON number lies beyond ±Number.MAX_VALUE, so an inclusive bound there admits them all.
+  if (node.minimum === -Number.MAX_VALUE) delete node.minimum;
+  if (node.maximum === Number.MAX_VALUE) delete node.maximum;
+}
+
+/** Keywords whose value constrains nothing: the same node without them accepts the same instances. */
+function dropNoOps(node: JsonObject): void {
+  for (const key of ['minLength', 'minItems', 'minProperties'] as const) if (node[key] === 0) delete node[key];
+  if (node.uniqueItems === false) delete node.uniqueItems;
+  if (Array.isArray(node.required) && node.required.length === 0) delete node.required;
+  // Property names are always strings.
+  const names = node.propertyNames;
+  if (names === true || (isObject(names) && Object.keys(names).every((key) => ANNOTATIONS.has(key) || (key === 'type' && (names.type === 'string' || canonical(names.type) === '["string"]'))))) {
+    delete node.propertyNames;
+  }
 }
 
 function foldArrayForms(node: JsonObject): void {
   // draft-07 tuples: `items: [..]` + `additionalItems` are 2020-12's `prefixItems` + `items`.
   if (Array.isArray(node.items)) {
     node.prefixItems = node.items;
-    if ('additionalItems' in node) node.items = node.additionalItems;
+    if (has(node, 'additionalItems')) node.items = node.additionalItems;
     else delete node.items;
   }
   delete node.additionalItems;
@@ -181,8 +194,8 @@ function foldArrayForms(node: JsonObject): void {
 
 function foldDependencies(node: JsonObject): void {
   if (!isObject(node.dependencies)) return;
-  const required: JsonObject = isObject(node.dependentRequired) ? { ...node.dependentRequired } : {};
-  const schemas: JsonObject = isObject(node.dependentSchemas) ? { ...node.dependentSchemas } : {};
+  const required = dict(isObject(node.dependentRequired) ? node.dependentRequired : undefined);
+  const schemas = dict(isObject(node.dependentSchemas) ? node.dependentSchemas : undefined);
   for (const [key, value] of Object.entries(node.dependencies)) {
     if (Array.isArray(value)) required[key] = value;
     else schemas[key] = value;
@@ -194,85 +207,261 @@ function foldDependencies(node: JsonObject): void {
 
 /**
  * Unwraps what a refactor adds without changing meaning: a one-branch `anyOf`/`oneOf`/`allOf`,
- * `allOf` branches whose keywords do not overlap (merged into the node), and the nullable union
- * `anyOf: [X, {type: "null"}]` (folded into X's `type`).
+ * `anyOf` branches that are themselves `anyOf`s (spliced in, also through `$ref`), `const`/`enum`
+ * branches (folded into one `enum` branch), a `oneOf` whose branches are provably disjoint (an
+ * `anyOf`), `allOf` branches whose keywords do not overlap (merged into the node), and the
+ * nullable union `anyOf: [X, {type: "null"}]` (folded into X's `type`).
  */
 function flattenCombinators(node: JsonObject, root: Json): Node {
-  for (const key of ['anyOf', 'oneOf'] as const) {
-    let branches = node[key];
-    if (!Array.isArray(branches)) continue;
-    // A repeated `anyOf` branch accepts nothing new (a repeated `oneOf` branch rejects what it matches: kept).
-    if (key === 'anyOf') branches = node.anyOf = uniqueBranches(branches);
-    if (branches.length === 1) {
-      delete node[key];
-      return mergeInto(node, branches[0], root);
+  const unified = flattenUnions(node, root);
+  if (unified === FALSE || !Array.isArray(unified.allOf)) return unified;
+  const rest: Json[] = [];
+  const positions: number[] = [];
+  let merged: Node = dict(unified);
+  delete merged.allOf;
+  const cached = NORMALIZED_BRANCHES.get(unified.allOf);
+  unified.allOf.forEach((branch, index) => {
+    const next: Node | null = merged === FALSE ? FALSE : mergeIntoOrNull(merged, cached?.[index] ?? normalize(branch, root));
+    if (next === null) {
+      rest.push(branch);
+      positions.push(index);
+    } else {
+      merged = next;
     }
-    const folded = foldNullUnion(branches, root);
-    if (folded) {
-      delete node[key];
-      return mergeInto(node, folded, root);
+  });
+  if ((merged as Node) === FALSE) return FALSE;
+  if (rest.length > 0) {
+    merged.allOf = rest;
+    ALL_OF_POSITIONS.set(rest, positions);
+  }
+  return merged;
+}
+
+function flattenUnions(node: JsonObject, root: Json): Node {
+  if (Array.isArray(node.oneOf)) {
+    const branches = node.oneOf;
+    const normalized = branches.map((branch) => normalize(branch, root));
+    const overlap = cachedOverlap(branches, root, () => firstOverlap(normalized, root));
+    if (overlap !== undefined || Array.isArray(node.anyOf)) {
+      if (overlap !== undefined) OVERLAPS.set(branches, overlap);
+    } else {
+      // No value can match two branches: "exactly one" is "at least one".
+      delete node.oneOf;
+      const pointers = branches.map((_, index) => `/oneOf/${index}`);
+      return flattenAnyOf(node, branches, normalized, pointers, root, true);
     }
   }
-  if (Array.isArray(node.allOf)) {
-    const rest: Json[] = [];
-    const positions: number[] = [];
-    let merged: Node = { ...node };
-    delete (merged as JsonObject).allOf;
-    node.allOf.forEach((branch, index) => {
-      const next: Node | null = merged === FALSE ? FALSE : mergeIntoOrNull(merged, branch, root);
-      if (next === null) {
-        rest.push(branch);
-        positions.push(index);
-      } else {
-        merged = next;
-      }
-    });
-    if ((merged as Node) === FALSE) return FALSE;
-    if (rest.length > 0) {
-      merged.allOf = rest;
-      ALL_OF_POSITIONS.set(rest, positions);
-    }
-    return merged;
+  if (Array.isArray(node.anyOf)) {
+    const branches = node.anyOf;
+    const normalized = branches.map((branch) => normalize(branch, root));
+    return flattenAnyOf(node, branches, normalized, branches.map((_, index) => `/anyOf/${index}`), root, false);
   }
   return node;
 }
 
-const TYPE_INDEPENDENT_APPLICATORS = ['anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else', '$ref', '$invalid'];
+/** firstOverlap per `oneOf` as written and per document: a node is normalised each time it is compared. */
+const OVERLAP_CACHE = new WeakMap<Json[], WeakMap<object, { pair: [number, number] | undefined }>>();
 
-function uniqueBranches(branches: Json[]): Json[] {
-  const seen = new Set<string>();
-  return branches.filter((branch) => {
-    const key = canonical(branch);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function cachedOverlap(branches: Json[], root: Json, compute: () => [number, number] | undefined): [number, number] | undefined {
+  if (root === null || typeof root !== 'object') return compute();
+  let byRoot = OVERLAP_CACHE.get(branches);
+  if (!byRoot) OVERLAP_CACHE.set(branches, (byRoot = new WeakMap()));
+  let entry = byRoot.get(root);
+  if (!entry) byRoot.set(root, (entry = { pair: compute() }));
+  return entry.pair;
 }
 
-function foldNullUnion(branches: Json[], root: Json): Json | undefined {
-  if (branches.length !== 2) return undefined;
-  const normalized = branches.map((branch) => normalize(branch, root));
+/** Where each union branch left after normalising stood, relative to the node, as written. */
+const UNION_POINTERS = new WeakMap<Json[], string[]>();
+/** The normalised form of each branch of a flattened union, so an enclosing union reuses it. */
+const NORMALIZED_BRANCHES = new WeakMap<Json[], Node[]>();
+/** Flattened `anyOf`s written as a `oneOf` whose branches are provably disjoint. */
+const WRITTEN_AS_ONE_OF = new WeakSet<Json[]>();
+/** For a `oneOf` kept as written: two branches that could not be proven disjoint. */
+const OVERLAPS = new WeakMap<Json[], [number, number]>();
+
+export function unionBranchPointer(branches: Json[], index: number, keyword: string): string {
+  return UNION_POINTERS.get(branches)?.[index] ?? `/${keyword}/${index}`;
+}
+
+export function writtenAsOneOf(branches: Json[]): boolean {
+  return WRITTEN_AS_ONE_OF.has(branches);
+}
+
+export function overlappingBranches(branches: Json[]): [number, number] | undefined {
+  return OVERLAPS.get(branches);
+}
+
+function flattenAnyOf(node: JsonObject, branches: Json[], normalized: Node[], pointers: string[], root: Json, oneOf: boolean): Node {
+  delete node.anyOf;
+  const out: Json[] = [];
+  const outNodes: Node[] = [];
+  const outPointers: string[] = [];
+  const seen = new Map<string, Array<{ node: Node; key?: string }>>();
+  const add = (branch: Json, branchNode: Node, pointer: string) => {
+    // A repeated branch accepts nothing new. Within one document, equal text (`$ref`s included) is
+    // equal meaning. The full text is built only for branches whose outline matches another's.
+    const outline = branchOutline(branchNode);
+    const similar = seen.get(outline);
+    if (similar) {
+      const key = branchKey(branchNode);
+      if (similar.some((entry) => (entry.key ??= branchKey(entry.node)) === key)) return;
+      similar.push({ node: branchNode, key });
+    } else {
+      seen.set(outline, [{ node: branchNode }]);
+    }
+    out.push(branch);
+    outNodes.push(branchNode);
+    outPointers.push(pointer);
+  };
+  let values: { list: Json[]; keys: Set<string>; index: number } | undefined;
+  /** A branch of the flattened union: `const`/`enum`-only ones gather into one `enum` branch, the rest are added. */
+  const take = (branch: Json, branchNode: Node, pointer: string) => {
+    if (branchNode === FALSE) return;
+    if (!Array.isArray(branchNode.enum) || !onlyKeywords(branchNode, ['enum', 'type'])) {
+      add(branch, branchNode, pointer);
+      return;
+    }
+    if (!values) {
+      values = { list: [], keys: new Set(), index: out.length };
+      out.push(branch);
+      outNodes.push(branchNode);
+      outPointers.push(pointer);
+    }
+    const types = Array.isArray(branchNode.type) ? branchNode.type : undefined;
+    for (const value of branchNode.enum) {
+      const key = canonical(value);
+      if (values.keys.has(key) || (types && !typeAdmits(types, value))) continue;
+      values.keys.add(key);
+      values.list.push(value);
+    }
+  };
+  branches.forEach((branch, index) => {
+    const branchNode = normalized[index];
+    if (branchNode === FALSE) return;
+    const inner = Array.isArray(branchNode.anyOf) && onlyKeywords(branchNode, ['anyOf']) ? branchNode.anyOf : undefined;
+    if (inner) {
+      const innerNodes = NORMALIZED_BRANCHES.get(inner) ?? inner.map((item) => normalize(item, root));
+      const viaRef = isObject(branch) && has(branch, '$ref');
+      inner.forEach((item, j) => take(item, innerNodes[j], viaRef ? pointers[index] : `${pointers[index]}${unionBranchPointer(inner, j, 'anyOf')}`));
+      return;
+    }
+    const nullable = splitNullable(branchNode);
+    if (nullable) {
+      // `{type: [X, "null"]}` is the union of X and null: spliced as two branches, it pairs with either spelling.
+      add(nullable, nullable, pointers[index]);
+      add(NULL_BRANCH, NULL_BRANCH, pointers[index]);
+      return;
+    }
+    take(branch, branchNode, pointers[index]);
+  });
+  if (values && values.list.length === 0) {
+    // Constants none of whose `type`s admit them: a branch that accepts nothing.
+    out.splice(values.index, 1);
+    outNodes.splice(values.index, 1);
+    outPointers.splice(values.index, 1);
+  } else if (values) {
+    const merged = dict({ enum: values.list });
+    out[values.index] = merged;
+    outNodes[values.index] = merged;
+  }
+  if (out.length === 0) return FALSE;
+  if (out.length === 1) return mergeIntoOrNull(node, outNodes[0]) ?? withAllOf(node, out[0], outNodes[0]);
+  const folded = foldNullUnion(outNodes);
+  if (folded) return mergeIntoOrNull(node, folded) ?? withAllOf(node, folded, folded);
+  node.anyOf = out;
+  UNION_POINTERS.set(out, outPointers);
+  NORMALIZED_BRANCHES.set(out, outNodes);
+  if (oneOf) WRITTEN_AS_ONE_OF.add(out);
+  return node;
+}
+
+/** The node with one more `allOf` branch, whose normalised form is kept so it is not computed again. */
+function withAllOf(node: JsonObject, branch: Json, branchNode: Node): JsonObject {
+  const existing = Array.isArray(node.allOf) ? node.allOf : [];
+  const allOf = [...existing, branch];
+  const out = dict({ ...node, allOf });
+  const known = NORMALIZED_BRANCHES.get(existing);
+  if (existing.length === 0 || known) NORMALIZED_BRANCHES.set(allOf, [...(known ?? []), branchNode]);
+  return out;
+}
+
+const NULL_BRANCH: JsonObject = Object.freeze(dict({ type: ['null'] })) as JsonObject;
+
+/** A branch that admits null next to other types, through `type` only: the branch without null. */
+function splitNullable(node: Node): JsonObject | undefined {
+  if (node === FALSE || !Array.isArray(node.type) || node.type.length < 2 || !node.type.includes('null')) return undefined;
+  if (has(node, 'enum') || TYPE_INDEPENDENT_APPLICATORS.some((key) => has(node, key))) return undefined;
+  return dict({ ...node, type: node.type.filter((type) => type !== 'null') });
+}
+
+/** A cheap summary that equal branches share: their keywords, types, property names and enum size. */
+function branchOutline(node: Node): string {
+  if (node === FALSE) return 'false';
+  const keywords = Object.keys(node).filter((key) => !ANNOTATIONS.has(key) && key !== 'exclusiveMinimum' && key !== 'exclusiveMaximum' && key !== 'minimum' && key !== 'maximum');
+  const names = isObject(node.properties) ? Object.keys(node.properties).sort().join(',') : '';
+  return `${keywords.sort().join(',')}|${canonical(node.type)}|${names}|${Array.isArray(node.enum) ? node.enum.length : ''}`;
+}
+
+/**
+ * What a branch accepts, as text: annotations left out, and for integers the bound spellings
+ * that admit the same values (`exclusiveMinimum: 0`, `minimum: 1`) written one way.
+ */
+function branchKey(node: Node): string {
+  if (node === FALSE) return 'false';
+  const key = dict();
+  for (const [name, value] of Object.entries(node)) if (!ANNOTATIONS.has(name)) key[name] = value;
+  if (canonical(key.type) === '["integer"]') {
+    if (typeof key.exclusiveMinimum === 'number' && key.minimum === undefined && Number.isSafeInteger(key.exclusiveMinimum)) {
+      key.minimum = key.exclusiveMinimum + 1;
+      delete key.exclusiveMinimum;
+    }
+    if (typeof key.exclusiveMaximum === 'number' && key.maximum === undefined && Number.isSafeInteger(key.exclusiveMaximum)) {
+      key.maximum = key.exclusiveMaximum - 1;
+      delete key.exclusiveMaximum;
+    }
+  }
+  return canonical(key);
+}
+
+/** Whether a node has no validation keywords but the given ones. */
+function onlyKeywords(node: JsonObject, keys: string[]): boolean {
+  return Object.keys(node).every((key) => keys.includes(key) || ANNOTATIONS.has(key));
+}
+
+function typeAdmits(types: Json[], value: Json): boolean {
+  const type = jsonType(value);
+  return types.includes(type) || (type === 'integer' && types.includes('number'));
+}
+
+const TYPE_INDEPENDENT_APPLICATORS = ['anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else', '$ref', '$invalid'];
+
+function foldNullUnion(normalized: Node[]): JsonObject | undefined {
+  if (normalized.length !== 2) return undefined;
   const nullIndex = normalized.findIndex((b) => b !== FALSE && Object.keys(b).length === 1 && canonical(b.type) === '["null"]');
   if (nullIndex < 0) return undefined;
   const other = normalized[1 - nullIndex];
   if (other === FALSE || !Array.isArray(other.type)) return undefined;
   // These keywords apply to every type, null included: folded into `type`, they would reject the null the union accepted.
-  if (TYPE_INDEPENDENT_APPLICATORS.some((key) => key in other)) return undefined;
-  const copy: JsonObject = { ...other, type: [...other.type, 'null'] };
+  if (TYPE_INDEPENDENT_APPLICATORS.some((key) => has(other, key))) return undefined;
+  const copy = dict({ ...other, type: [...other.type, 'null'] });
   if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
   return copy;
 }
 
-function mergeInto(node: JsonObject, branch: Json, root: Json): Node {
-  return mergeIntoOrNull(node, branch, root) ?? { ...node, allOf: [branch] };
-}
+const LOWER_LIMITS = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties']);
+const UPPER_LIMITS = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);
 
-/** Merges a sub-schema into a node when their validation keywords do not overlap; null when they do. */
-function mergeIntoOrNull(node: JsonObject, branch: Json, root: Json): Node | null {
-  const normalized = normalize(branch, root);
+/**
+ * Merges a normalised sub-schema into a node (both must hold): keywords only one side has are
+ * copied, the same keyword on both sides is combined where the combination is exact (types and
+ * enums intersected, the tighter bound, `required` joined, the schemas of a property listed on
+ * both sides joined in an `allOf`); null when they cannot be combined.
+ */
+function mergeIntoOrNull(node: JsonObject, normalized: Node): Node | null {
   if (normalized === FALSE) return FALSE;
   if (ADJACENT_KEYWORDS.some((group) => interferes(group, node, normalized))) return null;
-  const merged: JsonObject = { ...node };
+  const merged = dict(node);
   for (const [key, value] of Object.entries(normalized)) {
     const current = own(merged, key);
     if (current === undefined || ANNOTATIONS.has(key)) {
@@ -281,13 +470,45 @@ function mergeIntoOrNull(node: JsonObject, branch: Json, root: Json): Node | nul
       continue;
     } else if (key === 'required' && Array.isArray(current) && Array.isArray(value)) {
       merged.required = [...new Set([...current, ...value].map(String))].sort();
-    } else if (key === 'properties' && isObject(current) && isObject(value) && disjoint(current, value)) {
-      merged.properties = { ...current, ...value };
+    } else if (key === 'properties' && isObject(current) && isObject(value)) {
+      merged.properties = mergeProperties(current, value);
+    } else if (key === 'type' && Array.isArray(current) && Array.isArray(value)) {
+      const types = intersectTypes(current, value);
+      if (types.length === 0) return FALSE;
+      merged.type = types;
+    } else if (key === 'enum' && Array.isArray(current) && Array.isArray(value)) {
+      const keys = new Set(value.map((item) => canonical(item)));
+      const both = current.filter((item) => keys.has(canonical(item)));
+      if (both.length === 0) return FALSE;
+      merged.enum = both;
+    } else if (LOWER_LIMITS.has(key) && typeof current === 'number' && typeof value === 'number') {
+      merged[key] = Math.max(current, value);
+    } else if (UPPER_LIMITS.has(key) && typeof current === 'number' && typeof value === 'number') {
+      merged[key] = Math.min(current, value);
     } else {
       return null;
     }
   }
   return merged;
+}
+
+/** Two `properties` keywords that both apply: a property listed in both must match both schemas. */
+function mergeProperties(a: JsonObject, b: JsonObject): JsonObject {
+  const out = dict(a);
+  for (const [name, schema] of Object.entries(b)) {
+    const current = own(out, name);
+    out[name] = current === undefined ? schema : dict({ allOf: [current, schema] });
+  }
+  return out;
+}
+
+function intersectTypes(a: Json[], b: Json[]): string[] {
+  const left = new Set(a.map(String));
+  const right = new Set(b.map(String));
+  const out = new Set<string>();
+  for (const type of left) if (right.has(type) || (type === 'integer' && right.has('number'))) out.add(type);
+  for (const type of right) if (type === 'integer' && left.has('number')) out.add(type);
+  return [...out].sort();
 }
 
 /**
@@ -302,15 +523,12 @@ const ADJACENT_KEYWORDS = [
   ['if', 'then', 'else'],
 ];
 
-/** Whether both schemas use keywords of one adjacent group differently (disjoint `properties` alone are safe to merge). */
+/** Whether both schemas use keywords of one adjacent group differently (`properties` alone on both sides are safe to merge). */
 function interferes(group: string[], a: JsonObject, b: JsonObject): boolean {
-  const inA = group.filter((key) => key in a);
-  const inB = group.filter((key) => key in b);
+  const inA = group.filter((key) => has(a, key));
+  const inB = group.filter((key) => has(b, key));
   if (inA.length === 0 || inB.length === 0) return false;
   if (inA.length === 1 && inB.length === 1 && inA[0] === 'properties' && inB[0] === 'properties') return false;
   return group.some((key) => canonical(a[key]) !== canonical(b[key]));
 }
 
-function disjoint(a: JsonObject, b: JsonObject): boolean {
-  return Object.keys(b).every((key) => !(key in a));
-}

@@ -2,29 +2,48 @@ import type { JsonObject } from '../snapshot/model.js';
 import type { At, Emitter } from './compare.js';
 
 interface Bound {
+  /** The bound as compared: for integers, the least (greatest) integer it admits, inclusive. */
   value: number;
   exclusive: boolean;
   keyword: string;
+  /** The bound as written, for messages. */
+  written: number;
+  writtenExclusive: boolean;
 }
 
-function lowerBound(node: JsonObject): Bound | undefined {
+function lowerBound(node: JsonObject, integers: boolean): Bound | undefined {
   const inclusive = typeof node.minimum === 'number' ? node.minimum : undefined;
   const exclusive = typeof node.exclusiveMinimum === 'number' ? node.exclusiveMinimum : undefined;
   if (inclusive === undefined && exclusive === undefined) return undefined;
-  if (exclusive !== undefined && (inclusive === undefined || exclusive >= inclusive)) {
-    return { value: exclusive, exclusive: true, keyword: 'exclusiveMinimum' };
+  const bound: Bound =
+    exclusive !== undefined && (inclusive === undefined || exclusive >= inclusive)
+      ? { value: exclusive, exclusive: true, keyword: 'exclusiveMinimum', written: exclusive, writtenExclusive: true }
+      : { value: inclusive as number, exclusive: false, keyword: 'minimum', written: inclusive as number, writtenExclusive: false };
+  if (integers) {
+    // `exclusiveMinimum: 0` and `minimum: 1` (or `minimum: 0.5`) admit the same integers. Past
+    // 2^53 the arithmetic is not exact: such bounds stay as written.
+    const least = bound.exclusive ? Math.floor(bound.value) + 1 : Math.ceil(bound.value);
+    // zod's -(2^53-1), however spelled, is dropped like the inclusive one (normalize.ts).
+    if (least === -Number.MAX_SAFE_INTEGER) return undefined;
+    if (Number.isSafeInteger(least)) return { ...bound, value: least, exclusive: false };
   }
-  return { value: inclusive as number, exclusive: false, keyword: 'minimum' };
+  return bound;
 }
 
-function upperBound(node: JsonObject): Bound | undefined {
+function upperBound(node: JsonObject, integers: boolean): Bound | undefined {
   const inclusive = typeof node.maximum === 'number' ? node.maximum : undefined;
   const exclusive = typeof node.exclusiveMaximum === 'number' ? node.exclusiveMaximum : undefined;
   if (inclusive === undefined && exclusive === undefined) return undefined;
-  if (exclusive !== undefined && (inclusive === undefined || exclusive <= inclusive)) {
-    return { value: exclusive, exclusive: true, keyword: 'exclusiveMaximum' };
+  const bound: Bound =
+    exclusive !== undefined && (inclusive === undefined || exclusive <= inclusive)
+      ? { value: exclusive, exclusive: true, keyword: 'exclusiveMaximum', written: exclusive, writtenExclusive: true }
+      : { value: inclusive as number, exclusive: false, keyword: 'maximum', written: inclusive as number, writtenExclusive: false };
+  if (integers) {
+    const greatest = bound.exclusive ? Math.ceil(bound.value) - 1 : Math.floor(bound.value);
+    if (greatest === Number.MAX_SAFE_INTEGER) return undefined;
+    if (Number.isSafeInteger(greatest)) return { ...bound, value: greatest, exclusive: false };
   }
-  return { value: inclusive as number, exclusive: false, keyword: 'maximum' };
+  return bound;
 }
 
 /** -1: `a` admits less than `b` on this side; 1: more; 0: the same. Missing bounds are infinite. */
@@ -46,30 +65,37 @@ function compareUpper(a: Bound | undefined, b: Bound | undefined): number {
   return a.exclusive ? -1 : 1;
 }
 
+/** Whether the values at stake are integers only: one side admits no other number. */
+function integersOnly(before: JsonObject, after: JsonObject): boolean {
+  const integerOnly = (node: JsonObject) => Array.isArray(node.type) && node.type.includes('integer') && !node.type.includes('number');
+  return integerOnly(before) || integerOnly(after);
+}
+
 function pointerOf(at: At, bound: Bound | undefined, fallback: string): string {
   return `${at.pointer}/${bound?.keyword ?? fallback}`;
 }
 
 function show(bound: Bound | undefined): number | null {
-  return bound ? bound.value : null;
+  return bound ? bound.written : null;
 }
 
 /** minimum/exclusiveMinimum and maximum/exclusiveMaximum, in both their spellings (draft-04 booleans are folded earlier). */
 export function compareBounds(emitter: Emitter, before: JsonObject, after: JsonObject, at: At): void {
-  const lowBefore = lowerBound(before);
-  const lowAfter = lowerBound(after);
+  const integers = integersOnly(before, after);
+  const lowBefore = lowerBound(before, integers);
+  const lowAfter = lowerBound(after, integers);
   const low = compareLower(lowAfter, lowBefore);
   if (low !== 0) {
     const where = { pointer: pointerOf(at, lowAfter ?? lowBefore, 'minimum'), path: at.path };
-    const params = { exclusiveBefore: lowBefore?.exclusive ?? false, exclusiveAfter: lowAfter?.exclusive ?? false };
+    const params = { exclusiveBefore: lowBefore?.writtenExclusive ?? false, exclusiveAfter: lowAfter?.writtenExclusive ?? false };
     emitter.emit(low < 0 ? 'minimum-increased' : 'minimum-decreased', where, show(lowBefore), show(lowAfter), params);
   }
-  const highBefore = upperBound(before);
-  const highAfter = upperBound(after);
+  const highBefore = upperBound(before, integers);
+  const highAfter = upperBound(after, integers);
   const high = compareUpper(highAfter, highBefore);
   if (high !== 0) {
     const where = { pointer: pointerOf(at, highAfter ?? highBefore, 'maximum'), path: at.path };
-    const params = { exclusiveBefore: highBefore?.exclusive ?? false, exclusiveAfter: highAfter?.exclusive ?? false };
+    const params = { exclusiveBefore: highBefore?.writtenExclusive ?? false, exclusiveAfter: highAfter?.writtenExclusive ?? false };
     emitter.emit(high < 0 ? 'maximum-decreased' : 'maximum-increased', where, show(highBefore), show(highAfter), params);
   }
 }

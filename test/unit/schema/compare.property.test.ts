@@ -19,6 +19,8 @@ import { instancesFor } from './schema-instances.js';
  * PROPERTY_RUNS sets the number of cases (a few hundred by default; thousands locally).
  */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
+/** Generous: each case compiles two schemas with ajv, and the machine may be shared. */
+const TIMEOUT = Math.max(60_000, RUNS * 200);
 
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
 
@@ -67,7 +69,7 @@ describe('compareSchemas against ajv (property-based)', () => {
     // upper bound of the false-alarm rate (sampling misses some real witnesses).
     const rate = stats.inputBreakingWithoutWitness / Math.max(1, stats.inputBreakingVerdicts);
     console.log(`input: ${stats.cases} cases, ${stats.inputBreakingVerdicts} breaking verdicts, ${stats.inputBreakingWithoutWitness} without a sampled witness (${(rate * 100).toFixed(1)}%)`);
-  });
+  }, TIMEOUT);
 
   it('reports breaking for outputs whenever an instance invalid before is valid after', () => {
     fc.assert(
@@ -83,7 +85,7 @@ describe('compareSchemas against ajv (property-based)', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('finds nothing between a schema and itself, or a reordered copy of it', () => {
     fc.assert(
@@ -93,7 +95,7 @@ describe('compareSchemas against ajv (property-based)', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('does not modify its inputs', () => {
     fc.assert(

@@ -79,6 +79,8 @@ export const schema: fc.Arbitrary<JsonObject> = fc.letrec<{ schema: JsonObject }
       .record({ items: optional(tie('schema')), minItems: optional(fc.integer({ min: 0, max: 2 })), maxItems: optional(fc.integer({ min: 1, max: 3 })), uniqueItems: optional(fc.boolean()) })
       .map((s) => compact({ type: 'array', ...s })),
     fc.tuple(tie('schema'), tie('schema')).map(([x, y]) => ({ anyOf: [x, y] })),
+    // Exclusive unions, often with overlapping variants (`{type: "string"}` and `{type: "string", maxLength: 2}`).
+    fc.tuple(tie('schema'), tie('schema'), fc.option(leaf, { nil: undefined })).map(([x, y, z]) => ({ oneOf: z === undefined ? [x, y] : [x, y, z] })),
   ),
 })).schema;
 
@@ -96,12 +98,14 @@ function subSchemas(root: JsonObject): Array<{ node: JsonObject; replace(next: J
     if (node.items && typeof node.items === 'object' && !Array.isArray(node.items)) {
       visit(node.items as JsonObject, (next) => rebuild({ ...node, items: next }));
     }
-    if (Array.isArray(node.anyOf)) {
-      node.anyOf.forEach((branch, i) => {
+    for (const key of ['anyOf', 'oneOf'] as const) {
+      const branches = node[key];
+      if (!Array.isArray(branches)) continue;
+      branches.forEach((branch, i) => {
         visit(branch as JsonObject, (next) => {
-          const anyOf = [...(node.anyOf as Json[])];
-          anyOf[i] = next;
-          return rebuild({ ...node, anyOf });
+          const copy = [...branches];
+          copy[i] = next;
+          return rebuild({ ...node, [key]: copy });
         });
       });
     }
@@ -155,6 +159,23 @@ const MUTATIONS: Record<string, Mutation> = {
   retype: (node, pick) => ({ ...node, type: ['string', 'number', 'integer', 'object', 'array', 'boolean', ['string', 'null']][pick % 7] as Json }),
   pattern: (node, pick) => ({ ...node, pattern: PATTERNS[pick % PATTERNS.length] }),
   toggleUnique: (node) => ({ ...node, uniqueItems: node.uniqueItems !== true }),
+  // A variant added to a union (it may overlap an existing one: in a `oneOf` that rejects values).
+  addBranch: (node, _pick, fresh) => {
+    if (Array.isArray(node.oneOf)) return { ...node, oneOf: [...node.oneOf, fresh] };
+    if (Array.isArray(node.anyOf)) return { ...node, anyOf: [...node.anyOf, fresh] };
+    return { oneOf: [node, fresh] };
+  },
+  switchUnion: (node) => {
+    if (Array.isArray(node.anyOf)) {
+      const { anyOf, ...rest } = node;
+      return { ...rest, oneOf: anyOf };
+    }
+    if (Array.isArray(node.oneOf)) {
+      const { oneOf, ...rest } = node;
+      return { ...rest, anyOf: oneOf };
+    }
+    return node;
+  },
 };
 
 const mutationStep = fc.record({
@@ -185,11 +206,12 @@ export function usesOnlyDeclared(value: Json, node: Json, accepts: (value: Json,
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return true;
   // Through a union, the value must be declared by a branch that accepts it: a property declared
   // by one branch but accepted only by another (open) branch is still an undeclared use.
-  if (Array.isArray(node.anyOf) && !node.anyOf.some((branch) => accepts(value, branch) && usesOnlyDeclared(value, branch, accepts))) return false;
+  const union = Array.isArray(node.anyOf) ? node.anyOf : Array.isArray(node.oneOf) ? node.oneOf : undefined;
+  if (union && !union.some((branch) => accepts(value, branch) && usesOnlyDeclared(value, branch, accepts))) return false;
   if (Array.isArray(value)) return value.every((item) => usesOnlyDeclared(item, node.items ?? true, accepts));
   if (typeof value === 'object' && value !== null) {
     const props = (node.properties as JsonObject | undefined) ?? {};
-    if (Array.isArray(node.anyOf)) return true;
+    if (union) return true;
     return Object.entries(value).every(([key, item]) => key in props && usesOnlyDeclared(item, props[key], accepts));
   }
   return true;
