@@ -1062,10 +1062,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse7 = require_parse();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var SemVer = require_semver();
     var truncate = (version4, truncation, options) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version4, options);
@@ -2305,7 +2305,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse7 = require_parse();
@@ -2389,8 +2389,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -6684,7 +6684,7 @@ var require_sync = __commonJS({
   "node_modules/get-package-type/sync.cjs"(exports, module) {
     "use strict";
     var path = __require("path");
-    var { readFileSync } = __require("fs");
+    var { readFileSync: readFileSync2 } = __require("fs");
     var isNodeModules = require_is_node_modules();
     var resultsCache = require_cache2();
     function getDirectoryTypeActual(directory) {
@@ -6692,7 +6692,7 @@ var require_sync = __commonJS({
         return "commonjs";
       }
       try {
-        return JSON.parse(readFileSync(path.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(readFileSync2(path.resolve(directory, "package.json"))).type || "commonjs";
       } catch (_) {
       }
       const parent = path.dirname(directory);
@@ -9553,18 +9553,18 @@ var require_commonjs2 = __commonJS({
         str2 = post;
       }
     }
-    function bound(value, fallback) {
+    function bound2(value, fallback) {
       return value === void 0 || isNaN(value) ? fallback : value;
     }
     function expand(str2, options = {}) {
       if (!str2) {
         return [];
       }
-      const max = bound(options.max, exports.EXPANSION_MAX);
-      const maxLength = bound(options.maxLength, exports.EXPANSION_MAX_LENGTH);
-      const maxDepth = bound(options.maxDepth, exports.EXPANSION_MAX_DEPTH);
-      const maxRewrites = bound(options.maxRewrites, exports.EXPANSION_MAX_REWRITES);
-      const maxSteps = bound(options.maxSteps, exports.EXPANSION_MAX_STEPS);
+      const max = bound2(options.max, exports.EXPANSION_MAX);
+      const maxLength = bound2(options.maxLength, exports.EXPANSION_MAX_LENGTH);
+      const maxDepth = bound2(options.maxDepth, exports.EXPANSION_MAX_DEPTH);
+      const maxRewrites = bound2(options.maxRewrites, exports.EXPANSION_MAX_REWRITES);
+      const maxSteps = bound2(options.maxSteps, exports.EXPANSION_MAX_STEPS);
       if (str2.slice(0, 2) === "{}") {
         str2 = "\\{\\}" + str2.slice(2);
       }
@@ -16315,6 +16315,10 @@ function list(values2) {
   if (!Array.isArray(values2)) return show(values2);
   return values2.map((v) => typeof v === "string" ? code(v) : show(v)).join(", ");
 }
+function bound(value, exclusive) {
+  if (value === null || value === void 0) return "unbounded";
+  return exclusive ? `${exclusive} ${show(value)}` : show(value);
+}
 var init_format = __esm({
   "src/rules/format.ts"() {
     "use strict";
@@ -17007,7 +17011,7 @@ function effectWords(effect) {
       return "rejects nothing but can change behaviour";
   }
 }
-var values, property, fromTo, reason, count, SCHEMA_ASPECTS, SEVERITY, CONSEQUENCE, SCHEMA_RULES;
+var values, property, fromTo, reason, boundFromTo, count, SCHEMA_ASPECTS, SEVERITY, CONSEQUENCE, SCHEMA_RULES;
 var init_schema_rules = __esm({
   "src/rules/schema-rules.ts"() {
     "use strict";
@@ -17016,12 +17020,13 @@ var init_schema_rules = __esm({
     property = (f) => code(str(f.params?.property));
     fromTo = (f) => `from ${show(f.before)} to ${show(f.after)}`;
     reason = (f) => f.params?.reason ? ` (${str(f.params.reason)})` : "";
+    boundFromTo = (f, side) => `from ${bound(f.before, f.params?.exclusiveBefore === true ? side : void 0)} to ${bound(f.after, f.params?.exclusiveAfter === true ? side : void 0)}`;
     count = (id, title, what, effect, before, after) => ({
       id,
       effect,
       title,
       example: { before, after },
-      detail: (f) => `${what} changed ${fromTo(f)}`
+      detail: (f) => `${what} changed ${boundFromTo(f, ">")}`
     });
     SCHEMA_ASPECTS = [
       { id: "type-narrowed", effect: "narrows", title: "Type narrowed", example: { before: '{"type": ["string", "number"]}', after: '{"type": "string"}' }, detail: (f) => `type no longer allows ${list(f.params?.types)}` },
@@ -17030,10 +17035,10 @@ var init_schema_rules = __esm({
       { id: "enum-value-added", effect: "widens", title: "Enum value added", example: { before: '{"enum": ["fast"]}', after: '{"enum": ["fast", "exact"]}' }, detail: (f) => `value ${values(f)} is now allowed` },
       { id: "enum-added", effect: "narrows", title: "Enum added", example: { before: '{"type": "string"}', after: '{"type": "string", "enum": ["a", "b"]}' }, detail: (f) => `only ${values(f)} are allowed now` },
       { id: "enum-removed", effect: "widens", title: "Enum removed", example: { before: '{"enum": ["a", "b"]}', after: '{"type": "string"}' }, detail: (f) => `values are no longer limited to ${values(f)}` },
-      { id: "minimum-increased", effect: "narrows", title: "Minimum raised", example: { before: '{"minimum": 0}', after: '{"minimum": 1}' }, detail: (f) => `lower bound raised ${fromTo(f)}` },
-      { id: "minimum-decreased", effect: "widens", title: "Minimum lowered or removed", example: { before: '{"minimum": 1}', after: '{"minimum": 0}' }, detail: (f) => `lower bound lowered ${fromTo(f)}` },
-      { id: "maximum-decreased", effect: "narrows", title: "Maximum lowered", example: { before: '{"maximum": 100}', after: '{"maximum": 50}' }, detail: (f) => `upper bound lowered ${fromTo(f)}` },
-      { id: "maximum-increased", effect: "widens", title: "Maximum raised or removed", example: { before: '{"maximum": 50}', after: '{"maximum": 100}' }, detail: (f) => `upper bound raised ${fromTo(f)}` },
+      { id: "minimum-increased", effect: "narrows", title: "Minimum raised", example: { before: '{"minimum": 0}', after: '{"minimum": 1}' }, detail: (f) => `lower bound raised ${boundFromTo(f, ">")}` },
+      { id: "minimum-decreased", effect: "widens", title: "Minimum lowered or removed", example: { before: '{"minimum": 1}', after: '{"minimum": 0}' }, detail: (f) => `lower bound lowered ${boundFromTo(f, ">")}` },
+      { id: "maximum-decreased", effect: "narrows", title: "Maximum lowered", example: { before: '{"maximum": 100}', after: '{"maximum": 50}' }, detail: (f) => `upper bound lowered ${boundFromTo(f, "<")}` },
+      { id: "maximum-increased", effect: "widens", title: "Maximum raised or removed", example: { before: '{"maximum": 50}', after: '{"maximum": 100}' }, detail: (f) => `upper bound raised ${boundFromTo(f, "<")}` },
       { id: "multiple-of-added", effect: "narrows", title: "multipleOf added", example: { before: '{"type": "number"}', after: '{"type": "number", "multipleOf": 5}' }, detail: (f) => `values must now be multiples of ${show(f.after)}` },
       { id: "multiple-of-removed", effect: "widens", title: "multipleOf removed", example: { before: '{"multipleOf": 5}', after: "{}" }, detail: (f) => `values no longer need to be multiples of ${show(f.before)}` },
       { id: "multiple-of-tightened", effect: "narrows", title: "multipleOf tightened", example: { before: '{"multipleOf": 5}', after: '{"multipleOf": 10}' }, detail: (f) => `multipleOf changed ${fromTo(f)}, which admits fewer values` },
@@ -17079,6 +17084,7 @@ var init_schema_rules = __esm({
       { id: "any-of-branch-removed", effect: "narrows", title: "Union variant removed", example: { before: '{"anyOf": [{"type": "string"}, {"type": "number"}]}', after: '{"anyOf": [{"type": "string"}]}' }, detail: (f) => `a variant of the ${code(str(f.params?.keyword))} union was removed: ${show(f.before)}` },
       { id: "any-of-branch-added", effect: "widens", title: "Union variant added", example: { before: '{"type": "string"}', after: '{"anyOf": [{"type": "string"}, {"type": "number"}]}' }, detail: (f) => `a variant was added to the ${code(str(f.params?.keyword))} union: ${show(f.after)}` },
       { id: "any-of-became-one-of", effect: "unprovable", title: "anyOf became oneOf", example: { before: '{"anyOf": [A, B]}', after: '{"oneOf": [A, B]}' }, detail: (f) => `\`anyOf\` became \`oneOf\`${reason(f)}` },
+      { id: "one-of-exclusivity-changed", effect: "unprovable", title: "Variants of a oneOf that may overlap changed", rationale: "A `oneOf` rejects a value that matches two of its variants. When the variants cannot be proven mutually exclusive, widening or adding one may reject values that matched exactly one before, and narrowing or removing one may accept values that matched two, so any change to them is treated as breaking in both directions.", example: { before: '{"oneOf": [{"type": "string"}, {"type": "number"}]}', after: '{"oneOf": [{"type": "string"}, {"type": "number"}, {"type": "string", "minLength": 2}]}' }, detail: (f) => `the variants of a \`oneOf\` changed${reason(f)}: a value matching two variants is rejected, so values may be rejected or accepted that were not before` },
       { id: "one-of-became-any-of", effect: "widens", title: "oneOf became anyOf", example: { before: '{"oneOf": [A, B]}', after: '{"anyOf": [A, B]}' }, detail: () => "`oneOf` became `anyOf`: values matching several variants are now accepted" },
       { id: "all-of-branch-added", effect: "narrows", title: "allOf constraint added", example: { before: '{"allOf": [A]}', after: '{"allOf": [A, B]}' }, detail: (f) => `a constraint was added to \`allOf\`: ${show(f.after)}` },
       { id: "all-of-branch-removed", effect: "widens", title: "allOf constraint removed", example: { before: '{"allOf": [A, B]}', after: '{"allOf": [A]}' }, detail: (f) => `a constraint was removed from \`allOf\`: ${show(f.before)}` },
@@ -17572,8 +17578,8 @@ function parseServer(r, name, value, pointer2) {
     misplaced(["transport", "headers"], "command");
     const argv = entry.command;
     if (!Array.isArray(argv) || argv.length === 0) r.fail(`${pointer2}/command`, "expected a non-empty array: the program and its arguments (no shell)");
-    const strings2 = argv.map((item, index) => r.string(item, `${pointer2}/command/${index}`));
-    target = { kind: "stdio", command: strings2[0], args: strings2.slice(1) };
+    const strings3 = argv.map((item, index) => r.string(item, `${pointer2}/command/${index}`));
+    target = { kind: "stdio", command: strings3[0], args: strings3.slice(1) };
     const env2 = r.stringMap(entry.env, `${pointer2}/env`);
     if (env2) target.env = env2;
     const cwd = r.optionalString(entry.cwd, `${pointer2}/cwd`);
@@ -17880,9 +17886,21 @@ function entityCounts(counts) {
     plural(counts.resourceTemplates, "resource template")
   ].join(", ");
 }
+function entityCount(count2, entity) {
+  const [noun, pluralNoun] = ENTITY_NOUNS[entity];
+  return plural(count2, noun, pluralNoun);
+}
+var ENTITY_NOUNS;
 var init_plural = __esm({
   "src/report/plural.ts"() {
     "use strict";
+    ENTITY_NOUNS = {
+      server: ["server", "servers"],
+      tool: ["tool", "tools"],
+      prompt: ["prompt", "prompts"],
+      resource: ["resource", "resources"],
+      resourceTemplate: ["resource template", "resource templates"]
+    };
   }
 });
 
@@ -19627,6 +19645,16 @@ function sameJson(a, b) {
 function own(object5, key2) {
   return Object.hasOwn(object5, key2) ? object5[key2] : void 0;
 }
+function dict(source) {
+  const out = /* @__PURE__ */ Object.create(null);
+  if (source) {
+    for (const key2 of Object.keys(source)) if (source[key2] !== void 0) out[key2] = source[key2];
+  }
+  return out;
+}
+function has(object5, key2) {
+  return Object.hasOwn(object5, key2);
+}
 function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -20099,6 +20127,103 @@ var init_deprecation = __esm({
   }
 });
 
+// src/schema/disjoint.ts
+function provablyDisjoint(a, b, rootA, rootB, depth = 0, memo4) {
+  if (a === FALSE || b === FALSE) return true;
+  if (depth > 4) return false;
+  const typesA = typesOf(a);
+  const typesB = typesOf(b);
+  if (typesA && typesB && !overlaps(typesA, typesB)) return true;
+  if (Array.isArray(a.enum) && a.enum.every((value) => rejects(b, value))) return true;
+  if (Array.isArray(b.enum) && b.enum.every((value) => rejects(a, value))) return true;
+  if (!onlyObjects(typesA) && !onlyObjects(typesB)) return false;
+  const propsA = isObject4(a.properties) ? a.properties : void 0;
+  const propsB = isObject4(b.properties) ? b.properties : void 0;
+  if (!propsA || !propsB) return false;
+  const requiredB = new Set(strings(b.required));
+  for (const name of strings(a.required)) {
+    if (!requiredB.has(name)) continue;
+    const schemaA = own(propsA, name);
+    const schemaB = own(propsB, name);
+    if (schemaA === void 0 || schemaB === void 0) continue;
+    const normalizedA = rootA === rootB ? normalizedOnce(schemaA, rootA, memo4) : normalize(schemaA, rootA);
+    const normalizedB = rootA === rootB ? normalizedOnce(schemaB, rootB, memo4) : normalize(schemaB, rootB);
+    if (provablyDisjoint(normalizedA, normalizedB, rootA, rootB, depth + 1, memo4)) return true;
+  }
+  return false;
+}
+function firstOverlap(branches, root) {
+  if (branches.every((branch) => branch === FALSE || Array.isArray(branch.enum))) {
+    const repeated = repeatedValue(branches);
+    if (repeated === void 0 || branches.length > MAX_PAIRWISE) return repeated;
+  }
+  if (branches.length > MAX_PAIRWISE) return [0, 1];
+  const memo4 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < branches.length; i++) {
+    for (let j = i + 1; j < branches.length; j++) {
+      if (!provablyDisjoint(branches[i], branches[j], root, root, 0, memo4)) return [i, j];
+    }
+  }
+  return void 0;
+}
+function normalizedOnce(schema, root, memo4) {
+  if (!memo4 || schema === null || typeof schema !== "object") return normalize(schema, root);
+  let node3 = memo4.get(schema);
+  if (node3 === void 0) memo4.set(schema, node3 = normalize(schema, root));
+  return node3;
+}
+function repeatedValue(branches) {
+  const firstSeen = /* @__PURE__ */ new Map();
+  for (let index = 0; index < branches.length; index++) {
+    const branch = branches[index];
+    if (branch === FALSE || !Array.isArray(branch.enum)) continue;
+    for (const value of branch.enum) {
+      const key2 = canonical(value);
+      const seen = firstSeen.get(key2);
+      if (seen !== void 0 && seen !== index) return [seen, index];
+      firstSeen.set(key2, index);
+    }
+  }
+  return void 0;
+}
+function typesOf(node3) {
+  if (Array.isArray(node3.type)) {
+    const types = new Set(node3.type.map(String));
+    if (types.has("number")) types.add("integer");
+    return types;
+  }
+  if (Array.isArray(node3.enum)) return new Set(node3.enum.map(jsonType));
+  return void 0;
+}
+function overlaps(a, b) {
+  for (const type of a) if (b.has(type) || type === "integer" && b.has("number") || type === "number" && b.has("integer")) return true;
+  return false;
+}
+function onlyObjects(types) {
+  return types !== void 0 && [...types].every((type) => type === "object");
+}
+function rejects(node3, value) {
+  const types = typesOf(node3);
+  if (Array.isArray(node3.type) && types && !types.has(jsonType(value))) return true;
+  if (Array.isArray(node3.enum)) {
+    const key2 = canonical(value);
+    return !node3.enum.some((item) => canonical(item) === key2);
+  }
+  return false;
+}
+function strings(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+var MAX_PAIRWISE;
+var init_disjoint = __esm({
+  "src/schema/disjoint.ts"() {
+    "use strict";
+    init_normalize();
+    init_json();
+    MAX_PAIRWISE = 64;
+  }
+});
+
 // src/schema/normalize.ts
 function resolveLocalRef(root, ref) {
   if (ref === "#") return root;
@@ -20106,8 +20231,8 @@ function resolveLocalRef(root, ref) {
   let node3 = root;
   for (const raw of ref.slice(2).split("/")) {
     const key2 = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node3)) node3 = node3[Number(key2)];
-    else if (isObject4(node3)) node3 = Object.prototype.hasOwnProperty.call(node3, key2) ? node3[key2] : void 0;
+    if (Array.isArray(node3)) node3 = /^(0|[1-9][0-9]*)$/.test(key2) ? node3[Number(key2)] : void 0;
+    else if (isObject4(node3)) node3 = own(node3, key2);
     else return void 0;
   }
   return node3;
@@ -20125,7 +20250,7 @@ function normalize(schema, root, refs = []) {
   }
 }
 function withoutIgnored(schema) {
-  const out = {};
+  const out = dict();
   for (const [key2, value] of Object.entries(schema)) if (!IGNORED.has(key2)) out[key2] = value;
   return out;
 }
@@ -20143,7 +20268,7 @@ function normalizeObject(schema, root, refs) {
     const targetObject = target === true || !isObject4(target) ? {} : target;
     node3 = mergeSiblings(targetObject, siblings);
   }
-  const out = {};
+  const out = dict();
   for (const [key2, value] of Object.entries(node3)) {
     if (IGNORED.has(key2)) continue;
     if (key2 === "$ref" && typeof value === "string" && seen.has(value)) continue;
@@ -20156,24 +20281,19 @@ function normalizeObject(schema, root, refs) {
   foldNumericBounds(out);
   foldArrayForms(out);
   foldDependencies(out);
+  dropNoOps(out);
   return flattenCombinators(out, root);
 }
 function mergeSiblings(target, siblings) {
   const keys = Object.keys(siblings).filter((key2) => !IGNORED.has(key2) && !ANNOTATIONS.has(key2));
-  if (keys.length === 0) return { ...target, ...pick(siblings, Object.keys(siblings)) };
-  if (keys.every((key2) => !(key2 in target))) return { ...target, ...siblings };
-  return { allOf: [target, siblings] };
+  if (keys.length === 0 || keys.every((key2) => !has(target, key2))) return dict({ ...target, ...siblings });
+  return dict({ allOf: [target, siblings] });
 }
 function allOfPosition(branches, index) {
   return ALL_OF_POSITIONS.get(branches)?.[index] ?? index;
 }
-function pick(object5, keys) {
-  const out = {};
-  for (const key2 of keys) if (key2 in object5) out[key2] = object5[key2];
-  return out;
-}
 function foldConst(node3) {
-  if (!("const" in node3)) return;
+  if (!has(node3, "const")) return;
   const value = node3.const;
   delete node3.const;
   if (Array.isArray(node3.enum)) {
@@ -20207,19 +20327,30 @@ function foldNumericBounds(node3) {
   }
   if (node3.minimum === -SAFE_INTEGER_BOUND) delete node3.minimum;
   if (node3.maximum === SAFE_INTEGER_BOUND) delete node3.maximum;
+  if (node3.minimum === -Number.MAX_VALUE) delete node3.minimum;
+  if (node3.maximum === Number.MAX_VALUE) delete node3.maximum;
+}
+function dropNoOps(node3) {
+  for (const key2 of ["minLength", "minItems", "minProperties"]) if (node3[key2] === 0) delete node3[key2];
+  if (node3.uniqueItems === false) delete node3.uniqueItems;
+  if (Array.isArray(node3.required) && node3.required.length === 0) delete node3.required;
+  const names = node3.propertyNames;
+  if (names === true || isObject4(names) && Object.keys(names).every((key2) => ANNOTATIONS.has(key2) || key2 === "type" && (names.type === "string" || canonical(names.type) === '["string"]'))) {
+    delete node3.propertyNames;
+  }
 }
 function foldArrayForms(node3) {
   if (Array.isArray(node3.items)) {
     node3.prefixItems = node3.items;
-    if ("additionalItems" in node3) node3.items = node3.additionalItems;
+    if (has(node3, "additionalItems")) node3.items = node3.additionalItems;
     else delete node3.items;
   }
   delete node3.additionalItems;
 }
 function foldDependencies(node3) {
   if (!isObject4(node3.dependencies)) return;
-  const required4 = isObject4(node3.dependentRequired) ? { ...node3.dependentRequired } : {};
-  const schemas = isObject4(node3.dependentSchemas) ? { ...node3.dependentSchemas } : {};
+  const required4 = dict(isObject4(node3.dependentRequired) ? node3.dependentRequired : void 0);
+  const schemas = dict(isObject4(node3.dependentSchemas) ? node3.dependentSchemas : void 0);
   for (const [key2, value] of Object.entries(node3.dependencies)) {
     if (Array.isArray(value)) required4[key2] = value;
     else schemas[key2] = value;
@@ -20229,72 +20360,201 @@ function foldDependencies(node3) {
   if (Object.keys(schemas).length > 0) node3.dependentSchemas = schemas;
 }
 function flattenCombinators(node3, root) {
-  for (const key2 of ["anyOf", "oneOf"]) {
-    let branches = node3[key2];
-    if (!Array.isArray(branches)) continue;
-    if (key2 === "anyOf") branches = node3.anyOf = uniqueBranches(branches);
-    if (branches.length === 1) {
-      delete node3[key2];
-      return mergeInto(node3, branches[0], root);
+  const unified = flattenUnions(node3, root);
+  if (unified === FALSE || !Array.isArray(unified.allOf)) return unified;
+  const rest = [];
+  const positions = [];
+  let merged = dict(unified);
+  delete merged.allOf;
+  const cached4 = NORMALIZED_BRANCHES.get(unified.allOf);
+  unified.allOf.forEach((branch, index) => {
+    const next = merged === FALSE ? FALSE : mergeIntoOrNull(merged, cached4?.[index] ?? normalize(branch, root));
+    if (next === null) {
+      rest.push(branch);
+      positions.push(index);
+    } else {
+      merged = next;
     }
-    const folded = foldNullUnion(branches, root);
-    if (folded) {
-      delete node3[key2];
-      return mergeInto(node3, folded, root);
+  });
+  if (merged === FALSE) return FALSE;
+  if (rest.length > 0) {
+    merged.allOf = rest;
+    ALL_OF_POSITIONS.set(rest, positions);
+  }
+  return merged;
+}
+function flattenUnions(node3, root) {
+  if (Array.isArray(node3.oneOf)) {
+    const branches = node3.oneOf;
+    const normalized = branches.map((branch) => normalize(branch, root));
+    const overlap = cachedOverlap(branches, root, () => firstOverlap(normalized, root));
+    if (overlap !== void 0 || Array.isArray(node3.anyOf)) {
+      if (overlap !== void 0) OVERLAPS.set(branches, overlap);
+    } else {
+      delete node3.oneOf;
+      const pointers = branches.map((_, index) => `/oneOf/${index}`);
+      return flattenAnyOf(node3, branches, normalized, pointers, root, true);
     }
   }
-  if (Array.isArray(node3.allOf)) {
-    const rest = [];
-    const positions = [];
-    let merged = { ...node3 };
-    delete merged.allOf;
-    node3.allOf.forEach((branch, index) => {
-      const next = merged === FALSE ? FALSE : mergeIntoOrNull(merged, branch, root);
-      if (next === null) {
-        rest.push(branch);
-        positions.push(index);
-      } else {
-        merged = next;
-      }
-    });
-    if (merged === FALSE) return FALSE;
-    if (rest.length > 0) {
-      merged.allOf = rest;
-      ALL_OF_POSITIONS.set(rest, positions);
-    }
-    return merged;
+  if (Array.isArray(node3.anyOf)) {
+    const branches = node3.anyOf;
+    const normalized = branches.map((branch) => normalize(branch, root));
+    return flattenAnyOf(node3, branches, normalized, branches.map((_, index) => `/anyOf/${index}`), root, false);
   }
   return node3;
 }
-function uniqueBranches(branches) {
-  const seen = /* @__PURE__ */ new Set();
-  return branches.filter((branch) => {
-    const key2 = canonical(branch);
-    if (seen.has(key2)) return false;
-    seen.add(key2);
-    return true;
-  });
+function cachedOverlap(branches, root, compute) {
+  if (root === null || typeof root !== "object") return compute();
+  let byRoot = OVERLAP_CACHE.get(branches);
+  if (!byRoot) OVERLAP_CACHE.set(branches, byRoot = /* @__PURE__ */ new WeakMap());
+  let entry = byRoot.get(root);
+  if (!entry) byRoot.set(root, entry = { pair: compute() });
+  return entry.pair;
 }
-function foldNullUnion(branches, root) {
-  if (branches.length !== 2) return void 0;
-  const normalized = branches.map((branch) => normalize(branch, root));
+function unionBranchPointer(branches, index, keyword) {
+  return UNION_POINTERS.get(branches)?.[index] ?? `/${keyword}/${index}`;
+}
+function writtenAsOneOf(branches) {
+  return WRITTEN_AS_ONE_OF.has(branches);
+}
+function overlappingBranches(branches) {
+  return OVERLAPS.get(branches);
+}
+function flattenAnyOf(node3, branches, normalized, pointers, root, oneOf) {
+  delete node3.anyOf;
+  const out = [];
+  const outNodes = [];
+  const outPointers = [];
+  const seen = /* @__PURE__ */ new Map();
+  const add = (branch, branchNode, pointer2) => {
+    const outline = branchOutline(branchNode);
+    const similar = seen.get(outline);
+    if (similar) {
+      const key2 = branchKey(branchNode);
+      if (similar.some((entry) => (entry.key ??= branchKey(entry.node)) === key2)) return;
+      similar.push({ node: branchNode, key: key2 });
+    } else {
+      seen.set(outline, [{ node: branchNode }]);
+    }
+    out.push(branch);
+    outNodes.push(branchNode);
+    outPointers.push(pointer2);
+  };
+  let values2;
+  const take = (branch, branchNode, pointer2) => {
+    if (branchNode === FALSE) return;
+    if (!Array.isArray(branchNode.enum) || !onlyKeywords(branchNode, ["enum", "type"])) {
+      add(branch, branchNode, pointer2);
+      return;
+    }
+    if (!values2) {
+      values2 = { list: [], keys: /* @__PURE__ */ new Set(), index: out.length };
+      out.push(branch);
+      outNodes.push(branchNode);
+      outPointers.push(pointer2);
+    }
+    const types = Array.isArray(branchNode.type) ? branchNode.type : void 0;
+    for (const value of branchNode.enum) {
+      const key2 = canonical(value);
+      if (values2.keys.has(key2) || types && !typeAdmits(types, value)) continue;
+      values2.keys.add(key2);
+      values2.list.push(value);
+    }
+  };
+  branches.forEach((branch, index) => {
+    const branchNode = normalized[index];
+    if (branchNode === FALSE) return;
+    const inner = Array.isArray(branchNode.anyOf) && onlyKeywords(branchNode, ["anyOf"]) ? branchNode.anyOf : void 0;
+    if (inner) {
+      const innerNodes = NORMALIZED_BRANCHES.get(inner) ?? inner.map((item) => normalize(item, root));
+      const viaRef = isObject4(branch) && has(branch, "$ref");
+      inner.forEach((item, j) => take(item, innerNodes[j], viaRef ? pointers[index] : `${pointers[index]}${unionBranchPointer(inner, j, "anyOf")}`));
+      return;
+    }
+    const nullable4 = splitNullable(branchNode);
+    if (nullable4) {
+      add(nullable4, nullable4, pointers[index]);
+      add(NULL_BRANCH, NULL_BRANCH, pointers[index]);
+      return;
+    }
+    take(branch, branchNode, pointers[index]);
+  });
+  if (values2 && values2.list.length === 0) {
+    out.splice(values2.index, 1);
+    outNodes.splice(values2.index, 1);
+    outPointers.splice(values2.index, 1);
+  } else if (values2) {
+    const merged = dict({ enum: values2.list });
+    out[values2.index] = merged;
+    outNodes[values2.index] = merged;
+  }
+  if (out.length === 0) return FALSE;
+  if (out.length === 1) return mergeIntoOrNull(node3, outNodes[0]) ?? withAllOf(node3, out[0], outNodes[0]);
+  const folded = foldNullUnion(outNodes);
+  if (folded) return mergeIntoOrNull(node3, folded) ?? withAllOf(node3, folded, folded);
+  node3.anyOf = out;
+  UNION_POINTERS.set(out, outPointers);
+  NORMALIZED_BRANCHES.set(out, outNodes);
+  if (oneOf) WRITTEN_AS_ONE_OF.add(out);
+  return node3;
+}
+function withAllOf(node3, branch, branchNode) {
+  const existing = Array.isArray(node3.allOf) ? node3.allOf : [];
+  const allOf = [...existing, branch];
+  const out = dict({ ...node3, allOf });
+  const known = NORMALIZED_BRANCHES.get(existing);
+  if (existing.length === 0 || known) NORMALIZED_BRANCHES.set(allOf, [...known ?? [], branchNode]);
+  return out;
+}
+function splitNullable(node3) {
+  if (node3 === FALSE || !Array.isArray(node3.type) || node3.type.length < 2 || !node3.type.includes("null")) return void 0;
+  if (has(node3, "enum") || TYPE_INDEPENDENT_APPLICATORS.some((key2) => has(node3, key2))) return void 0;
+  return dict({ ...node3, type: node3.type.filter((type) => type !== "null") });
+}
+function branchOutline(node3) {
+  if (node3 === FALSE) return "false";
+  const keywords = Object.keys(node3).filter((key2) => !ANNOTATIONS.has(key2) && key2 !== "exclusiveMinimum" && key2 !== "exclusiveMaximum" && key2 !== "minimum" && key2 !== "maximum");
+  const names = isObject4(node3.properties) ? Object.keys(node3.properties).sort().join(",") : "";
+  return `${keywords.sort().join(",")}|${canonical(node3.type)}|${names}|${Array.isArray(node3.enum) ? node3.enum.length : ""}`;
+}
+function branchKey(node3) {
+  if (node3 === FALSE) return "false";
+  const key2 = dict();
+  for (const [name, value] of Object.entries(node3)) if (!ANNOTATIONS.has(name)) key2[name] = value;
+  if (canonical(key2.type) === '["integer"]') {
+    if (typeof key2.exclusiveMinimum === "number" && key2.minimum === void 0 && Number.isSafeInteger(key2.exclusiveMinimum)) {
+      key2.minimum = key2.exclusiveMinimum + 1;
+      delete key2.exclusiveMinimum;
+    }
+    if (typeof key2.exclusiveMaximum === "number" && key2.maximum === void 0 && Number.isSafeInteger(key2.exclusiveMaximum)) {
+      key2.maximum = key2.exclusiveMaximum - 1;
+      delete key2.exclusiveMaximum;
+    }
+  }
+  return canonical(key2);
+}
+function onlyKeywords(node3, keys) {
+  return Object.keys(node3).every((key2) => keys.includes(key2) || ANNOTATIONS.has(key2));
+}
+function typeAdmits(types, value) {
+  const type = jsonType(value);
+  return types.includes(type) || type === "integer" && types.includes("number");
+}
+function foldNullUnion(normalized) {
+  if (normalized.length !== 2) return void 0;
   const nullIndex = normalized.findIndex((b) => b !== FALSE && Object.keys(b).length === 1 && canonical(b.type) === '["null"]');
   if (nullIndex < 0) return void 0;
   const other = normalized[1 - nullIndex];
   if (other === FALSE || !Array.isArray(other.type)) return void 0;
-  if (TYPE_INDEPENDENT_APPLICATORS.some((key2) => key2 in other)) return void 0;
-  const copy = { ...other, type: [...other.type, "null"] };
+  if (TYPE_INDEPENDENT_APPLICATORS.some((key2) => has(other, key2))) return void 0;
+  const copy = dict({ ...other, type: [...other.type, "null"] });
   if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
   return copy;
 }
-function mergeInto(node3, branch, root) {
-  return mergeIntoOrNull(node3, branch, root) ?? { ...node3, allOf: [branch] };
-}
-function mergeIntoOrNull(node3, branch, root) {
-  const normalized = normalize(branch, root);
+function mergeIntoOrNull(node3, normalized) {
   if (normalized === FALSE) return FALSE;
   if (ADJACENT_KEYWORDS.some((group) => interferes(group, node3, normalized))) return null;
-  const merged = { ...node3 };
+  const merged = dict(node3);
   for (const [key2, value] of Object.entries(normalized)) {
     const current = own(merged, key2);
     if (current === void 0 || ANNOTATIONS.has(key2)) {
@@ -20303,29 +20563,56 @@ function mergeIntoOrNull(node3, branch, root) {
       continue;
     } else if (key2 === "required" && Array.isArray(current) && Array.isArray(value)) {
       merged.required = [...new Set([...current, ...value].map(String))].sort();
-    } else if (key2 === "properties" && isObject4(current) && isObject4(value) && disjoint(current, value)) {
-      merged.properties = { ...current, ...value };
+    } else if (key2 === "properties" && isObject4(current) && isObject4(value)) {
+      merged.properties = mergeProperties(current, value);
+    } else if (key2 === "type" && Array.isArray(current) && Array.isArray(value)) {
+      const types = intersectTypes(current, value);
+      if (types.length === 0) return FALSE;
+      merged.type = types;
+    } else if (key2 === "enum" && Array.isArray(current) && Array.isArray(value)) {
+      const keys = new Set(value.map((item) => canonical(item)));
+      const both = current.filter((item) => keys.has(canonical(item)));
+      if (both.length === 0) return FALSE;
+      merged.enum = both;
+    } else if (LOWER_LIMITS.has(key2) && typeof current === "number" && typeof value === "number") {
+      merged[key2] = Math.max(current, value);
+    } else if (UPPER_LIMITS.has(key2) && typeof current === "number" && typeof value === "number") {
+      merged[key2] = Math.min(current, value);
     } else {
       return null;
     }
   }
   return merged;
 }
+function mergeProperties(a, b) {
+  const out = dict(a);
+  for (const [name, schema] of Object.entries(b)) {
+    const current = own(out, name);
+    out[name] = current === void 0 ? schema : dict({ allOf: [current, schema] });
+  }
+  return out;
+}
+function intersectTypes(a, b) {
+  const left = new Set(a.map(String));
+  const right = new Set(b.map(String));
+  const out = /* @__PURE__ */ new Set();
+  for (const type of left) if (right.has(type) || type === "integer" && right.has("number")) out.add(type);
+  for (const type of right) if (type === "integer" && left.has("number")) out.add(type);
+  return [...out].sort();
+}
 function interferes(group, a, b) {
-  const inA = group.filter((key2) => key2 in a);
-  const inB = group.filter((key2) => key2 in b);
+  const inA = group.filter((key2) => has(a, key2));
+  const inB = group.filter((key2) => has(b, key2));
   if (inA.length === 0 || inB.length === 0) return false;
   if (inA.length === 1 && inB.length === 1 && inA[0] === "properties" && inB[0] === "properties") return false;
   return group.some((key2) => canonical(a[key2]) !== canonical(b[key2]));
 }
-function disjoint(a, b) {
-  return Object.keys(b).every((key2) => !(key2 in a));
-}
-var FALSE, IGNORED, SAFE_INTEGER_BOUND, NORMALIZING, ALL_OF_POSITIONS, ANNOTATIONS, TYPE_INDEPENDENT_APPLICATORS, ADJACENT_KEYWORDS;
+var FALSE, IGNORED, SAFE_INTEGER_BOUND, NORMALIZING, ALL_OF_POSITIONS, ANNOTATIONS, OVERLAP_CACHE, UNION_POINTERS, NORMALIZED_BRANCHES, WRITTEN_AS_ONE_OF, OVERLAPS, NULL_BRANCH, TYPE_INDEPENDENT_APPLICATORS, LOWER_LIMITS, UPPER_LIMITS, ADJACENT_KEYWORDS;
 var init_normalize = __esm({
   "src/schema/normalize.ts"() {
     "use strict";
     init_json();
+    init_disjoint();
     FALSE = /* @__PURE__ */ Symbol("false schema");
     IGNORED = /* @__PURE__ */ new Set(["$schema", "$id", "$anchor", "$comment", "$defs", "definitions", "examples", "$vocabulary"]);
     SAFE_INTEGER_BOUND = Number.MAX_SAFE_INTEGER;
@@ -20342,7 +20629,15 @@ var init_normalize = __esm({
       "contentMediaType",
       "contentSchema"
     ]);
+    OVERLAP_CACHE = /* @__PURE__ */ new WeakMap();
+    UNION_POINTERS = /* @__PURE__ */ new WeakMap();
+    NORMALIZED_BRANCHES = /* @__PURE__ */ new WeakMap();
+    WRITTEN_AS_ONE_OF = /* @__PURE__ */ new WeakSet();
+    OVERLAPS = /* @__PURE__ */ new WeakMap();
+    NULL_BRANCH = Object.freeze(dict({ type: ["null"] }));
     TYPE_INDEPENDENT_APPLICATORS = ["anyOf", "oneOf", "allOf", "not", "if", "then", "else", "$ref", "$invalid"];
+    LOWER_LIMITS = /* @__PURE__ */ new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"]);
+    UPPER_LIMITS = /* @__PURE__ */ new Set(["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"]);
     ADJACENT_KEYWORDS = [
       ["properties", "patternProperties", "additionalProperties", "unevaluatedProperties"],
       ["prefixItems", "items", "unevaluatedItems"],
@@ -20382,8 +20677,8 @@ function matchBranches(before, after, beforeRoot, afterRoot) {
 function similarity2(a, b, rawA, rawB, beforeRoot, afterRoot) {
   if (a === FALSE || b === FALSE) return a === b ? 1e3 : 0;
   if (!containsRef(rawA) && !containsRef(rawB) && orderFreeCanonical(rawA) === orderFreeCanonical(rawB)) return 1e3;
-  const typesA = typesOf(a, beforeRoot);
-  const typesB = typesOf(b, afterRoot);
+  const typesA = typesOf2(a, beforeRoot);
+  const typesB = typesOf2(b, afterRoot);
   if (typesA && typesB && ![...typesA].some((t) => typesB.has(t) || t === "integer" && typesB.has("number") || t === "number" && typesB.has("integer"))) {
     return 0;
   }
@@ -20407,7 +20702,7 @@ function similarity2(a, b, rawA, rawB, beforeRoot, afterRoot) {
   }
   return score;
 }
-function typesOf(node3, root, depth = 0) {
+function typesOf2(node3, root, depth = 0) {
   if (Array.isArray(node3.type)) return new Set(node3.type.map(String));
   if (Array.isArray(node3.enum)) return new Set(node3.enum.map(jsonType));
   const branches = Array.isArray(node3.anyOf) ? node3.anyOf : Array.isArray(node3.oneOf) ? node3.oneOf : void 0;
@@ -20416,7 +20711,7 @@ function typesOf(node3, root, depth = 0) {
   for (const branch of branches) {
     const normalized = normalize(branch, root);
     if (normalized === FALSE) continue;
-    const inner = typesOf(normalized, root, depth + 1);
+    const inner = typesOf2(normalized, root, depth + 1);
     if (!inner) return void 0;
     for (const t of inner) types.add(t);
   }
@@ -20437,23 +20732,29 @@ var init_branches = __esm({
 });
 
 // src/schema/numbers.ts
-function lowerBound(node3) {
+function lowerBound(node3, integers) {
   const inclusive = typeof node3.minimum === "number" ? node3.minimum : void 0;
   const exclusive = typeof node3.exclusiveMinimum === "number" ? node3.exclusiveMinimum : void 0;
   if (inclusive === void 0 && exclusive === void 0) return void 0;
-  if (exclusive !== void 0 && (inclusive === void 0 || exclusive >= inclusive)) {
-    return { value: exclusive, exclusive: true, keyword: "exclusiveMinimum" };
+  const bound2 = exclusive !== void 0 && (inclusive === void 0 || exclusive >= inclusive) ? { value: exclusive, exclusive: true, keyword: "exclusiveMinimum", written: exclusive, writtenExclusive: true } : { value: inclusive, exclusive: false, keyword: "minimum", written: inclusive, writtenExclusive: false };
+  if (integers) {
+    const least = bound2.exclusive ? Math.floor(bound2.value) + 1 : Math.ceil(bound2.value);
+    if (least === -Number.MAX_SAFE_INTEGER) return void 0;
+    if (Number.isSafeInteger(least)) return { ...bound2, value: least, exclusive: false };
   }
-  return { value: inclusive, exclusive: false, keyword: "minimum" };
+  return bound2;
 }
-function upperBound(node3) {
+function upperBound(node3, integers) {
   const inclusive = typeof node3.maximum === "number" ? node3.maximum : void 0;
   const exclusive = typeof node3.exclusiveMaximum === "number" ? node3.exclusiveMaximum : void 0;
   if (inclusive === void 0 && exclusive === void 0) return void 0;
-  if (exclusive !== void 0 && (inclusive === void 0 || exclusive <= inclusive)) {
-    return { value: exclusive, exclusive: true, keyword: "exclusiveMaximum" };
+  const bound2 = exclusive !== void 0 && (inclusive === void 0 || exclusive <= inclusive) ? { value: exclusive, exclusive: true, keyword: "exclusiveMaximum", written: exclusive, writtenExclusive: true } : { value: inclusive, exclusive: false, keyword: "maximum", written: inclusive, writtenExclusive: false };
+  if (integers) {
+    const greatest = bound2.exclusive ? Math.ceil(bound2.value) - 1 : Math.floor(bound2.value);
+    if (greatest === Number.MAX_SAFE_INTEGER) return void 0;
+    if (Number.isSafeInteger(greatest)) return { ...bound2, value: greatest, exclusive: false };
   }
-  return { value: inclusive, exclusive: false, keyword: "maximum" };
+  return bound2;
 }
 function compareLower(a, b) {
   if (!a && !b) return 0;
@@ -20471,27 +20772,32 @@ function compareUpper(a, b) {
   if (a.exclusive === b.exclusive) return 0;
   return a.exclusive ? -1 : 1;
 }
-function pointerOf(at, bound, fallback) {
-  return `${at.pointer}/${bound?.keyword ?? fallback}`;
+function integersOnly(before, after) {
+  const integerOnly = (node3) => Array.isArray(node3.type) && node3.type.includes("integer") && !node3.type.includes("number");
+  return integerOnly(before) || integerOnly(after);
 }
-function show2(bound) {
-  return bound ? bound.value : null;
+function pointerOf(at, bound2, fallback) {
+  return `${at.pointer}/${bound2?.keyword ?? fallback}`;
+}
+function show2(bound2) {
+  return bound2 ? bound2.written : null;
 }
 function compareBounds(emitter, before, after, at) {
-  const lowBefore = lowerBound(before);
-  const lowAfter = lowerBound(after);
+  const integers = integersOnly(before, after);
+  const lowBefore = lowerBound(before, integers);
+  const lowAfter = lowerBound(after, integers);
   const low = compareLower(lowAfter, lowBefore);
   if (low !== 0) {
     const where = { pointer: pointerOf(at, lowAfter ?? lowBefore, "minimum"), path: at.path };
-    const params = { exclusiveBefore: lowBefore?.exclusive ?? false, exclusiveAfter: lowAfter?.exclusive ?? false };
+    const params = { exclusiveBefore: lowBefore?.writtenExclusive ?? false, exclusiveAfter: lowAfter?.writtenExclusive ?? false };
     emitter.emit(low < 0 ? "minimum-increased" : "minimum-decreased", where, show2(lowBefore), show2(lowAfter), params);
   }
-  const highBefore = upperBound(before);
-  const highAfter = upperBound(after);
+  const highBefore = upperBound(before, integers);
+  const highAfter = upperBound(after, integers);
   const high = compareUpper(highAfter, highBefore);
   if (high !== 0) {
     const where = { pointer: pointerOf(at, highAfter ?? highBefore, "maximum"), path: at.path };
-    const params = { exclusiveBefore: highBefore?.exclusive ?? false, exclusiveAfter: highAfter?.exclusive ?? false };
+    const params = { exclusiveBefore: highBefore?.writtenExclusive ?? false, exclusiveAfter: highAfter?.writtenExclusive ?? false };
     emitter.emit(high < 0 ? "maximum-decreased" : "maximum-increased", where, show2(highBefore), show2(highAfter), params);
   }
 }
@@ -20548,7 +20854,7 @@ function child(at, keyword) {
 function join3(path, name) {
   return path === "" ? name : `${path}.${name}`;
 }
-function strings(value) {
+function strings2(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 function allowedTypes(node3) {
@@ -20590,6 +20896,22 @@ function onlyRef(node3) {
 function onlyUnion(node3) {
   return Object.keys(node3).every((key2) => key2 === "anyOf" || key2 === "oneOf" || ANNOTATIONS.has(key2));
 }
+function namesOnly(schema) {
+  if (schema === void 0 || schema === true) return { type: "string" };
+  if (!isObject4(schema)) return schema;
+  const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? schema.type : void 0;
+  if (types && !types.includes("string")) return schema;
+  return { ...schema, type: "string" };
+}
+function writtenKind(node3, kind) {
+  return kind === "anyOf" && writtenAsOneOf(node3.anyOf) ? "oneOf" : kind;
+}
+function overlapReason(node3) {
+  const branches = Array.isArray(node3.oneOf) ? node3.oneOf : [];
+  const pair = overlappingBranches(branches);
+  const which = pair ? `variants ${pair[0]} and ${pair[1]}` : "its variants";
+  return `${which} of \`oneOf\` cannot be proven mutually exclusive (no distinct types, enum values or required discriminator property tell them apart)`;
+}
 function unionKind(node3) {
   if (Array.isArray(node3.anyOf)) return "anyOf";
   if (Array.isArray(node3.oneOf)) return "oneOf";
@@ -20618,7 +20940,7 @@ function safeTest(pattern, text) {
     return false;
   }
 }
-var KNOWN, MAX_DEPTH2, OBJECT_KEYWORDS, ARRAY_KEYWORDS, STRING_KEYWORDS, NUMBER_KEYWORDS, Comparison, ALL_TYPES;
+var KNOWN, MAX_DEPTH2, OBJECT_KEYWORDS, ARRAY_KEYWORDS, STRING_KEYWORDS, NUMBER_KEYWORDS, Comparison, ALL_TYPES, DIFFERENT, ACCEPTANCE_NEUTRAL;
 var init_compare = __esm({
   "src/schema/compare.ts"() {
     "use strict";
@@ -20670,13 +20992,15 @@ var init_compare = __esm({
     ARRAY_KEYWORDS = ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"];
     STRING_KEYWORDS = ["minLength", "maxLength", "pattern", "format"];
     NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
-    Comparison = class {
-      constructor(beforeRoot, afterRoot) {
+    Comparison = class _Comparison {
+      constructor(beforeRoot, afterRoot, budget = { sideComparisons: 64 }) {
         this.beforeRoot = beforeRoot;
         this.afterRoot = afterRoot;
+        this.budget = budget;
       }
       beforeRoot;
       afterRoot;
+      budget;
       differences = [];
       /**
        * Pairs of schemas reached through a `$ref`, by identity, already compared or being compared.
@@ -20687,7 +21011,10 @@ var init_compare = __esm({
        */
       comparedThroughRef = /* @__PURE__ */ new Set();
       objectIds = /* @__PURE__ */ new WeakMap();
+      /** Set on a side comparison that only asks "any difference in accepted values?": it stops at the first. */
+      stopAtFirst = false;
       emit(aspect, at, before, after, params) {
+        if (this.stopAtFirst && !ACCEPTANCE_NEUTRAL.has(aspect)) throw DIFFERENT;
         const difference = { aspect, pointer: at.pointer, path: at.path };
         if (before !== void 0) difference.before = before;
         if (after !== void 0) difference.after = after;
@@ -20840,8 +21167,8 @@ var init_compare = __esm({
             else this.node(fallback, afterProps[name], at2, depth + 1);
           }
         }
-        const requiredBefore = new Set(strings(before.required));
-        const requiredAfter = new Set(strings(after.required));
+        const requiredBefore = new Set(strings2(before.required));
+        const requiredAfter = new Set(strings2(after.required));
         for (const name of [...requiredAfter].sort()) {
           if (!requiredBefore.has(name)) this.emit("required-property-added", { pointer: child(at, "required").pointer, path: join3(at.path, name) }, before.required, after.required, { property: name });
         }
@@ -20859,7 +21186,7 @@ var init_compare = __esm({
           else this.emit("pattern-properties-changed", at2, was, now, { pattern, reason: "which property names a pattern matches cannot be compared exactly" });
         }
         if ("propertyNames" in before || "propertyNames" in after) {
-          this.node(before.propertyNames ?? true, after.propertyNames ?? true, { pointer: child(at, "propertyNames").pointer, path: join3(at.path, "(property names)") }, depth + 1);
+          this.node(namesOnly(before.propertyNames), namesOnly(after.propertyNames), { pointer: child(at, "propertyNames").pointer, path: join3(at.path, "(property names)") }, depth + 1);
         }
         compareCount(this, before, after, at, "minProperties", "min");
         compareCount(this, before, after, at, "maxProperties", "max");
@@ -20868,8 +21195,8 @@ var init_compare = __esm({
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(depBefore), ...Object.keys(depAfter)])].sort()) {
           const listBefore = own(depBefore, key2);
           const listAfter = own(depAfter, key2);
-          const was = new Set(strings(listBefore));
-          const now = new Set(strings(listAfter));
+          const was = new Set(strings2(listBefore));
+          const now = new Set(strings2(listAfter));
           const added = [...now].filter((n) => !was.has(n));
           const removed = [...was].filter((n) => !now.has(n));
           const at2 = { pointer: `${at.pointer}/dependentRequired${token(key2)}`, path: join3(at.path, key2) };
@@ -20943,11 +21270,16 @@ var init_compare = __esm({
         const kindAfter = unionKind(after);
         if (!kindBefore && !kindAfter) return;
         const keyword = kindAfter ?? kindBefore ?? "anyOf";
+        const writtenBefore = writtenKind(before, kindBefore);
+        const writtenAfter = writtenKind(after, kindAfter);
+        let exclusivityReported = false;
         if (kindBefore && kindAfter) {
-          if (kindBefore === "anyOf" && kindAfter === "oneOf") {
-            this.emit("any-of-became-one-of", child(at, "oneOf"), void 0, void 0, { reason: "a value matching several branches is now rejected" });
-          } else if (kindBefore === "oneOf" && kindAfter === "anyOf") {
+          if (writtenBefore === "anyOf" && kindAfter === "oneOf") {
+            this.emit("any-of-became-one-of", child(at, "oneOf"), void 0, void 0, { reason: `${overlapReason(after)}, so a value matching both is now rejected` });
+            exclusivityReported = true;
+          } else if (kindBefore === "oneOf" && writtenAfter === "anyOf") {
             this.emit("one-of-became-any-of", child(at, "anyOf"));
+            exclusivityReported = true;
           }
         }
         const lifted = kindBefore ? onlyUnion(before) : onlyUnion(after);
@@ -20956,7 +21288,7 @@ var init_compare = __esm({
           const branches = unionSide[keyword];
           if (!lifted) {
             branches.forEach((branch, i) => {
-              const at2 = { pointer: `${at.pointer}/${keyword}/${i}`, path: at.path };
+              const at2 = { pointer: `${at.pointer}${unionBranchPointer(branches, i, keyword)}`, path: at.path };
               if (kindAfter) this.node(true, branch, at2, depth + 1);
               else this.node(branch, true, at2, depth + 1);
             });
@@ -20965,17 +21297,47 @@ var init_compare = __esm({
         }
         const branchesBefore = kindBefore ? before[kindBefore] : [liftable(before)];
         const branchesAfter = kindAfter ? after[kindAfter] : [liftable(after)];
+        const reported = this.differences.length;
         const matching = matchBranches(branchesBefore, branchesAfter, this.beforeRoot, this.afterRoot);
         for (const [i, j] of matching.pairs) {
-          const pointer2 = kindAfter ? `${at.pointer}/${keyword}/${j}` : `${at.pointer}`;
+          const pointer2 = kindAfter ? `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}` : `${at.pointer}`;
           this.node(branchesBefore[i], branchesAfter[j], { pointer: pointer2, path: at.path }, depth + 1);
         }
+        const semanticAnyOf = (kind) => kind === "anyOf";
         for (const i of matching.unmatchedBefore) {
-          this.emit("any-of-branch-removed", { pointer: `${at.pointer}/${kindBefore ?? keyword}/${i}`, path: at.path }, branchesBefore[i], void 0, { keyword: kindBefore ?? keyword });
+          if (semanticAnyOf(kindBefore) && this.repeats(branchesBefore, i, matching.pairs.map(([k]) => k), this.beforeRoot)) continue;
+          const written = writtenBefore ?? keyword;
+          this.emit("any-of-branch-removed", { pointer: `${at.pointer}${unionBranchPointer(branchesBefore, i, kindBefore ?? keyword)}`, path: at.path }, branchesBefore[i], void 0, { keyword: written });
         }
         for (const j of matching.unmatchedAfter) {
-          this.emit("any-of-branch-added", { pointer: `${at.pointer}/${keyword}/${j}`, path: at.path }, void 0, branchesAfter[j], { keyword });
+          if (semanticAnyOf(kindAfter) && this.repeats(branchesAfter, j, matching.pairs.map(([, k]) => k), this.afterRoot)) continue;
+          this.emit("any-of-branch-added", { pointer: `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}`, path: at.path }, void 0, branchesAfter[j], { keyword: writtenAfter ?? keyword });
         }
+        const exclusive = kindBefore === "oneOf" || kindAfter === "oneOf";
+        const changed = kindBefore !== kindAfter || this.differences.slice(reported).some((d) => !ACCEPTANCE_NEUTRAL.has(d.aspect));
+        if (exclusive && changed && !exclusivityReported) {
+          this.emit("one-of-exclusivity-changed", child(at, "oneOf"), void 0, void 0, { reason: overlapReason(kindAfter === "oneOf" ? after : before) });
+        }
+      }
+      /**
+       * Whether an unpaired `anyOf` branch accepts exactly what a paired branch of the same union
+       * accepts (a repetition spelled differently), so adding or removing it changes nothing: the
+       * paired branch's own changes are reported where it is compared.
+       */
+      repeats(branches, index, paired, root) {
+        return paired.some((k) => {
+          if (this.budget.sideComparisons <= 0) return false;
+          this.budget.sideComparisons--;
+          const side = new _Comparison(root, root, this.budget);
+          side.stopAtFirst = true;
+          try {
+            side.node(branches[k], branches[index], { pointer: "", path: "" }, 0);
+            return true;
+          } catch (signal) {
+            if (signal === DIFFERENT) return false;
+            throw signal;
+          }
+        });
       }
       allOf(before, after, at, depth) {
         const branchesBefore = Array.isArray(before.allOf) ? before.allOf : [];
@@ -21001,20 +21363,22 @@ var init_compare = __esm({
         }
       }
       conditional(before, after, at, depth) {
-        const has = (s) => "if" in s;
-        if (!has(before) && !has(after)) return;
-        if (has(before) && has(after) && sameJson(before.if, after.if)) {
+        const has2 = (s) => "if" in s;
+        if (!has2(before) && !has2(after)) return;
+        if (has2(before) && has2(after) && sameJson(before.if, after.if)) {
           this.node(before.then ?? true, after.then ?? true, { pointer: child(at, "then").pointer, path: at.path }, depth + 1);
           this.node(before.else ?? true, after.else ?? true, { pointer: child(at, "else").pointer, path: at.path }, depth + 1);
           return;
         }
-        const pick6 = (s) => ({ if: s.if ?? null, then: s.then ?? true, else: s.else ?? true });
-        if (has(before) && has(after)) this.emit("conditional-changed", child(at, "if"), pick6(before), pick6(after), { reason: "a changed `if` condition selects different instances for `then`/`else`" });
-        else if (has(after)) this.emit("conditional-added", child(at, "if"), void 0, pick6(after));
-        else this.emit("conditional-removed", child(at, "if"), pick6(before), void 0);
+        const pick5 = (s) => ({ if: s.if ?? null, then: s.then ?? true, else: s.else ?? true });
+        if (has2(before) && has2(after)) this.emit("conditional-changed", child(at, "if"), pick5(before), pick5(after), { reason: "a changed `if` condition selects different instances for `then`/`else`" });
+        else if (has2(after)) this.emit("conditional-added", child(at, "if"), void 0, pick5(after));
+        else this.emit("conditional-removed", child(at, "if"), pick5(before), void 0);
       }
     };
     ALL_TYPES = ["array", "boolean", "integer", "null", "number", "object", "string"];
+    DIFFERENT = /* @__PURE__ */ Symbol("accepted values differ");
+    ACCEPTANCE_NEUTRAL = /* @__PURE__ */ new Set(["description-changed", "default-changed", "deprecated-changed", "annotation-changed"]);
   }
 });
 
@@ -22328,7 +22692,7 @@ function tableSection(report, level) {
 function repeatedRow(group, level, limit) {
   const shown2 = group.changes.slice(0, limit).map((change2) => code3(change2.name));
   const more = group.changes.length - shown2.length;
-  const where = `${group.changes.length} ${ENTITY_PLURAL[group.entity]}${group.pointer ? ` at ${code3(group.pointer)}` : ""}: ${shown2.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+  const where = `${entityCount(group.changes.length, group.entity)}${group.pointer ? ` at ${code3(group.pointer)}` : ""}: ${shown2.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
   const mark = `${ICON[group.severity]}${group.failing ? " **fails**" : ""}`;
   if (level === "names-only") return `| ${mark} | ${where} | ${code3(group.rule)} |`;
   const example = `e.g. ${escapeMessage(group.changes[0].message)}`;
@@ -22371,7 +22735,7 @@ function passTitle(report) {
   if (report.summary.failOn === "none") return `${plural(report.changes.length, "change")} (fail-on: none)`;
   return `no unacknowledged changes at or above ${report.summary.failOn}`;
 }
-var DEFAULT_MARKDOWN_BUDGET, ICON, ENTITY_LABEL, ENTITY_PLURAL, LANGUAGE_LABEL, NAMES_WHEN_SHORT, MARKUP;
+var DEFAULT_MARKDOWN_BUDGET, ICON, ENTITY_LABEL, LANGUAGE_LABEL, NAMES_WHEN_SHORT, MARKUP;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
@@ -22388,13 +22752,6 @@ var init_markdown = __esm({
       prompt: "Prompt",
       resource: "Resource",
       resourceTemplate: "Resource template"
-    };
-    ENTITY_PLURAL = {
-      server: "servers",
-      tool: "tools",
-      prompt: "prompts",
-      resource: "resources",
-      resourceTemplate: "resource templates"
     };
     LANGUAGE_LABEL = { typescript: "TypeScript", python: "Python" };
     NAMES_WHEN_SHORT = 10;
@@ -22905,7 +23262,7 @@ var init_source = __esm({
       }
     };
     chalkFactory = (options) => {
-      const chalk2 = (...strings2) => strings2.join(" ");
+      const chalk2 = (...strings3) => strings3.join(" ");
       applyOptions(chalk2, options);
       Object.setPrototypeOf(chalk2, createChalk.prototype);
       return chalk2;
@@ -23103,7 +23460,7 @@ function repeatedLines(group, c, paint) {
   const names = shown2.map(cleanLine).join(", ") + (more > 0 ? `, and ${more} more` : "");
   const first = group.changes[0];
   return [
-    `  ${paint(group.failing ? "x" : "-")} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || "(entity)"}`)} on ${group.changes.length} ${ENTITY_PLURAL2[group.entity]}: ${names}`,
+    `  ${paint(group.failing ? "x" : "-")} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || "(entity)"}`)} on ${entityCount(group.changes.length, group.entity)}: ${names}`,
     `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`
   ];
 }
@@ -23131,13 +23488,14 @@ function indent(text, spaces) {
   const pad = " ".repeat(spaces);
   return text.split("\n").map((line) => line === "" ? "" : pad + line);
 }
-var ENTITY_LABEL2, ENTITY_PLURAL2, NAMES_SHOWN;
+var ENTITY_LABEL2, NAMES_SHOWN;
 var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
     init_source();
     init_group();
     init_next_steps();
+    init_plural();
     init_render_options();
     init_sanitize();
     ENTITY_LABEL2 = {
@@ -23146,13 +23504,6 @@ var init_text = __esm({
       prompt: "prompt",
       resource: "resource",
       resourceTemplate: "resource template"
-    };
-    ENTITY_PLURAL2 = {
-      server: "servers",
-      tool: "tools",
-      prompt: "prompts",
-      resource: "resources",
-      resourceTemplate: "resource templates"
     };
     NAMES_SHOWN = 8;
   }
@@ -23532,7 +23883,7 @@ function toSnapshot(wire, who = "the server") {
   refuseTooDeep(wire.capabilities, MAX_ENTITY_DEPTH, who, "initialize", "its capabilities");
   const info = asObject(wire.serverInfo);
   const server = {
-    ...pick2(info, ["title", "description", "websiteUrl", "icons"]),
+    ...pick(info, ["title", "description", "websiteUrl", "icons"]),
     name: typeof info.name === "string" ? info.name : "",
     version: typeof info.version === "string" ? info.version : "",
     protocolVersion: wire.protocolVersion,
@@ -23619,7 +23970,7 @@ function asObject(value) {
 function isObject6(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function pick2(object5, keys) {
+function pick(object5, keys) {
   return Object.fromEntries(keys.filter((key2) => object5[key2] !== void 0).map((key2) => [key2, object5[key2]]));
 }
 var LISTS2;
@@ -23735,503 +24086,6 @@ var init_line_buffer = __esm({
   }
 });
 
-// node_modules/isexe/windows.js
-var require_windows = __commonJS({
-  "node_modules/isexe/windows.js"(exports, module) {
-    module.exports = isexe;
-    isexe.sync = sync;
-    var fs5 = __require("fs");
-    function checkPathExt(path, options) {
-      var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
-      if (!pathext) {
-        return true;
-      }
-      pathext = pathext.split(";");
-      if (pathext.indexOf("") !== -1) {
-        return true;
-      }
-      for (var i = 0; i < pathext.length; i++) {
-        var p = pathext[i].toLowerCase();
-        if (p && path.substr(-p.length).toLowerCase() === p) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function checkStat(stat2, path, options) {
-      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
-        return false;
-      }
-      return checkPathExt(path, options);
-    }
-    function isexe(path, options, cb) {
-      fs5.stat(path, function(er, stat2) {
-        cb(er, er ? false : checkStat(stat2, path, options));
-      });
-    }
-    function sync(path, options) {
-      return checkStat(fs5.statSync(path), path, options);
-    }
-  }
-});
-
-// node_modules/isexe/mode.js
-var require_mode = __commonJS({
-  "node_modules/isexe/mode.js"(exports, module) {
-    module.exports = isexe;
-    isexe.sync = sync;
-    var fs5 = __require("fs");
-    function isexe(path, options, cb) {
-      fs5.stat(path, function(er, stat2) {
-        cb(er, er ? false : checkStat(stat2, options));
-      });
-    }
-    function sync(path, options) {
-      return checkStat(fs5.statSync(path), options);
-    }
-    function checkStat(stat2, options) {
-      return stat2.isFile() && checkMode(stat2, options);
-    }
-    function checkMode(stat2, options) {
-      var mod = stat2.mode;
-      var uid = stat2.uid;
-      var gid = stat2.gid;
-      var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
-      var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
-      var u = parseInt("100", 8);
-      var g = parseInt("010", 8);
-      var o = parseInt("001", 8);
-      var ug = u | g;
-      var ret = mod & o || mod & g && gid === myGid || mod & u && uid === myUid || mod & ug && myUid === 0;
-      return ret;
-    }
-  }
-});
-
-// node_modules/isexe/index.js
-var require_isexe = __commonJS({
-  "node_modules/isexe/index.js"(exports, module) {
-    var fs5 = __require("fs");
-    var core;
-    if (process.platform === "win32" || global.TESTING_WINDOWS) {
-      core = require_windows();
-    } else {
-      core = require_mode();
-    }
-    module.exports = isexe;
-    isexe.sync = sync;
-    function isexe(path, options, cb) {
-      if (typeof options === "function") {
-        cb = options;
-        options = {};
-      }
-      if (!cb) {
-        if (typeof Promise !== "function") {
-          throw new TypeError("callback not provided");
-        }
-        return new Promise(function(resolve10, reject) {
-          isexe(path, options || {}, function(er, is) {
-            if (er) {
-              reject(er);
-            } else {
-              resolve10(is);
-            }
-          });
-        });
-      }
-      core(path, options || {}, function(er, is) {
-        if (er) {
-          if (er.code === "EACCES" || options && options.ignoreErrors) {
-            er = null;
-            is = false;
-          }
-        }
-        cb(er, is);
-      });
-    }
-    function sync(path, options) {
-      try {
-        return core.sync(path, options || {});
-      } catch (er) {
-        if (options && options.ignoreErrors || er.code === "EACCES") {
-          return false;
-        } else {
-          throw er;
-        }
-      }
-    }
-  }
-});
-
-// node_modules/which/which.js
-var require_which = __commonJS({
-  "node_modules/which/which.js"(exports, module) {
-    var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path = __require("path");
-    var COLON2 = isWindows ? ";" : ":";
-    var isexe = require_isexe();
-    var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
-    var getPathInfo = (cmd, opt) => {
-      const colon = opt.colon || COLON2;
-      const pathEnv = cmd.match(/\//) || isWindows && cmd.match(/\\/) ? [""] : [
-        // windows always checks the cwd first
-        ...isWindows ? [process.cwd()] : [],
-        ...(opt.path || process.env.PATH || /* istanbul ignore next: very unusual */
-        "").split(colon)
-      ];
-      const pathExtExe = isWindows ? opt.pathExt || process.env.PATHEXT || ".EXE;.CMD;.BAT;.COM" : "";
-      const pathExt = isWindows ? pathExtExe.split(colon) : [""];
-      if (isWindows) {
-        if (cmd.indexOf(".") !== -1 && pathExt[0] !== "")
-          pathExt.unshift("");
-      }
-      return {
-        pathEnv,
-        pathExt,
-        pathExtExe
-      };
-    };
-    var which = (cmd, opt, cb) => {
-      if (typeof opt === "function") {
-        cb = opt;
-        opt = {};
-      }
-      if (!opt)
-        opt = {};
-      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
-      const found = [];
-      const step = (i) => new Promise((resolve10, reject) => {
-        if (i === pathEnv.length)
-          return opt.all && found.length ? resolve10(found) : reject(getNotFoundError(cmd));
-        const ppRaw = pathEnv[i];
-        const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path.join(pathPart, cmd);
-        const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve10(subStep(p, i, 0));
-      });
-      const subStep = (p, i, ii) => new Promise((resolve10, reject) => {
-        if (ii === pathExt.length)
-          return resolve10(step(i + 1));
-        const ext = pathExt[ii];
-        isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
-          if (!er && is) {
-            if (opt.all)
-              found.push(p + ext);
-            else
-              return resolve10(p + ext);
-          }
-          return resolve10(subStep(p, i, ii + 1));
-        });
-      });
-      return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
-    };
-    var whichSync = (cmd, opt) => {
-      opt = opt || {};
-      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
-      const found = [];
-      for (let i = 0; i < pathEnv.length; i++) {
-        const ppRaw = pathEnv[i];
-        const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path.join(pathPart, cmd);
-        const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        for (let j = 0; j < pathExt.length; j++) {
-          const cur = p + pathExt[j];
-          try {
-            const is = isexe.sync(cur, { pathExt: pathExtExe });
-            if (is) {
-              if (opt.all)
-                found.push(cur);
-              else
-                return cur;
-            }
-          } catch (ex) {
-          }
-        }
-      }
-      if (opt.all && found.length)
-        return found;
-      if (opt.nothrow)
-        return null;
-      throw getNotFoundError(cmd);
-    };
-    module.exports = which;
-    which.sync = whichSync;
-  }
-});
-
-// node_modules/path-key/index.js
-var require_path_key = __commonJS({
-  "node_modules/path-key/index.js"(exports, module) {
-    "use strict";
-    var pathKey = (options = {}) => {
-      const environment = options.env || process.env;
-      const platform = options.platform || process.platform;
-      if (platform !== "win32") {
-        return "PATH";
-      }
-      return Object.keys(environment).reverse().find((key2) => key2.toUpperCase() === "PATH") || "Path";
-    };
-    module.exports = pathKey;
-    module.exports.default = pathKey;
-  }
-});
-
-// node_modules/cross-spawn/lib/util/resolveCommand.js
-var require_resolveCommand = __commonJS({
-  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
-    "use strict";
-    var path = __require("path");
-    var which = require_which();
-    var getPathKey = require_path_key();
-    function resolveCommandAttempt(parsed, withoutPathExt) {
-      const env2 = parsed.options.env || process.env;
-      const cwd = process.cwd();
-      const hasCustomCwd = parsed.options.cwd != null;
-      const shouldSwitchCwd = hasCustomCwd && process.chdir !== void 0 && !process.chdir.disabled;
-      if (shouldSwitchCwd) {
-        try {
-          process.chdir(parsed.options.cwd);
-        } catch (err) {
-        }
-      }
-      let resolved;
-      try {
-        resolved = which.sync(parsed.command, {
-          path: env2[getPathKey({ env: env2 })],
-          pathExt: withoutPathExt ? path.delimiter : void 0
-        });
-      } catch (e) {
-      } finally {
-        if (shouldSwitchCwd) {
-          process.chdir(cwd);
-        }
-      }
-      if (resolved) {
-        resolved = path.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
-      }
-      return resolved;
-    }
-    function resolveCommand(parsed) {
-      return resolveCommandAttempt(parsed) || resolveCommandAttempt(parsed, true);
-    }
-    module.exports = resolveCommand;
-  }
-});
-
-// node_modules/cross-spawn/lib/util/escape.js
-var require_escape2 = __commonJS({
-  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
-    "use strict";
-    var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
-    function escapeCommand(arg) {
-      arg = arg.replace(metaCharsRegExp, "^$1");
-      return arg;
-    }
-    function escapeArgument(arg, doubleEscapeMetaChars) {
-      arg = `${arg}`;
-      arg = arg.replace(/(?=(\\+?)?)\1"/g, '$1$1\\"');
-      arg = arg.replace(/(?=(\\+?)?)\1$/, "$1$1");
-      arg = `"${arg}"`;
-      arg = arg.replace(metaCharsRegExp, "^$1");
-      if (doubleEscapeMetaChars) {
-        arg = arg.replace(metaCharsRegExp, "^$1");
-      }
-      return arg;
-    }
-    module.exports.command = escapeCommand;
-    module.exports.argument = escapeArgument;
-  }
-});
-
-// node_modules/shebang-regex/index.js
-var require_shebang_regex = __commonJS({
-  "node_modules/shebang-regex/index.js"(exports, module) {
-    "use strict";
-    module.exports = /^#!(.*)/;
-  }
-});
-
-// node_modules/shebang-command/index.js
-var require_shebang_command = __commonJS({
-  "node_modules/shebang-command/index.js"(exports, module) {
-    "use strict";
-    var shebangRegex = require_shebang_regex();
-    module.exports = (string9 = "") => {
-      const match = string9.match(shebangRegex);
-      if (!match) {
-        return null;
-      }
-      const [path, argument2] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path.split("/").pop();
-      if (binary === "env") {
-        return argument2;
-      }
-      return argument2 ? `${binary} ${argument2}` : binary;
-    };
-  }
-});
-
-// node_modules/cross-spawn/lib/util/readShebang.js
-var require_readShebang = __commonJS({
-  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
-    "use strict";
-    var fs5 = __require("fs");
-    var shebangCommand = require_shebang_command();
-    function readShebang(command) {
-      const size = 150;
-      const buffer = Buffer.alloc(size);
-      let fd;
-      try {
-        fd = fs5.openSync(command, "r");
-        fs5.readSync(fd, buffer, 0, size, 0);
-        fs5.closeSync(fd);
-      } catch (e) {
-      }
-      return shebangCommand(buffer.toString());
-    }
-    module.exports = readShebang;
-  }
-});
-
-// node_modules/cross-spawn/lib/parse.js
-var require_parse3 = __commonJS({
-  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
-    "use strict";
-    var path = __require("path");
-    var resolveCommand = require_resolveCommand();
-    var escape2 = require_escape2();
-    var readShebang = require_readShebang();
-    var isWin = process.platform === "win32";
-    var isExecutableRegExp = /\.(?:com|exe)$/i;
-    var isCmdShimRegExp = /node_modules[\\/].bin[\\/][^\\/]+\.cmd$/i;
-    function detectShebang(parsed) {
-      parsed.file = resolveCommand(parsed);
-      const shebang = parsed.file && readShebang(parsed.file);
-      if (shebang) {
-        parsed.args.unshift(parsed.file);
-        parsed.command = shebang;
-        return resolveCommand(parsed);
-      }
-      return parsed.file;
-    }
-    function parseNonShell(parsed) {
-      if (!isWin) {
-        return parsed;
-      }
-      const commandFile = detectShebang(parsed);
-      const needsShell = !isExecutableRegExp.test(commandFile);
-      if (parsed.options.forceShell || needsShell) {
-        const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path.normalize(parsed.command);
-        parsed.command = escape2.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
-        const shellCommand = [parsed.command].concat(parsed.args).join(" ");
-        parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
-        parsed.command = process.env.comspec || "cmd.exe";
-        parsed.options.windowsVerbatimArguments = true;
-      }
-      return parsed;
-    }
-    function parse7(command, args, options) {
-      if (args && !Array.isArray(args)) {
-        options = args;
-        args = null;
-      }
-      args = args ? args.slice(0) : [];
-      options = Object.assign({}, options);
-      const parsed = {
-        command,
-        args,
-        options,
-        file: void 0,
-        original: {
-          command,
-          args
-        }
-      };
-      return options.shell ? parsed : parseNonShell(parsed);
-    }
-    module.exports = parse7;
-  }
-});
-
-// node_modules/cross-spawn/lib/enoent.js
-var require_enoent = __commonJS({
-  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
-    "use strict";
-    var isWin = process.platform === "win32";
-    function notFoundError(original, syscall) {
-      return Object.assign(new Error(`${syscall} ${original.command} ENOENT`), {
-        code: "ENOENT",
-        errno: "ENOENT",
-        syscall: `${syscall} ${original.command}`,
-        path: original.command,
-        spawnargs: original.args
-      });
-    }
-    function hookChildProcess(cp, parsed) {
-      if (!isWin) {
-        return;
-      }
-      const originalEmit = cp.emit;
-      cp.emit = function(name, arg1) {
-        if (name === "exit") {
-          const err = verifyENOENT(arg1, parsed);
-          if (err) {
-            return originalEmit.call(cp, "error", err);
-          }
-        }
-        return originalEmit.apply(cp, arguments);
-      };
-    }
-    function verifyENOENT(status, parsed) {
-      if (isWin && status === 1 && !parsed.file) {
-        return notFoundError(parsed.original, "spawn");
-      }
-      return null;
-    }
-    function verifyENOENTSync(status, parsed) {
-      if (isWin && status === 1 && !parsed.file) {
-        return notFoundError(parsed.original, "spawnSync");
-      }
-      return null;
-    }
-    module.exports = {
-      hookChildProcess,
-      verifyENOENT,
-      verifyENOENTSync,
-      notFoundError
-    };
-  }
-});
-
-// node_modules/cross-spawn/index.js
-var require_cross_spawn = __commonJS({
-  "node_modules/cross-spawn/index.js"(exports, module) {
-    "use strict";
-    var cp = __require("child_process");
-    var parse7 = require_parse3();
-    var enoent = require_enoent();
-    function spawn3(command, args, options) {
-      const parsed = parse7(command, args, options);
-      const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
-      enoent.hookChildProcess(spawned, parsed);
-      return spawned;
-    }
-    function spawnSync(command, args, options) {
-      const parsed = parse7(command, args, options);
-      const result2 = cp.spawnSync(parsed.command, parsed.args, parsed.options);
-      result2.error = result2.error || enoent.verifyENOENTSync(result2.status, parsed);
-      return result2;
-    }
-    module.exports = spawn3;
-    module.exports.spawn = spawn3;
-    module.exports.sync = spawnSync;
-    module.exports._parse = parse7;
-    module.exports._enoent = enoent;
-  }
-});
-
 // node_modules/zod/v4/core/core.js
 // @__NO_SIDE_EFFECTS__
 function $constructor(name, initializer7, params) {
@@ -24339,7 +24193,7 @@ __export(util_exports, {
   omit: () => omit,
   optionalKeys: () => optionalKeys,
   partial: () => partial,
-  pick: () => pick3,
+  pick: () => pick2,
   prefixIssues: () => prefixIssues,
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
@@ -24555,7 +24409,7 @@ function optionalKeys(shape) {
     return shape[k]._zod.optin === "optional" && shape[k]._zod.optout === "optional";
   });
 }
-function pick3(schema, mask) {
+function pick2(schema, mask) {
   const newShape = {};
   const currDef = schema._zod.def;
   for (const key2 in mask) {
@@ -30100,187 +29954,286 @@ var init_stdio = __esm({
   }
 });
 
-// node_modules/@modelcontextprotocol/sdk/dist/esm/client/stdio.js
-var stdio_exports2 = {};
-__export(stdio_exports2, {
-  DEFAULT_INHERITED_ENV_VARS: () => DEFAULT_INHERITED_ENV_VARS,
-  StdioClientTransport: () => StdioClientTransport,
-  getDefaultEnvironment: () => getDefaultEnvironment
-});
-import process5 from "node:process";
-import { PassThrough } from "node:stream";
-function getDefaultEnvironment() {
-  const env2 = {};
-  for (const key2 of DEFAULT_INHERITED_ENV_VARS) {
-    const value = process5.env[key2];
-    if (value === void 0) {
-      continue;
-    }
-    if (value.startsWith("()")) {
-      continue;
-    }
-    env2[key2] = value;
-  }
-  return env2;
+// src/capture/process-group.ts
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { constants } from "node:os";
+function delay(ms) {
+  return new Promise((resolve10) => setTimeout(resolve10, ms));
 }
-var import_cross_spawn, DEFAULT_INHERITED_ENV_VARS, StdioClientTransport;
-var init_stdio2 = __esm({
-  "node_modules/@modelcontextprotocol/sdk/dist/esm/client/stdio.js"() {
-    import_cross_spawn = __toESM(require_cross_spawn(), 1);
-    init_stdio();
-    DEFAULT_INHERITED_ENV_VARS = process5.platform === "win32" ? [
-      "APPDATA",
-      "HOMEDRIVE",
-      "HOMEPATH",
-      "LOCALAPPDATA",
-      "PATH",
-      "PROCESSOR_ARCHITECTURE",
-      "SYSTEMDRIVE",
-      "SYSTEMROOT",
-      "TEMP",
-      "USERNAME",
-      "USERPROFILE",
-      "PROGRAMFILES"
-    ] : (
-      /* list inspired by the default env inheritance of sudo */
-      ["HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER"]
-    );
-    StdioClientTransport = class {
-      constructor(server) {
-        this._stderrStream = null;
-        this._serverParams = server;
-        this._readBuffer = new ReadBuffer({ maxBufferSize: server.maxBufferSize });
-        if (server.stderr === "pipe" || server.stderr === "overlapped") {
-          this._stderrStream = new PassThrough();
-        }
+function groupRunning(pgid) {
+  try {
+    process.kill(-pgid, 0);
+  } catch (error4) {
+    return error4.code === "EPERM";
+  }
+  if (process.platform !== "linux") return true;
+  try {
+    return readdirSync("/proc").some((name) => {
+      if (!/^\d+$/.test(name)) return false;
+      const status = processStatus(Number(name));
+      return status?.pgid === pgid && status.running;
+    });
+  } catch {
+    return true;
+  }
+}
+function processStatus(pid) {
+  try {
+    const stat2 = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const [state, ppid, pgid] = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return { pgid: Number(pgid), ppid: Number(ppid), running: state !== "Z" && state !== "X" };
+  } catch {
+    return void 0;
+  }
+}
+function escapedDescendants(pgid) {
+  if (process.platform !== "linux") return [];
+  const children = /* @__PURE__ */ new Map();
+  const group = /* @__PURE__ */ new Map();
+  try {
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      const status = processStatus(Number(name));
+      if (status === void 0 || !status.running) continue;
+      group.set(Number(name), status.pgid);
+      children.set(status.ppid, [...children.get(status.ppid) ?? [], Number(name)]);
+    }
+  } catch {
+    return [];
+  }
+  const escaped = [];
+  const pending = [...group].filter(([, id]) => id === pgid).map(([pid]) => pid);
+  for (const seen = new Set(pending); pending.length > 0; ) {
+    for (const child2 of children.get(pending.pop()) ?? []) {
+      if (seen.has(child2)) continue;
+      seen.add(child2);
+      pending.push(child2);
+      if (group.get(child2) !== pgid) escaped.push(child2);
+    }
+  }
+  return escaped;
+}
+function watchSignals() {
+  if (live.size !== 1) return;
+  for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
+  process.on("exit", killAll);
+}
+function unwatchSignals() {
+  for (const signal of STOP_SIGNALS) process.off(signal, onStopSignal);
+  process.off("exit", killAll);
+}
+function onStopSignal(signal) {
+  const groups = [...live];
+  const handledElsewhere = process.listenerCount(signal) > 1;
+  for (const group of groups) group.signal("SIGTERM");
+  setTimeout(() => {
+    for (const group of groups) group.kill();
+    if (!handledElsewhere) process.exit(128 + (constants.signals[signal] ?? 1));
+  }, INTERRUPT_GRACE_MS);
+}
+function killAll() {
+  for (const group of [...live]) group.kill();
+}
+var ProcessGroup, POLL_MS, KILL_SETTLE_MS, live, STOP_SIGNALS, INTERRUPT_GRACE_MS;
+var init_process_group = __esm({
+  "src/capture/process-group.ts"() {
+    "use strict";
+    ProcessGroup = class _ProcessGroup {
+      constructor(child2, id) {
+        this.child = child2;
+        this.id = id;
+        const exited = child2.exitCode !== null || child2.signalCode !== null;
+        this.leaderExit = exited ? Promise.resolve() : new Promise((resolve10) => child2.once("exit", () => resolve10()));
       }
+      child;
+      id;
+      /** Resolves when the process started (the group's leader) has exited. */
+      leaderExit;
       /**
-       * Starts the server process and prepares to communicate with it.
+       * Spawns `command` directly (never through a shell) as the leader of a new session, hence of a new
+       * process group, with three pipes. Rejects with the spawn error (ENOENT, EACCES) if it cannot start.
        */
-      async start() {
-        if (this._process) {
-          throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
-        }
-        return new Promise((resolve10, reject) => {
-          this._process = (0, import_cross_spawn.default)(this._serverParams.command, this._serverParams.args ?? [], {
-            // merge default env with server env because mcp server needs some env vars
-            env: {
-              ...getDefaultEnvironment(),
-              ...this._serverParams.env
-            },
-            stdio: ["pipe", "pipe", this._serverParams.stderr ?? "inherit"],
-            shell: false,
-            windowsHide: process5.platform === "win32",
-            cwd: this._serverParams.cwd
-          });
-          this._process.on("error", (error4) => {
-            reject(error4);
-            this.onerror?.(error4);
-          });
-          this._process.on("spawn", () => {
-            resolve10();
-          });
-          this._process.on("close", (_code) => {
-            this._process = void 0;
-            this.onclose?.();
-          });
-          this._process.stdin?.on("error", (error4) => {
-            this.onerror?.(error4);
-          });
-          this._process.stdout?.on("data", (chunk) => {
-            try {
-              this._readBuffer.append(chunk);
-              this.processReadBuffer();
-            } catch (error4) {
-              this.onerror?.(error4);
-              this.close().catch(() => {
-              });
-            }
-          });
-          this._process.stdout?.on("error", (error4) => {
-            this.onerror?.(error4);
-          });
-          if (this._stderrStream && this._process.stderr) {
-            this._process.stderr.pipe(this._stderrStream);
-          }
+      static async spawn(command, args, options) {
+        const child2 = spawn(command, args, { env: options.env, ...options.cwd ? { cwd: options.cwd } : {}, stdio: ["pipe", "pipe", "pipe"], detached: true, shell: false });
+        await new Promise((resolve10, reject) => {
+          child2.once("spawn", resolve10);
+          child2.once("error", reject);
         });
+        child2.on("error", () => {
+        });
+        const group = new _ProcessGroup(child2, child2.pid);
+        live.add(group);
+        watchSignals();
+        return group;
       }
-      /**
-       * The stderr stream of the child process, if `StdioServerParameters.stderr` was set to "pipe" or "overlapped".
-       *
-       * If stderr piping was requested, a PassThrough stream is returned _immediately_, allowing callers to
-       * attach listeners before the start method is invoked. This prevents loss of any early
-       * error output emitted by the child process.
-       */
-      get stderr() {
-        if (this._stderrStream) {
-          return this._stderrStream;
-        }
-        return this._process?.stderr ?? null;
+      /** Whether any process of the group is still running (zombies, exited but not yet reaped, do not count). */
+      get running() {
+        return groupRunning(this.id);
       }
-      /**
-       * The child process pid spawned by this transport.
-       *
-       * This is only available after the transport has been started.
-       */
-      get pid() {
-        return this._process?.pid ?? null;
-      }
-      processReadBuffer() {
-        while (true) {
-          try {
-            const message2 = this._readBuffer.readMessage();
-            if (message2 === null) {
-              break;
-            }
-            this.onmessage?.(message2);
-          } catch (error4) {
-            this.onerror?.(error4);
-          }
+      /** Sends `signal` to every process of the group; a group already gone is not an error. */
+      signal(signal) {
+        try {
+          process.kill(-this.id, signal);
+        } catch {
         }
       }
-      async close() {
-        if (this._process) {
-          const processToClose = this._process;
-          this._process = void 0;
-          const closePromise = new Promise((resolve10) => {
-            processToClose.once("close", () => {
-              resolve10();
-            });
-          });
+      /**
+       * Ends the group within `budgetMs`: closes the server's stdin (the MCP way to ask a stdio server to
+       * stop) and waits up to a third of the budget for the leader to exit, then sends SIGTERM to the
+       * whole group (helpers that outlive a well-behaved leader included) and waits the rest of the budget
+       * for it to empty, then sends SIGKILL (and waits a moment for it to land). On Linux the same goes
+       * for descendants that left the group (a daemon's setsid, a browser started detached), found
+       * before anything is closed, while their parent chain is intact. Finally the pipes are closed on
+       * this side, so that a process that escaped all this while holding them cannot keep the run alive.
+       */
+      async end(budgetMs) {
+        const polite = Math.round(budgetMs / 3);
+        const escaped = escapedDescendants(this.id);
+        const running = () => this.running || escaped.some((pid) => processStatus(pid)?.running === true);
+        try {
+          this.child.stdin?.end();
+        } catch {
+        }
+        await Promise.race([this.leaderExit, delay(polite)]);
+        this.signalAll("SIGTERM", escaped);
+        const until = Date.now() + (budgetMs - polite);
+        while (running() && Date.now() < until) await delay(Math.min(POLL_MS, Math.max(1, until - Date.now())));
+        if (running()) {
+          this.signalAll("SIGKILL", escaped);
+          for (let waited = 0; waited < KILL_SETTLE_MS && running(); waited += 10) await delay(10);
+        }
+        this.release();
+      }
+      /** Ends the group at once (SIGKILL), without waiting: for a run that is itself being stopped. */
+      kill() {
+        this.signalAll("SIGKILL", escapedDescendants(this.id));
+        this.release();
+      }
+      signalAll(signal, escaped) {
+        this.signal(signal);
+        for (const pid of escaped) {
           try {
-            processToClose.stdin?.end();
+            process.kill(pid, signal);
           } catch {
           }
-          await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
-          if (processToClose.exitCode === null) {
-            try {
-              processToClose.kill("SIGTERM");
-            } catch {
-            }
-            await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
-          }
-          if (processToClose.exitCode === null) {
-            try {
-              processToClose.kill("SIGKILL");
-            } catch {
-            }
-          }
         }
-        this._readBuffer.clear();
+      }
+      release() {
+        for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream?.destroy();
+        this.child.unref();
+        live.delete(this);
+        if (live.size === 0) unwatchSignals();
+      }
+    };
+    POLL_MS = 50;
+    KILL_SETTLE_MS = 200;
+    live = /* @__PURE__ */ new Set();
+    STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+    INTERRUPT_GRACE_MS = 500;
+  }
+});
+
+// src/capture/stdio-transport.ts
+var stdio_transport_exports = {};
+__export(stdio_transport_exports, {
+  GroupStdioTransport: () => GroupStdioTransport,
+  MAX_SHUTDOWN_MS: () => MAX_SHUTDOWN_MS,
+  MIN_SHUTDOWN_MS: () => MIN_SHUTDOWN_MS,
+  shutdownBudget: () => shutdownBudget
+});
+import { PassThrough } from "node:stream";
+function shutdownBudget(deadline, now = Date.now()) {
+  return Math.min(MAX_SHUTDOWN_MS, Math.max(MIN_SHUTDOWN_MS, (deadline ?? Number.POSITIVE_INFINITY) - now));
+}
+var FAILED_EXIT_LINGER_MS, MAX_SHUTDOWN_MS, MIN_SHUTDOWN_MS, GroupStdioTransport;
+var init_stdio_transport = __esm({
+  "src/capture/stdio-transport.ts"() {
+    "use strict";
+    init_line_buffer();
+    init_process_group();
+    FAILED_EXIT_LINGER_MS = 250;
+    MAX_SHUTDOWN_MS = 3e3;
+    MIN_SHUTDOWN_MS = 300;
+    GroupStdioTransport = class {
+      constructor(params) {
+        this.params = params;
+        this.buffer = new LineBuffer(params.maxMessageBytes, params.parse);
+      }
+      params;
+      onclose;
+      onerror;
+      onmessage;
+      /** The server's stderr, available before `start` so that no early line is missed. */
+      stderr = new PassThrough();
+      group;
+      buffer;
+      closing;
+      closeReported = false;
+      /** The leader's pid (the group's id), once started. */
+      get pid() {
+        return this.group?.id;
+      }
+      async start() {
+        if (this.group !== void 0 || this.closing !== void 0) throw new Error("GroupStdioTransport already started.");
+        const { command, args, env: env2, cwd } = this.params;
+        const group = await ProcessGroup.spawn(command, args, { env: env2, ...cwd ? { cwd } : {} });
+        this.group = group;
+        const { child: child2 } = group;
+        child2.stdout?.on("data", (chunk) => this.received(chunk));
+        child2.on("close", () => void this.close());
+        child2.on("exit", (code4) => {
+          if (code4 !== 0) setTimeout(() => void this.close(), FAILED_EXIT_LINGER_MS).unref();
+        });
+        child2.stdout?.on("error", (error4) => this.onerror?.(error4));
+        child2.stdin?.on("error", (error4) => this.onerror?.(error4));
+        child2.stderr?.on("data", (chunk) => this.stderr.write(chunk));
+        child2.stderr?.on("error", () => {
+        });
       }
       send(message2) {
+        const stdin = this.group?.child.stdin;
+        if (!stdin || stdin.destroyed || this.closing !== void 0) return Promise.reject(new Error("Not connected"));
         return new Promise((resolve10) => {
-          if (!this._process?.stdin) {
-            throw new Error("Not connected");
-          }
-          const json = serializeMessage(message2);
-          if (this._process.stdin.write(json)) {
-            resolve10();
-          } else {
-            this._process.stdin.once("drain", resolve10);
-          }
+          if (stdin.write(`${JSON.stringify(message2)}
+`)) resolve10();
+          else stdin.once("drain", resolve10);
         });
+      }
+      /** Ends the server's whole process group (within the shutdown budget), then reports the connection closed. */
+      close() {
+        this.closing ??= (async () => {
+          if (this.group !== void 0) await this.group.end(shutdownBudget(this.params.deadline));
+          this.buffer.clear();
+          this.reportClosed();
+        })();
+        return this.closing;
+      }
+      received(chunk) {
+        if (this.closing !== void 0) return;
+        try {
+          this.buffer.append(chunk);
+        } catch (error4) {
+          this.onerror?.(error4);
+          void this.close();
+          return;
+        }
+        for (; ; ) {
+          let message2;
+          try {
+            message2 = this.buffer.readMessage();
+          } catch (error4) {
+            this.onerror?.(error4);
+            continue;
+          }
+          if (message2 === null) return;
+          this.onmessage?.(message2);
+        }
+      }
+      reportClosed() {
+        if (this.closeReported) return;
+        this.closeReported = true;
+        this.onclose?.();
       }
     };
   }
@@ -31801,13 +31754,13 @@ var init_streamableHttp = __esm({
           this.onerror?.(new Error(`Maximum reconnection attempts (${maxRetries}) exceeded.`));
           return;
         }
-        const delay = this._getNextReconnectionDelay(attemptCount);
+        const delay2 = this._getNextReconnectionDelay(attemptCount);
         this._reconnectionTimeout = setTimeout(() => {
           this._startOrAuthSse(options).catch((error4) => {
             this.onerror?.(new Error(`Failed to reconnect SSE stream: ${error4 instanceof Error ? error4.message : String(error4)}`));
             this._scheduleReconnection(options, attemptCount + 1);
           });
-        }, delay);
+        }, delay2);
       }
       _handleSseStream(stream, options, isReconnectable) {
         if (!stream) {
@@ -32575,23 +32528,743 @@ var init_sse = __esm({
   }
 });
 
+// node_modules/isexe/windows.js
+var require_windows = __commonJS({
+  "node_modules/isexe/windows.js"(exports, module) {
+    module.exports = isexe;
+    isexe.sync = sync;
+    var fs5 = __require("fs");
+    function checkPathExt(path, options) {
+      var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
+      if (!pathext) {
+        return true;
+      }
+      pathext = pathext.split(";");
+      if (pathext.indexOf("") !== -1) {
+        return true;
+      }
+      for (var i = 0; i < pathext.length; i++) {
+        var p = pathext[i].toLowerCase();
+        if (p && path.substr(-p.length).toLowerCase() === p) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function checkStat(stat2, path, options) {
+      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
+        return false;
+      }
+      return checkPathExt(path, options);
+    }
+    function isexe(path, options, cb) {
+      fs5.stat(path, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, path, options));
+      });
+    }
+    function sync(path, options) {
+      return checkStat(fs5.statSync(path), path, options);
+    }
+  }
+});
+
+// node_modules/isexe/mode.js
+var require_mode = __commonJS({
+  "node_modules/isexe/mode.js"(exports, module) {
+    module.exports = isexe;
+    isexe.sync = sync;
+    var fs5 = __require("fs");
+    function isexe(path, options, cb) {
+      fs5.stat(path, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, options));
+      });
+    }
+    function sync(path, options) {
+      return checkStat(fs5.statSync(path), options);
+    }
+    function checkStat(stat2, options) {
+      return stat2.isFile() && checkMode(stat2, options);
+    }
+    function checkMode(stat2, options) {
+      var mod = stat2.mode;
+      var uid = stat2.uid;
+      var gid = stat2.gid;
+      var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
+      var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
+      var u = parseInt("100", 8);
+      var g = parseInt("010", 8);
+      var o = parseInt("001", 8);
+      var ug = u | g;
+      var ret = mod & o || mod & g && gid === myGid || mod & u && uid === myUid || mod & ug && myUid === 0;
+      return ret;
+    }
+  }
+});
+
+// node_modules/isexe/index.js
+var require_isexe = __commonJS({
+  "node_modules/isexe/index.js"(exports, module) {
+    var fs5 = __require("fs");
+    var core;
+    if (process.platform === "win32" || global.TESTING_WINDOWS) {
+      core = require_windows();
+    } else {
+      core = require_mode();
+    }
+    module.exports = isexe;
+    isexe.sync = sync;
+    function isexe(path, options, cb) {
+      if (typeof options === "function") {
+        cb = options;
+        options = {};
+      }
+      if (!cb) {
+        if (typeof Promise !== "function") {
+          throw new TypeError("callback not provided");
+        }
+        return new Promise(function(resolve10, reject) {
+          isexe(path, options || {}, function(er, is) {
+            if (er) {
+              reject(er);
+            } else {
+              resolve10(is);
+            }
+          });
+        });
+      }
+      core(path, options || {}, function(er, is) {
+        if (er) {
+          if (er.code === "EACCES" || options && options.ignoreErrors) {
+            er = null;
+            is = false;
+          }
+        }
+        cb(er, is);
+      });
+    }
+    function sync(path, options) {
+      try {
+        return core.sync(path, options || {});
+      } catch (er) {
+        if (options && options.ignoreErrors || er.code === "EACCES") {
+          return false;
+        } else {
+          throw er;
+        }
+      }
+    }
+  }
+});
+
+// node_modules/which/which.js
+var require_which = __commonJS({
+  "node_modules/which/which.js"(exports, module) {
+    var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
+    var path = __require("path");
+    var COLON2 = isWindows ? ";" : ":";
+    var isexe = require_isexe();
+    var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
+    var getPathInfo = (cmd, opt) => {
+      const colon = opt.colon || COLON2;
+      const pathEnv = cmd.match(/\//) || isWindows && cmd.match(/\\/) ? [""] : [
+        // windows always checks the cwd first
+        ...isWindows ? [process.cwd()] : [],
+        ...(opt.path || process.env.PATH || /* istanbul ignore next: very unusual */
+        "").split(colon)
+      ];
+      const pathExtExe = isWindows ? opt.pathExt || process.env.PATHEXT || ".EXE;.CMD;.BAT;.COM" : "";
+      const pathExt = isWindows ? pathExtExe.split(colon) : [""];
+      if (isWindows) {
+        if (cmd.indexOf(".") !== -1 && pathExt[0] !== "")
+          pathExt.unshift("");
+      }
+      return {
+        pathEnv,
+        pathExt,
+        pathExtExe
+      };
+    };
+    var which = (cmd, opt, cb) => {
+      if (typeof opt === "function") {
+        cb = opt;
+        opt = {};
+      }
+      if (!opt)
+        opt = {};
+      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
+      const found = [];
+      const step = (i) => new Promise((resolve10, reject) => {
+        if (i === pathEnv.length)
+          return opt.all && found.length ? resolve10(found) : reject(getNotFoundError(cmd));
+        const ppRaw = pathEnv[i];
+        const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
+        const pCmd = path.join(pathPart, cmd);
+        const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
+        resolve10(subStep(p, i, 0));
+      });
+      const subStep = (p, i, ii) => new Promise((resolve10, reject) => {
+        if (ii === pathExt.length)
+          return resolve10(step(i + 1));
+        const ext = pathExt[ii];
+        isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
+          if (!er && is) {
+            if (opt.all)
+              found.push(p + ext);
+            else
+              return resolve10(p + ext);
+          }
+          return resolve10(subStep(p, i, ii + 1));
+        });
+      });
+      return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
+    };
+    var whichSync = (cmd, opt) => {
+      opt = opt || {};
+      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
+      const found = [];
+      for (let i = 0; i < pathEnv.length; i++) {
+        const ppRaw = pathEnv[i];
+        const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
+        const pCmd = path.join(pathPart, cmd);
+        const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
+        for (let j = 0; j < pathExt.length; j++) {
+          const cur = p + pathExt[j];
+          try {
+            const is = isexe.sync(cur, { pathExt: pathExtExe });
+            if (is) {
+              if (opt.all)
+                found.push(cur);
+              else
+                return cur;
+            }
+          } catch (ex) {
+          }
+        }
+      }
+      if (opt.all && found.length)
+        return found;
+      if (opt.nothrow)
+        return null;
+      throw getNotFoundError(cmd);
+    };
+    module.exports = which;
+    which.sync = whichSync;
+  }
+});
+
+// node_modules/path-key/index.js
+var require_path_key = __commonJS({
+  "node_modules/path-key/index.js"(exports, module) {
+    "use strict";
+    var pathKey = (options = {}) => {
+      const environment = options.env || process.env;
+      const platform = options.platform || process.platform;
+      if (platform !== "win32") {
+        return "PATH";
+      }
+      return Object.keys(environment).reverse().find((key2) => key2.toUpperCase() === "PATH") || "Path";
+    };
+    module.exports = pathKey;
+    module.exports.default = pathKey;
+  }
+});
+
+// node_modules/cross-spawn/lib/util/resolveCommand.js
+var require_resolveCommand = __commonJS({
+  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    var which = require_which();
+    var getPathKey = require_path_key();
+    function resolveCommandAttempt(parsed, withoutPathExt) {
+      const env2 = parsed.options.env || process.env;
+      const cwd = process.cwd();
+      const hasCustomCwd = parsed.options.cwd != null;
+      const shouldSwitchCwd = hasCustomCwd && process.chdir !== void 0 && !process.chdir.disabled;
+      if (shouldSwitchCwd) {
+        try {
+          process.chdir(parsed.options.cwd);
+        } catch (err) {
+        }
+      }
+      let resolved;
+      try {
+        resolved = which.sync(parsed.command, {
+          path: env2[getPathKey({ env: env2 })],
+          pathExt: withoutPathExt ? path.delimiter : void 0
+        });
+      } catch (e) {
+      } finally {
+        if (shouldSwitchCwd) {
+          process.chdir(cwd);
+        }
+      }
+      if (resolved) {
+        resolved = path.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+      }
+      return resolved;
+    }
+    function resolveCommand(parsed) {
+      return resolveCommandAttempt(parsed) || resolveCommandAttempt(parsed, true);
+    }
+    module.exports = resolveCommand;
+  }
+});
+
+// node_modules/cross-spawn/lib/util/escape.js
+var require_escape2 = __commonJS({
+  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+    "use strict";
+    var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
+    function escapeCommand(arg) {
+      arg = arg.replace(metaCharsRegExp, "^$1");
+      return arg;
+    }
+    function escapeArgument(arg, doubleEscapeMetaChars) {
+      arg = `${arg}`;
+      arg = arg.replace(/(?=(\\+?)?)\1"/g, '$1$1\\"');
+      arg = arg.replace(/(?=(\\+?)?)\1$/, "$1$1");
+      arg = `"${arg}"`;
+      arg = arg.replace(metaCharsRegExp, "^$1");
+      if (doubleEscapeMetaChars) {
+        arg = arg.replace(metaCharsRegExp, "^$1");
+      }
+      return arg;
+    }
+    module.exports.command = escapeCommand;
+    module.exports.argument = escapeArgument;
+  }
+});
+
+// node_modules/shebang-regex/index.js
+var require_shebang_regex = __commonJS({
+  "node_modules/shebang-regex/index.js"(exports, module) {
+    "use strict";
+    module.exports = /^#!(.*)/;
+  }
+});
+
+// node_modules/shebang-command/index.js
+var require_shebang_command = __commonJS({
+  "node_modules/shebang-command/index.js"(exports, module) {
+    "use strict";
+    var shebangRegex = require_shebang_regex();
+    module.exports = (string9 = "") => {
+      const match = string9.match(shebangRegex);
+      if (!match) {
+        return null;
+      }
+      const [path, argument2] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path.split("/").pop();
+      if (binary === "env") {
+        return argument2;
+      }
+      return argument2 ? `${binary} ${argument2}` : binary;
+    };
+  }
+});
+
+// node_modules/cross-spawn/lib/util/readShebang.js
+var require_readShebang = __commonJS({
+  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+    "use strict";
+    var fs5 = __require("fs");
+    var shebangCommand = require_shebang_command();
+    function readShebang(command) {
+      const size = 150;
+      const buffer = Buffer.alloc(size);
+      let fd;
+      try {
+        fd = fs5.openSync(command, "r");
+        fs5.readSync(fd, buffer, 0, size, 0);
+        fs5.closeSync(fd);
+      } catch (e) {
+      }
+      return shebangCommand(buffer.toString());
+    }
+    module.exports = readShebang;
+  }
+});
+
+// node_modules/cross-spawn/lib/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    var resolveCommand = require_resolveCommand();
+    var escape2 = require_escape2();
+    var readShebang = require_readShebang();
+    var isWin = process.platform === "win32";
+    var isExecutableRegExp = /\.(?:com|exe)$/i;
+    var isCmdShimRegExp = /node_modules[\\/].bin[\\/][^\\/]+\.cmd$/i;
+    function detectShebang(parsed) {
+      parsed.file = resolveCommand(parsed);
+      const shebang = parsed.file && readShebang(parsed.file);
+      if (shebang) {
+        parsed.args.unshift(parsed.file);
+        parsed.command = shebang;
+        return resolveCommand(parsed);
+      }
+      return parsed.file;
+    }
+    function parseNonShell(parsed) {
+      if (!isWin) {
+        return parsed;
+      }
+      const commandFile = detectShebang(parsed);
+      const needsShell = !isExecutableRegExp.test(commandFile);
+      if (parsed.options.forceShell || needsShell) {
+        const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
+        parsed.command = path.normalize(parsed.command);
+        parsed.command = escape2.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
+        const shellCommand = [parsed.command].concat(parsed.args).join(" ");
+        parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
+        parsed.command = process.env.comspec || "cmd.exe";
+        parsed.options.windowsVerbatimArguments = true;
+      }
+      return parsed;
+    }
+    function parse7(command, args, options) {
+      if (args && !Array.isArray(args)) {
+        options = args;
+        args = null;
+      }
+      args = args ? args.slice(0) : [];
+      options = Object.assign({}, options);
+      const parsed = {
+        command,
+        args,
+        options,
+        file: void 0,
+        original: {
+          command,
+          args
+        }
+      };
+      return options.shell ? parsed : parseNonShell(parsed);
+    }
+    module.exports = parse7;
+  }
+});
+
+// node_modules/cross-spawn/lib/enoent.js
+var require_enoent = __commonJS({
+  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+    "use strict";
+    var isWin = process.platform === "win32";
+    function notFoundError(original, syscall) {
+      return Object.assign(new Error(`${syscall} ${original.command} ENOENT`), {
+        code: "ENOENT",
+        errno: "ENOENT",
+        syscall: `${syscall} ${original.command}`,
+        path: original.command,
+        spawnargs: original.args
+      });
+    }
+    function hookChildProcess(cp, parsed) {
+      if (!isWin) {
+        return;
+      }
+      const originalEmit = cp.emit;
+      cp.emit = function(name, arg1) {
+        if (name === "exit") {
+          const err = verifyENOENT(arg1, parsed);
+          if (err) {
+            return originalEmit.call(cp, "error", err);
+          }
+        }
+        return originalEmit.apply(cp, arguments);
+      };
+    }
+    function verifyENOENT(status, parsed) {
+      if (isWin && status === 1 && !parsed.file) {
+        return notFoundError(parsed.original, "spawn");
+      }
+      return null;
+    }
+    function verifyENOENTSync(status, parsed) {
+      if (isWin && status === 1 && !parsed.file) {
+        return notFoundError(parsed.original, "spawnSync");
+      }
+      return null;
+    }
+    module.exports = {
+      hookChildProcess,
+      verifyENOENT,
+      verifyENOENTSync,
+      notFoundError
+    };
+  }
+});
+
+// node_modules/cross-spawn/index.js
+var require_cross_spawn = __commonJS({
+  "node_modules/cross-spawn/index.js"(exports, module) {
+    "use strict";
+    var cp = __require("child_process");
+    var parse7 = require_parse3();
+    var enoent = require_enoent();
+    function spawn4(command, args, options) {
+      const parsed = parse7(command, args, options);
+      const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
+      enoent.hookChildProcess(spawned, parsed);
+      return spawned;
+    }
+    function spawnSync(command, args, options) {
+      const parsed = parse7(command, args, options);
+      const result2 = cp.spawnSync(parsed.command, parsed.args, parsed.options);
+      result2.error = result2.error || enoent.verifyENOENTSync(result2.status, parsed);
+      return result2;
+    }
+    module.exports = spawn4;
+    module.exports.spawn = spawn4;
+    module.exports.sync = spawnSync;
+    module.exports._parse = parse7;
+    module.exports._enoent = enoent;
+  }
+});
+
+// node_modules/@modelcontextprotocol/sdk/dist/esm/client/stdio.js
+var stdio_exports2 = {};
+__export(stdio_exports2, {
+  DEFAULT_INHERITED_ENV_VARS: () => DEFAULT_INHERITED_ENV_VARS,
+  StdioClientTransport: () => StdioClientTransport,
+  getDefaultEnvironment: () => getDefaultEnvironment
+});
+import process5 from "node:process";
+import { PassThrough as PassThrough2 } from "node:stream";
+function getDefaultEnvironment() {
+  const env2 = {};
+  for (const key2 of DEFAULT_INHERITED_ENV_VARS) {
+    const value = process5.env[key2];
+    if (value === void 0) {
+      continue;
+    }
+    if (value.startsWith("()")) {
+      continue;
+    }
+    env2[key2] = value;
+  }
+  return env2;
+}
+var import_cross_spawn, DEFAULT_INHERITED_ENV_VARS, StdioClientTransport;
+var init_stdio2 = __esm({
+  "node_modules/@modelcontextprotocol/sdk/dist/esm/client/stdio.js"() {
+    import_cross_spawn = __toESM(require_cross_spawn(), 1);
+    init_stdio();
+    DEFAULT_INHERITED_ENV_VARS = process5.platform === "win32" ? [
+      "APPDATA",
+      "HOMEDRIVE",
+      "HOMEPATH",
+      "LOCALAPPDATA",
+      "PATH",
+      "PROCESSOR_ARCHITECTURE",
+      "SYSTEMDRIVE",
+      "SYSTEMROOT",
+      "TEMP",
+      "USERNAME",
+      "USERPROFILE",
+      "PROGRAMFILES"
+    ] : (
+      /* list inspired by the default env inheritance of sudo */
+      ["HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER"]
+    );
+    StdioClientTransport = class {
+      constructor(server) {
+        this._stderrStream = null;
+        this._serverParams = server;
+        this._readBuffer = new ReadBuffer({ maxBufferSize: server.maxBufferSize });
+        if (server.stderr === "pipe" || server.stderr === "overlapped") {
+          this._stderrStream = new PassThrough2();
+        }
+      }
+      /**
+       * Starts the server process and prepares to communicate with it.
+       */
+      async start() {
+        if (this._process) {
+          throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
+        }
+        return new Promise((resolve10, reject) => {
+          this._process = (0, import_cross_spawn.default)(this._serverParams.command, this._serverParams.args ?? [], {
+            // merge default env with server env because mcp server needs some env vars
+            env: {
+              ...getDefaultEnvironment(),
+              ...this._serverParams.env
+            },
+            stdio: ["pipe", "pipe", this._serverParams.stderr ?? "inherit"],
+            shell: false,
+            windowsHide: process5.platform === "win32",
+            cwd: this._serverParams.cwd
+          });
+          this._process.on("error", (error4) => {
+            reject(error4);
+            this.onerror?.(error4);
+          });
+          this._process.on("spawn", () => {
+            resolve10();
+          });
+          this._process.on("close", (_code) => {
+            this._process = void 0;
+            this.onclose?.();
+          });
+          this._process.stdin?.on("error", (error4) => {
+            this.onerror?.(error4);
+          });
+          this._process.stdout?.on("data", (chunk) => {
+            try {
+              this._readBuffer.append(chunk);
+              this.processReadBuffer();
+            } catch (error4) {
+              this.onerror?.(error4);
+              this.close().catch(() => {
+              });
+            }
+          });
+          this._process.stdout?.on("error", (error4) => {
+            this.onerror?.(error4);
+          });
+          if (this._stderrStream && this._process.stderr) {
+            this._process.stderr.pipe(this._stderrStream);
+          }
+        });
+      }
+      /**
+       * The stderr stream of the child process, if `StdioServerParameters.stderr` was set to "pipe" or "overlapped".
+       *
+       * If stderr piping was requested, a PassThrough stream is returned _immediately_, allowing callers to
+       * attach listeners before the start method is invoked. This prevents loss of any early
+       * error output emitted by the child process.
+       */
+      get stderr() {
+        if (this._stderrStream) {
+          return this._stderrStream;
+        }
+        return this._process?.stderr ?? null;
+      }
+      /**
+       * The child process pid spawned by this transport.
+       *
+       * This is only available after the transport has been started.
+       */
+      get pid() {
+        return this._process?.pid ?? null;
+      }
+      processReadBuffer() {
+        while (true) {
+          try {
+            const message2 = this._readBuffer.readMessage();
+            if (message2 === null) {
+              break;
+            }
+            this.onmessage?.(message2);
+          } catch (error4) {
+            this.onerror?.(error4);
+          }
+        }
+      }
+      async close() {
+        if (this._process) {
+          const processToClose = this._process;
+          this._process = void 0;
+          const closePromise = new Promise((resolve10) => {
+            processToClose.once("close", () => {
+              resolve10();
+            });
+          });
+          try {
+            processToClose.stdin?.end();
+          } catch {
+          }
+          await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
+          if (processToClose.exitCode === null) {
+            try {
+              processToClose.kill("SIGTERM");
+            } catch {
+            }
+            await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
+          }
+          if (processToClose.exitCode === null) {
+            try {
+              processToClose.kill("SIGKILL");
+            } catch {
+            }
+          }
+        }
+        this._readBuffer.clear();
+      }
+      send(message2) {
+        return new Promise((resolve10) => {
+          if (!this._process?.stdin) {
+            throw new Error("Not connected");
+          }
+          const json = serializeMessage(message2);
+          if (this._process.stdin.write(json)) {
+            resolve10();
+          } else {
+            this._process.stdin.once("drain", resolve10);
+          }
+        });
+      }
+    };
+  }
+});
+
+// src/capture/stdio-windows.ts
+var stdio_windows_exports = {};
+__export(stdio_windows_exports, {
+  endProcessTreeOnClose: () => endProcessTreeOnClose
+});
+import { spawn as spawn3 } from "node:child_process";
+function endProcessTreeOnClose(transport, deadline) {
+  const close = transport.close.bind(transport);
+  transport.close = async () => {
+    const budget = shutdownBudget(deadline);
+    const child2 = transport._process;
+    if (child2?.pid !== void 0 && child2.exitCode === null && child2.signalCode === null) await taskkillTree(child2.pid, budget / 2);
+    await Promise.race([close(), new Promise((resolve10) => setTimeout(resolve10, budget / 2))]);
+    for (const stream of [child2?.stdin, child2?.stdout, child2?.stderr]) stream?.destroy();
+    child2?.unref();
+  };
+}
+function taskkillTree(pid, withinMs) {
+  return new Promise((resolve10) => {
+    const taskkill = spawn3("taskkill", ["/PID", String(pid), "/T", "/F"], { stdio: "ignore", windowsHide: true });
+    const timer = setTimeout(resolve10, withinMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve10();
+    };
+    taskkill.once("exit", done);
+    taskkill.once("error", done);
+  });
+}
+var init_stdio_windows = __esm({
+  "src/capture/stdio-windows.ts"() {
+    "use strict";
+    init_stdio_transport();
+  }
+});
+
 // src/capture/transports.ts
-async function createTransport(target, tail) {
+async function createTransport(target, tail, options = {}) {
   switch (target.kind) {
     case "stdio": {
-      const [{ StdioClientTransport: StdioClientTransport3 }, { deserializeMessage: deserializeMessage3 }] = await Promise.all([Promise.resolve().then(() => (init_stdio2(), stdio_exports2)), Promise.resolve().then(() => (init_stdio(), stdio_exports))]);
-      const transport = new StdioClientTransport3({
+      const { deserializeMessage: deserializeMessage3 } = await Promise.resolve().then(() => (init_stdio(), stdio_exports));
+      const env2 = { ...inheritedEnv(), ...target.env };
+      if (process.platform === "win32") return windowsStdioTransport(target, env2, tail, options.deadline, deserializeMessage3);
+      const { GroupStdioTransport: GroupStdioTransport2 } = await Promise.resolve().then(() => (init_stdio_transport(), stdio_transport_exports));
+      const transport = new GroupStdioTransport2({
         command: target.command,
         args: target.args,
-        // The server runs as the user's own process would: their environment plus --env.
-        env: { ...inheritedEnv(), ...target.env },
+        env: env2,
         ...target.cwd ? { cwd: target.cwd } : {},
-        stderr: "pipe",
-        maxBufferSize: MAX_STDIO_MESSAGE_BYTES
+        maxMessageBytes: MAX_STDIO_MESSAGE_BYTES,
+        parse: deserializeMessage3,
+        ...options.deadline === void 0 ? {} : { deadline: options.deadline }
       });
-      transport.stderr?.on("data", (chunk) => tail.push(chunk.toString()));
-      const internals = transport;
-      if (internals._readBuffer !== void 0) internals._readBuffer = new LineBuffer(MAX_STDIO_MESSAGE_BYTES, deserializeMessage3);
+      transport.stderr.on("data", (chunk) => tail.push(chunk.toString()));
       return transport;
     }
     case "http": {
@@ -32646,6 +33319,15 @@ function refuseHtml(response) {
     throw new Error("Unexpected content type: text/html");
   }
   return response;
+}
+async function windowsStdioTransport(target, env2, tail, deadline, parse7) {
+  const [{ StdioClientTransport: StdioClientTransport2 }, { endProcessTreeOnClose: endProcessTreeOnClose2 }] = await Promise.all([Promise.resolve().then(() => (init_stdio2(), stdio_exports2)), Promise.resolve().then(() => (init_stdio_windows(), stdio_windows_exports))]);
+  const transport = new StdioClientTransport2({ command: target.command, args: target.args, env: env2, ...target.cwd ? { cwd: target.cwd } : {}, stderr: "pipe", maxBufferSize: MAX_STDIO_MESSAGE_BYTES });
+  transport.stderr?.on("data", (chunk) => tail.push(chunk.toString()));
+  const internals = transport;
+  if (internals._readBuffer !== void 0) internals._readBuffer = new LineBuffer(MAX_STDIO_MESSAGE_BYTES, parse7);
+  endProcessTreeOnClose2(transport, deadline);
+  return transport;
 }
 function inheritedEnv() {
   return Object.fromEntries(Object.entries(process.env).filter((entry) => typeof entry[1] === "string"));
@@ -32789,7 +33471,7 @@ __export(util_exports2, {
   own: () => own2,
   parsedType: () => parsedType2,
   partial: () => partial2,
-  pick: () => pick4,
+  pick: () => pick3,
   prefixIssues: () => prefixIssues2,
   primitiveTypes: () => primitiveTypes2,
   promiseAllObject: () => promiseAllObject2,
@@ -33089,7 +33771,7 @@ function optionalKeys2(shape) {
     return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
   });
 }
-function pick4(schema, mask) {
+function pick3(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -40619,7 +41301,7 @@ __export(util_exports3, {
   own: () => own3,
   parsedType: () => parsedType3,
   partial: () => partial3,
-  pick: () => pick5,
+  pick: () => pick4,
   prefixIssues: () => prefixIssues3,
   primitiveTypes: () => primitiveTypes3,
   promiseAllObject: () => promiseAllObject3,
@@ -40919,7 +41601,7 @@ function optionalKeys3(shape) {
     return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
   });
 }
-function pick5(schema, mask) {
+function pick4(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -52942,9 +53624,9 @@ var init_ajvProvider_BIwGVY6G = __esm({
           const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
           return `${varKind} ${this.name}${rhs};` + _n;
         }
-        optimizeNames(names, constants) {
+        optimizeNames(names, constants2) {
           if (!names[this.name.str]) return;
-          if (this.rhs) this.rhs = optimizeExpr(this.rhs, names, constants);
+          if (this.rhs) this.rhs = optimizeExpr(this.rhs, names, constants2);
           return this;
         }
         get names() {
@@ -52961,9 +53643,9 @@ var init_ajvProvider_BIwGVY6G = __esm({
         render({ _n }) {
           return `${this.lhs} = ${this.rhs};` + _n;
         }
-        optimizeNames(names, constants) {
+        optimizeNames(names, constants2) {
           if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects) return;
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
           return this;
         }
         get names() {
@@ -53022,8 +53704,8 @@ var init_ajvProvider_BIwGVY6G = __esm({
         optimizeNodes() {
           return `${this.code}` ? this : void 0;
         }
-        optimizeNames(names, constants) {
-          this.code = optimizeExpr(this.code, names, constants);
+        optimizeNames(names, constants2) {
+          this.code = optimizeExpr(this.code, names, constants2);
           return this;
         }
         get names() {
@@ -53049,12 +53731,12 @@ var init_ajvProvider_BIwGVY6G = __esm({
           }
           return nodes.length > 0 ? this : void 0;
         }
-        optimizeNames(names, constants) {
+        optimizeNames(names, constants2) {
           const { nodes } = this;
           let i = nodes.length;
           while (i--) {
             const n = nodes[i];
-            if (n.optimizeNames(names, constants)) continue;
+            if (n.optimizeNames(names, constants2)) continue;
             subtractNames(names, n.names);
             nodes.splice(i, 1);
           }
@@ -53101,11 +53783,11 @@ var init_ajvProvider_BIwGVY6G = __esm({
           if (cond === false || !this.nodes.length) return void 0;
           return this;
         }
-        optimizeNames(names, constants) {
+        optimizeNames(names, constants2) {
           var _a5;
-          this.else = (_a5 = this.else) === null || _a5 === void 0 ? void 0 : _a5.optimizeNames(names, constants);
-          if (!(super.optimizeNames(names, constants) || this.else)) return;
-          this.condition = optimizeExpr(this.condition, names, constants);
+          this.else = (_a5 = this.else) === null || _a5 === void 0 ? void 0 : _a5.optimizeNames(names, constants2);
+          if (!(super.optimizeNames(names, constants2) || this.else)) return;
+          this.condition = optimizeExpr(this.condition, names, constants2);
           return this;
         }
         get names() {
@@ -53127,9 +53809,9 @@ var init_ajvProvider_BIwGVY6G = __esm({
         render(opts) {
           return `for(${this.iteration})` + super.render(opts);
         }
-        optimizeNames(names, constants) {
-          if (!super.optimizeNames(names, constants)) return;
-          this.iteration = optimizeExpr(this.iteration, names, constants);
+        optimizeNames(names, constants2) {
+          if (!super.optimizeNames(names, constants2)) return;
+          this.iteration = optimizeExpr(this.iteration, names, constants2);
           return this;
         }
         get names() {
@@ -53164,9 +53846,9 @@ var init_ajvProvider_BIwGVY6G = __esm({
         render(opts) {
           return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
         }
-        optimizeNames(names, constants) {
-          if (!super.optimizeNames(names, constants)) return;
-          this.iterable = optimizeExpr(this.iterable, names, constants);
+        optimizeNames(names, constants2) {
+          if (!super.optimizeNames(names, constants2)) return;
+          this.iterable = optimizeExpr(this.iterable, names, constants2);
           return this;
         }
         get names() {
@@ -53205,11 +53887,11 @@ var init_ajvProvider_BIwGVY6G = __esm({
           (_b = this.finally) === null || _b === void 0 || _b.optimizeNodes();
           return this;
         }
-        optimizeNames(names, constants) {
+        optimizeNames(names, constants2) {
           var _a5, _b;
-          super.optimizeNames(names, constants);
-          (_a5 = this.catch) === null || _a5 === void 0 || _a5.optimizeNames(names, constants);
-          (_b = this.finally) === null || _b === void 0 || _b.optimizeNames(names, constants);
+          super.optimizeNames(names, constants2);
+          (_a5 = this.catch) === null || _a5 === void 0 || _a5.optimizeNames(names, constants2);
+          (_b = this.finally) === null || _b === void 0 || _b.optimizeNames(names, constants2);
           return this;
         }
         get names() {
@@ -53458,7 +54140,7 @@ var init_ajvProvider_BIwGVY6G = __esm({
       function addExprNames(names, from) {
         return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
       }
-      function optimizeExpr(expr, names, constants) {
+      function optimizeExpr(expr, names, constants2) {
         if (expr instanceof code_1.Name) return replaceName(expr);
         if (!canOptimize(expr)) return expr;
         return new code_1._Code(expr._items.reduce((items, c) => {
@@ -53468,13 +54150,13 @@ var init_ajvProvider_BIwGVY6G = __esm({
           return items;
         }, []));
         function replaceName(n) {
-          const c = constants[n.str];
+          const c = constants2[n.str];
           if (c === void 0 || names[n.str] !== 1) return n;
           delete names[n.str];
           return c;
         }
         function canOptimize(e) {
-          return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+          return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
         }
       }
       function subtractNames(names, from) {
@@ -67351,7 +68033,7 @@ var init_dist3 = __esm({
           options.onRequestStreamEnd?.();
           return;
         }
-        const delay = this._getNextReconnectionDelay(attemptCount);
+        const delay2 = this._getNextReconnectionDelay(attemptCount);
         const reconnect = () => {
           this._cancelReconnection = void 0;
           if (this._abortController?.signal.aborted || options.requestSignal?.aborted) return;
@@ -67366,10 +68048,10 @@ var init_dist3 = __esm({
           });
         };
         if (this._reconnectionScheduler) {
-          const cancel = this._reconnectionScheduler(reconnect, delay, attemptCount);
+          const cancel = this._reconnectionScheduler(reconnect, delay2, attemptCount);
           this._cancelReconnection = typeof cancel === "function" ? cancel : void 0;
         } else {
-          const handle = setTimeout(reconnect, delay);
+          const handle = setTimeout(reconnect, delay2);
           this._cancelReconnection = () => clearTimeout(handle);
         }
       }
@@ -67654,230 +68336,6 @@ var init_dist3 = __esm({
   }
 });
 
-// node_modules/@modelcontextprotocol/client/dist/stdio.mjs
-var stdio_exports3 = {};
-__export(stdio_exports3, {
-  DEFAULT_INHERITED_ENV_VARS: () => DEFAULT_INHERITED_ENV_VARS2,
-  StdioClientTransport: () => StdioClientTransport2,
-  getDefaultEnvironment: () => getDefaultEnvironment2
-});
-import process6 from "node:process";
-import { PassThrough as PassThrough2 } from "node:stream";
-function getDefaultEnvironment2() {
-  const env2 = {};
-  for (const key2 of DEFAULT_INHERITED_ENV_VARS2) {
-    const value = process6.env[key2];
-    if (value === void 0) continue;
-    if (value.startsWith("()")) continue;
-    env2[key2] = value;
-  }
-  return env2;
-}
-var import_cross_spawn2, DEFAULT_INHERITED_ENV_VARS2, StdioClientTransport2;
-var init_stdio3 = __esm({
-  "node_modules/@modelcontextprotocol/client/dist/stdio.mjs"() {
-    init_src_CeKsbNLO();
-    import_cross_spawn2 = __toESM(require_cross_spawn(), 1);
-    DEFAULT_INHERITED_ENV_VARS2 = process6.platform === "win32" ? [
-      "APPDATA",
-      "COMSPEC",
-      "HOMEDRIVE",
-      "HOMEPATH",
-      "LOCALAPPDATA",
-      "PATH",
-      "PATHEXT",
-      "PROCESSOR_ARCHITECTURE",
-      "PROGRAMDATA",
-      "PROGRAMFILES",
-      "PROGRAMFILES(X86)",
-      "PROGRAMW6432",
-      "SYSTEMDRIVE",
-      "SYSTEMROOT",
-      "TEMP",
-      "USERNAME",
-      "USERPROFILE",
-      "WINDIR"
-    ] : [
-      "HOME",
-      "LOGNAME",
-      "PATH",
-      "SHELL",
-      "TERM",
-      "USER"
-    ];
-    StdioClientTransport2 = class {
-      _process;
-      _readBuffer;
-      _serverParams;
-      _stderrStream = null;
-      onclose;
-      onerror;
-      onmessage;
-      constructor(server) {
-        this._serverParams = server;
-        this._readBuffer = new ReadBuffer2({ maxBufferSize: server.maxBufferSize });
-        if (server.stderr === "pipe" || server.stderr === "overlapped") this._stderrStream = new PassThrough2();
-      }
-      /**
-      * Starts the server process and prepares to communicate with it.
-      */
-      async start() {
-        if (this._process) throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
-        return new Promise((resolve10, reject) => {
-          this._process = (0, import_cross_spawn2.default)(this._serverParams.command, this._serverParams.args ?? [], {
-            env: {
-              ...getDefaultEnvironment2(),
-              ...this._serverParams.env
-            },
-            stdio: [
-              "pipe",
-              "pipe",
-              this._serverParams.stderr ?? "inherit"
-            ],
-            shell: false,
-            windowsHide: process6.platform === "win32",
-            cwd: this._serverParams.cwd
-          });
-          this._process.on("error", (error4) => {
-            reject(error4);
-            this.onerror?.(error4);
-          });
-          this._process.on("spawn", () => {
-            resolve10();
-          });
-          this._process.on("close", (_code) => {
-            this._process = void 0;
-            this.onclose?.();
-          });
-          this._process.stdin?.on("error", (error4) => {
-            this.onerror?.(error4);
-          });
-          this._process.stdout?.on("data", (chunk) => {
-            try {
-              this._readBuffer.append(chunk);
-              this.processReadBuffer();
-            } catch (error4) {
-              this.onerror?.(error4);
-              this.close().catch(() => {
-              });
-            }
-          });
-          this._process.stdout?.on("error", (error4) => {
-            this.onerror?.(error4);
-          });
-          if (this._stderrStream && this._process.stderr) this._process.stderr.pipe(this._stderrStream);
-        });
-      }
-      /**
-      * The `stderr` stream of the child process, if {@linkcode StdioServerParameters.stderr} was set to `"pipe"` or `"overlapped"`.
-      *
-      * If `stderr` piping was requested, a `PassThrough` stream is returned _immediately_, allowing callers to
-      * attach listeners before the `start` method is invoked. This prevents loss of any early
-      * error output emitted by the child process.
-      */
-      get stderr() {
-        if (this._stderrStream) return this._stderrStream;
-        return this._process?.stderr ?? null;
-      }
-      /**
-      * The child process pid spawned by this transport.
-      *
-      * This is only available after the transport has been started.
-      */
-      get pid() {
-        return this._process?.pid ?? null;
-      }
-      processReadBuffer() {
-        while (true) try {
-          const message2 = this._readBuffer.readMessage();
-          if (message2 === null) break;
-          this.onmessage?.(message2);
-        } catch (error4) {
-          this.onerror?.(error4);
-        }
-      }
-      /**
-      * Reap a disposable probe sibling (see the version-negotiation sibling
-      * flow): signal-first teardown awaiting process `exit` — never the `close`
-      * event, so a helper process holding the child's stdio pipes can never
-      * block disposal. Not part of the public transport lifecycle.
-      *
-      * @internal
-      */
-      async _dispose() {
-        const proc = this._process;
-        this._process = void 0;
-        if (proc && proc.exitCode === null && proc.signalCode === null) {
-          const exited = new Promise((resolve10) => proc.once("exit", () => resolve10()));
-          try {
-            proc.stdin?.end();
-          } catch {
-          }
-          try {
-            proc.kill("SIGTERM");
-          } catch {
-          }
-          await Promise.race([exited, new Promise((resolve10) => setTimeout(resolve10, 1e3).unref())]);
-          if (proc.exitCode === null && proc.signalCode === null) try {
-            proc.kill("SIGKILL");
-          } catch {
-          }
-          await exited;
-        }
-        try {
-          proc?.stdout?.destroy();
-        } catch {
-        }
-        try {
-          proc?.stdin?.destroy();
-        } catch {
-        }
-        try {
-          proc?.stderr?.destroy();
-        } catch {
-        }
-        this._readBuffer.clear();
-      }
-      async close() {
-        if (this._process) {
-          const processToClose = this._process;
-          this._process = void 0;
-          const closePromise = new Promise((resolve10) => {
-            processToClose.once("close", () => {
-              resolve10();
-            });
-          });
-          try {
-            processToClose.stdin?.end();
-          } catch {
-          }
-          await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
-          if (processToClose.exitCode === null) {
-            try {
-              processToClose.kill("SIGTERM");
-            } catch {
-            }
-            await Promise.race([closePromise, new Promise((resolve10) => setTimeout(resolve10, 2e3).unref())]);
-          }
-          if (processToClose.exitCode === null) try {
-            processToClose.kill("SIGKILL");
-          } catch {
-          }
-        }
-        this._readBuffer.clear();
-      }
-      send(message2) {
-        return new Promise((resolve10) => {
-          if (!this._process?.stdin) throw new SdkError(SdkErrorCode.NotConnected, "Not connected");
-          const json = serializeMessage2(message2);
-          if (this._process.stdin.write(json)) resolve10();
-          else this._process.stdin.once("drain", resolve10);
-        });
-      }
-    };
-  }
-});
-
 // src/capture/modern.ts
 var modern_exports = {};
 __export(modern_exports, {
@@ -67898,10 +68356,7 @@ async function captureModern(target, declared, timeoutMs, tail, log, requests) {
   const client = new v2.Client({ name: "mcp-compat", version: "1" }, { capabilities: declared, versionNegotiation: { mode: { pin: MODERN_PROTOCOL_VERSION } } });
   let transport;
   if (target.kind === "stdio") {
-    const { StdioClientTransport: StdioClientTransport3 } = await Promise.resolve().then(() => (init_stdio3(), stdio_exports3));
-    const env2 = Object.fromEntries(Object.entries(process.env).filter((entry) => typeof entry[1] === "string"));
-    transport = new StdioClientTransport3({ command: target.command, args: target.args, env: { ...env2, ...target.env }, ...target.cwd ? { cwd: target.cwd } : {}, stderr: "pipe" });
-    transport.stderr?.on("data", (chunk) => tail.push(chunk.toString()));
+    transport = await createTransport(target, tail, { deadline: Date.now() + timeoutMs });
   } else if (target.kind === "http") {
     const { url: url4, headers } = httpEndpoint(target);
     transport = new v2.StreamableHTTPClientTransport(url4, { requestInit: { headers }, fetch: boundedFetch(MAX_STDIO_MESSAGE_BYTES) });
@@ -74234,11 +74689,11 @@ var require_codegen2 = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -74255,10 +74710,10 @@ var require_codegen2 = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -74319,8 +74774,8 @@ var require_codegen2 = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -74349,12 +74804,12 @@ var require_codegen2 = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -74407,12 +74862,12 @@ var require_codegen2 = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a5;
-        this.else = (_a5 = this.else) === null || _a5 === void 0 ? void 0 : _a5.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a5 = this.else) === null || _a5 === void 0 ? void 0 : _a5.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -74435,10 +74890,10 @@ var require_codegen2 = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -74474,10 +74929,10 @@ var require_codegen2 = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -74519,11 +74974,11 @@ var require_codegen2 = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a5, _b;
-        super.optimizeNames(names, constants);
-        (_a5 = this.catch) === null || _a5 === void 0 ? void 0 : _a5.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a5 = this.catch) === null || _a5 === void 0 ? void 0 : _a5.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -74824,7 +75279,7 @@ var require_codegen2 = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -74839,14 +75294,14 @@ var require_codegen2 = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -82024,7 +82479,7 @@ async function capture(target, options, who, emit, masker) {
   const requests = new RequestLog(emit, mask);
   const tail = new StderrTail(8192, (line) => emit({ event: "server.stderr", line }), mask);
   const context = { who, tail, stdio: target.kind === "stdio", emit, requests };
-  const transport = await createTransport(target, tail).catch((error4) => {
+  const transport = await createTransport(target, tail, { deadline: started + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }).catch((error4) => {
     throw asUserError(error4, context, "starting", "");
   });
   try {
