@@ -18070,6 +18070,45 @@ var init_acknowledge_command = __esm({
   }
 });
 
+// src/snapshot/stdin-source.ts
+function isStdio(spec) {
+  return spec === STDIO_ARGUMENT;
+}
+async function readStdinText(maxBytes, stream = process.stdin) {
+  if (stream.isTTY) {
+    throw new UserError(`Cannot read snapshot ${STDIN_NAME}: it is a terminal, not a pipe.`, { hint: "Pipe a snapshot into it, e.g. `git show main:mcp-snapshot.json | mcp-compat diff - mcp-snapshot.json`." });
+  }
+  const chunks = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      total += buffer.length;
+      if (total > maxBytes) {
+        stream.destroy();
+        const mib = Math.ceil(maxBytes / (1024 * 1024));
+        throw new UserError(`Cannot read snapshot ${STDIN_NAME}: it is over ${mib} MiB, and a snapshot file may have at most ${mib} MiB.`, {
+          hint: "No server's snapshot is that large: check that it is the right input."
+        });
+      }
+      chunks.push(buffer);
+    }
+  } catch (error4) {
+    if (error4 instanceof UserError) throw error4;
+    throw new UserError(`Cannot read snapshot ${STDIN_NAME}: ${error4.message.split("\n")[0] ?? ""}.`, { cause: error4 });
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+var STDIO_ARGUMENT, STDIN_NAME;
+var init_stdin_source = __esm({
+  "src/snapshot/stdin-source.ts"() {
+    "use strict";
+    init_errors();
+    STDIO_ARGUMENT = "-";
+    STDIN_NAME = "stdin";
+  }
+});
+
 // src/snapshot/tool-chunks.ts
 function cutTools(text) {
   const open5 = text.indexOf(OPEN);
@@ -19517,18 +19556,25 @@ function parseGitSource(spec) {
   return { ref, path };
 }
 function resolveSnapshotArgument(spec, dir) {
-  if (parseGitSource(spec)) return spec;
+  if (parseGitSource(spec) || isStdio(spec)) return spec;
   return dir === void 0 ? resolve5(spec) : resolve5(dir, spec);
 }
 async function readSnapshotSource(spec) {
   const git = parseGitSource(spec);
   const { MAX_SNAPSHOT_BYTES: MAX_SNAPSHOT_BYTES2, parseSnapshot: parseSnapshot2, readSnapshotFile: readSnapshotFile2 } = await Promise.resolve().then(() => (init_read(), read_exports));
+  if (isStdio(spec)) {
+    const text2 = await readStdinText(MAX_SNAPSHOT_BYTES2);
+    return { snapshot: await parseSnapshot2(text2, STDIN_NAME), text: text2 };
+  }
   if (!git) return readSnapshotFile2(spec);
   const text = await gitShow(git, spec, MAX_SNAPSHOT_BYTES2);
   return { snapshot: await parseSnapshot2(text, spec), text };
 }
 async function readSnapshotSourcePair(base, head) {
-  if (parseGitSource(base) || parseGitSource(head)) return Promise.all([readSnapshotSource(base), readSnapshotSource(head)]);
+  if (isStdio(base) && isStdio(head)) {
+    throw new UserError('BASE and HEAD cannot both be "-": stdin holds one snapshot.', { hint: "Give one of them as a file or as git:REF:PATH." });
+  }
+  if (parseGitSource(base) || parseGitSource(head) || isStdio(base) || isStdio(head)) return Promise.all([readSnapshotSource(base), readSnapshotSource(head)]);
   const { readSnapshotPair: readSnapshotPair2 } = await Promise.resolve().then(() => (init_read(), read_exports));
   return readSnapshotPair2(base, head);
 }
@@ -19536,6 +19582,7 @@ function workingTreePath(spec) {
   return parseGitSource(spec)?.path ?? spec;
 }
 function refreshByCopy(head, base, quote3) {
+  if (isStdio(head) || isStdio(base)) return void 0;
   const git = parseGitSource(head);
   const target = workingTreePath(base);
   if (!git && parseGitSource(base) && resolve5(head) === resolve5(target)) return `git commit -m 'Accept the MCP server changes' -- ${quote3([target])}`;
@@ -19588,6 +19635,7 @@ var init_git_source = __esm({
   "src/snapshot/git-source.ts"() {
     "use strict";
     init_errors();
+    init_stdin_source();
     PREFIX = "git:";
   }
 });
@@ -23822,7 +23870,7 @@ async function refuseUnreadable(snapshot, who) {
 }
 function entityAt(snapshot, pointer2) {
   const [, list2, index] = pointer2.split("/");
-  for (const [key2, noun, id] of LISTS) {
+  for (const [key2, noun, id] of LISTS2) {
     if (list2 !== key2) continue;
     const entity = snapshot[key2][Number(index)];
     const name = entity?.[id];
@@ -23860,14 +23908,14 @@ function quote(text) {
 function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-var LISTS, MAX_ENTITY_DEPTH;
+var LISTS2, MAX_ENTITY_DEPTH;
 var init_readable = __esm({
   "src/capture/readable.ts"() {
     "use strict";
     init_errors();
     init_sanitize();
     init_read();
-    LISTS = [
+    LISTS2 = [
       ["tools", "tool", "name"],
       ["prompts", "prompt", "name"],
       ["resources", "resource", "uri"],
@@ -23891,16 +23939,16 @@ function toSnapshot(wire, who = "the server") {
     ...typeof wire.instructions === "string" ? { instructions: wire.instructions } : {}
   };
   const entries = (list2, raw) => identified(list2, raw, who);
-  const tools = entries(LISTS2.tools, wire.tools).map((tool) => {
+  const tools = entries(LISTS3.tools, wire.tools).map((tool) => {
     checkInputSchema(tool, who);
     return tool;
   });
-  const prompts = entries(LISTS2.prompts, wire.prompts).map((prompt) => {
+  const prompts = entries(LISTS3.prompts, wire.prompts).map((prompt) => {
     const args = Array.isArray(prompt.arguments) ? prompt.arguments.map((arg) => asObject(arg)) : void 0;
     return { ...prompt, ...args ? { arguments: args } : {} };
   });
-  const resources = entries(LISTS2.resources, wire.resources).map((resource) => ({ ...resource, name: String(resource.name ?? "") }));
-  const resourceTemplates = entries(LISTS2.resourceTemplates, wire.resourceTemplates).map((template) => ({ ...template, name: String(template.name ?? "") }));
+  const resources = entries(LISTS3.resources, wire.resources).map((resource) => ({ ...resource, name: String(resource.name ?? "") }));
+  const resourceTemplates = entries(LISTS3.resourceTemplates, wire.resourceTemplates).map((template) => ({ ...template, name: String(template.name ?? "") }));
   const notes = [...new Set(wire.notes)].sort();
   return canonicalSnapshot({
     formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -23939,7 +23987,7 @@ function checkInputSchema(tool, who) {
   const schema = tool.inputSchema;
   const problem = schema === void 0 ? "has no inputSchema" : !isObject6(schema) ? `has an inputSchema that is ${describeJson(schema)}, not an object` : schema.type === void 0 ? 'has an inputSchema without "type": "object"' : schema.type !== "object" ? `has an inputSchema of type ${excerpt(JSON.stringify(schema.type))}, not "object"` : void 0;
   if (problem !== void 0) {
-    throw invalid(who, LISTS2.tools, `tool ${quote2(String(tool.name))} ${problem}`, 'MCP requires a JSON Schema object with "type": "object" (use {"type":"object"} for a tool that takes no arguments).');
+    throw invalid(who, LISTS3.tools, `tool ${quote2(String(tool.name))} ${problem}`, 'MCP requires a JSON Schema object with "type": "object" (use {"type":"object"} for a tool that takes no arguments).');
   }
 }
 function invalid(who, list2, what, hint2) {
@@ -23973,7 +24021,7 @@ function isObject6(value) {
 function pick(object5, keys) {
   return Object.fromEntries(keys.filter((key2) => object5[key2] !== void 0).map((key2) => [key2, object5[key2]]));
 }
-var LISTS2;
+var LISTS3;
 var init_normalise = __esm({
   "src/capture/normalise.ts"() {
     "use strict";
@@ -23983,7 +24031,7 @@ var init_normalise = __esm({
     init_errors();
     init_sanitize();
     init_readable();
-    LISTS2 = {
+    LISTS3 = {
       tools: { method: "tools/list", noun: "tool", key: "name" },
       prompts: { method: "prompts/list", noun: "prompt", key: "name" },
       resources: { method: "resources/list", noun: "resource", key: "uri" },
@@ -68539,6 +68587,8 @@ function humanLine(event) {
       return `server: ${event.line}`;
     case "capture.progress":
       return event.message;
+    case "capture.page":
+      return `${event.method}: ${event.items} so far`;
   }
 }
 function key(direction, id) {
@@ -82546,6 +82596,7 @@ async function captureOverTransport(inner, context, options = {}) {
   const list2 = async (method, key2, whenMissing) => {
     reading.add(method);
     log(`${method} ...`);
+    let read = 0;
     try {
       return await readAllPages(
         method,
@@ -82555,6 +82606,8 @@ async function captureOverTransport(inner, context, options = {}) {
           if (!Array.isArray(items)) throw failure3(`${context.who} answered ${method} without a "${key2}" array`);
           const next = result2.nextCursor;
           if (next !== void 0 && next !== null && typeof next !== "string") throw failure3(`${context.who} answered ${method} with a nextCursor that is not a string`);
+          read += items.length;
+          emit({ event: "capture.page", method, items: read });
           return { items, ...typeof next === "string" ? { nextCursor: next } : {} };
         },
         context.who
@@ -83012,6 +83065,86 @@ var serverTargetFlags = {
 
 // src/commands/flags/capture-options.ts
 init_sanitize();
+
+// src/commands/progress-line.ts
+init_sanitize();
+var FRAMES = ["|", "/", "-", "\\"];
+var ERASE_LINE = "\r\x1B[2K";
+var LISTS = [
+  ["tools/list", "tools"],
+  ["prompts/list", "prompts"],
+  ["resources/list", "resources"],
+  ["resources/templates/list", "templates"]
+];
+var ProgressLine = class {
+  constructor(stream, options = {}) {
+    this.stream = stream;
+    this.options = options;
+  }
+  stream;
+  options;
+  counts = /* @__PURE__ */ new Map();
+  name = "";
+  frame = 0;
+  shown = false;
+  delay;
+  spinner;
+  onEvent = (event) => {
+    switch (event.event) {
+      case "capture.start":
+        this.start(event.target);
+        return;
+      case "capture.page":
+        this.counts.set(event.method, event.items);
+        if (this.shown) this.draw();
+        return;
+      case "capture.end":
+        this.stop();
+        return;
+      default:
+        return;
+    }
+  };
+  /** Ends the line: timers stopped, and the line erased if it was drawn. */
+  stop() {
+    clearTimeout(this.delay);
+    clearInterval(this.spinner);
+    this.delay = void 0;
+    this.spinner = void 0;
+    if (this.shown) this.stream.write(ERASE_LINE);
+    this.shown = false;
+  }
+  start(target) {
+    this.stop();
+    this.counts.clear();
+    this.name = cleanLine(target.replace(/^server `(.*)`$/s, "$1"));
+    this.delay = setTimeout(() => {
+      this.shown = true;
+      this.draw();
+      this.spinner = setInterval(() => {
+        this.frame = (this.frame + 1) % FRAMES.length;
+        this.draw();
+      }, this.options.intervalMs ?? 120);
+      this.spinner.unref?.();
+    }, this.options.delayMs ?? 1e3);
+    this.delay.unref?.();
+  }
+  draw() {
+    const read = LISTS.filter(([method]) => this.counts.has(method)).map(([method, label]) => `${label} ${this.counts.get(method)}`);
+    const head = "mcp-compat: capturing ";
+    const tail = `\u2026 ${read.length === 0 ? "starting" : read.join(", ")} ${FRAMES[this.frame]}`;
+    const columns = this.stream.columns !== void 0 && this.stream.columns > 0 ? this.stream.columns : 80;
+    const room = Math.max(columns - 1 - head.length - tail.length, 8);
+    const name = this.name.length > room ? `${this.name.slice(0, room - 1)}\u2026` : this.name;
+    const text = `${head}${name}${tail}`;
+    this.stream.write(`${ERASE_LINE}${text.length > columns - 1 ? text.slice(0, Math.max(columns - 1, 1)) : text}`);
+  }
+};
+function wantsProgressLine(stream, flags) {
+  return stream.isTTY === true && !flags.quiet && !flags.verbose && !flags.json;
+}
+
+// src/commands/flags/capture-options.ts
 function captureOptions(flags, timeoutMs, verbose) {
   const clientCapabilities = parseClientCapabilities(flags["client-capabilities"]);
   const timeout = timeoutMs ?? flags.timeout;
@@ -83021,6 +83154,7 @@ function captureOptions(flags, timeoutMs, verbose) {
     ...clientCapabilities ? { clientCapabilities } : {},
     ...json ? { onEvent: (event) => process.stderr.write(`${escapeJsonText(JSON.stringify(event))}
 `) } : {},
+    ...wantsProgressLine(process.stderr, { quiet: flags.quiet === true, verbose, json }) ? { onEvent: new ProgressLine(process.stderr).onEvent } : {},
     ...verbose && !json ? { onLog: (line) => process.stderr.write(`${cleanLine(line)}
 `) } : {}
   };
@@ -83049,6 +83183,7 @@ function acknowledgeAllOfCheck(argv, mask) {
 
 // src/commands/check.ts
 init_git_source();
+init_stdin_source();
 
 // src/commands/flags/output-path.ts
 init_errors();
@@ -83191,12 +83326,16 @@ var Check = class _Check extends BaseCommand {
       Promise.resolve().then(() => (init_reporting(), reporting_exports))
     ]);
     const fromGit = parseGitSource2(job.baseline) !== void 0;
+    const fromStdin = isStdio(job.baseline);
+    if (fromStdin && flags.update) {
+      throw new UserError("--update cannot write to stdin: a baseline piped in has no file to rewrite.", { hint: "Run it with --baseline PATH." });
+    }
     if (fromGit && flags.update) {
       throw new UserError(`--update cannot write to ${job.baseline}: a baseline read from git is updated in the working tree.`, {
         hint: "Run it with --baseline PATH, then commit the file."
       });
     }
-    const exists = fromGit || await access(job.baseline).then(
+    const exists = fromGit || fromStdin || await access(job.baseline).then(
       () => true,
       () => false
     );
@@ -83215,11 +83354,11 @@ var Check = class _Check extends BaseCommand {
     const report = makeReport2({
       base: base ?? head,
       head,
-      sources: { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
+      sources: fromStdin ? {} : { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
       flags,
       config: config4,
       server: job.configured,
-      refreshCommand: job.refreshCommand((text) => masker.mask(text)),
+      ...fromStdin ? {} : { refreshCommand: job.refreshCommand((text) => masker.mask(text)) },
       acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text))
     });
     if (flags.update) {

@@ -36,7 +36,9 @@ export type CaptureEventBody =
     }
   | { event: 'mcp.notification'; direction: 'sent' | 'received'; method: string }
   | { event: 'server.stderr'; line: string }
-  | { event: 'capture.progress'; message: string };
+  | { event: 'capture.progress'; message: string }
+  /** A page of a list was read: `items` is how many that list has given so far. */
+  | { event: 'capture.page'; method: string; items: number };
 
 /** An event as handed to `CaptureOptions.onEvent`: with the time and the (secret-free) name of the server. */
 export type CaptureEvent = CaptureEventBody & { time: string; target: string };
@@ -81,6 +83,8 @@ export function humanLine(event: CaptureEvent): string {
       return `server: ${event.line}`;
     case 'capture.progress':
       return event.message;
+    case 'capture.page':
+      return `${event.method}: ${event.items} so far`;
   }
 }
 

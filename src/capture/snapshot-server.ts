@@ -180,6 +180,7 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
   const list = async (method: ListMethod, key: string, whenMissing?: () => unknown[]): Promise<unknown[]> => {
     reading.add(method);
     log(`${method} ...`);
+    let read = 0;
     try {
       return await readAllPages(
         method,
@@ -189,6 +190,8 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
           if (!Array.isArray(items)) throw failure(`${context.who} answered ${method} without a "${key}" array`);
           const next = result.nextCursor;
           if (next !== undefined && next !== null && typeof next !== 'string') throw failure(`${context.who} answered ${method} with a nextCursor that is not a string`);
+          read += items.length;
+          emit({ event: 'capture.page', method, items: read });
           return { items, ...(typeof next === 'string' ? { nextCursor: next } : {}) };
         },
         context.who,

@@ -17,6 +17,7 @@ import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from 
 import { captureOptions } from './flags/capture-options.js';
 import { acknowledgeAllOfCheck } from './flags/acknowledge-values.js';
 import { resolveSnapshotArgument } from '../snapshot/git-source.js';
+import { isStdio } from '../snapshot/stdin-source.js';
 import { assertWritableFile } from './flags/output-path.js';
 import { assertNoStrayWords } from './flags/stray-words.js';
 
@@ -130,6 +131,10 @@ export default class Check extends BaseCommand {
       import('./reporting.js'),
     ]);
     const fromGit = parseGitSource(job.baseline) !== undefined;
+    const fromStdin = isStdio(job.baseline);
+    if (fromStdin && flags.update) {
+      throw new UserError('--update cannot write to stdin: a baseline piped in has no file to rewrite.', { hint: 'Run it with --baseline PATH.' });
+    }
     if (fromGit && flags.update) {
       throw new UserError(`--update cannot write to ${job.baseline}: a baseline read from git is updated in the working tree.`, {
         hint: 'Run it with --baseline PATH, then commit the file.',
@@ -137,6 +142,7 @@ export default class Check extends BaseCommand {
     }
     const exists =
       fromGit ||
+      fromStdin ||
       (await access(job.baseline).then(
         () => true,
         () => false,
@@ -156,11 +162,11 @@ export default class Check extends BaseCommand {
     const report = makeReport({
       base: base ?? head,
       head,
-      sources: { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
+      sources: fromStdin ? {} : { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
       flags,
       config,
       server: job.configured,
-      refreshCommand: job.refreshCommand((text) => masker.mask(text)),
+      ...(fromStdin ? {} : { refreshCommand: job.refreshCommand((text) => masker.mask(text)) }),
       acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text)),
     });
     if (flags.update) {

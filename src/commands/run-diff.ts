@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { EXIT_CHANGES_FOUND, EXIT_OK } from '../errors.js';
+import { isStdio } from '../snapshot/stdin-source.js';
 import { loadProjectConfig } from './flags/project-config.js';
 import { acknowledgeAllOfDiff } from './flags/acknowledge-values.js';
 import { assertNextVersion, type ReportFlagValues, shellQuote, sourceOf } from './flags/report-values.js';
@@ -24,7 +25,8 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
   const report = makeReport({
     base: base.snapshot,
     head: head.snapshot,
-    sources: { base: sourceOf(basePath, base.text), head: sourceOf(headPath, head.text) },
+    // A snapshot piped in has no file for reports to point at (SARIF, annotations): it gets no source.
+    sources: { ...(isStdio(basePath) ? {} : { base: sourceOf(basePath, base.text) }), ...(isStdio(headPath) ? {} : { head: sourceOf(headPath, head.text) }) },
     flags,
     config,
     server,

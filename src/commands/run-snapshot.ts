@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { countsOf, entityCounts } from '../report/plural.js';
 import { cleanLine } from '../report/sanitize.js';
+import { isStdio } from '../snapshot/stdin-source.js';
 import { captureOptions } from './flags/capture-options.js';
 import { assertWritableFile } from './flags/output-path.js';
 import { parseClientCapabilities, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target-values.js';
@@ -13,9 +14,12 @@ export interface SnapshotRequest {
 
 /**
  * `mcp-compat snapshot`: captures the server and writes its canonical snapshot (stdout without
- * --output). No oclif: the `snapshot` command and the start-up path of `snapshot` both run it.
+ * --output or with `-o -`). No oclif: the `snapshot` command and the start-up path of `snapshot` both run it.
  */
-export async function runSnapshot({ flags, command }: SnapshotRequest): Promise<void> {
+export async function runSnapshot({ flags: given, command }: SnapshotRequest): Promise<void> {
+  // `-o -` is stdout, as with no -o.
+  const { output, ...rest } = given;
+  const flags: SnapshotRequest['flags'] = output === undefined || isStdio(output) ? rest : given;
   parseClientCapabilities(flags['client-capabilities']);
   if (flags.output !== undefined) await assertWritableFile(flags.output, '-o');
   const target = await targetFromFlags(flags, command);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Snapshot } from './model.js';
+import { isStdio, readStdinText, STDIN_NAME } from './stdin-source.js';
 
 /**
  * A snapshot read from git instead of the working tree: `git:REF:PATH`, the way buf and
@@ -33,9 +34,9 @@ export function parseGitSource(spec: string): GitSnapshotSource | undefined {
   return { ref, path };
 }
 
-/** A snapshot argument as the commands keep it: a git source unchanged, a file path made absolute. */
+/** A snapshot argument as the commands keep it: a git source and `-` (stdin) unchanged, a file path made absolute. */
 export function resolveSnapshotArgument(spec: string, dir?: string): string {
-  if (parseGitSource(spec)) return spec;
+  if (parseGitSource(spec) || isStdio(spec)) return spec;
   return dir === undefined ? resolve(spec) : resolve(dir, spec);
 }
 
@@ -44,10 +45,14 @@ interface SnapshotText {
   text: string;
 }
 
-/** Reads and validates a snapshot from a file or from `git:REF:PATH`; problems are UserErrors naming it. */
+/** Reads and validates a snapshot from a file, from `git:REF:PATH` or from stdin (`-`); problems are UserErrors naming it. */
 export async function readSnapshotSource(spec: string): Promise<SnapshotText> {
   const git = parseGitSource(spec);
   const { MAX_SNAPSHOT_BYTES, parseSnapshot, readSnapshotFile } = await import('./read.js');
+  if (isStdio(spec)) {
+    const text = await readStdinText(MAX_SNAPSHOT_BYTES);
+    return { snapshot: await parseSnapshot(text, STDIN_NAME), text };
+  }
   if (!git) return readSnapshotFile(spec);
   const text = await gitShow(git, spec, MAX_SNAPSHOT_BYTES);
   return { snapshot: await parseSnapshot(text, spec), text };
@@ -55,7 +60,10 @@ export async function readSnapshotSource(spec: string): Promise<SnapshotText> {
 
 /** Reads BASE and HEAD of a diff; two files are read together, so the head reuses the base's unchanged tools. */
 export async function readSnapshotSourcePair(base: string, head: string): Promise<[SnapshotText, SnapshotText]> {
-  if (parseGitSource(base) || parseGitSource(head)) return Promise.all([readSnapshotSource(base), readSnapshotSource(head)]);
+  if (isStdio(base) && isStdio(head)) {
+    throw new UserError('BASE and HEAD cannot both be "-": stdin holds one snapshot.', { hint: 'Give one of them as a file or as git:REF:PATH.' });
+  }
+  if (parseGitSource(base) || parseGitSource(head) || isStdio(base) || isStdio(head)) return Promise.all([readSnapshotSource(base), readSnapshotSource(head)]);
   const { readSnapshotPair } = await import('./read.js');
   return readSnapshotPair(base, head);
 }
@@ -68,8 +76,11 @@ export function workingTreePath(spec: string): string {
 /**
  * The command that makes the baseline equal to the head: a copy of the files. A baseline read from
  * git is refreshed in the working tree, and when the head is that very file, by committing it.
+ * None when either was read from stdin.
  */
-export function refreshByCopy(head: string, base: string, quote: (args: readonly string[]) => string): string {
+export function refreshByCopy(head: string, base: string, quote: (args: readonly string[]) => string): string | undefined {
+  // A snapshot piped in is gone once read: there is no file to copy, nor one to refresh.
+  if (isStdio(head) || isStdio(base)) return undefined;
   const git = parseGitSource(head);
   const target = workingTreePath(base);
   if (!git && parseGitSource(base) && resolve(head) === resolve(target)) return `git commit -m 'Accept the MCP server changes' -- ${quote([target])}`;
