@@ -9,23 +9,31 @@ export const ACTION_REF = 'mcp-compat/mcp-compat@v0';
  * It uses `pull_request`, never `pull_request_target`: the server is built from the PR's code, and
  * under `pull_request_target` that code would run with a write token and the repository's secrets.
  */
-export function workflowYaml(options: { node: boolean }): string {
-  const build = options.node
+export interface WorkflowOptions {
+  /** The branch pull requests target (see default-branch.ts). */
+  branch: string;
+  /** The commands that install a Node project's dependencies (see install-command.ts); none: no Node build. */
+  install?: readonly string[];
+}
+
+export function workflowYaml(options: WorkflowOptions): string {
+  const build = options.install
     ? `      - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npm ci
-      - run: npm run build --if-present
+${options.install.map((command) => `      - run: ${command}\n`).join('')}      - run: npm run build --if-present
 `
     : '';
+  const branches = `[${yamlBranchPattern(options.branch)}]`;
   return `# Checks that no pull request breaks the clients of the MCP server(s) in mcp-compat.config.json.
 # Written by \`mcp-compat init\`. Docs: docs/github-action.md in the mcp-compat repository.
 name: mcp-compat
 
 on:
   pull_request:
+    branches: ${branches}
   push:
-    branches: [main]
+    branches: ${branches}
 
 permissions:
   contents: read
@@ -42,4 +50,17 @@ ${build}      - uses: ${ACTION_REF}
           comment: true
           github-token: \${{ secrets.GITHUB_TOKEN }}
 `;
+}
+
+/** Plain YAML words that some parsers read as booleans or null, not as a string. */
+const YAML_KEYWORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+
+/**
+ * A branch name as a GitHub branch filter: plain when it is a word of letters, digits and `._/-`
+ * that YAML reads as a string; otherwise double-quoted, with the filter's pattern characters
+ * escaped so they match themselves.
+ */
+export function yamlBranchPattern(branch: string): string {
+  if (/^[A-Za-z][A-Za-z0-9._/-]*$/.test(branch) && !YAML_KEYWORDS.has(branch.toLowerCase())) return branch;
+  return JSON.stringify(branch.replace(/[*?+[\]!\\]/g, (char) => `\\${char}`));
 }

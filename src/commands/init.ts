@@ -1,6 +1,8 @@
-import { access, mkdir, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
+import { defaultBranch } from '../action/default-branch.js';
+import { installCommands } from '../action/install-command.js';
 import { workflowYaml } from '../action/workflow.js';
 import { argvSecrets } from '../capture/secrets.js';
 import { safeUrl, type ServerTarget } from '../capture/target.js';
@@ -64,7 +66,7 @@ export default class Init extends BaseCommand {
 
     await writeSnapshotFile(files.baseline, snapshot);
     await writeAtomically(files.config, `${JSON.stringify(config, null, 2)}\n`);
-    await writeAtomically(files.workflow, workflowYaml({ node: await exists(resolve('package.json')) }));
+    await writeAtomically(files.workflow, await projectWorkflow(cwd));
 
     const written = [relative(cwd, files.baseline), CONFIG_FILE_NAME, WORKFLOW].map((file) => file.split('\\').join('/'));
     const counts = entityCounts(countsOf(snapshot));
@@ -134,6 +136,13 @@ function portable(value: string, cwd: string): string {
   if (!isAbsolute(value)) return value;
   const rel = relative(cwd, value);
   return rel.startsWith('..') || isAbsolute(rel) ? value : rel.split('\\').join('/') || '.';
+}
+
+/** The workflow for the project in `dir`: its default branch, and its package manager's install. */
+async function projectWorkflow(dir: string): Promise<string> {
+  const [branch, files] = await Promise.all([defaultBranch(dir), readdir(dir).catch(() => [] as string[])]);
+  const install = installCommands(new Set(files));
+  return workflowYaml({ branch, ...(install ? { install } : {}) });
 }
 
 function slug(name: string): string {

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { cli, workdir } from './cli.js';
 import { notesServer } from './servers.js';
@@ -8,6 +10,7 @@ describe('mcp-compat init (built CLI)', () => {
   it('captures the baseline, writes the config and the workflow, and says what to commit', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'notes-server', version: '1.0.0' }));
+    writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ name: 'notes-server', lockfileVersion: 3, packages: {} }));
     const { code, stdout, stderr } = await cli(['init', '--name', 'notes', '--', ...notesServer(1)], { cwd: dir });
     expect(code, stderr).toBe(0);
     expect(stdout).toContain('git add mcp-snapshot.json mcp-compat.config.json .github/workflows/mcp-compat.yml');
@@ -46,5 +49,68 @@ describe('mcp-compat init (built CLI)', () => {
     const { code, stderr } = await cli(['init'], { cwd: workdir() });
     expect(code).toBe(2);
     expect(stderr).toContain('init needs the server to capture.');
+  });
+
+  describe('the workflow names the default branch', () => {
+    // git reads no global or system config here, so the machine's own settings cannot leak in.
+    const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+    const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...gitEnv }, stdio: 'ignore' });
+    const branches = (dir: string) => {
+      const workflow = load(readFileSync(join(dir, '.github', 'workflows', 'mcp-compat.yml'), 'utf8')) as { on: Record<string, { branches: string[] }> };
+      return [workflow.on.pull_request?.branches, workflow.on.push?.branches];
+    };
+    const init = async (dir: string, env: NodeJS.ProcessEnv = gitEnv) => {
+      const result = await cli(['init', '-q', '--', ...notesServer(1)], { cwd: dir, env });
+      expect(result.code, result.stderr).toBe(0);
+    };
+
+    it("from origin's HEAD first", async () => {
+      const dir = workdir();
+      git(dir, 'init', '-q', '-b', 'trunk');
+      git(dir, 'config', 'init.defaultBranch', 'stable');
+      git(dir, 'symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/develop');
+      await init(dir);
+      expect(branches(dir)).toEqual([['develop'], ['develop']]);
+    });
+
+    it('else from init.defaultBranch, else the current branch', async () => {
+      const configured = workdir();
+      git(configured, 'init', '-q', '-b', 'trunk');
+      git(configured, 'config', 'init.defaultBranch', 'stable');
+      await init(configured);
+      expect(branches(configured)).toEqual([['stable'], ['stable']]);
+
+      const current = workdir();
+      git(current, 'init', '-q', '-b', 'release/2.x');
+      await init(current);
+      expect(branches(current)).toEqual([['release/2.x'], ['release/2.x']]);
+    });
+
+    it('is main outside a repository and without git', async () => {
+      const outside = workdir();
+      await init(outside);
+      expect(branches(outside)).toEqual([['main'], ['main']]);
+
+      const noGit = workdir();
+      await init(noGit, { ...gitEnv, PATH: join(noGit, 'no-such-bin') });
+      expect(branches(noGit)).toEqual([['main'], ['main']]);
+    });
+  });
+
+  it.each([
+    [[], 'npm install'],
+    [['package-lock.json'], 'npm ci'],
+    [['npm-shrinkwrap.json'], 'npm ci'],
+    [['pnpm-lock.yaml'], 'pnpm install --frozen-lockfile'],
+    [['yarn.lock'], 'yarn install --frozen-lockfile'],
+  ])('installs with a lockfile among %j by: %s', async (lockfiles, install) => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'package.json'), '{"name":"notes-server","version":"1.0.0"}');
+    for (const file of lockfiles) writeFileSync(join(dir, file), '{}');
+    const result = await cli(['init', '-q', '--', ...notesServer(1)], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const workflow = readFileSync(join(dir, '.github', 'workflows', 'mcp-compat.yml'), 'utf8');
+    expect(workflow).toContain(`run: ${install}\n`);
+    if (install !== 'npm ci') expect(workflow).not.toContain('npm ci');
   });
 });

@@ -33,7 +33,7 @@ describe('action.yml', () => {
 
 describe('workflows', () => {
   it.each([true, false])('the init workflow is valid YAML on pull_request, never pull_request_target (node: %s)', (node) => {
-    const workflow = load(workflowYaml({ node })) as { on: Record<string, unknown>; jobs: { compat: { steps: { uses?: string; run?: string }[] } } };
+    const workflow = load(workflowYaml({ branch: 'main', ...(node ? { install: ['npm ci'] } : {}) })) as { on: Record<string, unknown>; jobs: { compat: { steps: { uses?: string; run?: string }[] } } };
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push']);
     const steps = workflow.jobs.compat.steps;
     expect(steps.at(-1)?.uses).toBe(ACTION_REF);
