@@ -1,17 +1,15 @@
 import { access, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { defaultBranch } from '../action/default-branch.js';
 import { installCommands } from '../action/install-command.js';
 import { workflowYaml } from '../action/workflow.js';
-import { argvSecrets } from '../capture/secrets.js';
-import { safeUrl, type ServerTarget } from '../capture/target.js';
 import { UserError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../policy/config.js';
 import { countsOf, entityCounts } from '../report/plural.js';
-import type { JsonObject } from '../snapshot/model.js';
 import { cleanLine } from '../report/sanitize.js';
 import { BaseCommand } from './base.js';
+import { secretArgumentWarnings, serverEntry } from './init-entry.js';
 import { captureOptions } from './flags/capture-options.js';
 import { assertWritableFile } from './flags/output-path.js';
 import { assertNoStrayWords } from './flags/stray-words.js';
@@ -60,7 +58,7 @@ export default class Init extends BaseCommand {
 
     const name = flags.name ?? slug(snapshot.server.name);
     const notes: string[] = [];
-    const entry = serverEntry(target, flags, relative(cwd, files.baseline).split('\\').join('/'), cwd, notes);
+    const entry = serverEntry(target, flags, files.baseline, { projectDir: cwd, cwd }, notes);
     const config = { failOn: 'breaking', servers: { [name]: entry }, acknowledged: [] };
     for (const warning of secretArgumentWarnings(entry)) process.stderr.write(`mcp-compat: warning: ${warning}\n`);
 
@@ -68,6 +66,11 @@ export default class Init extends BaseCommand {
     await writeAtomically(files.config, `${JSON.stringify(config, null, 2)}\n`);
     await writeAtomically(files.workflow, await projectWorkflow(cwd));
 
+    if (flags.quiet) {
+      // Quiet keeps what needs acting on: what the config lacks is a warning, not a note.
+      for (const note of notes) process.stderr.write(`${cleanLine(`mcp-compat: warning: ${note}`)}\n`);
+      return;
+    }
     const written = [relative(cwd, files.baseline), CONFIG_FILE_NAME, WORKFLOW].map((file) => file.split('\\').join('/'));
     const counts = entityCounts(countsOf(snapshot));
     this.log(
@@ -88,54 +91,6 @@ export default class Init extends BaseCommand {
       ].join('\n'),
     );
   }
-}
-
-function serverEntry(target: ServerTarget, flags: { config?: string; server?: string }, baseline: string, cwd: string, notes: string[]): JsonObject {
-  if (flags.config !== undefined && flags.server !== undefined) {
-    return { baseline, clientConfig: { file: portable(flags.config, cwd), server: flags.server } };
-  }
-  if (target.kind === 'stdio') {
-    const entry: JsonObject = { baseline, command: [target.command, ...target.args].map((arg) => portable(arg, cwd)) };
-    if (target.cwd !== undefined && resolve(target.cwd) !== cwd) entry.cwd = portable(target.cwd, cwd);
-    if (target.env && Object.keys(target.env).length > 0) {
-      notes.push(`--env values are not written to ${CONFIG_FILE_NAME} (they may be secrets); add them under "env" if the server needs them.`);
-    }
-    return entry;
-  }
-  if (target.headers && Object.keys(target.headers).length > 0) {
-    notes.push(`--header values are not written to ${CONFIG_FILE_NAME} (they may be secrets); add them under "headers" if the server needs them.`);
-  }
-  // Like header values, the URL's credentials, query and fragment may be a token: they are left out.
-  const parsed = new URL(target.url);
-  const secretParts = parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '';
-  const url = secretParts ? safeUrl(target.url) : target.url;
-  if (secretParts) {
-    notes.push(`the URL's credentials and query are not written to ${CONFIG_FILE_NAME} (they may be secrets); add them to "url", or a token under "headers", if the server needs them.`);
-  }
-  return { baseline, url, ...(target.kind === 'sse' ? { transport: 'sse' } : {}) };
-}
-
-/**
- * The server's own options whose value looks like a secret (`--api-key=...`, `--token ...`) are
- * written as typed (the server needs them), but the file is meant to be committed: one warning per
- * option, naming it, never its value, with what to do instead.
- */
-function secretArgumentWarnings(entry: JsonObject): string[] {
-  const command = entry.command;
-  if (!Array.isArray(command)) return [];
-  const options = [...new Set(argvSecrets(command.slice(1).map(String)).map((found) => found.option))];
-  return options.map(
-    (option) =>
-      `${CONFIG_FILE_NAME} keeps the value of ${option} as typed in "command", and it looks like a secret that would be committed with the file. ` +
-      'Have the server read it from its environment instead (--env here, a CI secret in the workflow), or keep the server in .mcp.json with ${VAR} and run init --config .mcp.json --server NAME.',
-  );
-}
-
-/** Absolute paths inside the project become relative, so the config works on every checkout. */
-function portable(value: string, cwd: string): string {
-  if (!isAbsolute(value)) return value;
-  const rel = relative(cwd, value);
-  return rel.startsWith('..') || isAbsolute(rel) ? value : rel.split('\\').join('/') || '.';
 }
 
 /** The workflow for the project in `dir`: its default branch, and its package manager's install. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { cli, workdir } from './cli.js';
@@ -49,6 +49,31 @@ describe('mcp-compat init (built CLI)', () => {
     const { code, stderr } = await cli(['init'], { cwd: workdir() });
     expect(code).toBe(2);
     expect(stderr).toContain('init needs the server to capture.');
+  });
+
+  it('writes the paths inside the project relative to it, never as this machine has them', async () => {
+    const dir = workdir();
+    // The server's folder is inside the project (a link: Node resolves its imports from the fixture).
+    symlinkSync(dirname(notesServer(1)[1] as string), join(dir, 'server'));
+    const result = await cli(['init', '--name', 'notes', '--baseline', join(dir, 'notes.json'), '--cwd', join(dir, 'server'), '--', process.execPath, join(dir, 'server', 'server.js')], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'mcp-compat.config.json'), 'utf8');
+    expect(text).not.toContain(dir);
+    expect(JSON.parse(text).servers.notes).toEqual({ baseline: 'notes.json', command: [process.execPath, 'server.js'], cwd: 'server' });
+    expect(readFileSync(join(dir, '.github', 'workflows', 'mcp-compat.yml'), 'utf8')).not.toContain(dir);
+
+    const check = await cli(['check'], { cwd: dir });
+    expect(check.code, check.stderr).toBe(0);
+  });
+
+  it('prints nothing with -q but warnings', async () => {
+    const quiet = await cli(['init', '-q', '--', ...notesServer(1)], { cwd: workdir() });
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+
+    const withEnv = await cli(['init', '--quiet', '--env', 'NOTES_TOKEN=s3cret-value', '--', ...notesServer(1)], { cwd: workdir() });
+    expect(withEnv.code, withEnv.stderr).toBe(0);
+    expect(withEnv.stdout).toBe('');
+    expect(withEnv.stderr).toBe('mcp-compat: warning: --env values are not written to mcp-compat.config.json (they may be secrets); add them under "env" if the server needs them.\n');
   });
 
   describe('the workflow names the default branch', () => {
