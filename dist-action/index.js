@@ -22067,6 +22067,13 @@ var init_diff_snapshots = __esm({
   }
 });
 
+// src/policy/json-text.ts
+var init_json_text = __esm({
+  "src/policy/json-text.ts"() {
+    "use strict";
+  }
+});
+
 // src/policy/acknowledge.ts
 function acknowledgementMatches(ack, change2, changeFingerprint, server) {
   if (ack.server !== void 0 && ack.server !== server) return false;
@@ -22082,6 +22089,7 @@ function isExpired(ack, today) {
 var init_acknowledge = __esm({
   "src/policy/acknowledge.ts"() {
     "use strict";
+    init_json_text();
   }
 });
 

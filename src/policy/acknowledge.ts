@@ -1,5 +1,6 @@
 import type { Change } from '../diff/model.js';
 import type { Acknowledgement } from './config.js';
+import { indentUnit, lastNonSpace, lineIndent, objectSpan, skipSpace } from './json-text.js';
 
 /** Whether an acknowledgement from the config file covers a change (by fingerprint, or by its four fields). */
 export function acknowledgementMatches(ack: Acknowledgement, change: Change, changeFingerprint: string, server?: string): boolean {
@@ -25,13 +26,6 @@ export interface NewAcknowledgement {
   pointer?: string;
   reason: string;
   expires?: string;
-}
-
-/** The spans of an object's members in JSON text: where each value starts and ends, and where the object closes. */
-interface ObjectSpan {
-  open: number;
-  close: number;
-  members: Map<string, { start: number; end: number }>;
 }
 
 /**
@@ -70,72 +64,4 @@ export function addAcknowledgements(text: string, path: readonly string[], entri
 function entryJson(entry: NewAcknowledgement): string {
   const fields = Object.entries(entry).filter(([, value]) => value !== undefined);
   return `{ ${fields.map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(', ')} }`;
-}
-
-/** The file's indentation step: the leading whitespace of its first indented line (two spaces if none). */
-function indentUnit(text: string): string {
-  return /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
-}
-
-function lineIndent(text: string, index: number): string {
-  const start = text.lastIndexOf('\n', index) + 1;
-  return /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
-}
-
-function skipSpace(text: string, index: number): number {
-  let i = index;
-  while (i < text.length && /\s/.test(text[i] as string)) i += 1;
-  return i;
-}
-
-function lastNonSpace(text: string, index: number): number {
-  let i = index;
-  while (i >= 0 && /\s/.test(text[i] as string)) i -= 1;
-  return i;
-}
-
-/** The end (exclusive) of the JSON value starting at `start`, which must be well-formed JSON. */
-function valueEnd(text: string, start: number): number {
-  const first = text[start];
-  if (first === '"') return stringEnd(text, start);
-  if (first === '{' || first === '[') {
-    let depth = 0;
-    for (let i = start; i < text.length; i += 1) {
-      const char = text[i];
-      if (char === '"') i = stringEnd(text, i) - 1;
-      else if (char === '{' || char === '[') depth += 1;
-      else if (char === '}' || char === ']') {
-        depth -= 1;
-        if (depth === 0) return i + 1;
-      }
-    }
-    throw new Error('unbalanced JSON');
-  }
-  let i = start;
-  while (i < text.length && !/[\s,}\]]/.test(text[i] as string)) i += 1;
-  return i;
-}
-
-function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i += 1) {
-    if (text[i] === '\\') i += 1;
-    else if (text[i] === '"') return i + 1;
-  }
-  throw new Error('unterminated string');
-}
-
-function objectSpan(text: string, open: number): ObjectSpan {
-  if (text[open] !== '{') throw new Error('expected an object');
-  const members = new Map<string, { start: number; end: number }>();
-  let i = skipSpace(text, open + 1);
-  while (text[i] !== '}') {
-    const keyEnd = stringEnd(text, i);
-    const key = JSON.parse(text.slice(i, keyEnd)) as string;
-    const start = skipSpace(text, skipSpace(text, keyEnd) + 1);
-    const end = valueEnd(text, start);
-    members.set(key, { start, end });
-    i = skipSpace(text, end);
-    if (text[i] === ',') i = skipSpace(text, i + 1);
-  }
-  return { open, close: i, members };
 }
