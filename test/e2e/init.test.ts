@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,58 @@ describe('mcp-compat init (built CLI)', () => {
     expect(withEnv.code, withEnv.stderr).toBe(0);
     expect(withEnv.stdout).toBe('');
     expect(withEnv.stderr).toBe('mcp-compat: warning: --env values are not written to mcp-compat.config.json (they may be secrets); add them under "env" if the server needs them.\n');
+  });
+
+  describe('--add NAME', () => {
+    const configText = (baseline: string) =>
+      `{\n    "failOn": "breaking",\n    "servers": {\n        "notes": { "baseline": ${JSON.stringify(baseline)}, "command": ${JSON.stringify(notesServer(1))} }\n    },\n` +
+      '    "acknowledged": [\n        { "fingerprint": "3f9c2a1b7d04", "reason": "callers migrated" }\n    ]\n}\n';
+
+    it('adds a server to the existing config in place, without --force, and keeps the workflow', async () => {
+      const dir = workdir();
+      expect((await cli(['snapshot', '-q', '-o', 'mcp-snapshot.json', '--', ...notesServer(1)], { cwd: dir })).code).toBe(0);
+      const before = configText('mcp-snapshot.json');
+      writeFileSync(join(dir, 'mcp-compat.config.json'), before);
+      mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+      writeFileSync(join(dir, '.github', 'workflows', 'mcp-compat.yml'), '# the project\'s own workflow\n');
+
+      const added = await cli(['init', '--add', 'notes-next', '--', ...notesServer(2)], { cwd: dir });
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toContain('git add mcp-snapshot-notes-next.json mcp-compat.config.json\n');
+      const after = readFileSync(join(dir, 'mcp-compat.config.json'), 'utf8');
+      const entry = JSON.stringify({ baseline: 'mcp-snapshot-notes-next.json', command: notesServer(2) }, null, 4).split('\n').join('\n        ');
+      expect(after).toBe(before.replace('] }\n    },', `] },\n        "notes-next": ${entry}\n    },`));
+      expect(JSON.parse(readFileSync(join(dir, 'mcp-snapshot-notes-next.json'), 'utf8')).server.version).toBe('2.0.0');
+      expect(readFileSync(join(dir, '.github', 'workflows', 'mcp-compat.yml'), 'utf8')).toBe('# the project\'s own workflow\n');
+
+      const check = await cli(['check', '--all'], { cwd: dir });
+      expect(check.code, check.stderr).toBe(0);
+
+      const again = await cli(['init', '--add', 'notes-next', '--', ...notesServer(2)], { cwd: dir });
+      expect(again.code).toBe(2);
+      expect(again.stderr).toBe('mcp-compat: Server "notes-next" is already in mcp-compat.config.json. Choose another name, or edit its entry.\n');
+      expect(readFileSync(join(dir, 'mcp-compat.config.json'), 'utf8')).toBe(after);
+    });
+
+    it('writes the workflow when there is none, and never takes another server\'s baseline', async () => {
+      const dir = workdir();
+      writeFileSync(join(dir, 'mcp-compat.config.json'), configText('notes.json'));
+      const shared = await cli(['init', '--add', 'api', '--baseline', 'notes.json', '--', ...notesServer(2)], { cwd: dir });
+      expect(shared.code).toBe(2);
+      expect(shared.stderr).toContain('notes.json is already the baseline of server "notes".');
+
+      const added = await cli(['init', '-q', '--add', 'api', '--', ...notesServer(2)], { cwd: dir });
+      expect(added).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(readFileSync(join(dir, '.github', 'workflows', 'mcp-compat.yml'), 'utf8')).toContain('uses: mcp-compat/mcp-compat@');
+    });
+
+    it('needs a config to add to', async () => {
+      const dir = workdir();
+      const result = await cli(['init', '--add', 'api', '--', ...notesServer(2)], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('No mcp-compat.config.json to add "api" to.');
+      expect(readdirSync(dir)).toEqual([]);
+    });
   });
 
   describe('the workflow names the default branch', () => {
