@@ -73,7 +73,7 @@ export default class Init extends BaseCommand {
 
     const name = flags.name ?? slug(snapshot.server.name);
     const notes: string[] = [];
-    const entry = serverEntry(target, flags, files.baseline, { projectDir: cwd, cwd }, notes);
+    const entry = serverEntry(target, await withClientServer(flags), files.baseline, { projectDir: cwd, cwd }, notes);
     const config = { failOn: 'breaking', servers: { [name]: entry }, acknowledged: [] };
     for (const warning of secretArgumentWarnings(entry)) process.stderr.write(`mcp-compat: warning: ${warning}\n`);
 
@@ -123,7 +123,7 @@ export default class Init extends BaseCommand {
     const snapshot = await snapshotServer(target, captureOptions(flags, undefined, this.verbose));
 
     const notes: string[] = [];
-    const entry = serverEntry(target, flags, baseline, { projectDir: config.dir, cwd: process.cwd() }, notes);
+    const entry = serverEntry(target, await withClientServer(flags), baseline, { projectDir: config.dir, cwd: process.cwd() }, notes);
     let updated: string;
     try {
       updated = addServer(await readFile(config.file, 'utf8'), config.file.endsWith('package.json') ? [PACKAGE_JSON_KEY] : [], name, entry);
@@ -169,6 +169,20 @@ async function assertBaselineFree(baseline: string, config: LoadedProjectConfig,
   const owner = config.servers.find((server) => resolve(config.dir, server.baseline) === baseline);
   if (owner) throw new UserError(`${displayPath(baseline)} is already the baseline of server "${owner.name}".`, { hint: 'Give the new server its own file with --baseline FILE.' });
   if (!force && (await exists(baseline))) throw new UserError(`Not overwriting ${displayPath(baseline)}.`, { hint: 'Give another --baseline FILE, or run again with --force to replace it.' });
+}
+
+/**
+ * `--config FILE` alone names the client config's only server: the entry must still refer to it by
+ * name (`clientConfig`), never copy its command or URL with the variables expanded (they may be tokens).
+ */
+async function withClientServer(flags: { config?: string; server?: string }): Promise<{ config?: string; server?: string }> {
+  if (flags.config === undefined || flags.server !== undefined) return flags;
+  const { stripJsonComments } = await import('../capture/client-config.js');
+  const document = JSON.parse(stripJsonComments(await readFile(flags.config, 'utf8'))) as { mcpServers?: unknown; servers?: unknown };
+  const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const servers = isObject(document.mcpServers) ? document.mcpServers : isObject(document.servers) ? document.servers : {};
+  // The capture has already read this file and found exactly one server in it.
+  return { ...flags, server: Object.keys(servers)[0] as string };
 }
 
 /** The workflow for the project in `dir`: its default branch, and its package manager's install. */

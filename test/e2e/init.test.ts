@@ -66,6 +66,17 @@ describe('mcp-compat init (built CLI)', () => {
     expect(check.code, check.stderr).toBe(0);
   });
 
+  it('refers to the only server of --config by name, never copying its expanded variables', async () => {
+    const dir = workdir();
+    const [node, script] = notesServer(1) as [string, string];
+    writeFileSync(join(dir, '.mcp.json'), JSON.stringify({ mcpServers: { notes: { command: node, args: [script, '--token=${NOTES_TEST_TOKEN}'] } } }));
+    const result = await cli(['init', '-q', '--config', join(dir, '.mcp.json')], { cwd: dir, env: { NOTES_TEST_TOKEN: 's3cret-token-value' } });
+    expect(result.code, result.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'mcp-compat.config.json'), 'utf8');
+    expect(text).not.toContain('s3cret-token-value');
+    expect(JSON.parse(text).servers.notes).toEqual({ baseline: 'mcp-snapshot.json', clientConfig: { file: '.mcp.json', server: 'notes' } });
+  });
+
   it('prints nothing with -q but warnings', async () => {
     const quiet = await cli(['init', '-q', '--', ...notesServer(1)], { cwd: workdir() });
     expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
