@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, type RunResult, workdir } from './cli.js';
+import { cli, type RunResult, workdir } from './cli.js';
 
 interface JsonReport {
   summary: { failed: boolean; breaking: number };
@@ -12,18 +11,7 @@ interface JsonReport {
 const diffJson = async (dir: string, ...args: string[]) => JSON.parse((await cli(['diff', 'base.json', 'head.json', '--format', 'json', ...args], { cwd: dir })).stdout) as JsonReport;
 
 /** The built CLI with `input` on stdin, as in `mcp-compat check --format json | mcp-compat ack ... --report -`. */
-function withStdin(args: readonly string[], input: string, cwd: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const withStdin = (args: readonly string[], input: string, cwd: string): Promise<RunResult> => cli(args, { cwd, input, env: { NO_COLOR: '1' } });
 
 describe('mcp-compat acknowledge (built CLI)', () => {
   it('--all BASE HEAD: the command the failure footer names writes every failing change, and the diff then passes', async () => {

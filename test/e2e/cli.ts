@@ -14,25 +14,42 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a Node script as a user would, without blocking the event loop (tests may serve HTTP meanwhile). */
-export function runNode(script: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Piped into stdin, as in `cat FILE | mcp-compat ...`; without it stdin is closed. */
+  input?: string;
+}
+
+/** Runs a program without blocking the event loop (tests may serve HTTP meanwhile), collecting its output. */
+export function runProcess(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(file, args, {
       cwd: options.cwd ?? ROOT,
       // A clean colour environment unless a test sets one.
       env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    if (options.input !== undefined && child.stdin) {
+      // A command that refuses its arguments may exit before reading: that is not a failure of the test.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
+    }
   });
 }
 
-export function cli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+/** Runs a Node script as a user would. */
+export function runNode(script: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runProcess(process.execPath, [script, ...args], options);
+}
+
+export function cli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return runNode(BIN, args, options);
 }
 

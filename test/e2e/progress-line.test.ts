@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shellQuote } from '../../src/commands/flags/report-values.js';
-import { BIN, cli, ROOT, type RunResult, workdir } from './cli.js';
+import { BIN, cli, ROOT, type RunResult, runProcess, workdir } from './cli.js';
 
 const RAW = join(ROOT, 'fixtures', 'servers', 'raw', 'server.js');
 
@@ -18,16 +18,7 @@ const hasScript = (() => {
 
 /** Runs the CLI with stdout and stderr on a pseudo-terminal: what `script` prints is what the terminal got. */
 function cliOnTerminal(args: readonly string[], cwd: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const command = shellQuote([process.execPath, BIN, ...args]);
-    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess('script', ['-qec', shellQuote([process.execPath, BIN, ...args]), '/dev/null'], { cwd, env: { NO_COLOR: '1' } });
 }
 
 // A server that answers every list page 1.5 s late: the capture takes more than a second.

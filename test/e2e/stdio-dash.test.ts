@@ -1,29 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, PAIRS, ROOT, type RunResult, workdir } from './cli.js';
+import { cli, PAIRS, workdir } from './cli.js';
 import { notesServer } from './servers.js';
 
 /** Runs the CLI with `input` piped into its stdin, as `cat FILE | mcp-compat ...` does. */
-function cliWithStdin(args: readonly string[], input: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    // A command that refuses its arguments may exit before reading: that is not a failure of the test.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
-}
+const cliWithStdin = (args: readonly string[], input: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) => cli(args, { ...options, input });
 
 const BASE = join(PAIRS, 'breaking', 'base.json');
 const HEAD = join(PAIRS, 'breaking', 'head.json');
