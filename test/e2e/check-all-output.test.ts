@@ -1,21 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWellFormed } from '../support/well-formed-xml.js';
 import { cli, ROOT, workdir } from './cli.js';
 import { notesServer } from './servers.js';
+import { validateSarif } from '../support/sarif-schema.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as object;
 const validateCheckAll = new Ajv2020({ allErrors: true }).addSchema(schema('report.schema.json')).compile(schema('check-all.schema.json'));
-const sarifSchema = JSON.parse(readFileSync(join(ROOT, 'test', 'support', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-delete sarifSchema.$schema;
-delete sarifSchema.id;
-const sarifAjv = new Ajv({ strict: false, unicodeRegExp: false });
-addFormats.default(sarifAjv);
-const validateSarif = sarifAjv.compile(sarifSchema);
 
 const RAW = join(ROOT, 'fixtures', 'servers', 'raw', 'server.js');
 // In the configured order: unchanged, changed (breaking), a server that exits at start, one without its baseline.

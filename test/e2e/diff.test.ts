@@ -1,20 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { BIN, cli, ROOT, workdir } from './cli.js';
+import { validateSarif } from '../support/sarif-schema.js';
 
 const reportSchema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'report.schema.json'), 'utf8')) as object;
 const validateReport = new Ajv2020({ allErrors: true }).compile(reportSchema);
-const sarifSchema = JSON.parse(readFileSync(join(ROOT, 'test', 'support', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-delete sarifSchema.$schema;
-delete sarifSchema.id;
-const sarifAjv = new Ajv({ strict: false, unicodeRegExp: false });
-addFormats.default(sarifAjv);
-const validateSarif = sarifAjv.compile(sarifSchema);
 
 interface JsonReport {
   summary: { breaking: number; risky: number; compatible: number; recommendedBump: string; failOn: string; failed: boolean };

@@ -1,17 +1,10 @@
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, workdir } from './cli.js';
+import { cli, workdir } from './cli.js';
+import { validateSarif } from '../support/sarif-schema.js';
 
-const official = JSON.parse(readFileSync(join(ROOT, 'test', 'support', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-delete official.$schema;
-delete official.id;
-const ajv = new Ajv({ strict: false, unicodeRegExp: false });
-addFormats.default(ajv);
-const validateSarif = ajv.compile(official);
 
 interface Sarif {
   runs: { results: { ruleId: string; locations?: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[] }[] }[];

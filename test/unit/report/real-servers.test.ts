@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
 import { buildReport } from '../../../src/policy/build-report.js';
 import { REPORT_FORMATS, renderReport } from '../../../src/report/index.js';
 import { loadRealServer } from '../diff/wire-snapshot.js';
+import { validateSarif } from '../../support/sarif-schema.js';
 
 // Every report format on the diffs of consecutive published versions of two real servers.
 const VERSIONS: Record<string, string[]> = {
@@ -15,12 +14,6 @@ const VERSIONS: Record<string, string[]> = {
 };
 
 const validateReport = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(new URL('../../../schemas/report.schema.json', import.meta.url), 'utf8')) as object);
-const sarifSchema = JSON.parse(readFileSync(new URL('../../support/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-delete sarifSchema.$schema;
-delete sarifSchema.id;
-const sarifAjv = new Ajv({ strict: false, unicodeRegExp: false });
-addFormats.default(sarifAjv);
-const validateSarif = sarifAjv.compile(sarifSchema);
 
 const pairs = Object.entries(VERSIONS).flatMap(([server, versions]) => versions.slice(1).map((head, index) => [server, versions[index] as string, head] as const));
 
