@@ -28,7 +28,7 @@ function resolve(root: Json, ref: string): Json | undefined {
   return node;
 }
 
-type Random = () => number;
+export type Random = () => number;
 
 
 function pick<T>(random: Random, items: readonly T[]): T {
@@ -99,7 +99,8 @@ function member(object: JsonObject, key: string, value: Json): void {
   Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function mulberry32(seed: number): Random {
+/** A seeded PRNG (mulberry32): the same seed gives the same instances. */
+export function mulberry32(seed: number): Random {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

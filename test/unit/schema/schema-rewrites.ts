@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Json, JsonObject } from '../../../src/snapshot/model.js';
 import { schema as arbitrarySchema } from './schema-arbitraries.js';
+import { mulberry32, type Random } from './schema-instances.js';
 
 /**
  * Rewrites that change how a schema is spelled but not which values it accepts: the refactors
@@ -32,19 +33,6 @@ export interface RewritePair {
   source: string;
   before: JsonObject;
   after: JsonObject;
-}
-
-type Random = () => number;
-
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: Random, items: readonly T[]): T {
