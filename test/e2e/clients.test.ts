@@ -21,18 +21,23 @@ describe('--client and the clients config key (built CLI)', () => {
   let flagOverConfig: RunResult;
   let unknown: RunResult;
   let unknownOnCheck: RunResult;
+  let acknowledged: RunResult;
+  let ackDir: string;
 
   beforeAll(async () => {
     const dir = workdir();
     for (const file of ['names-base.json', 'names.json', '40-tools.json', '129-tools.json']) copyFileSync(join(CLIENTS, file), join(dir, file));
     writeFileSync(join(dir, 'mcp-compat.config.json'), `${JSON.stringify({ clients: ['cursor'] })}\n`);
-    [byFlag, byConfig, flagOverConfig, unknown, unknownOnCheck] = await Promise.all([
+    ackDir = workdir();
+    for (const file of ['names-base.json', 'names.json']) copyFileSync(join(CLIENTS, file), join(ackDir, file));
+    [byFlag, byConfig, flagOverConfig, unknown, unknownOnCheck, acknowledged] = await Promise.all([
       cli(['diff', 'names-base.json', 'names.json', '--client', 'openai,claude-code', '--format', 'json'], { cwd: dir }),
       cli(['diff', '40-tools.json', '129-tools.json'], { cwd: dir }),
       cli(['diff', '40-tools.json', '129-tools.json', '--client', 'anthropic'], { cwd: dir }),
       cli(['diff', 'names-base.json', 'names.json', '--client', 'openai,cursr'], { cwd: dir }),
       // Refused before the server is started: the command does not exist.
       cli(['check', '--baseline', 'names.json', '--client', 'copilot', '--', 'no-such-server-command'], { cwd: dir }),
+      cli(['acknowledge', '--reason', 'tools renamed before release', '--all', '--client', 'claude-code', 'names-base.json', 'names.json'], { cwd: ackDir }),
     ]);
   }, 60_000);
 
@@ -64,5 +69,12 @@ describe('--client and the clients config key (built CLI)', () => {
     expect(unknownOnCheck.code).toBe(2);
     expect(unknownOnCheck.stderr).toMatch(/^mcp-compat: Unknown client "copilot" in --client; known clients: openai, /);
     expect(unknownOnCheck.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('acknowledge --all BASE HEAD --client: the client-limit changes are among those accepted', () => {
+    expect(acknowledged.code).toBe(0);
+    const config = JSON.parse(readFileSync(join(ackDir, 'mcp-compat.config.json'), 'utf8')) as { acknowledged: { rule: string; name: string }[] };
+    const client = config.acknowledged.filter((entry) => entry.rule === 'client-limit-violated').map((entry) => entry.name);
+    expect(client).toEqual(['list_recent_pages', 'summarise_every_document_changed_since_the_last_release_of_the_kb']);
   });
 });
