@@ -1,5 +1,5 @@
 import type { Snapshot, ToolSnapshot } from '../snapshot/model.js';
-import type { ClientLimit, ClientProfile, LimitCheck, ProfileOptions, ProfileViolation } from './model.js';
+import type { ClientProfile, LimitCheck, ProfileOptions, ProfileViolation } from './model.js';
 
 /**
  * Every place where a snapshot does not fit the given client profiles. Pure: no I/O, the snapshot
@@ -40,9 +40,13 @@ export function profileViolations(snapshot: Snapshot, profiles: readonly ClientP
 
 /** Whether one tool name fits every name limit of the profiles (used to check a proposed name). */
 export function nameFits(name: string, profiles: readonly ClientProfile[], serverKey: string): boolean {
-  return profiles.every((profile) =>
-    profile.limits.every((limit: ClientLimit) => (limit.check.kind === 'tool-name' || limit.check.kind === 'namespaced-tool-name' ? nameProblem(name, limit.check, serverKey, profile) === undefined : true)),
-  );
+  return profiles.every((profile) => profile.limits.every(({ check }) => !isNameCheck(check) || nameProblem(name, check, serverKey, profile) === undefined));
+}
+
+type NameCheck = Extract<LimitCheck, { kind: 'tool-name' | 'namespaced-tool-name' }>;
+
+function isNameCheck(check: LimitCheck): check is NameCheck {
+  return check.kind === 'tool-name' || check.kind === 'namespaced-tool-name';
 }
 
 /** The longest tool name every name limit of the profiles allows, for the given server name. */
@@ -51,7 +55,7 @@ export function nameBudget(profiles: readonly ClientProfile[], serverKey: string
   for (const profile of profiles) {
     for (const { check } of profile.limits) {
       if (check.kind === 'tool-name') budget = Math.min(budget, check.maxLength);
-      if (check.kind === 'namespaced-tool-name') budget = Math.min(budget, check.maxLength - namespaced(check.format, serverKey, '').length);
+      if (check.kind === 'namespaced-tool-name') budget = Math.min(budget, check.maxLength - [...namespaced(check.format, serverKey, '')].length);
     }
   }
   return budget;
@@ -71,14 +75,14 @@ function toolProblem(tool: ToolSnapshot, check: LimitCheck, serverKey: string, p
       reason: `${profile.title} requires an input schema of \`type: "object"\`; this one has ${type === undefined ? 'no `type`' : `\`type: ${JSON.stringify(type)}\``}.`,
     };
   }
-  if (check.kind === 'tool-name' || check.kind === 'namespaced-tool-name') {
+  if (isNameCheck(check)) {
     const reason = nameProblem(tool.name, check, serverKey, profile);
     return reason === undefined ? undefined : { pointer: '/name', reason };
   }
   return undefined;
 }
 
-function nameProblem(name: string, check: Extract<LimitCheck, { kind: 'tool-name' | 'namespaced-tool-name' }>, serverKey: string, profile: ClientProfile): string | undefined {
+function nameProblem(name: string, check: NameCheck, serverKey: string, profile: ClientProfile): string | undefined {
   if (check.kind === 'tool-name') {
     if (new RegExp(check.pattern, 'u').test(name)) return undefined;
     const length = [...name].length;
