@@ -22132,16 +22132,17 @@ function profileViolations(snapshot, profiles, options = {}) {
   return violations;
 }
 function nameFits(name, profiles, serverKey) {
-  return profiles.every(
-    (profile) => profile.limits.every((limit) => limit.check.kind === "tool-name" || limit.check.kind === "namespaced-tool-name" ? nameProblem(name, limit.check, serverKey, profile) === void 0 : true)
-  );
+  return profiles.every((profile) => profile.limits.every(({ check: check3 }) => !isNameCheck(check3) || nameProblem(name, check3, serverKey, profile) === void 0));
+}
+function isNameCheck(check3) {
+  return check3.kind === "tool-name" || check3.kind === "namespaced-tool-name";
 }
 function nameBudget(profiles, serverKey) {
   let budget = Number.POSITIVE_INFINITY;
   for (const profile of profiles) {
     for (const { check: check3 } of profile.limits) {
       if (check3.kind === "tool-name") budget = Math.min(budget, check3.maxLength);
-      if (check3.kind === "namespaced-tool-name") budget = Math.min(budget, check3.maxLength - namespaced(check3.format, serverKey, "").length);
+      if (check3.kind === "namespaced-tool-name") budget = Math.min(budget, check3.maxLength - [...namespaced(check3.format, serverKey, "")].length);
     }
   }
   return budget;
@@ -22159,7 +22160,7 @@ function toolProblem(tool, check3, serverKey, profile) {
       reason: `${profile.title} requires an input schema of \`type: "object"\`; this one has ${type === void 0 ? "no `type`" : `\`type: ${JSON.stringify(type)}\``}.`
     };
   }
-  if (check3.kind === "tool-name" || check3.kind === "namespaced-tool-name") {
+  if (isNameCheck(check3)) {
     const reason3 = nameProblem(tool.name, check3, serverKey, profile);
     return reason3 === void 0 ? void 0 : { pointer: "/name", reason: reason3 };
   }
