@@ -22231,7 +22231,12 @@ var init_compliant_name = __esm({
 function clientLimitChanges(base, head, options) {
   if (options.clients.length === 0) return [];
   const key2 = (v) => JSON.stringify([v.client, v.limit, v.entity, v.name, v.pointer]);
-  const before = new Set(profileViolations(base, options.clients, { serverKey: options.serverKey }).map(key2));
+  const before = new Set(
+    profileViolations(base, options.clients, { serverKey: options.serverKey }).flatMap((v) => {
+      const renamed = v.entity === "tool" ? options.renames?.get(v.name) : void 0;
+      return renamed === void 0 ? [key2(v)] : [key2(v), key2({ ...v, name: renamed })];
+    })
+  );
   const fresh = profileViolations(head, options.clients, { serverKey: options.serverKey }).filter((v) => !before.has(key2(v)));
   const byPlace = /* @__PURE__ */ new Map();
   for (const violation of fresh) {
@@ -22311,7 +22316,8 @@ function diffSnapshots(base, head, options = {}) {
   changes.sort(compareChanges);
   const withSuggestions = attachToolSuggestions(changes, base, head);
   if (!options.clients?.length) return { changes: withSuggestions, notes };
-  const clientChanges = clientLimitChanges(base, head, { clients: options.clients, serverKey: options.serverKey });
+  const renames = new Map(changes.filter((c) => c.rule === "tool-renamed" && typeof c.after === "string").map((c) => [c.name, c.after]));
+  const clientChanges = clientLimitChanges(base, head, { clients: options.clients, serverKey: options.serverKey, renames });
   return { changes: [...withSuggestions, ...clientChanges].sort(compareChanges), notes };
 }
 function diffTools(base, head) {

@@ -10,18 +10,25 @@ export interface ClientLimitOptions {
   clients: readonly ClientProfile[];
   /** The name clients give the server in their config; default: each snapshot's `serverInfo.name`. */
   serverKey?: string;
+  /** Tools the diff found renamed, old name -> new name: a violation the old name had is not new under the new one. */
+  renames?: ReadonlyMap<string, string>;
 }
 
 /**
  * Violations of the chosen client profiles that the head has and the base has not (matched on
- * client, limit, entity, name and pointer), as `client-limit-violated` changes: one per place, naming
+ * client, limit, entity, name and pointer; a renamed tool keeps its old name's violations), as `client-limit-violated` changes: one per place, naming
  * every client it breaks. Violations both snapshots have are not changes (lint reports them);
  * violations the head fixed are not reported either.
  */
 export function clientLimitChanges(base: Snapshot, head: Snapshot, options: ClientLimitOptions): Change[] {
   if (options.clients.length === 0) return [];
   const key = (v: ProfileViolation) => JSON.stringify([v.client, v.limit, v.entity, v.name, v.pointer]);
-  const before = new Set(profileViolations(base, options.clients, { serverKey: options.serverKey }).map(key));
+  const before = new Set(
+    profileViolations(base, options.clients, { serverKey: options.serverKey }).flatMap((v) => {
+      const renamed = v.entity === 'tool' ? options.renames?.get(v.name) : undefined;
+      return renamed === undefined ? [key(v)] : [key(v), key({ ...v, name: renamed })];
+    }),
+  );
   const fresh = profileViolations(head, options.clients, { serverKey: options.serverKey }).filter((v) => !before.has(key(v)));
 
   const byPlace = new Map<string, ProfileViolation[]>();

@@ -27,7 +27,7 @@ export function compareChanges(a: Change, b: Change): number {
 }
 
 /** What else a diff checks: the limits of the chosen clients (`--client`). */
-export type DiffOptions = Partial<ClientLimitOptions>;
+export type DiffOptions = Partial<Omit<ClientLimitOptions, 'renames'>>;
 
 /**
  * Compares two snapshots and classifies every difference with the registry's default severity.
@@ -54,7 +54,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot, options: DiffOptio
   const withSuggestions = attachToolSuggestions(changes, base, head);
   if (!options.clients?.length) return { changes: withSuggestions, notes };
   // After the tool suggestions: a client limit has its own (a compliant name), not a versioned tool.
-  const clientChanges = clientLimitChanges(base, head, { clients: options.clients, serverKey: options.serverKey });
+  const renames = new Map(changes.filter((c) => c.rule === 'tool-renamed' && typeof c.after === 'string').map((c) => [c.name, c.after as string]));
+  const clientChanges = clientLimitChanges(base, head, { clients: options.clients, serverKey: options.serverKey, renames });
   return { changes: [...withSuggestions, ...clientChanges].sort(compareChanges), notes };
 }
 

@@ -79,3 +79,19 @@ describe('diff with client profiles', () => {
     expect(withClients).toEqual(plain);
   });
 });
+
+describe('diff with client profiles: renamed tools', () => {
+  it('does not report a renamed tool for a limit its old name already exceeded, and does for one it did not', () => {
+    const renamed = structuredClone(base);
+    // docs.get -> docs.fetch (both dotted: OpenAI already refused the old name); search -> search.all (newly dotted).
+    renamed.tools = renamed.tools.map((tool) =>
+      tool.name === 'docs.get' ? { ...tool, name: 'docs.fetch' } : tool.name === 'search' ? { ...tool, name: 'search.all' } : tool,
+    );
+    const changes = diffSnapshots(base, renamed, { clients: profiles('openai') }).changes;
+    expect(changes.filter((c) => c.rule === 'tool-renamed').map((c) => [c.name, c.after])).toEqual([
+      ['docs.get', 'docs.fetch'],
+      ['search', 'search.all'],
+    ]);
+    expect(changes.filter((c) => c.rule === 'client-limit-violated').map((c) => c.name)).toEqual(['search.all']);
+  });
+});
