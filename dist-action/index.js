@@ -83335,6 +83335,7 @@ var import_core2 = __toESM(require_lib(), 1);
 init_fail_on();
 init_formats();
 init_render_options();
+init_profiles();
 init_report_values();
 var reportFlags = {
   format: import_core2.Flags.string({ description: "Report format.", options: [...REPORT_FORMATS], default: "text", helpGroup: "REPORT" }),
@@ -83353,7 +83354,7 @@ var reportFlags = {
   }),
   "next-version": import_core2.Flags.string({ description: "The version about to be released (X.Y.Z); checked against the recommended bump.", helpGroup: "REPORT" }),
   client: import_core2.Flags.string({
-    description: "Also check the known limits of these clients (openai, anthropic, gemini, cursor, vscode, claude-code; comma-separated): a change that newly exceeds one is breaking. Default: clients from the project config. See docs/clients.md.",
+    description: `Also check the known limits of these clients (${CLIENT_IDS.join(", ")}; comma-separated): a change that newly exceeds one is breaking. Default: clients from the project config. See docs/clients.md.`,
     helpGroup: "REPORT"
   }),
   suggestions: import_core2.Flags.string({
