@@ -15830,6 +15830,36 @@ var init_sanitize = __esm({
   }
 });
 
+// src/commands/conventions.ts
+function closest(word, candidates) {
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (best === void 0 || distance < best.distance) best = { candidate, distance };
+  }
+  if (best === void 0) return void 0;
+  return best.distance <= Math.max(1, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
+}
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i];
+      const above = rows[i - 1];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+    }
+  }
+  return rows[a.length][b.length];
+}
+var init_conventions = __esm({
+  "src/commands/conventions.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/snapshot/json-syntax.ts
 function findJsonSyntaxError(text) {
   const stack = [];
@@ -17126,6 +17156,153 @@ var init_schema_rules = __esm({
   }
 });
 
+// src/clients/profiles.ts
+function findClientProfile(id) {
+  return CLIENT_PROFILES.find((profile) => profile.id === id);
+}
+var OPENAI_REFERENCE, CLIENT_PROFILES, CLIENT_IDS;
+var init_profiles = __esm({
+  "src/clients/profiles.ts"() {
+    "use strict";
+    OPENAI_REFERENCE = "https://platform.openai.com/docs/api-reference/chat/create";
+    CLIENT_PROFILES = [
+      {
+        id: "openai",
+        title: "OpenAI function calling",
+        limits: [
+          {
+            id: "tool-name",
+            description: "A function name is 1 to 64 characters of a-z, A-Z, 0-9, `_` and `-`.",
+            enforcement: "api-error",
+            source: OPENAI_REFERENCE,
+            check: { kind: "tool-name", pattern: "^[a-zA-Z0-9_-]{1,64}$", maxLength: 64, allowed: "letters, digits, `_` and `-`" }
+          },
+          {
+            id: "tool-count",
+            description: "At most 128 functions per request.",
+            enforcement: "api-error",
+            source: OPENAI_REFERENCE,
+            check: { kind: "tool-count", max: 128 }
+          }
+        ]
+      },
+      {
+        id: "anthropic",
+        title: "Anthropic Messages API",
+        limits: [
+          {
+            id: "tool-name",
+            description: "A tool name matches `^[a-zA-Z0-9_-]{1,64}$`.",
+            enforcement: "api-error",
+            source: "https://platform.claude.com/docs/en/agents-and-tools/tool-use/define-tools",
+            check: { kind: "tool-name", pattern: "^[a-zA-Z0-9_-]{1,64}$", maxLength: 64, allowed: "letters, digits, `_` and `-`" }
+          },
+          {
+            id: "input-schema-object",
+            description: '`input_schema` is a JSON Schema whose `type` is `"object"`.',
+            enforcement: "api-error",
+            source: "https://platform.claude.com/docs/en/api/messages",
+            check: { kind: "input-schema-object" }
+          }
+        ]
+      },
+      {
+        id: "gemini",
+        title: "Google Gemini API",
+        limits: [
+          {
+            id: "tool-name",
+            description: "A function declaration name is 1 to 64 characters of a-z, A-Z, 0-9, `_`, `:`, `.` and `-`.",
+            enforcement: "api-error",
+            source: "https://ai.google.dev/api/caching#FunctionDeclaration",
+            check: { kind: "tool-name", pattern: "^[a-zA-Z0-9_:.-]{1,64}$", maxLength: 64, allowed: "letters, digits, `_`, `:`, `.` and `-`" }
+          }
+        ]
+      },
+      {
+        id: "cursor",
+        title: "Cursor",
+        limits: [
+          {
+            id: "tool-count",
+            description: "At most 40 MCP tools are active at once, across all servers; the others are not sent to the model.",
+            enforcement: "client-behaviour",
+            source: "https://forum.cursor.com/t/tool-specialized-agent-switching-in-cursor-dynamic-mcp-tools-management/74196",
+            check: { kind: "tool-count", max: 40 }
+          },
+          {
+            id: "server-tool-name-length",
+            description: "The server name and the tool name together are at most 60 characters.",
+            enforcement: "client-behaviour",
+            source: "https://easymanage.com/res/docs/tutorials/ai-solutions/chapter-3-mcp-advanced",
+            check: { kind: "namespaced-tool-name", format: "{server}{tool}", maxLength: 60 }
+          }
+        ]
+      },
+      {
+        id: "vscode",
+        title: "VS Code / GitHub Copilot",
+        limits: [
+          {
+            id: "tool-count",
+            description: "At most 128 tools per chat request, counting every server's and extension's tools; a larger request fails.",
+            enforcement: "client-behaviour",
+            source: "https://github.com/microsoft/vscode-copilot-release/issues/11653",
+            check: { kind: "tool-count", max: 128 }
+          }
+        ]
+      },
+      {
+        id: "claude-code",
+        title: "Claude Code",
+        limits: [
+          {
+            id: "namespaced-tool-name",
+            description: "Tools reach the Anthropic API as `mcp__<server>__<tool>`, which must be at most 64 characters.",
+            enforcement: "api-error",
+            source: "https://github.com/anthropics/claude-code/issues/2445",
+            check: { kind: "namespaced-tool-name", format: "mcp__{server}__{tool}", maxLength: 64 }
+          }
+        ]
+      }
+    ];
+    CLIENT_IDS = CLIENT_PROFILES.map((profile) => profile.id);
+  }
+});
+
+// src/rules/client-rules.ts
+function joinNames(names) {
+  if (names.length <= 1) return names[0] ?? "a chosen client";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+var CLIENT_RULES;
+var init_client_rules = __esm({
+  "src/rules/client-rules.ts"() {
+    "use strict";
+    init_format();
+    init_profiles();
+    CLIENT_RULES = [
+      {
+        id: "client-limit-violated",
+        severity: "breaking",
+        bump: "patch",
+        title: "A chosen client's limit is newly exceeded",
+        rationale: "Valid MCP is not always accepted downstream: model APIs reject tool names beyond their pattern or length and requests with too many tools, and clients drop or refuse what does not fit. A limit that held before and is exceeded now breaks that client for every user (docs/clients.md lists the limits and their sources). Only checked for the clients chosen with `--client` or `clients` in the project config.",
+        example: {
+          before: "tools: search (with --client openai)",
+          after: 'tool "search_issues_and_pull_requests_across_every_repository_of_the_org" added: 66 characters, OpenAI takes 64'
+        },
+        message: (f) => {
+          const clients = Array.isArray(f.params?.clients) ? f.params.clients.map((id) => findClientProfile(String(id))?.title ?? String(id)) : [];
+          const reasons = Array.isArray(f.params?.violations) ? f.params.violations.map((v) => typeof v === "object" && v !== null && !Array.isArray(v) && typeof v.reason === "string" ? v.reason : "").filter((r) => r !== "") : [];
+          const subject2 = f.entity === "server" ? `Server ${code(f.name)}` : `Tool ${code(f.name)}`;
+          return `${subject2} now breaks ${joinNames(clients)}: ${reasons.join(" ")}`;
+        }
+      }
+    ];
+  }
+});
+
 // src/rules/registry.ts
 function getRule(id) {
   const rule2 = BY_ID.get(id);
@@ -17146,6 +17323,7 @@ var init_registry = __esm({
     init_resource_template_rules();
     init_server_rules();
     init_schema_rules();
+    init_client_rules();
     RULES = [
       ...SERVER_RULES,
       ...TOOL_RULES,
@@ -17153,7 +17331,8 @@ var init_registry = __esm({
       ...SCHEMA_RULES,
       ...PROMPT_RULES,
       ...RESOURCE_RULES,
-      ...RESOURCE_TEMPLATE_RULES
+      ...RESOURCE_TEMPLATE_RULES,
+      ...CLIENT_RULES
     ];
     BY_ID = new Map(RULES.map((rule2) => [rule2.id, rule2]));
   }
@@ -17457,7 +17636,7 @@ function escapePointer(token2) {
 function parseProjectConfig(raw, file, basePointer = "") {
   const r = new Reader(file, basePointer);
   const root = r.object(raw, "");
-  r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers", "suggestions"]);
+  r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers", "suggestions", "clients"]);
   let failOn;
   if (root.failOn !== void 0) {
     if (!isFailOn(root.failOn)) r.fail("/failOn", `expected one of ${FAIL_ON_LEVELS.join(", ")}`);
@@ -17491,7 +17670,15 @@ function parseProjectConfig(raw, file, basePointer = "") {
     }
   }
   const suggestions = root.suggestions === void 0 ? void 0 : parseSuggestions(r, root.suggestions);
-  return { file, failOn, severity, acknowledged, servers, ...suggestions ? { suggestions } : {} };
+  const clients = root.clients === void 0 ? void 0 : parseClients(r, root.clients);
+  return { file, failOn, severity, acknowledged, servers, ...suggestions ? { suggestions } : {}, ...clients ? { clients } : {} };
+}
+function parseClients(r, value) {
+  if (!Array.isArray(value)) r.fail("/clients", `expected an array of client names (${CLIENT_IDS.join(", ")})`);
+  value.forEach((id, index) => {
+    if (typeof id !== "string" || !CLIENT_IDS.includes(id)) r.fail(`/clients/${index}`, `unknown client ${JSON.stringify(id)} (expected one of: ${CLIENT_IDS.join(", ")})`);
+  });
+  return [...new Set(value)];
 }
 function parseSuggestions(r, value) {
   const entry = r.object(value, "/suggestions");
@@ -17637,6 +17824,7 @@ var init_config = __esm({
     init_registry();
     init_fail_on();
     init_snippets();
+    init_profiles();
     CONFIG_FILE_NAME = "mcp-compat.config.json";
     PACKAGE_JSON_KEY = "mcp-compat";
     PLACEHOLDER_REASON = "TODO: say why this change is acceptable";
@@ -18067,6 +18255,28 @@ var init_acknowledge_command = __esm({
     "use strict";
     MAX_LISTED_FINGERPRINTS = 5;
     REASON_PLACEHOLDER = "...";
+  }
+});
+
+// src/commands/flags/client-values.ts
+function chosenClients(flag, configured) {
+  if (flag === void 0) return (configured ?? []).map((id) => findClientProfile(id)).filter((p) => p !== void 0);
+  const names = [...new Set(flag.split(",").map((name) => name.trim()))];
+  return names.map((name) => {
+    const profile = findClientProfile(name);
+    if (profile) return profile;
+    const guess = name === "" ? void 0 : closest(name, CLIENT_IDS);
+    throw new UserError(`Unknown client "${name}" in --client${guess ? ` (did you mean "${guess}"?)` : ""}; known clients: ${CLIENT_IDS.join(", ")}.`, {
+      hint: "docs/clients.md lists their limits."
+    });
+  });
+}
+var init_client_values = __esm({
+  "src/commands/flags/client-values.ts"() {
+    "use strict";
+    init_errors();
+    init_profiles();
+    init_conventions();
   }
 });
 
@@ -21888,11 +22098,206 @@ var init_compare_server = __esm({
   }
 });
 
+// src/clients/violations.ts
+function profileViolations(snapshot, profiles, options = {}) {
+  const serverKey = options.serverKey ?? snapshot.server.name;
+  const tools = [...snapshot.tools].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const violations = [];
+  for (const profile of profiles) {
+    for (const limit of profile.limits) {
+      const found = (entity, name, pointer2, reason3, subject2) => {
+        violations.push({
+          client: profile.id,
+          limit: limit.id,
+          enforcement: limit.enforcement,
+          entity,
+          name,
+          pointer: pointer2,
+          message: `${subject2}: ${reason3}`,
+          reason: reason3,
+          source: limit.source
+        });
+      };
+      if (limit.check.kind === "tool-count") {
+        const reason3 = toolCountProblem(snapshot.tools.length, profile, limit.check.max);
+        if (reason3) found("server", snapshot.server.name, "", reason3, `Server \`${snapshot.server.name}\``);
+        continue;
+      }
+      for (const tool of tools) {
+        const problem = toolProblem(tool, limit.check, serverKey, profile);
+        if (problem) found("tool", tool.name, problem.pointer, problem.reason, `Tool \`${tool.name}\``);
+      }
+    }
+  }
+  return violations;
+}
+function nameFits(name, profiles, serverKey) {
+  return profiles.every((profile) => profile.limits.every(({ check: check3 }) => !isNameCheck(check3) || nameProblem(name, check3, serverKey, profile) === void 0));
+}
+function isNameCheck(check3) {
+  return check3.kind === "tool-name" || check3.kind === "namespaced-tool-name";
+}
+function nameBudget(profiles, serverKey) {
+  let budget = Number.POSITIVE_INFINITY;
+  for (const profile of profiles) {
+    for (const { check: check3 } of profile.limits) {
+      if (check3.kind === "tool-name") budget = Math.min(budget, check3.maxLength);
+      if (check3.kind === "namespaced-tool-name") budget = Math.min(budget, check3.maxLength - [...namespaced(check3.format, serverKey, "")].length);
+    }
+  }
+  return budget;
+}
+function toolCountProblem(count2, profile, max) {
+  if (count2 <= max) return void 0;
+  return `lists ${count2} tools; ${profile.title} takes at most ${max} per request, counting every server's tools.`;
+}
+function toolProblem(tool, check3, serverKey, profile) {
+  if (check3.kind === "input-schema-object") {
+    const type = tool.inputSchema.type;
+    if (type === "object") return void 0;
+    return {
+      pointer: "/inputSchema/type",
+      reason: `${profile.title} requires an input schema of \`type: "object"\`; this one has ${type === void 0 ? "no `type`" : `\`type: ${JSON.stringify(type)}\``}.`
+    };
+  }
+  if (isNameCheck(check3)) {
+    const reason3 = nameProblem(tool.name, check3, serverKey, profile);
+    return reason3 === void 0 ? void 0 : { pointer: "/name", reason: reason3 };
+  }
+  return void 0;
+}
+function nameProblem(name, check3, serverKey, profile) {
+  if (check3.kind === "tool-name") {
+    if (new RegExp(check3.pattern, "u").test(name)) return void 0;
+    const length2 = [...name].length;
+    const problems = [];
+    if (length2 > check3.maxLength) problems.push(`is ${length2} characters (at most ${check3.maxLength})`);
+    if (length2 === 0) problems.push("is empty");
+    const bad = disallowedCharacters(name, check3.pattern);
+    if (bad.length > 0) problems.push(`contains ${bad.map((c) => JSON.stringify(c)).join(", ")} (allowed: ${check3.allowed})`);
+    return `${profile.title} rejects the name: it ${problems.join(" and ") || `does not match \`${check3.pattern}\``}.`;
+  }
+  const full = namespaced(check3.format, serverKey, name);
+  const length = [...full].length;
+  if (length <= check3.maxLength) return void 0;
+  if (check3.format === "{server}{tool}") {
+    return `${profile.title} takes at most ${check3.maxLength} characters of server name and tool name together; \`${serverKey}\` + \`${name}\` is ${length}.`;
+  }
+  return `${profile.title} calls it \`${full}\`, ${length} characters (at most ${check3.maxLength}).`;
+}
+function namespaced(format, server, tool) {
+  return format.replace("{server}", server).replace("{tool}", tool);
+}
+function disallowedCharacters(name, pattern) {
+  const charClass = /^\^(\[[^\]]+\])\{\d+,\d+\}\$$/.exec(pattern)?.[1];
+  if (charClass === void 0) return [];
+  const one = new RegExp(`^${charClass}$`, "u");
+  return [...new Set([...name].filter((c) => !one.test(c)))];
+}
+var init_violations = __esm({
+  "src/clients/violations.ts"() {
+    "use strict";
+  }
+});
+
+// src/suggest/compliant-name.ts
+function compliantToolName(name, profiles, serverKey, taken) {
+  const budget = Math.min(nameBudget(profiles, serverKey), 128);
+  if (budget < 1) return void 0;
+  const cleaned = name.replace(/[^A-Za-z0-9_-]/gu, "_");
+  const stem = cut(cleaned, budget).replace(/[_-]+$/, "") || "tool";
+  for (let n = 1; n < 1e3; n++) {
+    const suffix = n === 1 ? "" : `_${n}`;
+    const candidate = `${stem.slice(0, budget - suffix.length)}${suffix}`;
+    if (candidate !== "" && !taken.has(candidate) && nameFits(candidate, profiles, serverKey)) return candidate;
+  }
+  return void 0;
+}
+function cut(text, max) {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  if (/[_-]/.test(text.charAt(max))) return head;
+  const boundary = Math.max(head.lastIndexOf("_"), head.lastIndexOf("-"));
+  return boundary >= max / 2 ? head.slice(0, boundary) : head;
+}
+var init_compliant_name = __esm({
+  "src/suggest/compliant-name.ts"() {
+    "use strict";
+    init_violations();
+  }
+});
+
+// src/diff/client-limits.ts
+function clientLimitChanges(base, head, options) {
+  if (options.clients.length === 0) return [];
+  const key2 = (v) => JSON.stringify([v.client, v.limit, v.entity, v.name, v.pointer]);
+  const before = new Set(
+    profileViolations(base, options.clients, { serverKey: options.serverKey }).flatMap((v) => {
+      const renamed = v.entity === "tool" ? options.renames?.get(v.name) : void 0;
+      return renamed === void 0 ? [key2(v)] : [key2(v), key2({ ...v, name: renamed })];
+    })
+  );
+  const fresh = profileViolations(head, options.clients, { serverKey: options.serverKey }).filter((v) => !before.has(key2(v)));
+  const byPlace = /* @__PURE__ */ new Map();
+  for (const violation of fresh) {
+    const place = JSON.stringify([violation.entity, violation.name, violation.pointer]);
+    byPlace.set(place, [...byPlace.get(place) ?? [], violation]);
+  }
+  const serverKey = options.serverKey ?? head.server.name;
+  const taken = new Set([...base.tools, ...head.tools].map((tool) => tool.name));
+  return [...byPlace.values()].map((violations) => {
+    const { entity, name, pointer: pointer2 } = violations[0];
+    const result2 = change("client-limit-violated", {
+      entity,
+      name,
+      pointer: pointer2,
+      ...entity === "server" ? { before: base.tools.length, after: head.tools.length } : {},
+      params: {
+        clients: [...new Set(violations.map((v) => v.client))],
+        violations: violations.map((v) => ({ client: v.client, limit: v.limit, enforcement: v.enforcement, reason: v.reason, source: v.source }))
+      }
+    });
+    const suggestion2 = pointer2 === "/name" ? renameSuggestion(name, base, head, options.clients, serverKey, taken) : void 0;
+    return suggestion2 ? { ...result2, suggestion: suggestion2 } : result2;
+  });
+}
+function renameSuggestion(name, base, head, clients, serverKey, taken) {
+  const tool = head.tools.find((t) => t.name === name);
+  if (!tool || base.tools.some((t) => t.name === name)) return void 0;
+  const compliant = compliantToolName(name, clients, serverKey, taken);
+  if (compliant === void 0) return void 0;
+  taken.add(compliant);
+  const registration = {
+    name: compliant,
+    tool,
+    description: tool.description,
+    meta: tool._meta,
+    implementation: name,
+    comment: `Register the tool as ${compliant}: ${name} does not fit ${clients.map((c) => c.title).join(", ")}.`
+  };
+  return {
+    kind: "compliant-name",
+    name: compliant,
+    text: `Release the tool as \`${compliant}\` instead of \`${name}\`: that name fits every chosen client (${clients.map((c) => c.id).join(", ")}).`,
+    snippet: typescriptSnippet(registration),
+    pythonSnippet: pythonSnippet(registration)
+  };
+}
+var init_client_limits = __esm({
+  "src/diff/client-limits.ts"() {
+    "use strict";
+    init_violations();
+    init_emit();
+    init_compliant_name();
+    init_snippets();
+  }
+});
+
 // src/diff/diff-snapshots.ts
 function compareChanges(a, b) {
   return ENTITY_ORDER[a.entity] - ENTITY_ORDER[b.entity] || compareStrings(a.name, b.name) || compareStrings(a.pointer, b.pointer) || compareStrings(a.rule, b.rule);
 }
-function diffSnapshots(base, head) {
+function diffSnapshots(base, head, options = {}) {
   const notes = [];
   if (!jsonEqual(base.client?.capabilities ?? {}, head.client?.capabilities ?? {})) {
     notes.push(
@@ -21909,7 +22314,11 @@ function diffSnapshots(base, head) {
     ...diffResourceTemplates(base, head)
   ];
   changes.sort(compareChanges);
-  return { changes: attachToolSuggestions(changes, base, head), notes };
+  const withSuggestions = attachToolSuggestions(changes, base, head);
+  if (!options.clients?.length) return { changes: withSuggestions, notes };
+  const renames = new Map(changes.filter((c) => c.rule === "tool-renamed" && typeof c.after === "string").map((c) => [c.name, c.after]));
+  const clientChanges = clientLimitChanges(base, head, { clients: options.clients, serverKey: options.serverKey, renames });
+  return { changes: [...withSuggestions, ...clientChanges].sort(compareChanges), notes };
 }
 function diffTools(base, head) {
   const changes = [];
@@ -22063,6 +22472,7 @@ var init_diff_snapshots = __esm({
     init_compare_resource();
     init_compare_server();
     init_model_text();
+    init_client_limits();
     ENTITY_ORDER = { server: 0, tool: 1, prompt: 2, resource: 3, resourceTemplate: 4 };
   }
 });
@@ -23614,7 +24024,7 @@ function failOnFrom(flags, config4) {
 function makeReport(request) {
   const { flags, config: config4 } = request;
   return buildReport({
-    diff: diffSnapshots(request.base, request.head),
+    diff: diffSnapshots(request.base, request.head, { clients: chosenClients(flags.client, config4?.clients) }),
     base: request.base,
     head: request.head,
     sources: request.sources,
@@ -23646,6 +24056,7 @@ var init_reporting = __esm({
     init_report();
     init_text();
     init_report_values();
+    init_client_values();
   }
 });
 
@@ -82801,31 +83212,7 @@ import { resolve as resolve8 } from "node:path";
 var import_core = __toESM(require_lib(), 1);
 init_errors();
 init_sanitize();
-
-// src/commands/conventions.ts
-init_errors();
-function closest(word, candidates) {
-  let best;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (best === void 0 || distance < best.distance) best = { candidate, distance };
-  }
-  if (best === void 0) return void 0;
-  return best.distance <= Math.max(1, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
-}
-function editDistance(a, b) {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = rows[i];
-      const above = rows[i - 1];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
-    }
-  }
-  return rows[a.length][b.length];
-}
+init_conventions();
 
 // src/commands/failure.ts
 init_errors();
@@ -82948,6 +83335,7 @@ var import_core2 = __toESM(require_lib(), 1);
 init_fail_on();
 init_formats();
 init_render_options();
+init_profiles();
 init_report_values();
 var reportFlags = {
   format: import_core2.Flags.string({ description: "Report format.", options: [...REPORT_FORMATS], default: "text", helpGroup: "REPORT" }),
@@ -82965,6 +83353,10 @@ var reportFlags = {
     helpGroup: "REPORT"
   }),
   "next-version": import_core2.Flags.string({ description: "The version about to be released (X.Y.Z); checked against the recommended bump.", helpGroup: "REPORT" }),
+  client: import_core2.Flags.string({
+    description: `Also check the known limits of these clients (${CLIENT_IDS.join(", ")}; comma-separated): a change that newly exceeds one is breaking. Default: clients from the project config. See docs/clients.md.`,
+    helpGroup: "REPORT"
+  }),
   suggestions: import_core2.Flags.string({
     description: "How to ship breaking changes safely, in text and markdown: none, brief (what to do, once per tool; the default) or full (with code, in the languages of suggestions.languages in the project config).",
     options: [...SUGGESTION_LEVELS],
@@ -83190,6 +83582,7 @@ function acknowledgeAllOfCheck(argv, mask) {
 }
 
 // src/commands/check.ts
+init_client_values();
 init_git_source();
 init_stdin_source();
 
@@ -83273,6 +83666,7 @@ var Check = class _Check extends BaseCommand {
     const flags = await routeConfigFlag(parsed);
     assertNextVersion(flags["next-version"]);
     const config4 = await loadProjectConfig({ path: flags["project-config"] });
+    chosenClients(flags.client, config4?.clients);
     const jobs = this.jobs(flags, config4, command);
     const [{ settleWithLimit: settleWithLimit2 }, { render: render2, viewOptions: viewOptions2 }] = await Promise.all([Promise.resolve().then(() => (init_concurrent(), concurrent_exports)), Promise.resolve().then(() => (init_reporting(), reporting_exports))]);
     const settled = await settleWithLimit2(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config4));

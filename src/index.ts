@@ -7,12 +7,17 @@ export { fingerprint } from './policy/fingerprint.js';
 export type { Report, ReportChange, ReportSummary, ReportParty, ReportLocation, AcknowledgementEntry, VersionCheck, FailOn } from './report/model.js';
 
 // Snapshot diff, rule catalog, suggestions and semver
-export { diffSnapshots } from './diff/diff-snapshots.js';
+export { diffSnapshots, type DiffOptions } from './diff/diff-snapshots.js';
 export type { Change, Suggestion, SuggestionKind, SnapshotDiff } from './diff/model.js';
 export { RULES, getRule } from './rules/registry.js';
 export type { RuleDefinition, Severity, EntityKind, ChangeFacts } from './rules/types.js';
 export { recommendBump, checkDeclaredVersion, type Bump } from './policy/semver.js';
 export { isValidToolName, versionedToolName } from './suggest/tool-name.js';
+
+// Client profiles: known limits of model APIs and MCP clients (docs/clients.md)
+export { CLIENT_PROFILES, findClientProfile } from './clients/profiles.js';
+export { profileViolations } from './clients/violations.js';
+export type { ClientProfile, ClientLimit, LimitCheck, Enforcement, ProfileViolation, ProfileOptions } from './clients/model.js';
 
 // JSON Schema comparison
 export { compareSchemas } from './schema/compare.js';

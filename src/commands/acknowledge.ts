@@ -29,6 +29,7 @@ export default class Acknowledge extends BaseCommand {
     expires: Flags.string({ description: 'YYYY-MM-DD: the acknowledgements hold through this day, then the changes fail again.' }),
     'fail-on': Flags.string({ description: 'With --all: the level that fails the run (default: the report\'s, else failOn from the project config, else breaking).', options: [...FAIL_ON_LEVELS] }),
     'project-config': Flags.string({ description: 'The project config to write to (default: the nearest one, walking up).' }),
+    client: Flags.string({ description: 'With --all BASE HEAD: the clients whose limits the diff checks, as for diff --client (default: clients from the project config).' }),
   };
 
   async run(): Promise<void> {

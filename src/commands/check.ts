@@ -16,6 +16,7 @@ import { assertNextVersion, displayPath, type ReportFlagValues, reportFlags, she
 import { serverTargetFlags, type ServerTargetFlagValues, targetFromFlags } from './flags/server-target.js';
 import { captureOptions } from './flags/capture-options.js';
 import { acknowledgeAllOfCheck } from './flags/acknowledge-values.js';
+import { chosenClients } from './flags/client-values.js';
 import { resolveSnapshotArgument } from '../snapshot/git-source.js';
 import { isStdio } from '../snapshot/stdin-source.js';
 import { assertWritableFile } from './flags/output-path.js';
@@ -66,6 +67,7 @@ export default class Check extends BaseCommand {
     const flags = await routeConfigFlag(parsed);
     assertNextVersion(flags['next-version']);
     const config = await loadProjectConfig({ path: flags['project-config'] });
+    chosenClients(flags.client, config?.clients); // an unknown name fails before any server is started
     const jobs = this.jobs(flags, config, command);
 
     const [{ settleWithLimit }, { render, viewOptions }] = await Promise.all([import('../capture/concurrent.js'), import('./reporting.js')]);

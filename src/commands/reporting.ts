@@ -9,6 +9,7 @@ import { shouldColor } from '../report/text.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { displayPath, type ReportFlagValues } from './flags/report-values.js';
 import type { LoadedProjectConfig } from './flags/project-config.js';
+import { chosenClients } from './flags/client-values.js';
 
 /** The reader's choices of how much of the suggestions a report shows. */
 export type ReportView = Pick<RenderOptions, 'suggestions' | 'languages'>;
@@ -39,7 +40,7 @@ export function failOnFrom(flags: ReportFlagValues, config: LoadedProjectConfig 
 export function makeReport(request: ReportRequest): Report {
   const { flags, config } = request;
   return buildReport({
-    diff: diffSnapshots(request.base, request.head),
+    diff: diffSnapshots(request.base, request.head, { clients: chosenClients(flags.client, config?.clients) }),
     base: request.base,
     head: request.head,
     sources: request.sources,

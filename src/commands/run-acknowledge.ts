@@ -12,7 +12,7 @@ import { displayPath, sourceOf } from './flags/report-values.js';
 export interface AcknowledgeRequest {
   /** The words that are not flags: fingerprints, or BASE HEAD with --all. */
   words: string[];
-  flags: { reason: string; all: boolean; report?: string; expires?: string; 'fail-on'?: string; 'project-config'?: string; quiet?: boolean };
+  flags: { reason: string; all: boolean; report?: string; expires?: string; 'fail-on'?: string; 'project-config'?: string; client?: string; quiet?: boolean };
 }
 
 /** A change as the JSON report (--format json) carries it. */
@@ -99,7 +99,12 @@ async function chosenChanges(words: string[], flags: AcknowledgeRequest['flags']
     base: base.snapshot,
     head: head.snapshot,
     sources: { base: sourceOf(basePath, base.text), head: sourceOf(headPath, head.text) },
-    flags: { format: 'json', 'require-bump': false, ...(flags['fail-on'] === undefined ? {} : { 'fail-on': flags['fail-on'] }) },
+    flags: {
+      format: 'json',
+      'require-bump': false,
+      ...(flags['fail-on'] === undefined ? {} : { 'fail-on': flags['fail-on'] }),
+      ...(flags.client === undefined ? {} : { client: flags.client }),
+    },
     config,
     server,
   });

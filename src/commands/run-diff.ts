@@ -3,6 +3,7 @@ import { EXIT_CHANGES_FOUND, EXIT_OK } from '../errors.js';
 import { isStdio } from '../snapshot/stdin-source.js';
 import { loadProjectConfig } from './flags/project-config.js';
 import { acknowledgeAllOfDiff } from './flags/acknowledge-values.js';
+import { chosenClients } from './flags/client-values.js';
 import { assertNextVersion, type ReportFlagValues, shellQuote, sourceOf } from './flags/report-values.js';
 
 export interface DiffRequest {
@@ -20,6 +21,7 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
   assertNextVersion(flags['next-version']);
   const [{ readSnapshotSourcePair, refreshByCopy, workingTreePath }, { makeReport, render, viewOptions }] = await Promise.all([import('../snapshot/git-source.js'), import('./reporting.js')]);
   const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
+  chosenClients(flags.client, config?.clients);
   const [base, head] = await readSnapshotSourcePair(basePath, headPath);
   const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(workingTreePath(basePath)))?.name;
   const report = makeReport({

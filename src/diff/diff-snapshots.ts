@@ -12,6 +12,7 @@ import { comparePrompt } from './compare-prompt.js';
 import { compareDescribed, templateVariables } from './compare-resource.js';
 import { compareServer } from './compare-server.js';
 import { addedPromptSteering, toolSteering } from './model-text.js';
+import { clientLimitChanges, type ClientLimitOptions } from './client-limits.js';
 
 const ENTITY_ORDER: Record<EntityKind, number> = { server: 0, tool: 1, prompt: 2, resource: 3, resourceTemplate: 4 };
 
@@ -25,11 +26,14 @@ export function compareChanges(a: Change, b: Change): number {
   );
 }
 
+/** What else a diff checks: the limits of the chosen clients (`--client`). */
+export type DiffOptions = Partial<Omit<ClientLimitOptions, 'renames'>>;
+
 /**
  * Compares two snapshots and classifies every difference with the registry's default severity.
  * Pure: no I/O, inputs are not modified. Policy (overrides, acknowledgements) is applied later.
  */
-export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
+export function diffSnapshots(base: Snapshot, head: Snapshot, options: DiffOptions = {}): SnapshotDiff {
   const notes: string[] = [];
   if (!jsonEqual(base.client?.capabilities ?? {}, head.client?.capabilities ?? {})) {
     notes.push(
@@ -47,7 +51,12 @@ export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
     ...diffResourceTemplates(base, head),
   ];
   changes.sort(compareChanges);
-  return { changes: attachToolSuggestions(changes, base, head), notes };
+  const withSuggestions = attachToolSuggestions(changes, base, head);
+  if (!options.clients?.length) return { changes: withSuggestions, notes };
+  // After the tool suggestions: a client limit has its own (a compliant name), not a versioned tool.
+  const renames = new Map(changes.filter((c) => c.rule === 'tool-renamed' && typeof c.after === 'string').map((c) => [c.name, c.after as string]));
+  const clientChanges = clientLimitChanges(base, head, { clients: options.clients, serverKey: options.serverKey, renames });
+  return { changes: [...withSuggestions, ...clientChanges].sort(compareChanges), notes };
 }
 
 function diffTools(base: Snapshot, head: Snapshot): Change[] {

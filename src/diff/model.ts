@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import type { EntityKind, Severity } from '../rules/types.js';
 
-export type SuggestionKind = 'deprecated-alias' | 'versioned-tool';
+export type SuggestionKind = 'deprecated-alias' | 'versioned-tool' | 'compliant-name';
 
 /** How to ship a breaking change without breaking anyone. */
 export interface Suggestion {

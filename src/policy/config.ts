@@ -6,6 +6,7 @@ import { SEVERITIES } from '../rules/types.js';
 import { getRule } from '../rules/registry.js';
 import { FAIL_ON_LEVELS, type FailOn, isFailOn } from './fail-on.js';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../suggest/snippets.js';
+import { CLIENT_IDS } from '../clients/profiles.js';
 
 /**
  * The project config file: `mcp-compat.config.json`, or the `"mcp-compat"` key of package.json.
@@ -54,6 +55,8 @@ export interface ProjectConfig {
   servers: ConfiguredServer[];
   /** How reports show suggestions; absent when the file says nothing. */
   suggestions?: { languages: SnippetLanguage[] };
+  /** Client profile ids whose limits are checked (docs/clients.md); `--client` wins. */
+  clients?: string[];
 }
 
 const ENTITIES: readonly EntityKind[] = ['server', 'tool', 'prompt', 'resource', 'resourceTemplate'];
@@ -117,7 +120,7 @@ export function escapePointer(token: string): string {
 export function parseProjectConfig(raw: unknown, file: string, basePointer = ''): ProjectConfig {
   const r: Reader = new Reader(file, basePointer);
   const root = r.object(raw, '');
-  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions']);
+  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions', 'clients']);
 
   let failOn: FailOn | undefined;
   if (root.failOn !== undefined) {
@@ -156,7 +159,16 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
   }
 
   const suggestions = root.suggestions === undefined ? undefined : parseSuggestions(r, root.suggestions);
-  return { file, failOn, severity, acknowledged, servers, ...(suggestions ? { suggestions } : {}) };
+  const clients = root.clients === undefined ? undefined : parseClients(r, root.clients);
+  return { file, failOn, severity, acknowledged, servers, ...(suggestions ? { suggestions } : {}), ...(clients ? { clients } : {}) };
+}
+
+function parseClients(r: Reader, value: unknown): string[] {
+  if (!Array.isArray(value)) r.fail('/clients', `expected an array of client names (${CLIENT_IDS.join(', ')})`);
+  value.forEach((id, index) => {
+    if (typeof id !== 'string' || !CLIENT_IDS.includes(id)) r.fail(`/clients/${index}`, `unknown client ${JSON.stringify(id)} (expected one of: ${CLIENT_IDS.join(', ')})`);
+  });
+  return [...new Set(value as string[])];
 }
 
 function parseSuggestions(r: Reader, value: unknown): { languages: SnippetLanguage[] } {

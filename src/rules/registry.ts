@@ -6,6 +6,7 @@ import { RESOURCE_RULES } from './resource-rules.js';
 import { RESOURCE_TEMPLATE_RULES } from './resource-template-rules.js';
 import { SERVER_RULES } from './server-rules.js';
 import { SCHEMA_RULES } from './schema-rules.js';
+import { CLIENT_RULES } from './client-rules.js';
 
 /** Every rule the diff can emit: the single source for severities, docs/rules.md and fixtures. */
 export const RULES: readonly RuleDefinition[] = [
@@ -16,6 +17,7 @@ export const RULES: readonly RuleDefinition[] = [
   ...PROMPT_RULES,
   ...RESOURCE_RULES,
   ...RESOURCE_TEMPLATE_RULES,
+  ...CLIENT_RULES,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

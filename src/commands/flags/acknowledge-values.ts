@@ -12,6 +12,7 @@ export function acknowledgeAllOfDiff(base: string, head: string, flags: ReportFl
   if (flags['fail-on'] !== undefined) options.push('--fail-on', flags['fail-on']);
   const projectConfig = flags['project-config'] ?? flags.config;
   if (projectConfig !== undefined) options.push('--project-config', projectConfig);
+  if (flags.client !== undefined) options.push('--client', flags.client);
   return `${ACKNOWLEDGE} ${shellQuote([...options, base, head])}`;
 }
 

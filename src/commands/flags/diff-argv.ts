@@ -17,6 +17,7 @@ export const DIFF_FLAG_SPEC: Readonly<Record<string, PlainFlag>> = {
   'require-bump': { kind: 'boolean' },
   'next-version': { kind: 'string' },
   suggestions: { kind: 'string', options: SUGGESTION_LEVELS },
+  client: { kind: 'string' },
   quiet: { kind: 'boolean', char: 'q' },
   verbose: { kind: 'boolean', char: 'v' },
 };
@@ -34,7 +35,7 @@ export function parseDiffArgv(words: readonly string[]): DiffArgv | undefined {
   const argv = readPlainArgv(words, DIFF_FLAG_SPEC, { positional: 2, rest: false });
   if (!argv || EXCLUSIVE.some(([a, b]) => argv.values.has(a) && argv.values.has(b))) return undefined;
   const flags: DiffRequest['flags'] = { format: stringValue(argv, 'format') ?? 'text', 'require-bump': argv.values.get('require-bump') === true };
-  for (const name of ['fail-on', 'project-config', 'config', 'next-version', 'suggestions'] as const) {
+  for (const name of ['fail-on', 'project-config', 'config', 'next-version', 'suggestions', 'client'] as const) {
     const value = stringValue(argv, name);
     if (value !== undefined) flags[name] = value;
   }

@@ -12,6 +12,8 @@ export interface ReportFlagValues {
   'require-bump': boolean;
   'next-version'?: string;
   suggestions?: string;
+  /** `--client NAME[,NAME]`: client profiles to check (./client-values.ts). */
+  client?: string;
 }
 
 /** A snapshot file as a report source: its path as the user sees it, and its text (as read) for line numbers. */

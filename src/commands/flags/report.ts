@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { FAIL_ON_LEVELS } from '../../policy/fail-on.js';
 import { REPORT_FORMATS } from '../../report/formats.js';
 import { SUGGESTION_LEVELS } from '../../report/render-options.js';
+import { CLIENT_IDS } from '../../clients/profiles.js';
 
 /**
  * Flags of every command that prints a report. `--project-config` always names the project
@@ -25,6 +26,10 @@ export const reportFlags = {
     helpGroup: 'REPORT',
   }),
   'next-version': Flags.string({ description: 'The version about to be released (X.Y.Z); checked against the recommended bump.', helpGroup: 'REPORT' }),
+  client: Flags.string({
+    description: `Also check the known limits of these clients (${CLIENT_IDS.join(', ')}; comma-separated): a change that newly exceeds one is breaking. Default: clients from the project config. See docs/clients.md.`,
+    helpGroup: 'REPORT',
+  }),
   suggestions: Flags.string({
     description: 'How to ship breaking changes safely, in text and markdown: none, brief (what to do, once per tool; the default) or full (with code, in the languages of suggestions.languages in the project config).',
     options: [...SUGGESTION_LEVELS],

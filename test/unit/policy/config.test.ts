@@ -143,3 +143,24 @@ describe('schemas/config.schema.json and docs/configuration.md', () => {
     }
   });
 });
+
+describe('the clients key', () => {
+  it('takes known client profile ids, without repeats', () => {
+    expect(parseProjectConfig({ clients: ['openai', 'claude-code', 'openai'] }, 'c.json').clients).toEqual(['openai', 'claude-code']);
+    expect(parseProjectConfig({}, 'c.json').clients).toBeUndefined();
+  });
+
+  it('lists in schemas/config.schema.json exactly the profiles of src/clients/', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CLIENT_IDS } = await import('../../../src/clients/profiles.js');
+    const schema = JSON.parse(readFileSync(new URL('../../../schemas/config.schema.json', import.meta.url), 'utf8')) as { properties: { clients: { items: { enum: string[] } } } };
+    expect(schema.properties.clients.items.enum).toEqual(CLIENT_IDS);
+  });
+
+  it('names the file, the pointer and the known ids for an unknown one', () => {
+    expect(() => parseProjectConfig({ clients: ['openai', 'copilot'] }, 'c.json')).toThrow(
+      'c.json: invalid project config at /clients/1: unknown client "copilot" (expected one of: openai, anthropic, gemini, cursor, vscode, claude-code).',
+    );
+    expect(() => parseProjectConfig({ clients: 'openai' }, 'c.json')).toThrow(/at \/clients: expected an array/);
+  });
+});

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { RULES, getRule } from '../../../src/rules/registry.js';
 import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
 import type { Snapshot } from '../../../src/snapshot/model.js';
+import { findClientProfile } from '../../../src/clients/profiles.js';
+import type { ClientProfile } from '../../../src/clients/model.js';
 
 const CASES_DIR = fileURLToPath(new URL('../../../fixtures/rules/', import.meta.url));
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -17,6 +19,12 @@ interface Expected {
 
 function readJson<T>(dir: string, file: string): T {
   return JSON.parse(readFileSync(join(CASES_DIR, dir, file), 'utf8')) as T;
+}
+
+/** The client profiles a case is diffed with: its clients.json (profile ids), if it has one. */
+function caseClients(dir: string): { clients?: ClientProfile[] } {
+  if (!existsSync(join(CASES_DIR, dir, 'clients.json'))) return {};
+  return { clients: readJson<string[]>(dir, 'clients.json').map((id) => findClientProfile(id) as ClientProfile) };
 }
 
 const caseDirs = existsSync(CASES_DIR)
@@ -68,7 +76,7 @@ describe.each(caseDirs)('fixture case %s', (dir) => {
     const expected = readJson<Expected[]>(dir, 'expected.json');
     expect(expected.map((e) => e.rule), 'the case exercises its own rule').toContain(dir);
 
-    const { changes } = diffSnapshots(base, head);
+    const { changes } = diffSnapshots(base, head, caseClients(dir));
     const key = (c: Expected) => `${c.rule} ${c.pointer}`;
     expect(changes.map(key).sort()).toEqual(expected.map(key).sort());
     for (const wanted of expected.filter((e) => e.name !== undefined)) {
@@ -83,7 +91,7 @@ describe.each(caseDirs)('fixture case %s', (dir) => {
   it('finds nothing when a snapshot is compared with itself', () => {
     for (const file of ['base.json', 'head.json']) {
       const snapshot = readJson<Snapshot>(dir, file);
-      expect(diffSnapshots(snapshot, structuredClone(snapshot)).changes).toEqual([]);
+      expect(diffSnapshots(snapshot, structuredClone(snapshot), caseClients(dir)).changes).toEqual([]);
     }
   });
 });

@@ -7,6 +7,10 @@ describe('the acknowledge --all commands reports suggest', () => {
     expect(acknowledgeAllOfDiff('a.json', 'b.json', { format: 'markdown', 'require-bump': false, 'fail-on': 'risky', config: 'ci/mcp.json' })).toBe(
       'mcp-compat acknowledge --reason "..." --all --fail-on risky --project-config ci/mcp.json a.json b.json',
     );
+    // The same clients, so the client-limit changes of the run are among those acknowledged.
+    expect(acknowledgeAllOfDiff('a.json', 'b.json', { format: 'text', 'require-bump': false, client: 'openai,cursor' })).toBe(
+      'mcp-compat acknowledge --reason "..." --all --client openai,cursor a.json b.json',
+    );
   });
 
   it('for check: the same check as JSON, without --update or another --format, piped into --report -, secrets masked', () => {

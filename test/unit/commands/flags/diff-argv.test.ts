@@ -38,6 +38,10 @@ describe('parseDiffArgv (the start-up path of diff)', () => {
     });
   });
 
+  it('carries --client to the request as typed (names are checked when the diff runs)', () => {
+    expect(parseDiffArgv(['a.json', 'b.json', '--client', 'openai,cursor'])?.request.flags.client).toBe('openai,cursor');
+  });
+
   it.each([
     [['a.json']],
     [['a.json', 'b.json', 'c.json']],
