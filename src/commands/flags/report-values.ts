@@ -12,6 +12,10 @@ export interface ReportFlagValues {
   'require-bump': boolean;
   'next-version'?: string;
   suggestions?: string;
+  /** Context cost (./context.ts): count it, and the limits as given (checked by ../context-cost.ts). */
+  context?: boolean;
+  'max-context-tokens'?: string;
+  'max-context-growth'?: string;
 }
 
 /** A snapshot file as a report source: its path as the user sees it, and its text (as read) for line numbers. */

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { FAIL_ON_LEVELS } from '../../policy/fail-on.js';
 import { REPORT_FORMATS } from '../../report/formats.js';
 import { SUGGESTION_LEVELS } from '../../report/render-options.js';
+import { contextFlags } from './context.js';
 
 /**
  * Flags of every command that prints a report. `--project-config` always names the project
@@ -30,6 +31,7 @@ export const reportFlags = {
     options: [...SUGGESTION_LEVELS],
     helpGroup: 'REPORT',
   }),
+  ...contextFlags,
 };
 
 export { assertNextVersion, displayPath, type ReportFlagValues, shellQuote, sourceOf } from './report-values.js';
