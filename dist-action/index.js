@@ -22702,7 +22702,16 @@ function renderJunit(report) {
     </testcase>`)
     );
   }
-  const failures = [...cases.values()].filter((entry) => entry.changes.some((change2) => change2.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0);
+  const contextFailed = (report.context?.exceeded.length ?? 0) > 0;
+  if (report.context) {
+    const context = report.context;
+    testcases.push(
+      `    <testcase classname="mcp-compat.release" name="context ${attribute(contextSummary(context))}">` + (contextFailed ? `
+${context.exceeded.map((breach) => `      <failure message="${attribute(breach.message)}" type="${breach.limit}"/>`).join("\n")}
+    </testcase>` : "</testcase>")
+    );
+  }
+  const failures = [...cases.values()].filter((entry) => entry.changes.some((change2) => change2.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (contextFailed ? 1 : 0);
   const suite = `${cleanLine(report.base.name)} ${cleanLine(report.base.version)} -> ${cleanLine(report.head.version)}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -22736,6 +22745,7 @@ var init_junit = __esm({
   "src/report/junit.ts"() {
     "use strict";
     init_sanitize();
+    init_context_cost();
   }
 });
 

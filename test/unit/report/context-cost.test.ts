@@ -95,13 +95,18 @@ describe('context cost in the report', () => {
     expect(markdown).not.toContain('<img');
   });
 
-  it('github: an error annotation per limit exceeded and the delta in the last line; sarif and junit stay valid', () => {
+  it('github: an error annotation per limit exceeded and the delta in the last line; junit: a test case failing per limit; sarif stays valid', () => {
     const report = reportWith({ maxTokens: 1 });
     const github = renderReport(report, 'github');
     expect(github).toContain("::error title=mcp-compat%3A max-context-tokens exceeded::The head adds 15,712 tokens to a model's context, over the limit of 1 token (max-context-tokens).");
     expect(github).toContain('recommended bump: minor; context +3,412 tokens per conversation (12,300 -> 15,712); failed (fail-on: breaking)');
     const sarif = JSON.parse(renderReport(report, 'sarif', { toolVersion: '0.1.0' })) as unknown;
     expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
-    expect(renderReport(report, 'junit')).toMatch(/^<\?xml/);
+    const junit = renderReport(report, 'junit');
+    expect(junit).toContain(
+      `    <testcase classname="mcp-compat.release" name="context +3,412 tokens per conversation (12,300 -&gt; 15,712)">\n      <failure message="The head adds 15,712 tokens to a model&apos;s context, over the limit of 1 token (max-context-tokens)." type="max-context-tokens"/>\n    </testcase>`,
+    );
+    expect(junit).toMatch(/<testsuites name="mcp-compat" tests="5" failures="1" errors="0">/);
+    expect(renderReport(reportWith({}), 'junit')).toContain('name="context +3,412 tokens per conversation (12,300 -&gt; 15,712)"></testcase>');
   });
 });
