@@ -19759,11 +19759,18 @@ function promptContextText(prompt) {
     ...prompt.title === void 0 ? {} : { title: prompt.title }
   });
 }
-function contextTexts(snapshot) {
+function contextTexts(snapshot, toolTexts) {
   const texts = /* @__PURE__ */ new Map();
   const instructions = snapshot.server.instructions;
   if (instructions !== void 0 && instructions !== "") texts.set("server", { entity: "server", name: snapshot.server.name, text: instructions });
-  for (const tool of snapshot.tools) texts.set(`tool\0${tool.name}`, { entity: "tool", name: tool.name, text: toolContextText(tool) });
+  for (const tool of snapshot.tools) {
+    let text = toolTexts.get(tool);
+    if (text === void 0) {
+      text = toolContextText(tool);
+      toolTexts.set(tool, text);
+    }
+    texts.set(`tool\0${tool.name}`, { entity: "tool", name: tool.name, text });
+  }
   for (const prompt of snapshot.prompts) texts.set(`prompt\0${prompt.name}`, { entity: "prompt", name: prompt.name, text: promptContextText(prompt) });
   return texts;
 }
@@ -19777,8 +19784,9 @@ function measureContext(base, head, count2, encoding) {
     }
     return tokens2;
   };
-  const before = contextTexts(base);
-  const after = contextTexts(head);
+  const toolTexts = /* @__PURE__ */ new WeakMap();
+  const before = contextTexts(base, toolTexts);
+  const after = contextTexts(head, toolTexts);
   const entities = [];
   let baseTokens = 0;
   let headTokens = 0;

@@ -35,10 +35,6 @@ export function parseGrowthLimit(text: string): GrowthLimit | undefined {
   return percent ? { percent: Number(percent[1]) } : undefined;
 }
 
-export function formatGrowthLimit(limit: GrowthLimit): string {
-  return 'percent' in limit ? `${limit.percent}%` : tokens(limit.tokens);
-}
-
 /**
  * The limits the head goes over. A limit is reached only when exceeded: a head of exactly
  * `maxTokens`, or growth of exactly the allowed amount, passes. Shrinking never fails a growth

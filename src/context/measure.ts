@@ -53,12 +53,23 @@ export function promptContextText(prompt: PromptSnapshot): string {
   });
 }
 
-/** Each counted entity of one snapshot, keyed by kind and name, with its text. */
-function contextTexts(snapshot: Snapshot): Map<string, { entity: ContextEntityKind; name: string; text: string }> {
+/**
+ * Each counted entity of one snapshot, keyed by kind and name, with its text. `toolTexts` keeps the
+ * text of each tool object: a head tool that is byte for byte a base tool is the base's object
+ * (src/snapshot/tool-chunks.ts), so it is serialised once.
+ */
+function contextTexts(snapshot: Snapshot, toolTexts: WeakMap<ToolSnapshot, string>): Map<string, { entity: ContextEntityKind; name: string; text: string }> {
   const texts = new Map<string, { entity: ContextEntityKind; name: string; text: string }>();
   const instructions = snapshot.server.instructions;
   if (instructions !== undefined && instructions !== '') texts.set('server', { entity: 'server', name: snapshot.server.name, text: instructions });
-  for (const tool of snapshot.tools) texts.set(`tool\u0000${tool.name}`, { entity: 'tool', name: tool.name, text: toolContextText(tool) });
+  for (const tool of snapshot.tools) {
+    let text = toolTexts.get(tool);
+    if (text === undefined) {
+      text = toolContextText(tool);
+      toolTexts.set(tool, text);
+    }
+    texts.set(`tool\u0000${tool.name}`, { entity: 'tool', name: tool.name, text });
+  }
   for (const prompt of snapshot.prompts) texts.set(`prompt\u0000${prompt.name}`, { entity: 'prompt', name: prompt.name, text: promptContextText(prompt) });
   return texts;
 }
@@ -77,8 +88,9 @@ export function measureContext(base: Snapshot, head: Snapshot, count: CountToken
     }
     return tokens;
   };
-  const before = contextTexts(base);
-  const after = contextTexts(head);
+  const toolTexts = new WeakMap<ToolSnapshot, string>();
+  const before = contextTexts(base, toolTexts);
+  const after = contextTexts(head, toolTexts);
   const entities: ContextEntityCost[] = [];
   let baseTokens = 0;
   let headTokens = 0;

@@ -11,5 +11,7 @@ export const ENCODING = 'o200k_base';
  * as the ordinary text they are (the library's default would throw on them).
  */
 export function countTokens(text: string): number {
-  return countO200k(text, { disallowedSpecial: new Set() });
+  return countO200k(text, PLAIN_TEXT);
 }
+
+const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
