@@ -22937,7 +22937,9 @@ function contextSection(context) {
   for (const breach of context.exceeded) out.push(`\u274C **Context:** ${escapeMarkdown(breach.message)}`, "");
   if (context.entities.length === 0) return out;
   const shown2 = context.entities.slice(0, CONTEXT_ROWS);
-  out.push(`<details><summary>Context cost (${context.encoding} tokens): the ${plural(shown2.length, "biggest change")}</summary>`, "", "| | Tokens | Change |", "| --- | --- | ---: |");
+  const total = context.entities.length;
+  const which = shown2.length === total ? plural(total, "entity", "entities") : `the ${shown2.length} biggest changes of ${total}`;
+  out.push(`<details><summary>Context cost by entity (${context.encoding} tokens): ${which}</summary>`, "", "| | Tokens | Change |", "| --- | --- | ---: |");
   for (const entity of shown2) out.push(`| ${ENTITY_LABEL[entity.entity]} ${code3(entity.name)} | ${entityChange(entity).replace("->", "\u2192")} | ${signedCount(entity.delta)} |`);
   const more = context.entities.length - shown2.length;
   if (more > 0) out.push("", `_and ${more} more: \`--format json\` lists them all._`);

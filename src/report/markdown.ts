@@ -158,7 +158,9 @@ function contextSection(context: NonNullable<Report['context']>): string[] {
   for (const breach of context.exceeded) out.push(`❌ **Context:** ${escapeMarkdown(breach.message)}`, '');
   if (context.entities.length === 0) return out;
   const shown = context.entities.slice(0, CONTEXT_ROWS);
-  out.push(`<details><summary>Context cost (${context.encoding} tokens): the ${plural(shown.length, 'biggest change')}</summary>`, '', '| | Tokens | Change |', '| --- | --- | ---: |');
+  const total = context.entities.length;
+  const which = shown.length === total ? plural(total, 'entity', 'entities') : `the ${shown.length} biggest changes of ${total}`;
+  out.push(`<details><summary>Context cost by entity (${context.encoding} tokens): ${which}</summary>`, '', '| | Tokens | Change |', '| --- | --- | ---: |');
   for (const entity of shown) out.push(`| ${ENTITY_LABEL[entity.entity]} ${code(entity.name)} | ${entityChange(entity).replace('->', '→')} | ${signedCount(entity.delta)} |`);
   const more = context.entities.length - shown.length;
   if (more > 0) out.push('', `_and ${more} more: \`--format json\` lists them all._`);

@@ -90,9 +90,19 @@ describe('context cost in the report', () => {
     expect(markdown).toContain('### ❌ mcp-compat: context limit exceeded');
     expect(markdown).toContain(' · context: **+3,412 tokens per conversation (12,300 → 15,712)**');
     expect(markdown).toContain('❌ **Context:** Context grows by 3,412 tokens (+28%), over the limit of 3,000 tokens (max-context-growth).');
+    expect(markdown).toContain('<details><summary>Context cost by entity (o200k_base tokens): 3 entities</summary>');
     expect(markdown).toContain('| Tool <code>add_tag</code> | new | +3,000 |');
     expect(markdown).toContain('| Tool <code>delete_note</code> | removed | -88 |');
     expect(markdown).not.toContain('<img');
+  });
+
+  it('markdown: at most ten rows, saying how many are left out', () => {
+    const entities = Array.from({ length: 12 }, (_, index) => ({ entity: 'tool' as const, name: `tool_${index}`, baseTokens: 0, headTokens: 100 - index, delta: 100 - index }));
+    const markdown = renderReport(reportWith({}, { ...COST, entities }), 'markdown');
+    expect(markdown).toContain('<details><summary>Context cost by entity (o200k_base tokens): the 10 biggest changes of 12</summary>');
+    expect(markdown).toContain('| Tool <code>tool_9</code> | new | +91 |');
+    expect(markdown).not.toContain('tool_10');
+    expect(markdown).toContain('_and 2 more: `--format json` lists them all._');
   });
 
   it('github: an error annotation per limit exceeded and the delta in the last line; junit: a test case failing per limit; sarif stays valid', () => {
