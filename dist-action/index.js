@@ -83822,6 +83822,7 @@ async function call(url4, token2, method, body) {
 
 // src/action/run.ts
 var COMMENT_LIMIT = 6e4;
+var CONTEXT_NOT_COUNTED = 'The project config has a "context" section, which the GitHub Action does not apply: it counts no context cost. Run `npx mcp-compat check` with the same config in a step of its own for that gate.';
 async function runAction(env2, out) {
   const input = (name) => (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
   try {
@@ -83832,6 +83833,8 @@ async function runAction(env2, out) {
     const failOn = input("fail-on");
     if (failOn !== "" && !FAIL_ON_LEVELS.includes(failOn)) throw new UserError(`Input fail-on "${failOn}" is not one of ${FAIL_ON_LEVELS.join(", ")}.`);
     const config4 = await loadProjectConfig({ path: input("project-config") || void 0 });
+    if (config4?.context) out(`${workflowCommand("warning", { title: "mcp-compat: context cost not counted" }, CONTEXT_NOT_COUNTED)}
+`);
     const flags = { format, "fail-on": failOn || void 0, "require-bump": input("require-bump") === "true", "next-version": input("next-version") || void 0 };
     const timeout = input("timeout") ? Number(input("timeout")) : void 0;
     if (timeout !== void 0 && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {

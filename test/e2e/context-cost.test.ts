@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, type RunResult, workdir } from './cli.js';
+import { cli, ROOT, runNode, type RunResult, workdir } from './cli.js';
 
 // Context cost through the built CLI: the flags parse on both start-up paths, the limits set the
 // exit code, the JSON report carries summary.context. The fixture pair `breaking` (notes 1.0.0 ->
@@ -11,16 +11,19 @@ describe('context cost (built CLI)', { timeout: 60_000 }, () => {
   let gated: RunResult;
   let configured: RunResult;
   let invalid: RunResult;
+  let action: RunResult;
 
   beforeAll(async () => {
     dir = workdir('breaking');
     writeFileSync(join(dir, 'mcp-compat.config.json'), JSON.stringify({ context: { maxTokens: 154, maxGrowth: '10%' } }));
-    [gated, configured, invalid] = await Promise.all([
+    [gated, configured, invalid, action] = await Promise.all([
       // The start-up path of diff; --fail-on none, so only the context limit can fail the run.
       cli(['diff', 'base.json', 'head.json', '--format', 'json', '--fail-on', 'none', '--max-context-growth', '4%'], { cwd: dir }),
       // oclif's path, limits from the project config only (both met exactly or under).
       cli(['diff', 'base.json', 'head.json', '--fail-on', 'none'], { cwd: dir, env: { MCP_COMPAT_FAST_PATH: '0' } }),
       cli(['diff', 'base.json', 'head.json', '--max-context-growth', '10 percent'], { cwd: dir }),
+      // The Action's entry, with no server to check: it warns that it ignores the config's limits, then stops.
+      runNode(join(ROOT, 'dist', 'action.js'), [], { cwd: dir, env: { GITHUB_WORKSPACE: dir } }),
     ]);
   });
 
@@ -50,5 +53,10 @@ describe('context cost (built CLI)', { timeout: 60_000 }, () => {
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toBe('');
     expect(invalid.stderr).toBe('mcp-compat: --max-context-growth "10 percent" is neither a number of tokens nor a percentage (expected N or P%, e.g. 500 or 10%).\n');
+  });
+
+  it('the GitHub Action warns that it does not apply the config\'s context limits', () => {
+    expect(action.code).toBe(2);
+    expect(action.stdout).toMatch(/^::warning title=mcp-compat%3A context cost not counted::The project config has a "context" section, which the GitHub Action does not apply/);
   });
 });
