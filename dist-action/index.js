@@ -7421,20 +7421,20 @@ var require_colorize_json = __commonJS({
     }
     function tokenize(json, options) {
       let input = stringifyInput(json, options);
-      const tokens = [];
+      const tokens2 = [];
       let foundToken = false;
       do {
         for (const tokenType of tokenTypes) {
           const match = tokenType.regex.exec(input);
           if (match) {
-            tokens.push({ type: tokenType.tokenType, value: match[0] });
+            tokens2.push({ type: tokenType.tokenType, value: match[0] });
             input = input.slice(match[0].length);
             foundToken = true;
             break;
           }
         }
       } while (hasRemainingTokens(input, foundToken));
-      return tokens;
+      return tokens2;
     }
     function hasRemainingTokens(input, foundToken) {
       return (input?.length ?? 0) > 0 && foundToken;
@@ -13904,7 +13904,7 @@ var require_parse2 = __commonJS({
       async _args() {
         const argv = [];
         const args = {};
-        const tokens = this._argTokens;
+        const tokens2 = this._argTokens;
         let stdinRead = false;
         const ctx = this.context;
         const parseArgInput = async (name, arg, input) => {
@@ -13944,18 +13944,18 @@ var require_parse2 = __commonJS({
         const variadicIndex = argEntries.findIndex(([, arg]) => arg.multiple);
         if (variadicIndex === -1) {
           for (const [name, arg] of argEntries) {
-            const token2 = tokens.find((t) => t.arg === name);
+            const token2 = tokens2.find((t) => t.arg === name);
             ctx.token = token2;
             await (token2 ? parseArgInput(name, arg, token2.input) : tryStdin(name, arg));
             await applyDefault(name, arg);
           }
-          for (const token2 of tokens) {
+          for (const token2 of tokens2) {
             if (args[token2.arg] !== void 0)
               continue;
             argv.push(token2.input);
           }
         } else {
-          const tokenInputs = tokens.map((t) => t.input);
+          const tokenInputs = tokens2.map((t) => t.input);
           for (let i = 0; i < variadicIndex; i++) {
             const [name, arg] = argEntries[i];
             const input = tokenInputs.shift();
@@ -16033,9 +16033,9 @@ function shorten2(text, max) {
 function shownSegment(segment) {
   return shorten2(escapeUnsafe(segment.replace(/~/g, "~0").replace(/\//g, "~1")), 60);
 }
-function shownTokens(tokens, max = 8) {
-  if (tokens.length === 0) return "/";
-  return tokens.slice(0, max).map((token2) => `/${shownSegment(token2)}`).join("") + (tokens.length > max ? "/\u2026" : "");
+function shownTokens(tokens2, max = 8) {
+  if (tokens2.length === 0) return "/";
+  return tokens2.slice(0, max).map((token2) => `/${shownSegment(token2)}`).join("") + (tokens2.length > max ? "/\u2026" : "");
 }
 function shownValue(value) {
   return shorten2(escapeUnsafe(JSON.stringify(value) ?? String(value)), 60);
@@ -16067,9 +16067,9 @@ function scanJson(text, options = {}) {
   let depth = 0;
   let expectKey = false;
   const path = (levels) => {
-    const tokens = [];
-    for (let level = 0; level < levels; level++) tokens.push(isObject11[level] === 1 ? keyText(text, memberKey[level]) : String(arrayIndex[level]));
-    return tokens;
+    const tokens2 = [];
+    for (let level = 0; level < levels; level++) tokens2.push(isObject11[level] === 1 ? keyText(text, memberKey[level]) : String(arrayIndex[level]));
+    return tokens2;
   };
   let i = 0;
   while (i < length) {
@@ -17628,6 +17628,83 @@ var init_snippets = __esm({
   }
 });
 
+// src/context/limits.ts
+function parseTokenLimit(text) {
+  const trimmed = text.trim();
+  return INTEGER.test(trimmed) ? Number(trimmed) : void 0;
+}
+function parseGrowthLimit(text) {
+  const trimmed = text.trim();
+  if (INTEGER.test(trimmed)) return { tokens: Number(trimmed) };
+  const percent = PERCENT.exec(trimmed);
+  return percent ? { percent: Number(percent[1]) } : void 0;
+}
+function checkContextLimits(cost, limits) {
+  const breaches = [];
+  if (limits.maxTokens !== void 0 && cost.headTokens > limits.maxTokens) {
+    breaches.push({
+      limit: "max-context-tokens",
+      message: `The head adds ${tokens(cost.headTokens)} to a model's context, over the limit of ${tokens(limits.maxTokens)} (max-context-tokens).`
+    });
+  }
+  const growth = limits.maxGrowth;
+  if (growth !== void 0 && cost.delta > 0) {
+    const allowed = "percent" in growth ? cost.baseTokens * growth.percent / 100 : growth.tokens;
+    if (cost.delta > allowed) {
+      const share = cost.baseTokens > 0 ? ` (+${formatPercent(cost.delta * 100 / cost.baseTokens)})` : "";
+      breaches.push({
+        limit: "max-context-growth",
+        message: `Context grows by ${tokens(cost.delta)}${share}, over the limit of ${"percent" in growth ? `${growth.percent}% of ${tokens(cost.baseTokens)}` : tokens(growth.tokens)} (max-context-growth).`
+      });
+    }
+  }
+  return breaches;
+}
+function tokens(count2) {
+  return `${count2.toLocaleString("en-US")} ${count2 === 1 ? "token" : "tokens"}`;
+}
+function formatPercent(value) {
+  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}%`;
+}
+var INTEGER, PERCENT;
+var init_limits = __esm({
+  "src/context/limits.ts"() {
+    "use strict";
+    INTEGER = /^\d{1,15}$/;
+    PERCENT = /^(\d{1,9}(?:\.\d{1,6})?)%$/;
+  }
+});
+
+// src/policy/context-config.ts
+function parseContextSettings(value, fail) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail("/context", "expected an object");
+  const entry = value;
+  for (const key2 of Object.keys(entry)) {
+    if (!["report", "maxTokens", "maxGrowth"].includes(key2)) fail(`/context/${key2.replace(/~/g, "~0").replace(/\//g, "~1")}`, `unknown key "${key2}" (expected one of: report, maxTokens, maxGrowth)`);
+  }
+  if (entry.report !== void 0 && typeof entry.report !== "boolean") fail("/context/report", "expected true or false");
+  const limits = {};
+  if (entry.maxTokens !== void 0) {
+    if (!isCount(entry.maxTokens)) fail("/context/maxTokens", "expected a whole number of tokens from 0");
+    limits.maxTokens = entry.maxTokens;
+  }
+  if (entry.maxGrowth !== void 0) {
+    const growth = isCount(entry.maxGrowth) ? { tokens: entry.maxGrowth } : typeof entry.maxGrowth === "string" ? parseGrowthLimit(entry.maxGrowth) : void 0;
+    if (!growth) fail("/context/maxGrowth", 'expected a whole number of tokens from 0, or a percentage such as "10%"');
+    limits.maxGrowth = growth;
+  }
+  return { report: entry.report === true, limits };
+}
+function isCount(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+var init_context_config = __esm({
+  "src/policy/context-config.ts"() {
+    "use strict";
+    init_limits();
+  }
+});
+
 // src/policy/config.ts
 import { dirname, join } from "node:path";
 function escapePointer(token2) {
@@ -17636,7 +17713,7 @@ function escapePointer(token2) {
 function parseProjectConfig(raw, file, basePointer = "") {
   const r = new Reader(file, basePointer);
   const root = r.object(raw, "");
-  r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers", "suggestions", "clients"]);
+  r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers", "suggestions", "clients", "context"]);
   let failOn;
   if (root.failOn !== void 0) {
     if (!isFailOn(root.failOn)) r.fail("/failOn", `expected one of ${FAIL_ON_LEVELS.join(", ")}`);
@@ -17671,7 +17748,17 @@ function parseProjectConfig(raw, file, basePointer = "") {
   }
   const suggestions = root.suggestions === void 0 ? void 0 : parseSuggestions(r, root.suggestions);
   const clients = root.clients === void 0 ? void 0 : parseClients(r, root.clients);
-  return { file, failOn, severity, acknowledged, servers, ...suggestions ? { suggestions } : {}, ...clients ? { clients } : {} };
+  const context = root.context === void 0 ? void 0 : parseContextSettings(root.context, (pointer2, problem) => r.fail(pointer2, problem));
+  return {
+    file,
+    failOn,
+    severity,
+    acknowledged,
+    servers,
+    ...suggestions ? { suggestions } : {},
+    ...clients ? { clients } : {},
+    ...context ? { context } : {}
+  };
 }
 function parseClients(r, value) {
   if (!Array.isArray(value)) r.fail("/clients", `expected an array of client names (${CLIENT_IDS.join(", ")})`);
@@ -17825,6 +17912,7 @@ var init_config = __esm({
     init_fail_on();
     init_snippets();
     init_profiles();
+    init_context_config();
     CONFIG_FILE_NAME = "mcp-compat.config.json";
     PACKAGE_JSON_KEY = "mcp-compat";
     PLACEHOLDER_REASON = "TODO: say why this change is acceptable";
@@ -19850,6 +19938,101 @@ var init_git_source = __esm({
   }
 });
 
+// stand-in:../context/tokenizer.js
+var tokenizer_exports = {};
+__export(tokenizer_exports, {
+  ENCODING: () => ENCODING,
+  countTokens: () => countTokens
+});
+function countTokens() {
+  throw new Error("context cost is not counted in the GitHub Action bundle");
+}
+var ENCODING;
+var init_tokenizer = __esm({
+  "stand-in:../context/tokenizer.js"() {
+    ENCODING = "o200k_base";
+  }
+});
+
+// src/context/measure.ts
+var measure_exports = {};
+__export(measure_exports, {
+  measureContext: () => measureContext,
+  promptContextText: () => promptContextText,
+  toolContextText: () => toolContextText
+});
+function toolContextText(tool) {
+  return JSON.stringify({
+    ...tool.description === void 0 ? {} : { description: tool.description },
+    inputSchema: tool.inputSchema,
+    name: tool.name,
+    ...tool.outputSchema === void 0 ? {} : { outputSchema: tool.outputSchema },
+    ...tool.title === void 0 ? {} : { title: tool.title }
+  });
+}
+function promptContextText(prompt) {
+  return JSON.stringify({
+    ...prompt.arguments === void 0 ? {} : { arguments: prompt.arguments },
+    ...prompt.description === void 0 ? {} : { description: prompt.description },
+    name: prompt.name,
+    ...prompt.title === void 0 ? {} : { title: prompt.title }
+  });
+}
+function contextTexts(snapshot, toolTexts) {
+  const texts = /* @__PURE__ */ new Map();
+  const instructions = snapshot.server.instructions;
+  if (instructions !== void 0 && instructions !== "") texts.set("server", { entity: "server", name: snapshot.server.name, text: instructions });
+  for (const tool of snapshot.tools) {
+    let text = toolTexts.get(tool);
+    if (text === void 0) {
+      text = toolContextText(tool);
+      toolTexts.set(tool, text);
+    }
+    texts.set(`tool\0${tool.name}`, { entity: "tool", name: tool.name, text });
+  }
+  for (const prompt of snapshot.prompts) texts.set(`prompt\0${prompt.name}`, { entity: "prompt", name: prompt.name, text: promptContextText(prompt) });
+  return texts;
+}
+function measureContext(base, head, count2, encoding) {
+  const counted = /* @__PURE__ */ new Map();
+  const tokensOf = (text) => {
+    let tokens2 = counted.get(text);
+    if (tokens2 === void 0) {
+      tokens2 = count2(text);
+      counted.set(text, tokens2);
+    }
+    return tokens2;
+  };
+  const toolTexts = /* @__PURE__ */ new WeakMap();
+  const before = contextTexts(base, toolTexts);
+  const after = contextTexts(head, toolTexts);
+  const entities = [];
+  let baseTokens = 0;
+  let headTokens = 0;
+  for (const [key2, entry] of before) {
+    const baseCount = tokensOf(entry.text);
+    baseTokens += baseCount;
+    const other = after.get(key2);
+    if (other?.text === entry.text) continue;
+    const headCount = other === void 0 ? 0 : tokensOf(other.text);
+    if (headCount !== baseCount) entities.push({ entity: entry.entity, name: other?.name ?? entry.name, baseTokens: baseCount, headTokens: headCount, delta: headCount - baseCount });
+  }
+  for (const [key2, entry] of after) {
+    const headCount = tokensOf(entry.text);
+    headTokens += headCount;
+    if (!before.has(key2) && headCount !== 0) entities.push({ entity: entry.entity, name: entry.name, baseTokens: 0, headTokens: headCount, delta: headCount });
+  }
+  entities.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || ORDER[a.entity] - ORDER[b.entity] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { encoding, baseTokens, headTokens, delta: headTokens - baseTokens, entities };
+}
+var ORDER;
+var init_measure = __esm({
+  "src/context/measure.ts"() {
+    "use strict";
+    ORDER = { server: 0, tool: 1, prompt: 2 };
+  }
+});
+
 // src/capture/concurrent.ts
 var concurrent_exports = {};
 __export(concurrent_exports, {
@@ -20011,8 +20194,8 @@ function jsonEqual(a, b) {
   for (const key2 in b) if (Object.hasOwn(b, key2)) keys--;
   return keys === 0;
 }
-function pointer(...tokens) {
-  return tokens.map(token).join("");
+function pointer(...tokens2) {
+  return tokens2.map(token).join("");
 }
 var compareStrings;
 var init_json2 = __esm({
@@ -22665,7 +22848,7 @@ var init_version_order = __esm({
 });
 
 // src/policy/build-report.ts
-function buildReport({ diff, base, head, sources, policy }) {
+function buildReport({ diff, base, head, sources, policy, context }) {
   const notes = [...diff.notes];
   const swapped = swappedVersionsNote(base.server.version, head.server.version);
   if (swapped) notes.unshift(swapped);
@@ -22708,7 +22891,8 @@ function buildReport({ diff, base, head, sources, policy }) {
   }
   const count2 = (severity) => changes.filter((change2) => change2.severity === severity).length;
   const failing = changes.filter((change2) => change2.failing);
-  const failed = failing.length > 0 || versionCheck?.ok === false;
+  const reportContext = context ? { ...context.cost, limits: context.limits, exceeded: checkContextLimits(context.cost, context.limits) } : void 0;
+  const failed = failing.length > 0 || versionCheck?.ok === false || (reportContext?.exceeded.length ?? 0) > 0;
   return {
     formatVersion: 1,
     base: party(base, sources?.base),
@@ -22727,6 +22911,7 @@ function buildReport({ diff, base, head, sources, policy }) {
     tools: [...new Set([...base.tools, ...head.tools].map((tool) => tool.name))].sort(),
     notes,
     ...versionCheck ? { versionCheck } : {},
+    ...reportContext ? { context: reportContext } : {},
     nextSteps: {
       acknowledgements: failing.map((change2) => ({
         fingerprint: change2.fingerprint,
@@ -22771,6 +22956,7 @@ var ENTITY_ORDER2;
 var init_build_report = __esm({
   "src/policy/build-report.ts"() {
     "use strict";
+    init_limits();
     init_acknowledge();
     init_config();
     init_fail_on();
@@ -22780,6 +22966,25 @@ var init_build_report = __esm({
     init_acknowledge_command();
     init_version_order();
     ENTITY_ORDER2 = { server: 0, tool: 1, prompt: 2, resource: 3, resourceTemplate: 4 };
+  }
+});
+
+// src/report/context-cost.ts
+function signedCount(delta) {
+  if (delta === 0) return "\xB10";
+  return `${delta > 0 ? "+" : "-"}${Math.abs(delta).toLocaleString("en-US")}`;
+}
+function contextSummary(context, arrow = "->") {
+  return `${signedCount(context.delta)} ${context.delta === 1 || context.delta === -1 ? "token" : "tokens"} per conversation (${context.baseTokens.toLocaleString("en-US")} ${arrow} ${context.headTokens.toLocaleString("en-US")})`;
+}
+function entityChange(entity) {
+  if (entity.baseTokens === 0) return "new";
+  if (entity.headTokens === 0) return "removed";
+  return `${entity.baseTokens.toLocaleString("en-US")} -> ${entity.headTokens.toLocaleString("en-US")}`;
+}
+var init_context_cost = __esm({
+  "src/report/context-cost.ts"() {
+    "use strict";
   }
 });
 
@@ -22810,10 +23015,12 @@ function renderGithub(report) {
   if (report.versionCheck && !report.versionCheck.ok) {
     lines.push(workflowCommand("error", { title: "mcp-compat: version bump too small" }, cleanLine(report.versionCheck.message)));
   }
+  for (const breach of report.context?.exceeded ?? []) lines.push(workflowCommand("error", { title: `mcp-compat: ${breach.limit} exceeded` }, breach.message));
   for (const note of report.notes) lines.push(workflowCommand("notice", { title: "mcp-compat" }, cleanLine(note)));
   const s = report.summary;
+  const context = report.context ? `; context ${contextSummary(report.context)}` : "";
   lines.push(
-    `mcp-compat: ${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible; recommended bump: ${s.recommendedBump}; ${s.failed ? "failed" : "passed"} (fail-on: ${s.failOn})`
+    `mcp-compat: ${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible; recommended bump: ${s.recommendedBump}${context}; ${s.failed ? "failed" : "passed"} (fail-on: ${s.failOn})`
   );
   const { acknowledgeCommand: acknowledgeCommand2, configFile, declareVersion, refreshCommand } = report.nextSteps;
   if (s.failed && declareVersion !== void 0) lines.push(`To pass the version check, declare version ${declareVersion} or higher.`);
@@ -22831,6 +23038,7 @@ var init_github = __esm({
   "src/report/github.ts"() {
     "use strict";
     init_sanitize();
+    init_context_cost();
   }
 });
 
@@ -22846,7 +23054,8 @@ function renderJson(report) {
       compatible: report.summary.compatible,
       recommendedBump: report.summary.recommendedBump,
       failOn: report.summary.failOn,
-      failed: report.summary.failed
+      failed: report.summary.failed,
+      ...report.context ? { context: { baseTokens: report.context.baseTokens, headTokens: report.context.headTokens, delta: report.context.delta } } : {}
     },
     changes: report.changes.map((change2) => {
       const entry = {
@@ -22866,10 +23075,23 @@ function renderJson(report) {
       entry.fingerprint = change2.fingerprint;
       entry.acknowledged = change2.acknowledged;
       return entry;
-    })
+    }),
+    ...report.context ? { context: contextDetail(report.context) } : {}
   };
   return `${escapeJsonText(JSON.stringify(document2, null, 2))}
 `;
+}
+function contextDetail(context) {
+  const { maxTokens, maxGrowth } = context.limits;
+  return {
+    encoding: context.encoding,
+    limits: {
+      ...maxTokens === void 0 ? {} : { maxTokens },
+      ...maxGrowth === void 0 ? {} : { maxGrowth: "percent" in maxGrowth ? `${maxGrowth.percent}%` : maxGrowth.tokens }
+    },
+    exceeded: context.exceeded.map((breach) => ({ limit: breach.limit, message: breach.message })),
+    entities: context.entities.map((entity) => ({ entity: entity.entity, name: entity.name, baseTokens: entity.baseTokens, headTokens: entity.headTokens, delta: entity.delta }))
+  };
 }
 var init_json3 = __esm({
   "src/report/json.ts"() {
@@ -22907,7 +23129,16 @@ function renderJunit(report) {
     </testcase>`)
     );
   }
-  const failures = [...cases.values()].filter((entry) => entry.changes.some((change2) => change2.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0);
+  const contextFailed = (report.context?.exceeded.length ?? 0) > 0;
+  if (report.context) {
+    const context = report.context;
+    testcases.push(
+      `    <testcase classname="mcp-compat.release" name="context ${attribute(contextSummary(context))}">` + (contextFailed ? `
+${context.exceeded.map((breach) => `      <failure message="${attribute(breach.message)}" type="${breach.limit}"/>`).join("\n")}
+    </testcase>` : "</testcase>")
+    );
+  }
+  const failures = [...cases.values()].filter((entry) => entry.changes.some((change2) => change2.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (contextFailed ? 1 : 0);
   const suite = `${cleanLine(report.base.name)} ${cleanLine(report.base.version)} -> ${cleanLine(report.head.version)}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -22941,6 +23172,7 @@ var init_junit = __esm({
   "src/report/junit.ts"() {
     "use strict";
     init_sanitize();
+    init_context_cost();
   }
 });
 
@@ -23018,6 +23250,11 @@ function nextSteps(report) {
     steps.push({
       text: `If ${failing === 1 ? "this change is" : `these ${failing} changes are`} intended, acknowledge ${failing === 1 ? "it" : "them"} in ${configFile} (replace ... with the reason):`,
       command: acknowledgeCommand2
+    });
+  }
+  if ((report.context?.exceeded.length ?? 0) > 0) {
+    steps.push({
+      text: `Shorten the descriptions and schemas that grew (the context section lists the biggest changes), or raise the limit: --max-context-tokens / --max-context-growth, or context.maxTokens / context.maxGrowth in ${configFile}.`
     });
   }
   if (refreshCommand !== void 0) steps.push({ text: acknowledgeCommand2 === void 0 ? "Refresh the baseline:" : "Then refresh the baseline:", command: refreshCommand });
@@ -23100,7 +23337,7 @@ function headSection(report) {
   const title = s.failed ? `\u274C mcp-compat: ${failureTitle(report)}` : `\u2705 mcp-compat: ${passTitle(report)}`;
   const out = [`### ${title}`, ""];
   out.push(
-    `${code3(report.base.name)} ${code3(report.base.version)} \u2192 ${code3(report.head.name)} ${code3(report.head.version)} \xB7 recommended bump: **${s.recommendedBump}** \xB7 fail-on: **${s.failOn}**`,
+    `${code3(report.base.name)} ${code3(report.base.version)} \u2192 ${code3(report.head.name)} ${code3(report.head.version)} \xB7 recommended bump: **${s.recommendedBump}** \xB7 fail-on: **${s.failOn}**${report.context ? ` \xB7 context: **${contextSummary(report.context, "\u2192")}**` : ""}`,
     ""
   );
   out.push("| Severity | Changes | Acknowledged |", "| --- | ---: | ---: |");
@@ -23110,8 +23347,23 @@ function headSection(report) {
   }
   out.push("");
   if (report.versionCheck) out.push(`${report.versionCheck.ok ? "\u2705" : "\u274C"} **Version:** ${escapeMarkdown(report.versionCheck.message)}`, "");
+  if (report.context) out.push(...contextSection(report.context));
   for (const note of report.notes) out.push(`> **Note:** ${escapeMarkdown(note)}`, "");
   return out.join("\n");
+}
+function contextSection(context) {
+  const out = [];
+  for (const breach of context.exceeded) out.push(`\u274C **Context:** ${escapeMarkdown(breach.message)}`, "");
+  if (context.entities.length === 0) return out;
+  const shown2 = context.entities.slice(0, CONTEXT_ROWS);
+  const total = context.entities.length;
+  const which = shown2.length === total ? plural(total, "entity", "entities") : `the ${shown2.length} biggest changes of ${total}`;
+  out.push(`<details><summary>Context cost by entity (${context.encoding} tokens): ${which}</summary>`, "", "| | Tokens | Change |", "| --- | --- | ---: |");
+  for (const entity of shown2) out.push(`| ${ENTITY_LABEL[entity.entity]} ${code3(entity.name)} | ${entityChange(entity).replace("->", "\u2192")} | ${signedCount(entity.delta)} |`);
+  const more = context.entities.length - shown2.length;
+  if (more > 0) out.push("", `_and ${more} more: \`--format json\` lists them all._`);
+  out.push("", "</details>", "");
+  return out;
 }
 function footSection(report) {
   const steps = nextSteps(report);
@@ -23194,6 +23446,7 @@ function failureTitle(report) {
   const parts = [];
   if (report.summary.failing > 0) parts.push(`${plural(report.summary.failing, "change")} at or above ${report.summary.failOn}`);
   if (report.versionCheck && !report.versionCheck.ok) parts.push("version bump too small");
+  if ((report.context?.exceeded.length ?? 0) > 0) parts.push("context limit exceeded");
   return parts.join("; ");
 }
 function passTitle(report) {
@@ -23201,7 +23454,7 @@ function passTitle(report) {
   if (report.summary.failOn === "none") return `${plural(report.changes.length, "change")} (fail-on: none)`;
   return `no unacknowledged changes at or above ${report.summary.failOn}`;
 }
-var DEFAULT_MARKDOWN_BUDGET, ICON, ENTITY_LABEL, LANGUAGE_LABEL, NAMES_WHEN_SHORT, MARKUP;
+var DEFAULT_MARKDOWN_BUDGET, ICON, ENTITY_LABEL, LANGUAGE_LABEL, NAMES_WHEN_SHORT, CONTEXT_ROWS, MARKUP;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
@@ -23210,6 +23463,7 @@ var init_markdown = __esm({
     init_render_options();
     init_plural();
     init_sanitize();
+    init_context_cost();
     DEFAULT_MARKDOWN_BUDGET = 6e4;
     ICON = { breaking: "\u{1F534}", risky: "\u{1F7E0}", compatible: "\u{1F7E2}" };
     ENTITY_LABEL = {
@@ -23221,6 +23475,7 @@ var init_markdown = __esm({
     };
     LANGUAGE_LABEL = { typescript: "TypeScript", python: "Python" };
     NAMES_WHEN_SHORT = 10;
+    CONTEXT_ROWS = 10;
     MARKUP = /[&<>[\]|`\\*@#]|:(?=\/\/)|(?<=\bwww)\./gi;
   }
 });
@@ -23909,6 +24164,7 @@ function renderText(report, options = {}) {
     const check3 = report.versionCheck;
     out.push("", `${check3.ok ? c.green("version ok") : c.red.bold("version too low")}: ${cleanLine(check3.message)}`);
   }
+  if (report.context) out.push("", ...contextLines(report.context, c));
   out.push("", summaryLine(report, c));
   const steps = nextSteps(report);
   if (steps.length > 0) {
@@ -23948,13 +24204,27 @@ function summaryLine(report, c) {
   const s = report.summary;
   const counts = `${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible${s.acknowledged > 0 ? ` (${s.acknowledged} acknowledged)` : ""}`;
   const verdict = s.failed ? c.red.bold(`FAILED (fail-on: ${s.failOn})`) : c.green(`passed (fail-on: ${s.failOn})`);
-  return `${counts}; recommended bump: ${c.bold(s.recommendedBump)}; ${verdict}`;
+  const context = report.context ? `; context ${contextSummary(report.context)}` : "";
+  return `${counts}; recommended bump: ${c.bold(s.recommendedBump)}${context}; ${verdict}`;
+}
+function contextLines(context, c) {
+  const out = [c.bold(`CONTEXT (${context.encoding} tokens)`)];
+  const shown2 = context.entities.slice(0, CONTEXT_ENTITIES_SHOWN);
+  const width = Math.max(0, ...shown2.map((entity) => signedCount(entity.delta).length));
+  for (const entity of shown2) {
+    out.push(`  ${signedCount(entity.delta).padStart(width)}  ${ENTITY_LABEL2[entity.entity]} ${cleanLine(entity.name)} ${c.dim(`(${entityChange(entity)})`)}`);
+  }
+  const more = context.entities.length - shown2.length;
+  if (more > 0) out.push(`  ${c.dim(`and ${more} more (--format json lists them all)`)}`);
+  if (context.entities.length === 0) out.push("  no tool, prompt or instructions changed in size");
+  for (const breach of context.exceeded) out.push(`  ${c.red.bold("x")} ${cleanLine(breach.message)}`);
+  return out;
 }
 function indent(text, spaces) {
   const pad = " ".repeat(spaces);
   return text.split("\n").map((line) => line === "" ? "" : pad + line);
 }
-var ENTITY_LABEL2, NAMES_SHOWN;
+var ENTITY_LABEL2, NAMES_SHOWN, CONTEXT_ENTITIES_SHOWN;
 var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
@@ -23964,6 +24234,7 @@ var init_text = __esm({
     init_plural();
     init_render_options();
     init_sanitize();
+    init_context_cost();
     ENTITY_LABEL2 = {
       server: "server",
       tool: "tool",
@@ -23972,6 +24243,7 @@ var init_text = __esm({
       resourceTemplate: "resource template"
     };
     NAMES_SHOWN = 8;
+    CONTEXT_ENTITIES_SHOWN = 5;
   }
 });
 
@@ -24039,7 +24311,8 @@ function makeReport(request) {
       configFile: config4 ? displayPath(config4.file) : void 0,
       refreshCommand: request.refreshCommand,
       acknowledgeAllCommand: request.acknowledgeAllCommand
-    }
+    },
+    ...request.context ? { context: request.context } : {}
   });
 }
 function viewOptions(flags, config4) {
@@ -31444,26 +31717,26 @@ async function authInternal(provider, { serverUrl, authorizationCode, scope, res
   }
   const nonInteractiveFlow = !provider.redirectUrl;
   if (authorizationCode !== void 0 || nonInteractiveFlow) {
-    const tokens2 = await fetchToken(provider, authorizationServerUrl, {
+    const tokens3 = await fetchToken(provider, authorizationServerUrl, {
       metadata,
       resource,
       authorizationCode,
       fetchFn
     });
     await bindClientInformation();
-    await provider.saveTokens({ ...tokens2, issuer });
+    await provider.saveTokens({ ...tokens3, issuer });
     return "AUTHORIZED";
   }
-  const tokens = discardIfIssuerMismatch(await provider.tokens(), issuer);
-  if (tokens?.refresh_token && tokens.issuer == null) {
+  const tokens2 = discardIfIssuerMismatch(await provider.tokens(), issuer);
+  if (tokens2?.refresh_token && tokens2.issuer == null) {
     console.warn("[mcp-sdk] stored OAuth tokens have no 'issuer' property (saved by an earlier version, or by a provider that does not keep it) and are used as-is; make sure your OAuthClientProvider stores what saveTokens() and saveClientInformation() receive unchanged.");
   }
-  if (tokens?.refresh_token) {
+  if (tokens2?.refresh_token) {
     try {
       const newTokens = await refreshAuthorization(authorizationServerUrl, {
         metadata,
         clientInformation,
-        refreshToken: tokens.refresh_token,
+        refreshToken: tokens2.refresh_token,
         resource,
         addClientAuthentication: provider.addClientAuthentication,
         fetchFn
@@ -31769,7 +32042,7 @@ async function refreshAuthorization(authorizationServerUrl, { metadata, clientIn
     grant_type: "refresh_token",
     refresh_token: refreshToken
   });
-  const tokens = await executeTokenRequest(authorizationServerUrl, {
+  const tokens2 = await executeTokenRequest(authorizationServerUrl, {
     metadata,
     tokenRequestParams,
     clientInformation,
@@ -31777,7 +32050,7 @@ async function refreshAuthorization(authorizationServerUrl, { metadata, clientIn
     resource,
     fetchFn
   });
-  return { refresh_token: refreshToken, ...tokens };
+  return { refresh_token: refreshToken, ...tokens2 };
 }
 async function fetchToken(provider, authorizationServerUrl, { metadata, resource, authorizationCode, fetchFn } = {}) {
   const readClientInformation = async () => {
@@ -32146,9 +32419,9 @@ var init_streamableHttp = __esm({
       async _commonHeaders() {
         const headers = {};
         if (this._authProvider) {
-          const tokens = await this._authProvider.tokens();
-          if (tokens) {
-            headers["Authorization"] = `Bearer ${tokens.access_token}`;
+          const tokens2 = await this._authProvider.tokens();
+          if (tokens2) {
+            headers["Authorization"] = `Bearer ${tokens2.access_token}`;
           }
         }
         if (this._sessionId) {
@@ -32842,9 +33115,9 @@ var init_sse = __esm({
       async _commonHeaders() {
         const headers = {};
         if (this._authProvider) {
-          const tokens = await this._authProvider.tokens();
-          if (tokens) {
-            headers["Authorization"] = `Bearer ${tokens.access_token}`;
+          const tokens2 = await this._authProvider.tokens();
+          if (tokens2) {
+            headers["Authorization"] = `Bearer ${tokens2.access_token}`;
           }
         }
         if (this._protocolVersion) {
@@ -61396,22 +61669,22 @@ async function authInternal2(provider, { serverUrl, authorizationCode, iss, scop
     }, infoCtx);
     return "AUTHORIZED";
   }
-  let tokens = discardIfIssuerMismatch2(await provider.tokens(infoCtx), issuer);
-  if (tokens && tokens.issuer === void 0) {
-    tokens = {
-      ...tokens,
+  let tokens2 = discardIfIssuerMismatch2(await provider.tokens(infoCtx), issuer);
+  if (tokens2 && tokens2.issuer === void 0) {
+    tokens2 = {
+      ...tokens2,
       issuer
     };
-    await provider.saveTokens(tokens, infoCtx);
+    await provider.saveTokens(tokens2, infoCtx);
   }
-  if (tokens?.refresh_token && !forceReauthorization) {
-    const refreshScope = await provider.scopeForRefresh?.(tokens);
+  if (tokens2?.refresh_token && !forceReauthorization) {
+    const refreshScope = await provider.scopeForRefresh?.(tokens2);
     let newTokens;
     try {
       newTokens = await refreshAuthorization2(authorizationServerUrl, {
         metadata,
         clientInformation,
-        refreshToken: tokens.refresh_token,
+        refreshToken: tokens2.refresh_token,
         scope: refreshScope,
         resource,
         addClientAuthentication: provider.addClientAuthentication,
@@ -61758,7 +62031,7 @@ async function refreshAuthorization2(authorizationServerUrl, { metadata, clientI
     refresh_token: refreshToken
   });
   if (scope) tokenRequestParams.set("scope", scope);
-  const tokens = await executeTokenRequest2(authorizationServerUrl, {
+  const tokens2 = await executeTokenRequest2(authorizationServerUrl, {
     metadata,
     tokenRequestParams,
     clientInformation,
@@ -61769,8 +62042,8 @@ async function refreshAuthorization2(authorizationServerUrl, { metadata, clientI
   });
   return {
     refresh_token: refreshToken,
-    ...tokens,
-    ...scope && !tokens.scope && { scope }
+    ...tokens2,
+    ...scope && !tokens2.scope && { scope }
   };
 }
 async function fetchToken2(provider, authorizationServerUrl, { metadata, resource, authorizationCode, iss, scope, fetchFn } = {}) {
@@ -67539,8 +67812,8 @@ var init_dist3 = __esm({
       tokens() {
         return this._tokens;
       }
-      saveTokens(tokens) {
-        this._tokens = tokens;
+      saveTokens(tokens2) {
+        this._tokens = tokens2;
       }
       redirectToAuthorization() {
         throw new Error("redirectToAuthorization is not used for client_credentials flow");
@@ -67593,8 +67866,8 @@ var init_dist3 = __esm({
       tokens() {
         return this._tokens;
       }
-      saveTokens(tokens) {
-        this._tokens = tokens;
+      saveTokens(tokens2) {
+        this._tokens = tokens2;
       }
       redirectToAuthorization() {
         throw new Error("redirectToAuthorization is not used for client_credentials flow");
@@ -67644,8 +67917,8 @@ var init_dist3 = __esm({
       tokens() {
         return this._tokens;
       }
-      saveTokens(tokens) {
-        this._tokens = tokens;
+      saveTokens(tokens2) {
+        this._tokens = tokens2;
       }
       redirectToAuthorization() {
         throw new Error("redirectToAuthorization is not used for client_credentials flow");
@@ -67696,8 +67969,8 @@ var init_dist3 = __esm({
       tokens() {
         return this._tokens;
       }
-      saveTokens(tokens) {
-        this._tokens = tokens;
+      saveTokens(tokens2) {
+        this._tokens = tokens2;
       }
       redirectToAuthorization() {
         throw new Error("redirectToAuthorization is not used for jwt-bearer flow");
@@ -67833,8 +68106,8 @@ var init_dist3 = __esm({
       return async (input, init) => {
         const makeRequest = async () => {
           const headers = new Headers(init?.headers);
-          const tokens = await provider.tokens();
-          if (tokens) headers.set("Authorization", `Bearer ${tokens.access_token}`);
+          const tokens2 = await provider.tokens();
+          if (tokens2) headers.set("Authorization", `Bearer ${tokens2.access_token}`);
           return await next(input, {
             ...init,
             headers
@@ -67901,13 +68174,13 @@ var init_dist3 = __esm({
         throw markAuthSeamEscape(error4);
       }
     }, async () => {
-      let tokens;
+      let tokens2;
       try {
-        tokens = await provider.tokens();
+        tokens2 = await provider.tokens();
       } catch (error4) {
         throw markAuthSeamEscape(error4);
       }
-      return tokens?.token_type?.toLowerCase() === "dpop" ? tokens.access_token : void 0;
+      return tokens2?.token_type?.toLowerCase() === "dpop" ? tokens2.access_token : void 0;
     });
     withLogging = (options = {}) => {
       const { logger, includeRequestHeaders = false, includeResponseHeaders = false, statusLevel = 0 } = options;
@@ -68334,10 +68607,10 @@ var init_dist3 = __esm({
           text: challenge.text
         });
         if (challenge.resourceMetadataUrl) this._resourceMetadataUrl = challenge.resourceMetadataUrl;
-        const tokens = await this._oauthProvider.tokens();
-        const unionScope = computeScopeUnion(this._scope, tokens?.scope, challenge.scope);
+        const tokens2 = await this._oauthProvider.tokens();
+        const unionScope = computeScopeUnion(this._scope, tokens2?.scope, challenge.scope);
         this._scope = unionScope;
-        const forceReauthorization = isStrictScopeSuperset(unionScope, tokens?.scope);
+        const forceReauthorization = isStrictScopeSuperset(unionScope, tokens2?.scope);
         return auth2(this._oauthProvider, {
           serverUrl: this._url,
           resourceMetadataUrl: this._resourceMetadataUrl,
@@ -83202,7 +83475,7 @@ import { tmpdir } from "node:os";
 import { join as join5, resolve as resolve9 } from "node:path";
 
 // src/commands/check.ts
-var import_core24 = __toESM(require_lib(), 1);
+var import_core25 = __toESM(require_lib(), 1);
 init_errors();
 init_sanitize();
 import { access } from "node:fs/promises";
@@ -83331,41 +83604,56 @@ async function routeConfigFlag(flags) {
 }
 
 // src/commands/flags/report.ts
-var import_core2 = __toESM(require_lib(), 1);
+var import_core3 = __toESM(require_lib(), 1);
 init_fail_on();
 init_formats();
 init_render_options();
 init_profiles();
+
+// src/commands/flags/context.ts
+var import_core2 = __toESM(require_lib(), 1);
+var contextFlags = {
+  context: import_core2.Flags.boolean({ description: "Count the tokens the tools, prompts and instructions add to a model's context, before and after.", helpGroup: "CONTEXT" }),
+  "max-context-tokens": import_core2.Flags.string({ description: "Fail when the head adds more than N tokens to the context (implies --context).", helpValue: "N", helpGroup: "CONTEXT" }),
+  "max-context-growth": import_core2.Flags.string({
+    description: "Fail when the context grows by more than N tokens, or by more than P% of the base's (implies --context).",
+    helpValue: "N|P%",
+    helpGroup: "CONTEXT"
+  })
+};
+
+// src/commands/flags/report.ts
 init_report_values();
 var reportFlags = {
-  format: import_core2.Flags.string({ description: "Report format.", options: [...REPORT_FORMATS], default: "text", helpGroup: "REPORT" }),
-  "fail-on": import_core2.Flags.string({
+  format: import_core3.Flags.string({ description: "Report format.", options: [...REPORT_FORMATS], default: "text", helpGroup: "REPORT" }),
+  "fail-on": import_core3.Flags.string({
     description: "Exit with 1 when a change at or above this level is found (default: failOn from the project config, else breaking).",
     options: [...FAIL_ON_LEVELS],
     helpGroup: "REPORT"
   }),
-  "project-config": import_core2.Flags.string({
+  "project-config": import_core3.Flags.string({
     description: 'Project config file (default: nearest mcp-compat.config.json or package.json "mcp-compat", walking up).',
     helpGroup: "REPORT"
   }),
-  "require-bump": import_core2.Flags.boolean({
+  "require-bump": import_core3.Flags.boolean({
     description: "Fail when the declared version (--next-version, else the head snapshot's) is a smaller bump than the changes require.",
     helpGroup: "REPORT"
   }),
-  "next-version": import_core2.Flags.string({ description: "The version about to be released (X.Y.Z); checked against the recommended bump.", helpGroup: "REPORT" }),
-  client: import_core2.Flags.string({
+  "next-version": import_core3.Flags.string({ description: "The version about to be released (X.Y.Z); checked against the recommended bump.", helpGroup: "REPORT" }),
+  client: import_core3.Flags.string({
     description: `Also check the known limits of these clients (${CLIENT_IDS.join(", ")}; comma-separated): a change that newly exceeds one is breaking. Default: clients from the project config. See docs/clients.md.`,
     helpGroup: "REPORT"
   }),
-  suggestions: import_core2.Flags.string({
+  suggestions: import_core3.Flags.string({
     description: "How to ship breaking changes safely, in text and markdown: none, brief (what to do, once per tool; the default) or full (with code, in the languages of suggestions.languages in the project config).",
     options: [...SUGGESTION_LEVELS],
     helpGroup: "REPORT"
-  })
+  }),
+  ...contextFlags
 };
 
 // src/commands/flags/server-target.ts
-var import_core3 = __toESM(require_lib(), 1);
+var import_core4 = __toESM(require_lib(), 1);
 init_target();
 
 // src/commands/flags/server-target-values.ts
@@ -83443,19 +83731,19 @@ function parseClientCapabilities(value) {
 
 // src/commands/flags/server-target.ts
 var serverTargetFlags = {
-  url: import_core3.Flags.string({ description: "URL of a Streamable HTTP (or, with --transport sse, legacy SSE) server.", helpGroup: "SERVER" }),
-  transport: import_core3.Flags.string({ description: "Transport for --url [default: http].", options: ["http", "sse"], helpGroup: "SERVER" }),
-  header: import_core3.Flags.string({ description: 'HTTP header for --url, "Name: value" (repeatable). Never written to a snapshot.', multiple: true, helpGroup: "SERVER" }),
-  env: import_core3.Flags.string({ description: "Environment variable for a stdio server, KEY=VALUE (repeatable). Never written to a snapshot.", multiple: true, helpGroup: "SERVER" }),
-  cwd: import_core3.Flags.string({ description: "Working directory of a stdio server.", helpGroup: "SERVER" }),
-  config: import_core3.Flags.string({ description: "MCP client config file holding the server (.mcp.json, Claude Desktop, Cursor, .vscode/mcp.json); in check, a project config file (mcp-compat.config.json) is recognised too.", helpGroup: "SERVER" }),
-  server: import_core3.Flags.string({ description: "Name of the server entry in --config (optional when it lists one).", helpGroup: "SERVER", dependsOn: ["config"] }),
-  timeout: import_core3.Flags.integer({ description: `Time limit in milliseconds for the whole capture, 1 to ${MAX_TIMEOUT_MS} [default: 30000].`, min: 1, max: MAX_TIMEOUT_MS, helpGroup: "SERVER" }),
-  "client-capabilities": import_core3.Flags.string({
+  url: import_core4.Flags.string({ description: "URL of a Streamable HTTP (or, with --transport sse, legacy SSE) server.", helpGroup: "SERVER" }),
+  transport: import_core4.Flags.string({ description: "Transport for --url [default: http].", options: ["http", "sse"], helpGroup: "SERVER" }),
+  header: import_core4.Flags.string({ description: 'HTTP header for --url, "Name: value" (repeatable). Never written to a snapshot.', multiple: true, helpGroup: "SERVER" }),
+  env: import_core4.Flags.string({ description: "Environment variable for a stdio server, KEY=VALUE (repeatable). Never written to a snapshot.", multiple: true, helpGroup: "SERVER" }),
+  cwd: import_core4.Flags.string({ description: "Working directory of a stdio server.", helpGroup: "SERVER" }),
+  config: import_core4.Flags.string({ description: "MCP client config file holding the server (.mcp.json, Claude Desktop, Cursor, .vscode/mcp.json); in check, a project config file (mcp-compat.config.json) is recognised too.", helpGroup: "SERVER" }),
+  server: import_core4.Flags.string({ description: "Name of the server entry in --config (optional when it lists one).", helpGroup: "SERVER", dependsOn: ["config"] }),
+  timeout: import_core4.Flags.integer({ description: `Time limit in milliseconds for the whole capture, 1 to ${MAX_TIMEOUT_MS} [default: 30000].`, min: 1, max: MAX_TIMEOUT_MS, helpGroup: "SERVER" }),
+  "client-capabilities": import_core4.Flags.string({
     description: 'Client capabilities to declare, comma-separated from roots,sampling,elicitation, or "none" [default: all three].',
     helpGroup: "SERVER"
   }),
-  "log-format": import_core3.Flags.string({
+  "log-format": import_core4.Flags.string({
     description: `The capture's log on stderr: "json" writes one JSON event per line (every MCP request, with its latency); "text" is shown with --verbose. Secrets are masked.`,
     options: ["text", "json"],
     default: "text",
@@ -83634,6 +83922,33 @@ function assertNoStrayWords(commandName, parsed, command) {
   }
 }
 
+// src/commands/context-cost.ts
+init_limits();
+init_errors();
+function contextPlan(flags, config4) {
+  const fromConfig = config4?.context;
+  const limits = { ...fromConfig?.limits };
+  const tokens2 = flags["max-context-tokens"];
+  if (tokens2 !== void 0) {
+    const parsed = parseTokenLimit(tokens2);
+    if (parsed === void 0) throw new UserError(`--max-context-tokens "${tokens2}" is not a whole number of tokens (expected N, e.g. 20000).`);
+    limits.maxTokens = parsed;
+  }
+  const growth = flags["max-context-growth"];
+  if (growth !== void 0) {
+    const parsed = parseGrowthLimit(growth);
+    if (parsed === void 0) throw new UserError(`--max-context-growth "${growth}" is neither a number of tokens nor a percentage (expected N or P%, e.g. 500 or 10%).`);
+    limits.maxGrowth = parsed;
+  }
+  const asked = flags.context === true || fromConfig?.report === true || limits.maxTokens !== void 0 || limits.maxGrowth !== void 0;
+  return asked ? { limits } : void 0;
+}
+async function measureContextCost(plan, base, head) {
+  if (!plan) return void 0;
+  const [{ countTokens: countTokens2, ENCODING: ENCODING2 }, { measureContext: measureContext2 }] = await Promise.all([Promise.resolve().then(() => (init_tokenizer(), tokenizer_exports)), Promise.resolve().then(() => (init_measure(), measure_exports))]);
+  return { cost: measureContext2(base, head, countTokens2, ENCODING2), limits: plan.limits };
+}
+
 // src/commands/check.ts
 var Check = class _Check extends BaseCommand {
   static summary = "Snapshot a live server and compare it with the committed baseline.";
@@ -83653,11 +83968,11 @@ var Check = class _Check extends BaseCommand {
   static flags = {
     ...serverTargetFlags,
     ...reportFlags,
-    baseline: import_core24.Flags.string({ char: "b", description: "Baseline snapshot file, or git:REF:PATH (default: mcp-snapshot.json, or the configured server's)." }),
-    update: import_core24.Flags.boolean({ description: "Rewrite the baseline with the new snapshot after reporting (accepts the changes)." }),
-    all: import_core24.Flags.boolean({ description: "Check every server of the project config.", exclusive: ["name", "baseline"] }),
-    name: import_core24.Flags.string({ description: "Check the server of this name from the project config." }),
-    concurrency: import_core24.Flags.integer({ description: "With --all, how many servers to capture at once.", default: 4, min: 1 })
+    baseline: import_core25.Flags.string({ char: "b", description: "Baseline snapshot file, or git:REF:PATH (default: mcp-snapshot.json, or the configured server's)." }),
+    update: import_core25.Flags.boolean({ description: "Rewrite the baseline with the new snapshot after reporting (accepts the changes)." }),
+    all: import_core25.Flags.boolean({ description: "Check every server of the project config.", exclusive: ["name", "baseline"] }),
+    name: import_core25.Flags.string({ description: "Check the server of this name from the project config." }),
+    concurrency: import_core25.Flags.integer({ description: "With --all, how many servers to capture at once.", default: 4, min: 1 })
   };
   async run() {
     const { flags: parsed, argv } = await this.parse(_Check);
@@ -83667,9 +83982,10 @@ var Check = class _Check extends BaseCommand {
     assertNextVersion(flags["next-version"]);
     const config4 = await loadProjectConfig({ path: flags["project-config"] });
     chosenClients(flags.client, config4?.clients);
+    const plan = contextPlan(flags, config4);
     const jobs = this.jobs(flags, config4, command);
     const [{ settleWithLimit: settleWithLimit2 }, { render: render2, viewOptions: viewOptions2 }] = await Promise.all([Promise.resolve().then(() => (init_concurrent(), concurrent_exports)), Promise.resolve().then(() => (init_reporting(), reporting_exports))]);
-    const settled = await settleWithLimit2(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config4));
+    const settled = await settleWithLimit2(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config4, plan));
     if (!flags.all) {
       const [only] = settled;
       if (only?.status !== "fulfilled") throw only?.reason;
@@ -83720,7 +84036,7 @@ var Check = class _Check extends BaseCommand {
       }
     ];
   }
-  async checkOne(job, flags, config4) {
+  async checkOne(job, flags, config4, plan) {
     const [{ readSnapshotSource: readSnapshotSource2, parseGitSource: parseGitSource2 }, { writeSnapshotFile: writeSnapshotFile2 }, { snapshotServer: snapshotServer2 }, { makeReport: makeReport2 }] = await Promise.all([
       Promise.resolve().then(() => (init_git_source(), git_source_exports)),
       Promise.resolve().then(() => (init_write(), write_exports)),
@@ -83753,6 +84069,7 @@ var Check = class _Check extends BaseCommand {
     const head = await snapshotServer2(target, captureOptions(flags, job.timeoutMs, this.verbose));
     const { maskerFor: maskerFor2 } = await Promise.resolve().then(() => (init_secrets(), secrets_exports));
     const masker = maskerFor2(target);
+    const context = await measureContextCost(plan, base ?? head, head);
     const report = makeReport2({
       base: base ?? head,
       head,
@@ -83761,7 +84078,8 @@ var Check = class _Check extends BaseCommand {
       config: config4,
       server: job.configured,
       ...fromStdin ? {} : { refreshCommand: job.refreshCommand((text) => masker.mask(text)) },
-      acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text))
+      acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text)),
+      context
     });
     if (flags.update) {
       await writeSnapshotFile2(job.baseline, head);
@@ -83907,6 +84225,7 @@ async function call(url4, token2, method, body) {
 
 // src/action/run.ts
 var COMMENT_LIMIT = 6e4;
+var CONTEXT_NOT_COUNTED = 'The project config has a "context" section, which the GitHub Action does not apply: it counts no context cost. Run `npx mcp-compat check` with the same config in a step of its own for that gate.';
 async function runAction(env2, out) {
   const input = (name) => (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
   try {
@@ -83917,6 +84236,8 @@ async function runAction(env2, out) {
     const failOn = input("fail-on");
     if (failOn !== "" && !FAIL_ON_LEVELS.includes(failOn)) throw new UserError(`Input fail-on "${failOn}" is not one of ${FAIL_ON_LEVELS.join(", ")}.`);
     const config4 = await loadProjectConfig({ path: input("project-config") || void 0 });
+    if (config4?.context) out(`${workflowCommand("warning", { title: "mcp-compat: context cost not counted" }, CONTEXT_NOT_COUNTED)}
+`);
     const flags = { format, "fail-on": failOn || void 0, "require-bump": input("require-bump") === "true", "next-version": input("next-version") || void 0 };
     const timeout = input("timeout") ? Number(input("timeout")) : void 0;
     if (timeout !== void 0 && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {

@@ -21,6 +21,7 @@ import { resolveSnapshotArgument } from '../snapshot/git-source.js';
 import { isStdio } from '../snapshot/stdin-source.js';
 import { assertWritableFile } from './flags/output-path.js';
 import { assertNoStrayWords } from './flags/stray-words.js';
+import { type ContextPlan, contextPlan, measureContextCost } from './context-cost.js';
 
 /** One server to check: how to reach it and which baseline it is compared with. */
 interface CheckJob {
@@ -68,11 +69,12 @@ export default class Check extends BaseCommand {
     assertNextVersion(flags['next-version']);
     const config = await loadProjectConfig({ path: flags['project-config'] });
     chosenClients(flags.client, config?.clients); // an unknown name fails before any server is started
+    const plan = contextPlan(flags, config);
     const jobs = this.jobs(flags, config, command);
 
     const [{ settleWithLimit }, { render, viewOptions }] = await Promise.all([import('../capture/concurrent.js'), import('./reporting.js')]);
     // Servers are captured concurrently (--concurrency at a time); reports and errors keep the configured order.
-    const settled = await settleWithLimit(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config));
+    const settled = await settleWithLimit(jobs, flags.concurrency, (job) => this.checkOne(job, flags, config, plan));
     if (!flags.all) {
       const [only] = settled;
       if (only?.status !== 'fulfilled') throw only?.reason;
@@ -125,7 +127,7 @@ export default class Check extends BaseCommand {
     ];
   }
 
-  private async checkOne(job: CheckJob, flags: CheckFlags, config: LoadedProjectConfig | undefined): Promise<Report> {
+  private async checkOne(job: CheckJob, flags: CheckFlags, config: LoadedProjectConfig | undefined, plan: ContextPlan | undefined): Promise<Report> {
     const [{ readSnapshotSource, parseGitSource }, { writeSnapshotFile }, { snapshotServer }, { makeReport }] = await Promise.all([
       import('../snapshot/git-source.js'),
       import('../snapshot/write.js'),
@@ -161,6 +163,7 @@ export default class Check extends BaseCommand {
     const head = await snapshotServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
     const { maskerFor } = await import('../capture/secrets.js');
     const masker = maskerFor(target);
+    const context = await measureContextCost(plan, base ?? head, head);
     const report = makeReport({
       base: base ?? head,
       head,
@@ -170,6 +173,7 @@ export default class Check extends BaseCommand {
       server: job.configured,
       ...(fromStdin ? {} : { refreshCommand: job.refreshCommand((text) => masker.mask(text)) }),
       acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text)),
+      context,
     });
     if (flags.update) {
       await writeSnapshotFile(job.baseline, head);

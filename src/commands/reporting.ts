@@ -1,5 +1,5 @@
 import { diffSnapshots } from '../diff/diff-snapshots.js';
-import { buildReport, type ReportSource } from '../policy/build-report.js';
+import { type BuildReportInput, buildReport, type ReportSource } from '../policy/build-report.js';
 import type { FailOn } from '../policy/fail-on.js';
 import type { ReportFormat } from '../report/formats.js';
 import { type RenderOptions, renderReport } from '../report/index.js';
@@ -27,6 +27,8 @@ export interface ReportRequest {
   refreshCommand?: string;
   /** The command that acknowledges every failing change of this run. */
   acknowledgeAllCommand?: string;
+  /** The context cost and its limits, when counted (./context-cost.ts). */
+  context?: BuildReportInput['context'];
 }
 
 export function todayUtc(): string {
@@ -56,6 +58,7 @@ export function makeReport(request: ReportRequest): Report {
       refreshCommand: request.refreshCommand,
       acknowledgeAllCommand: request.acknowledgeAllCommand,
     },
+    ...(request.context ? { context: request.context } : {}),
   });
 }
 

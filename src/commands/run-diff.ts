@@ -4,6 +4,7 @@ import { isStdio } from '../snapshot/stdin-source.js';
 import { loadProjectConfig } from './flags/project-config.js';
 import { acknowledgeAllOfDiff } from './flags/acknowledge-values.js';
 import { chosenClients } from './flags/client-values.js';
+import { contextPlan, measureContextCost } from './context-cost.js';
 import { assertNextVersion, type ReportFlagValues, shellQuote, sourceOf } from './flags/report-values.js';
 
 export interface DiffRequest {
@@ -22,7 +23,9 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
   const [{ readSnapshotSourcePair, refreshByCopy, workingTreePath }, { makeReport, render, viewOptions }] = await Promise.all([import('../snapshot/git-source.js'), import('./reporting.js')]);
   const config = await loadProjectConfig({ path: flags['project-config'] ?? flags.config });
   chosenClients(flags.client, config?.clients);
+  const plan = contextPlan(flags, config);
   const [base, head] = await readSnapshotSourcePair(basePath, headPath);
+  const context = await measureContextCost(plan, base.snapshot, head.snapshot);
   const server = config?.servers.find((entry) => resolve(config.dir, entry.baseline) === resolve(workingTreePath(basePath)))?.name;
   const report = makeReport({
     base: base.snapshot,
@@ -34,6 +37,7 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
     server,
     refreshCommand: refreshByCopy(headPath, basePath, shellQuote),
     acknowledgeAllCommand: acknowledgeAllOfDiff(basePath, headPath, flags),
+    context,
   });
   process.stdout.write(render(report, flags.format, toolVersion, viewOptions(flags, config)));
   return report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;

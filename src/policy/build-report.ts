@@ -1,3 +1,5 @@
+import { checkContextLimits, type ContextLimits } from '../context/limits.js';
+import type { ContextCost } from '../context/measure.js';
 import type { SnapshotDiff } from '../diff/model.js';
 import type { EntityKind, Severity } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/model.js';
@@ -6,7 +8,7 @@ import { type Acknowledgement, CONFIG_FILE_NAME, PLACEHOLDER_REASON } from './co
 import { type FailOn, reachesFailOn, severityRank } from './fail-on.js';
 import { fingerprint } from './fingerprint.js';
 import { entityKey, locateEntities } from './locate.js';
-import type { Report, ReportChange, ReportLocation, VersionCheck } from './report-model.js';
+import type { Report, ReportChange, ReportContext, ReportLocation, VersionCheck } from './report-model.js';
 import { checkDeclaredVersion, recommendBump } from './semver.js';
 import { acknowledgeCommand } from './acknowledge-command.js';
 import { swappedVersionsNote } from './version-order.js';
@@ -47,12 +49,14 @@ export interface BuildReportInput {
   head: Snapshot;
   sources?: { base?: ReportSource; head?: ReportSource };
   policy: ReportPolicy;
+  /** The counted context cost and the limits it is held to, when counting was asked for. */
+  context?: { cost: ContextCost; limits: ContextLimits };
 }
 
 const ENTITY_ORDER: Record<EntityKind, number> = { server: 0, tool: 1, prompt: 2, resource: 3, resourceTemplate: 4 };
 
 /** Applies the policy to a diff and computes everything the reporters show. Pure. */
-export function buildReport({ diff, base, head, sources, policy }: BuildReportInput): Report {
+export function buildReport({ diff, base, head, sources, policy, context }: BuildReportInput): Report {
   const notes = [...diff.notes];
   const swapped = swappedVersionsNote(base.server.version, head.server.version);
   if (swapped) notes.unshift(swapped);
@@ -100,7 +104,8 @@ export function buildReport({ diff, base, head, sources, policy }: BuildReportIn
 
   const count = (severity: Severity): number => changes.filter((change) => change.severity === severity).length;
   const failing = changes.filter((change) => change.failing);
-  const failed = failing.length > 0 || versionCheck?.ok === false;
+  const reportContext: ReportContext | undefined = context ? { ...context.cost, limits: context.limits, exceeded: checkContextLimits(context.cost, context.limits) } : undefined;
+  const failed = failing.length > 0 || versionCheck?.ok === false || (reportContext?.exceeded.length ?? 0) > 0;
 
   return {
     formatVersion: 1,
@@ -120,6 +125,7 @@ export function buildReport({ diff, base, head, sources, policy }: BuildReportIn
     tools: [...new Set([...base.tools, ...head.tools].map((tool) => tool.name))].sort(),
     notes,
     ...(versionCheck ? { versionCheck } : {}),
+    ...(reportContext ? { context: reportContext } : {}),
     nextSteps: {
       acknowledgements: failing.map((change) => ({
         fingerprint: change.fingerprint,

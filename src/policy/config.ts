@@ -7,6 +7,7 @@ import { getRule } from '../rules/registry.js';
 import { FAIL_ON_LEVELS, type FailOn, isFailOn } from './fail-on.js';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../suggest/snippets.js';
 import { CLIENT_IDS } from '../clients/profiles.js';
+import { type ContextSettings, parseContextSettings } from './context-config.js';
 
 /**
  * The project config file: `mcp-compat.config.json`, or the `"mcp-compat"` key of package.json.
@@ -57,6 +58,8 @@ export interface ProjectConfig {
   suggestions?: { languages: SnippetLanguage[] };
   /** Client profile ids whose limits are checked (docs/clients.md); `--client` wins. */
   clients?: string[];
+  /** Context cost: whether to count it on every run and its limits; absent when the file says nothing. */
+  context?: ContextSettings;
 }
 
 const ENTITIES: readonly EntityKind[] = ['server', 'tool', 'prompt', 'resource', 'resourceTemplate'];
@@ -120,7 +123,7 @@ export function escapePointer(token: string): string {
 export function parseProjectConfig(raw: unknown, file: string, basePointer = ''): ProjectConfig {
   const r: Reader = new Reader(file, basePointer);
   const root = r.object(raw, '');
-  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions', 'clients']);
+  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions', 'clients', 'context']);
 
   let failOn: FailOn | undefined;
   if (root.failOn !== undefined) {
@@ -160,7 +163,17 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
 
   const suggestions = root.suggestions === undefined ? undefined : parseSuggestions(r, root.suggestions);
   const clients = root.clients === undefined ? undefined : parseClients(r, root.clients);
-  return { file, failOn, severity, acknowledged, servers, ...(suggestions ? { suggestions } : {}), ...(clients ? { clients } : {}) };
+  const context = root.context === undefined ? undefined : parseContextSettings(root.context, (pointer, problem) => r.fail(pointer, problem));
+  return {
+    file,
+    failOn,
+    severity,
+    acknowledged,
+    servers,
+    ...(suggestions ? { suggestions } : {}),
+    ...(clients ? { clients } : {}),
+    ...(context ? { context } : {}),
+  };
 }
 
 function parseClients(r: Reader, value: unknown): string[] {

@@ -1,3 +1,5 @@
+import type { ContextCost } from '../context/measure.js';
+import type { ContextLimitBreach, ContextLimits } from '../context/limits.js';
 import type { Change } from '../diff/model.js';
 import type { EntityKind, Severity } from '../rules/types.js';
 import type { FailOn } from './fail-on.js';
@@ -73,8 +75,15 @@ export interface ReportSummary {
   failing: number;
   recommendedBump: Bump;
   failOn: FailOn;
-  /** Failing changes, or a declared version below the recommended bump. */
+  /** Failing changes, a declared version below the recommended bump, or a context limit exceeded. */
   failed: boolean;
+}
+
+/** Tokens the tools, prompts and instructions add to a model's context, when they were counted. */
+export interface ReportContext extends ContextCost {
+  limits: ContextLimits;
+  /** The limits the head goes over (each fails the run). */
+  exceeded: ContextLimitBreach[];
 }
 
 /**
@@ -93,6 +102,8 @@ export interface Report {
   /** Things to say before the changes (differing client capabilities, expired acknowledgements, ...). */
   notes: string[];
   versionCheck?: VersionCheck;
+  /** Present when context cost was counted (`--context`, a context limit, or `context` in the project config). */
+  context?: ReportContext;
   /** What to do when the run failed; empty when it passed. */
   nextSteps: {
     /** Entries for the failing changes, to paste into `acknowledged` if they are intended. */

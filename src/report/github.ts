@@ -1,5 +1,6 @@
 import type { Report, ReportChange } from './model.js';
 import { cleanLine } from './sanitize.js';
+import { contextSummary } from './context-cost.js';
 
 // GitHub Actions workflow commands: `::error file=F,line=N,title=T::message`. Escaping follows
 // the runner's rules: in the message `%`, CR and LF; in property values also `:` and `,`.
@@ -40,10 +41,12 @@ export function renderGithub(report: Report): string {
   if (report.versionCheck && !report.versionCheck.ok) {
     lines.push(workflowCommand('error', { title: 'mcp-compat: version bump too small' }, cleanLine(report.versionCheck.message)));
   }
+  for (const breach of report.context?.exceeded ?? []) lines.push(workflowCommand('error', { title: `mcp-compat: ${breach.limit} exceeded` }, breach.message));
   for (const note of report.notes) lines.push(workflowCommand('notice', { title: 'mcp-compat' }, cleanLine(note)));
   const s = report.summary;
+  const context = report.context ? `; context ${contextSummary(report.context)}` : '';
   lines.push(
-    `mcp-compat: ${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible; recommended bump: ${s.recommendedBump}; ${s.failed ? 'failed' : 'passed'} (fail-on: ${s.failOn})`,
+    `mcp-compat: ${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible; recommended bump: ${s.recommendedBump}${context}; ${s.failed ? 'failed' : 'passed'} (fail-on: ${s.failOn})`,
   );
   const { acknowledgeCommand, configFile, declareVersion, refreshCommand } = report.nextSteps;
   if (s.failed && declareVersion !== undefined) lines.push(`To pass the version check, declare version ${declareVersion} or higher.`);

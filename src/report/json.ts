@@ -15,6 +15,7 @@ export function renderJson(report: Report): string {
       recommendedBump: report.summary.recommendedBump,
       failOn: report.summary.failOn,
       failed: report.summary.failed,
+      ...(report.context ? { context: { baseTokens: report.context.baseTokens, headTokens: report.context.headTokens, delta: report.context.delta } } : {}),
     },
     changes: report.changes.map((change) => {
       const entry: Record<string, Json | undefined> = {
@@ -35,7 +36,22 @@ export function renderJson(report: Report): string {
       entry.acknowledged = change.acknowledged;
       return entry;
     }),
+    ...(report.context ? { context: contextDetail(report.context) } : {}),
   };
   // The server's strings exactly, with controls, bidi and invisible characters as \uXXXX escapes.
   return `${escapeJsonText(JSON.stringify(document, null, 2))}\n`;
+}
+
+/** The top-level `context`: the encoding, the limits applied, the ones exceeded, and each entity whose count changed. */
+function contextDetail(context: NonNullable<Report['context']>): Json {
+  const { maxTokens, maxGrowth } = context.limits;
+  return {
+    encoding: context.encoding,
+    limits: {
+      ...(maxTokens === undefined ? {} : { maxTokens }),
+      ...(maxGrowth === undefined ? {} : { maxGrowth: 'percent' in maxGrowth ? `${maxGrowth.percent}%` : maxGrowth.tokens }),
+    },
+    exceeded: context.exceeded.map((breach) => ({ limit: breach.limit, message: breach.message })),
+    entities: context.entities.map((entity) => ({ entity: entity.entity, name: entity.name, baseTokens: entity.baseTokens, headTokens: entity.headTokens, delta: entity.delta })),
+  };
 }

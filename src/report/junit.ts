@@ -1,6 +1,7 @@
 import type { EntityKind } from '../rules/types.js';
 import type { Report, ReportChange } from './model.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
+import { contextSummary } from './context-cost.js';
 
 /** XML 1.0 text or attribute value: markup escaped, characters XML cannot carry dropped. */
 export function escapeXml(text: string): string {
@@ -27,7 +28,8 @@ interface Case {
 
 /**
  * JUnit XML: a test case per tool (and per other entity that changed), failing when it has a
- * change that fails the run (breaking, by default); other changes go to system-out.
+ * change that fails the run (breaking, by default); other changes go to system-out. The version
+ * check and the context cost, when there are any, get a test case each.
  */
 export function renderJunit(report: Report): string {
   const cases = new Map<string, Case>();
@@ -51,7 +53,16 @@ export function renderJunit(report: Report): string {
         (check.ok ? '</testcase>' : `\n      <failure message="${attribute(check.message)}" type="version-bump-too-small"/>\n    </testcase>`),
     );
   }
-  const failures = [...cases.values()].filter((entry) => entry.changes.some((change) => change.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0);
+  const contextFailed = (report.context?.exceeded.length ?? 0) > 0;
+  if (report.context) {
+    const context = report.context;
+    testcases.push(
+      `    <testcase classname="mcp-compat.release" name="context ${attribute(contextSummary(context))}">` +
+        (contextFailed ? `\n${context.exceeded.map((breach) => `      <failure message="${attribute(breach.message)}" type="${breach.limit}"/>`).join('\n')}\n    </testcase>` : '</testcase>'),
+    );
+  }
+  const failures =
+    [...cases.values()].filter((entry) => entry.changes.some((change) => change.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (contextFailed ? 1 : 0);
   const suite = `${cleanLine(report.base.name)} ${cleanLine(report.base.version)} -> ${cleanLine(report.head.version)}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -5,6 +5,7 @@ import { nextSteps } from './next-steps.js';
 import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
 import { entityCount, plural } from './plural.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
+import { contextSummary, entityChange, signedCount } from './context-cost.js';
 
 /** GitHub refuses comments over 65,536 characters; this leaves room for a heading per server. */
 export const DEFAULT_MARKDOWN_BUDGET = 60_000;
@@ -28,6 +29,8 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
 const LANGUAGE_LABEL: Record<SnippetLanguage, string> = { typescript: 'TypeScript', python: 'Python' };
 /** Names listed in the table row of a repeated change once the full list no longer fits. */
 const NAMES_WHEN_SHORT = 10;
+/** Rows of the context table, biggest change first; `--format json` lists them all. */
+const CONTEXT_ROWS = 10;
 
 // Characters that can start markup in GitHub-flavoured markdown or HTML: tags, entities, links and
 // images, table cells, code spans, emphasis and escapes. Dots, underscores, colons and the like
@@ -134,7 +137,7 @@ function headSection(report: Report): string {
   const title = s.failed ? `❌ mcp-compat: ${failureTitle(report)}` : `✅ mcp-compat: ${passTitle(report)}`;
   const out: string[] = [`### ${title}`, ''];
   out.push(
-    `${code(report.base.name)} ${code(report.base.version)} → ${code(report.head.name)} ${code(report.head.version)} · recommended bump: **${s.recommendedBump}** · fail-on: **${s.failOn}**`,
+    `${code(report.base.name)} ${code(report.base.version)} → ${code(report.head.name)} ${code(report.head.version)} · recommended bump: **${s.recommendedBump}** · fail-on: **${s.failOn}**${report.context ? ` · context: **${contextSummary(report.context, '→')}**` : ''}`,
     '',
   );
   out.push('| Severity | Changes | Acknowledged |', '| --- | ---: | ---: |');
@@ -144,8 +147,25 @@ function headSection(report: Report): string {
   }
   out.push('');
   if (report.versionCheck) out.push(`${report.versionCheck.ok ? '✅' : '❌'} **Version:** ${escapeMarkdown(report.versionCheck.message)}`, '');
+  if (report.context) out.push(...contextSection(report.context));
   for (const note of report.notes) out.push(`> **Note:** ${escapeMarkdown(note)}`, '');
   return out.join('\n');
+}
+
+/** Each context limit exceeded, and the entities whose token count changed most, collapsed. */
+function contextSection(context: NonNullable<Report['context']>): string[] {
+  const out: string[] = [];
+  for (const breach of context.exceeded) out.push(`❌ **Context:** ${escapeMarkdown(breach.message)}`, '');
+  if (context.entities.length === 0) return out;
+  const shown = context.entities.slice(0, CONTEXT_ROWS);
+  const total = context.entities.length;
+  const which = shown.length === total ? plural(total, 'entity', 'entities') : `the ${shown.length} biggest changes of ${total}`;
+  out.push(`<details><summary>Context cost by entity (${context.encoding} tokens): ${which}</summary>`, '', '| | Tokens | Change |', '| --- | --- | ---: |');
+  for (const entity of shown) out.push(`| ${ENTITY_LABEL[entity.entity]} ${code(entity.name)} | ${entityChange(entity).replace('->', '→')} | ${signedCount(entity.delta)} |`);
+  const more = context.entities.length - shown.length;
+  if (more > 0) out.push('', `_and ${more} more: \`--format json\` lists them all._`);
+  out.push('', '</details>', '');
+  return out;
 }
 
 function footSection(report: Report): string {
@@ -239,6 +259,7 @@ function failureTitle(report: Report): string {
   const parts: string[] = [];
   if (report.summary.failing > 0) parts.push(`${plural(report.summary.failing, 'change')} at or above ${report.summary.failOn}`);
   if (report.versionCheck && !report.versionCheck.ok) parts.push('version bump too small');
+  if ((report.context?.exceeded.length ?? 0) > 0) parts.push('context limit exceeded');
   return parts.join('; ');
 }
 

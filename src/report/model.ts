@@ -4,6 +4,7 @@ export type {
   AppliedAcknowledgement,
   Report,
   ReportChange,
+  ReportContext,
   ReportLocation,
   ReportParty,
   ReportSummary,

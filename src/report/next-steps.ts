@@ -31,6 +31,11 @@ export function nextSteps(report: Report): NextStep[] {
       command: acknowledgeCommand,
     });
   }
-  if (refreshCommand !== undefined) steps.push({ text: acknowledgeCommand === undefined ? 'Refresh the baseline:' : 'Then refresh the baseline:', command: refreshCommand });
+  if ((report.context?.exceeded.length ?? 0) > 0) {
+    steps.push({
+      text: `Shorten the descriptions and schemas that grew (the context section lists the biggest changes), or raise the limit: --max-context-tokens / --max-context-growth, or context.maxTokens / context.maxGrowth in ${configFile}.`,
+    });
+  }
+    if (refreshCommand !== undefined) steps.push({ text: acknowledgeCommand === undefined ? 'Refresh the baseline:' : 'Then refresh the baseline:', command: refreshCommand });
   return steps;
 }

@@ -7,6 +7,7 @@ import { nextSteps } from './next-steps.js';
 import { entityCount } from './plural.js';
 import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
 import { cleanBlock, cleanLine } from './sanitize.js';
+import { contextSummary, entityChange, signedCount } from './context-cost.js';
 
 export interface TextOptions {
   /** Colour the output (decide with `shouldColor`). */
@@ -26,6 +27,8 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
 };
 /** Names listed on the line of a repeated change; `--format json` lists them all. */
 const NAMES_SHOWN = 8;
+/** Entities listed under CONTEXT, biggest change first; `--format json` lists them all. */
+const CONTEXT_ENTITIES_SHOWN = 5;
 
 /**
  * Colours only on a TTY, unless NO_COLOR (any non-empty value) turns them off or FORCE_COLOR
@@ -91,6 +94,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     out.push('', `${check.ok ? c.green('version ok') : c.red.bold('version too low')}: ${cleanLine(check.message)}`);
   }
 
+  if (report.context) out.push('', ...contextLines(report.context, c));
+
   out.push('', summaryLine(report, c));
 
   const steps = nextSteps(report);
@@ -136,7 +141,23 @@ function summaryLine(report: Report, c: ChalkInstance): string {
   const s = report.summary;
   const counts = `${s.breaking} breaking, ${s.risky} risky, ${s.compatible} compatible${s.acknowledged > 0 ? ` (${s.acknowledged} acknowledged)` : ''}`;
   const verdict = s.failed ? c.red.bold(`FAILED (fail-on: ${s.failOn})`) : c.green(`passed (fail-on: ${s.failOn})`);
-  return `${counts}; recommended bump: ${c.bold(s.recommendedBump)}; ${verdict}`;
+  const context = report.context ? `; context ${contextSummary(report.context)}` : '';
+  return `${counts}; recommended bump: ${c.bold(s.recommendedBump)}${context}; ${verdict}`;
+}
+
+/** The CONTEXT section: the encoding, the entities that changed most, and each limit exceeded. */
+function contextLines(context: NonNullable<Report['context']>, c: ChalkInstance): string[] {
+  const out = [c.bold(`CONTEXT (${context.encoding} tokens)`)];
+  const shown = context.entities.slice(0, CONTEXT_ENTITIES_SHOWN);
+  const width = Math.max(0, ...shown.map((entity) => signedCount(entity.delta).length));
+  for (const entity of shown) {
+    out.push(`  ${signedCount(entity.delta).padStart(width)}  ${ENTITY_LABEL[entity.entity]} ${cleanLine(entity.name)} ${c.dim(`(${entityChange(entity)})`)}`);
+  }
+  const more = context.entities.length - shown.length;
+  if (more > 0) out.push(`  ${c.dim(`and ${more} more (--format json lists them all)`)}`);
+  if (context.entities.length === 0) out.push('  no tool, prompt or instructions changed in size');
+  for (const breach of context.exceeded) out.push(`  ${c.red.bold('x')} ${cleanLine(breach.message)}`);
+  return out;
 }
 
 function indent(text: string, spaces: number): string[] {

@@ -49,7 +49,7 @@ describe('the published package', () => {
   }, 120_000);
 
   it('holds the bins, the bundles and the types, and no source maps, sources, tests or dev scripts', () => {
-    for (const needed of ['package.json', 'README.md', 'bin/run.js', 'dist/cli.js', 'dist/fast-diff.js', 'dist/fast-snapshot.js', 'dist/index.js', 'dist/index.d.ts']) {
+    for (const needed of ['package.json', 'README.md', 'bin/run.js', 'dist/cli.js', 'dist/fast-diff.js', 'dist/fast-snapshot.js', 'dist/index.js', 'dist/index.d.ts', 'dist/tokenizer.js']) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((path) => path.endsWith('.map'))).toEqual([]);
@@ -68,15 +68,17 @@ describe('the published package', () => {
     expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
   });
 
-  it('npx mcp-compat diff runs, on the start-up path and through oclif', async () => {
-    const args = ['--no', '--', 'mcp-compat', 'diff', join(PAIRS, 'breaking', 'base.json'), join(PAIRS, 'breaking', 'head.json'), '--format', 'json'];
+  it('npx mcp-compat diff runs, on the start-up path and through oclif, and finds its tokenizer (#tokenizer) from either', async () => {
+    const args = ['--no', '--', 'mcp-compat', 'diff', join(PAIRS, 'breaking', 'base.json'), join(PAIRS, 'breaking', 'head.json'), '--format', 'json', '--context'];
     for (const env of [{}, { MCP_COMPAT_FAST_PATH: '0' }]) {
       const result = await exec('npx', args, { cwd: project, env: { ...npmEnv, ...env } }).then(
         (done) => ({ code: 0, stdout: done.stdout }),
         (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
       );
       expect(result.code, JSON.stringify(result)).toBe(1);
-      expect((JSON.parse(result.stdout) as { summary: { breaking: number } }).summary.breaking).toBeGreaterThan(0);
+      const summary = (JSON.parse(result.stdout) as { summary: { breaking: number; context: unknown } }).summary;
+      expect(summary.breaking).toBeGreaterThan(0);
+      expect(summary.context).toEqual({ baseTokens: 147, headTokens: 154, delta: 7 });
     }
   });
 

@@ -21,7 +21,7 @@ const npxMemory = ['npx', '--no-install', 'mcp-server-memory'];
 interface JsonReport {
   base: { name: string; version: string };
   head: { name: string; version: string };
-  summary: { breaking: number; risky: number; compatible: number; recommendedBump: string; failed: boolean };
+  summary: { breaking: number; risky: number; compatible: number; recommendedBump: string; failed: boolean; context?: { baseTokens: number; headTokens: number; delta: number } };
   changes: { rule: string; entity: string; name: string; severity: string }[];
 }
 
@@ -69,10 +69,12 @@ describe.runIf(process.platform === 'linux')('real published servers, launched a
   });
 
   it('check of 2026.8.31 (npx, in the project that installs it) against the 2025.9.25 baseline', async () => {
-    const run = await tracedCli(['check', '--baseline', baseline, '--format', 'json', '--cwd', project, '--', ...npxMemory], { env });
+    const run = await tracedCli(['check', '--baseline', baseline, '--format', 'json', '--context', '--cwd', project, '--', ...npxMemory], { env });
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.summary).toMatchObject({ breaking: 0, risky: 0, recommendedBump: 'minor', failed: false });
+    // The output schemas and longer descriptions cost every conversation that loads the server (o200k_base tokens).
+    expect(report.summary.context).toEqual({ baseTokens: 848, headTokens: 2134, delta: 1286 });
     expect(report.summary.compatible).toBeGreaterThan(0);
     // What 2026.8.31 added: a resource, titles, annotations, and an outputSchema for every tool.
     const rules = new Set(report.changes.map((change) => change.rule));

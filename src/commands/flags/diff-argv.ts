@@ -18,6 +18,9 @@ export const DIFF_FLAG_SPEC: Readonly<Record<string, PlainFlag>> = {
   'next-version': { kind: 'string' },
   suggestions: { kind: 'string', options: SUGGESTION_LEVELS },
   client: { kind: 'string' },
+  context: { kind: 'boolean' },
+  'max-context-tokens': { kind: 'string' },
+  'max-context-growth': { kind: 'string' },
   quiet: { kind: 'boolean', char: 'q' },
   verbose: { kind: 'boolean', char: 'v' },
 };
@@ -35,7 +38,8 @@ export function parseDiffArgv(words: readonly string[]): DiffArgv | undefined {
   const argv = readPlainArgv(words, DIFF_FLAG_SPEC, { positional: 2, rest: false });
   if (!argv || EXCLUSIVE.some(([a, b]) => argv.values.has(a) && argv.values.has(b))) return undefined;
   const flags: DiffRequest['flags'] = { format: stringValue(argv, 'format') ?? 'text', 'require-bump': argv.values.get('require-bump') === true };
-  for (const name of ['fail-on', 'project-config', 'config', 'next-version', 'suggestions', 'client'] as const) {
+  if (argv.values.get('context') === true) flags.context = true;
+  for (const name of ['fail-on', 'project-config', 'config', 'next-version', 'suggestions', 'client', 'max-context-tokens', 'max-context-growth'] as const) {
     const value = stringValue(argv, name);
     if (value !== undefined) flags[name] = value;
   }

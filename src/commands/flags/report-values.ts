@@ -14,6 +14,10 @@ export interface ReportFlagValues {
   suggestions?: string;
   /** `--client NAME[,NAME]`: client profiles to check (./client-values.ts). */
   client?: string;
+  /** Context cost (./context.ts): count it, and the limits as given (checked by ../context-cost.ts). */
+  context?: boolean;
+  'max-context-tokens'?: string;
+  'max-context-growth'?: string;
 }
 
 /** A snapshot file as a report source: its path as the user sees it, and its text (as read) for line numbers. */

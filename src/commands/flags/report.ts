@@ -3,6 +3,7 @@ import { FAIL_ON_LEVELS } from '../../policy/fail-on.js';
 import { REPORT_FORMATS } from '../../report/formats.js';
 import { SUGGESTION_LEVELS } from '../../report/render-options.js';
 import { CLIENT_IDS } from '../../clients/profiles.js';
+import { contextFlags } from './context.js';
 
 /**
  * Flags of every command that prints a report. `--project-config` always names the project
@@ -35,6 +36,7 @@ export const reportFlags = {
     options: [...SUGGESTION_LEVELS],
     helpGroup: 'REPORT',
   }),
+  ...contextFlags,
 };
 
 export { assertNextVersion, displayPath, type ReportFlagValues, shellQuote, sourceOf } from './report-values.js';

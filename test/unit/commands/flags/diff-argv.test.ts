@@ -42,6 +42,17 @@ describe('parseDiffArgv (the start-up path of diff)', () => {
     expect(parseDiffArgv(['a.json', 'b.json', '--client', 'openai,cursor'])?.request.flags.client).toBe('openai,cursor');
   });
 
+  it('reads the context-cost flags, whose values ../context-cost.ts checks', () => {
+    expect(parseDiffArgv(['a.json', 'b.json', '--context', '--max-context-tokens', '20000', '--max-context-growth=10%'])?.request.flags).toEqual({
+      format: 'text',
+      'require-bump': false,
+      context: true,
+      'max-context-tokens': '20000',
+      'max-context-growth': '10%',
+    });
+    expect(parseDiffArgv(['a.json', 'b.json', '--max-context-growth', 'lots'])?.request.flags['max-context-growth']).toBe('lots');
+  });
+
   it.each([
     [['a.json']],
     [['a.json', 'b.json', 'c.json']],
