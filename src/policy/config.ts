@@ -6,6 +6,7 @@ import { SEVERITIES } from '../rules/types.js';
 import { getRule } from '../rules/registry.js';
 import { FAIL_ON_LEVELS, type FailOn, isFailOn } from './fail-on.js';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../suggest/snippets.js';
+import { type LintSettings, parseLintSettings } from './lint-settings.js';
 
 /**
  * The project config file: `mcp-compat.config.json`, or the `"mcp-compat"` key of package.json.
@@ -54,6 +55,8 @@ export interface ProjectConfig {
   servers: ConfiguredServer[];
   /** How reports show suggestions; absent when the file says nothing. */
   suggestions?: { languages: SnippetLanguage[] };
+  /** `mcp-compat lint` settings; absent when the file says nothing. */
+  lint?: LintSettings;
 }
 
 const ENTITIES: readonly EntityKind[] = ['server', 'tool', 'prompt', 'resource', 'resourceTemplate'];
@@ -117,7 +120,7 @@ export function escapePointer(token: string): string {
 export function parseProjectConfig(raw: unknown, file: string, basePointer = ''): ProjectConfig {
   const r: Reader = new Reader(file, basePointer);
   const root = r.object(raw, '');
-  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions']);
+  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions', 'lint']);
 
   let failOn: FailOn | undefined;
   if (root.failOn !== undefined) {
@@ -156,7 +159,8 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
   }
 
   const suggestions = root.suggestions === undefined ? undefined : parseSuggestions(r, root.suggestions);
-  return { file, failOn, severity, acknowledged, servers, ...(suggestions ? { suggestions } : {}) };
+  const lint = root.lint === undefined ? undefined : parseLintSettings(root.lint, (pointer, problem) => r.fail(pointer, problem));
+  return { file, failOn, severity, acknowledged, servers, ...(suggestions ? { suggestions } : {}), ...(lint ? { lint } : {}) };
 }
 
 function parseSuggestions(r: Reader, value: unknown): { languages: SnippetLanguage[] } {

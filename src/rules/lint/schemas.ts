@@ -16,7 +16,7 @@ export const SCHEMA_LINT_RULES: readonly LintRule[] = [
     rationale: 'The MCP specification defines a tool\'s `inputSchema` as a JSON Schema object with `type: "object"`: arguments are always sent as an object. SDKs validate the tool list against that definition, and some clients drop the tool or fail to list any tool.',
     example: { bad: 'inputSchema: {properties: {q: {type: "string"}}}', good: 'inputSchema: {type: "object", properties: {q: {type: "string"}}}' },
     check: (snapshot) => notObject(snapshot, 'inputSchema'),
-    message: (f) => `Tool ${code(f.name)}: \`inputSchema\` ${f.params?.type === undefined ? 'has no `type`' : `has \`type\` ${show(f.params.type)}`} instead of \`type: "object"\`.`,
+    message: (f) => `Tool ${code(f.name)}: \`inputSchema\` ${f.params?.type === undefined ? 'has no `type`' : `has \`type\` ${show(f.params.type)}`}; it must be \`type: "object"\`.`,
   },
   {
     id: 'output-schema-not-object',
@@ -25,7 +25,7 @@ export const SCHEMA_LINT_RULES: readonly LintRule[] = [
     rationale: 'Structured tool results (`structuredContent`) are JSON objects, and the MCP specification defines `outputSchema` with `type: "object"`. Clients that validate results against it reject the tool list or every result.',
     example: { bad: 'outputSchema: {type: "array", items: {...}}', good: 'outputSchema: {type: "object", properties: {items: {type: "array", items: {...}}}}' },
     check: (snapshot) => notObject(snapshot, 'outputSchema'),
-    message: (f) => `Tool ${code(f.name)}: \`outputSchema\` ${f.params?.type === undefined ? 'has no `type`' : `has \`type\` ${show(f.params.type)}`} instead of \`type: "object"\`.`,
+    message: (f) => `Tool ${code(f.name)}: \`outputSchema\` ${f.params?.type === undefined ? 'has no `type`' : `has \`type\` ${show(f.params.type)}`}; it must be \`type: "object"\`.`,
   },
   {
     id: 'input-schema-unsatisfiable',
