@@ -16,7 +16,8 @@ export interface SchemaNode {
   combinedWith?: JsonObject;
 }
 
-const MAP_KEYWORDS = ['patternProperties', 'dependentSchemas', '$defs', 'definitions'] as const;
+// draft-07 `dependencies` holds schemas and arrays of names; only the schemas are visited.
+const MAP_KEYWORDS = ['patternProperties', 'dependentSchemas', 'dependencies', '$defs', 'definitions'] as const;
 const OPTIONAL_KEYWORDS = ['additionalProperties', 'unevaluatedProperties', 'propertyNames', 'additionalItems', 'unevaluatedItems', 'if', 'then', 'else'] as const;
 const BRANCH_KEYWORDS = ['if', 'then', 'else'] as const;
 
@@ -50,7 +51,7 @@ function visit(node: SchemaNode, out: SchemaNode[]): void {
   for (const keyword of MAP_KEYWORDS) {
     const map = own(schema, keyword);
     if (!isObject(map)) continue;
-    for (const key of Object.keys(map)) child(map[key], `${node.pointer}/${keyword}${token(key)}`, false, keyword === 'dependentSchemas' ? schema : undefined);
+    for (const key of Object.keys(map)) child(map[key], `${node.pointer}/${keyword}${token(key)}`, false, keyword === 'dependentSchemas' || keyword === 'dependencies' ? schema : undefined);
   }
   for (const keyword of OPTIONAL_KEYWORDS) {
     child(own(schema, keyword), `${node.pointer}/${keyword}`, false, (BRANCH_KEYWORDS as readonly string[]).includes(keyword) ? schema : undefined);

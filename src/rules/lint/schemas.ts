@@ -157,7 +157,9 @@ function branchesOf(schema: JsonObject): JsonObject[] {
     const branch = own(schema, keyword);
     if (isObject(branch)) out.push(branch);
   }
-  const dependent = own(schema, 'dependentSchemas');
-  if (isObject(dependent)) out.push(...Object.values(dependent).filter(isObject));
+  for (const keyword of ['dependentSchemas', 'dependencies']) {
+    const dependent = own(schema, keyword);
+    if (isObject(dependent)) out.push(...Object.values(dependent).filter(isObject));
+  }
   return out;
 }
