@@ -22,6 +22,9 @@ export default class Lint extends BaseCommand {
   static override strict = false;
   static override flags = {
     ...serverTargetFlags,
+    // The snapshot file may follow a repeatable flag: each takes one value.
+    env: Flags.string({ description: serverTargetFlags.env.description, multiple: true, multipleNonGreedy: true, helpGroup: 'SERVER' }),
+    header: Flags.string({ description: serverTargetFlags.header.description, multiple: true, multipleNonGreedy: true, helpGroup: 'SERVER' }),
     format: Flags.string({ description: 'Report format.', options: [...REPORT_FORMATS], default: 'text', helpGroup: 'REPORT' }),
     'fail-on': Flags.string({
       description: 'Exit with 1 when a finding at or above this level is found (default: lint.failOn from the project config, else error).',
@@ -31,6 +34,8 @@ export default class Lint extends BaseCommand {
     rule: Flags.string({
       description: 'Set a rule\'s severity or turn it off, ID=error|warning|info|off (repeatable; wins over lint.rules in the project config).',
       multiple: true,
+      // One value per --rule: the snapshot file may follow it.
+      multipleNonGreedy: true,
       helpGroup: 'REPORT',
     }),
     output: Flags.string({ char: 'o', description: 'Write the report to this file instead of stdout (`-` for stdout).', helpGroup: 'REPORT' }),

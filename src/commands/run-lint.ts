@@ -53,6 +53,7 @@ export async function runLint(request: LintRequest, toolVersion: string): Promis
   if (file === undefined && !liveTarget) {
     throw new UserError('Nothing to lint.', { hint: 'Give a snapshot file (mcp-compat lint mcp-snapshot.json, - for stdin) or a server (-- COMMAND ARGS, --url URL, --config FILE --server NAME).' });
   }
+  if (file !== undefined) assertNoCaptureFlags(flags);
   const rules = parseRuleFlags(flags.rule ?? []);
   const output = flags.output === undefined || isStdio(flags.output) ? undefined : flags.output;
   if (output !== undefined) await assertWritableFile(output, '-o');
@@ -90,6 +91,12 @@ export async function runLint(request: LintRequest, toolVersion: string): Promis
     }
   }
   return report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
+}
+
+/** Flags that only a capture uses are an error with a snapshot file, never silently ignored. */
+function assertNoCaptureFlags(flags: LintRequest['flags']): void {
+  const given = (['env', 'header', 'cwd', 'transport', 'server', 'timeout', 'client-capabilities'] as const).filter((name) => flags[name] !== undefined);
+  if (given.length > 0) throw new UserError(`--${given[0]} applies to a live server, not to a snapshot file.`, { hint: 'Drop it, or lint the server itself: mcp-compat lint -- COMMAND ARGS.' });
 }
 
 /** The path as the user would write it: relative to the working directory when it is inside it. */

@@ -18,18 +18,21 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
   let configRun: RunResult;
   let flagRun: RunResult;
   let badRun: RunResult;
+  let strayFlagRun: RunResult;
 
   beforeAll(async () => {
     dir = workdir();
     writeFileSync(join(dir, 'mcp-compat.config.json'), JSON.stringify({ lint: { failOn: 'warning', rules: { 'tool-parameter-description-missing': 'warning' } } }));
     writeFileSync(join(dir, 'broken.json'), '{"formatVersion": 1, "tools": [');
-    [sarifRun, stdinRun, liveRun, configRun, flagRun, badRun] = await Promise.all([
+    [sarifRun, stdinRun, liveRun, configRun, flagRun, badRun, strayFlagRun] = await Promise.all([
       cli(['lint', 'fixtures/lint/input-schema-unsatisfiable/snapshot.json', '--format', 'sarif', '-o', join(dir, 'lint.sarif')]),
       cli(['lint', '-', '--format', 'json'], { input: readFileSync(UNSATISFIABLE, 'utf8') }),
       cli(['lint', '--format', 'junit', '--', process.execPath, join(ROOT, 'fixtures', 'servers', 'notes', 'v1', 'server.js')]),
       cli(['lint', UNDESCRIBED], { cwd: dir }),
-      cli(['lint', UNDESCRIBED, '--rule', 'tool-parameter-description-missing=info', '--format', 'github'], { cwd: dir }),
+      // --rule before the file: each --rule takes one value, the file stays the file.
+      cli(['lint', '--rule', 'tool-parameter-description-missing=info', UNDESCRIBED, '--format', 'github'], { cwd: dir }),
       cli(['lint', 'broken.json'], { cwd: dir }),
+      cli(['lint', '--env', 'TOKEN=s3cret', UNDESCRIBED]),
     ]);
   });
 
@@ -77,5 +80,10 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
     expect(badRun.stderr.split('\n')).toHaveLength(2);
     expect(badRun.stderr).toMatch(/^mcp-compat: .*broken\.json/);
     expect(badRun.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a capture flag with a snapshot file: exit 2, refused rather than ignored, the value not shown', () => {
+    expect(strayFlagRun.code).toBe(2);
+    expect(strayFlagRun.stderr).toBe('mcp-compat: --env applies to a live server, not to a snapshot file. Drop it, or lint the server itself: mcp-compat lint -- COMMAND ARGS.\n');
   });
 });
