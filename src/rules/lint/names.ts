@@ -65,6 +65,12 @@ export const NAME_LINT_RULES: readonly LintRule[] = [
   },
 ];
 
+/** The first name of each group of names equal under `key`, in order. */
+function firstOfEach(names: readonly string[], key: (name: string) => string): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => !seen.has(key(name)) && seen.add(key(name)) !== undefined);
+}
+
 function caseKey(name: string): string {
   return name.toLowerCase();
 }
@@ -86,7 +92,7 @@ function lookAlikes(items: readonly { name: string }[], entity: EntityKind, key:
   }
   const facts: LintFacts[] = [];
   for (const names of groups.values()) {
-    const representatives = finer ? names.filter((name, index) => names.findIndex((other) => finer(other) === finer(name)) === index) : names;
+    const representatives = finer ? firstOfEach(names, finer) : names;
     const first = representatives[0];
     if (first === undefined) continue;
     for (const name of representatives.slice(1)) facts.push({ entity, name, pointer: '/name', params: { other: first } });

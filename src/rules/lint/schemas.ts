@@ -1,7 +1,7 @@
 import { whyNothingMatches, contradictions, forbidsProperty, matchesPattern, requiredNames } from '../../lint/contradictions.js';
 import type { LintFacts, LintRule } from '../../lint/model.js';
 import { schemaNodes, type SchemaNode } from '../../lint/schema-nodes.js';
-import { containsRef, isObject, own, sameJson } from '../../schema/json.js';
+import { canonical, isObject, own } from '../../schema/json.js';
 import type { Json, JsonObject, Snapshot, ToolSnapshot } from '../../snapshot/model.js';
 import { code, show, str } from '../format.js';
 
@@ -77,7 +77,7 @@ export const SCHEMA_LINT_RULES: readonly LintRule[] = [
           return schemaNodes(root, `/${side}`).flatMap((node): LintFacts[] => {
             const values = isObject(node.schema) ? own(node.schema, 'enum') : undefined;
             if (!Array.isArray(values)) return [];
-            const index = values.findIndex((value, position) => values.findIndex((other) => sameJson(other, value)) !== position);
+            const index = firstRepeat(values);
             return index === -1 ? [] : [{ entity: 'tool', name: tool.name, pointer: `${node.pointer}/enum/${index}`, params: { value: values[index] as Json } }];
           });
         }),
@@ -133,13 +133,35 @@ function undeclaredRequired(tool: ToolSnapshot, node: SchemaNode): LintFacts[] {
   if (!isObject(schema)) return [];
   const required = requiredNames(schema);
   if (required.length === 0) return [];
-  const scope = [schema, ...branchesOf(schema)];
-  if (node.combinedWith) scope.push(node.combinedWith, ...branchesOf(node.combinedWith));
-  if (scope.some((part) => containsRef(part as Json) || isObject(own(part, 'additionalProperties')))) return [];
+  const scope = withBranches(schema, 0);
+  if (node.combinedWith) scope.push(...withBranches(node.combinedWith, 0));
+  if (scope.some((part) => REF_KEYWORDS.some((keyword) => Object.hasOwn(part, keyword)) || isObject(own(part, 'additionalProperties')))) return [];
+  const written = schema.required as Json[];
   return required
     .filter((name) => !forbidsProperty(schema, name))
     .filter((name) => !scope.some((part) => declares(part, name)))
-    .map((property) => ({ entity: 'tool', name: tool.name, pointer: `${node.pointer}/required/${(schema.required as Json[]).indexOf(property)}`, params: { at: node.pointer, property } }));
+    .map((property) => ({ entity: 'tool', name: tool.name, pointer: `${node.pointer}/required/${written.indexOf(property)}`, params: { at: node.pointer, property } }));
+}
+
+const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'];
+/** Branches inside branches count too, this deep. */
+const BRANCH_DEPTH = 8;
+
+/** A schema and, recursively, the branches of its combinators: the places its properties may be declared. */
+function withBranches(schema: JsonObject, depth: number): JsonObject[] {
+  if (depth >= BRANCH_DEPTH) return [schema];
+  return [schema, ...branchesOf(schema).flatMap((branch) => withBranches(branch, depth + 1))];
+}
+
+/** The index of the first value equal to an earlier one (key order ignored), or -1: one pass. */
+function firstRepeat(values: readonly Json[]): number {
+  const seen = new Set<string>();
+  for (const [index, value] of values.entries()) {
+    const key = canonical(value);
+    if (seen.has(key)) return index;
+    seen.add(key);
+  }
+  return -1;
 }
 
 function declares(schema: JsonObject, name: string): boolean {

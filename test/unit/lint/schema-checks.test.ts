@@ -76,3 +76,21 @@ describe('duplicate enum values', () => {
     expect(findings(object({ m: { enum: [1, '1', true, null] } }))).toEqual([]);
   });
 });
+
+describe('declarations further away', () => {
+  it('finds properties declared in nested allOf branches, and stays silent when a branch is a $ref', () => {
+    expect(findings({ type: 'object', required: ['a'], allOf: [{ allOf: [{ properties: { a: { type: 'string' } } }] }] })).toEqual([]);
+    expect(findings({ type: 'object', required: ['a'], allOf: [{ $ref: '#/$defs/a' }], $defs: { a: { properties: { a: { type: 'string' } } } } })).toEqual([]);
+  });
+
+  it('still checks a schema that uses $ref deeper down, in one of its properties', () => {
+    expect(findings({ type: 'object', properties: { b: { $ref: '#/$defs/b' } }, required: ['c'], $defs: { b: { type: 'string' } } })).toEqual(['input-required-property-undeclared /inputSchema/required/0']);
+  });
+});
+
+describe('large inputs', () => {
+  it('checks an enum of 50,000 values in one pass', () => {
+    const values = Array.from({ length: 50_000 }, (_, index) => `v${index}`);
+    expect(findings(object({ m: { type: 'string', enum: [...values, 'v7'] } }))).toEqual(['tool-schema-too-large /inputSchema', 'schema-enum-duplicate-value /inputSchema/properties/m/enum/50000']);
+  });
+});
