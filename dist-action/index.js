@@ -9553,18 +9553,18 @@ var require_commonjs2 = __commonJS({
         str2 = post;
       }
     }
-    function bound3(value, fallback) {
+    function bound2(value, fallback) {
       return value === void 0 || isNaN(value) ? fallback : value;
     }
     function expand(str2, options = {}) {
       if (!str2) {
         return [];
       }
-      const max = bound3(options.max, exports.EXPANSION_MAX);
-      const maxLength = bound3(options.maxLength, exports.EXPANSION_MAX_LENGTH);
-      const maxDepth = bound3(options.maxDepth, exports.EXPANSION_MAX_DEPTH);
-      const maxRewrites = bound3(options.maxRewrites, exports.EXPANSION_MAX_REWRITES);
-      const maxSteps = bound3(options.maxSteps, exports.EXPANSION_MAX_STEPS);
+      const max = bound2(options.max, exports.EXPANSION_MAX);
+      const maxLength = bound2(options.maxLength, exports.EXPANSION_MAX_LENGTH);
+      const maxDepth = bound2(options.maxDepth, exports.EXPANSION_MAX_DEPTH);
+      const maxRewrites = bound2(options.maxRewrites, exports.EXPANSION_MAX_REWRITES);
+      const maxSteps = bound2(options.maxSteps, exports.EXPANSION_MAX_STEPS);
       if (str2.slice(0, 2) === "{}") {
         str2 = "\\{\\}" + str2.slice(2);
       }
@@ -17449,1149 +17449,6 @@ var init_snippets = __esm({
   }
 });
 
-// src/suggest/tool-name.ts
-function versionedToolName(name, taken) {
-  const sanitized = name.replace(/[^A-Za-z0-9_.-]/g, "_");
-  const versioned = /^(.*)_v(\d{1,6})$/.exec(sanitized);
-  const stem = (versioned ? versioned[1] : sanitized) || "tool";
-  let version4 = versioned ? Number(versioned[2]) + 1 : 2;
-  for (; ; ) {
-    const suffix = `_v${version4}`;
-    const candidate = stem.slice(0, TOOL_NAME_MAX_LENGTH - suffix.length) + suffix;
-    if (!taken.has(candidate)) return candidate;
-    version4++;
-  }
-}
-var TOOL_NAME_MAX_LENGTH;
-var init_tool_name = __esm({
-  "src/suggest/tool-name.ts"() {
-    "use strict";
-    TOOL_NAME_MAX_LENGTH = 128;
-  }
-});
-
-// src/rules/lint/names.ts
-function caseKey(name) {
-  return name.toLowerCase();
-}
-function separatorKey(name) {
-  return name.toLowerCase().replace(/[-_.\s]/g, "");
-}
-function lookAlikes(items, entity, key2, finer) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const { name } of [...items].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-    const group = groups.get(key2(name)) ?? [];
-    group.push(name);
-    groups.set(key2(name), group);
-  }
-  const facts = [];
-  for (const names of groups.values()) {
-    const representatives = finer ? names.filter((name, index) => names.findIndex((other) => finer(other) === finer(name)) === index) : names;
-    const first = representatives[0];
-    if (first === void 0) continue;
-    for (const name of representatives.slice(1)) facts.push({ entity, name, pointer: "/name", params: { other: first } });
-  }
-  return facts;
-}
-function shownCharacter(char) {
-  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) && char !== "`" ? `"${char}"` : `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-}
-var SPEC, ALLOWED, NAME_LINT_RULES;
-var init_names = __esm({
-  "src/rules/lint/names.ts"() {
-    "use strict";
-    init_format();
-    init_tool_name();
-    SPEC = "MCP specification 2025-11-25, Server Features \u203A Tools \u203A Tool Names (SEP-986)";
-    ALLOWED = /[A-Za-z0-9_.-]/u;
-    NAME_LINT_RULES = [
-      {
-        id: "tool-name-invalid-characters",
-        severity: "error",
-        title: "Tool name has characters outside A-Z a-z 0-9 _ - .",
-        rationale: `${SPEC}: "The following SHOULD be the only allowed characters: uppercase and lowercase ASCII letters (A-Z, a-z), digits (0-9), underscore (_), hyphen (-), and dot (.)", and names "SHOULD NOT contain spaces, commas, or other special characters". Clients and the model APIs they forward tools to validate names against such patterns and refuse the tool (or every tool of the server) when one does not match.`,
-        example: { bad: 'name: "search docs"', good: 'name: "search_docs"' },
-        check: (snapshot) => snapshot.tools.flatMap((tool) => {
-          const outside = [...new Set([...tool.name].filter((char) => !ALLOWED.test(char)))];
-          return outside.length === 0 ? [] : [{ entity: "tool", name: tool.name, pointer: "/name", params: { characters: outside.map(shownCharacter).join(" ") } }];
-        }),
-        message: (f) => `Tool ${code(f.name)}: the name has characters other than A-Z a-z 0-9 _ - . (${str(f.params?.characters)}); clients may refuse it.`
-      },
-      {
-        id: "tool-name-length",
-        severity: "error",
-        title: "Tool name empty or longer than 128 characters",
-        rationale: `${SPEC}: "Tool names SHOULD be between 1 and 128 characters in length (inclusive)." A client cannot call a tool with an empty name, and longer names are refused by clients that check the length.`,
-        example: { bad: `name: "" or a name of 129 characters`, good: 'name: "search"' },
-        check: (snapshot) => snapshot.tools.flatMap((tool) => {
-          const length = [...tool.name].length;
-          return length >= 1 && length <= TOOL_NAME_MAX_LENGTH ? [] : [{ entity: "tool", name: tool.name, pointer: "/name", params: { length } }];
-        }),
-        message: (f) => f.params?.length === 0 ? "A tool has an empty name; no client can call it." : `Tool ${code(f.name)}: the name is ${str(f.params?.length)} characters long, more than the ${TOOL_NAME_MAX_LENGTH} the specification allows.`
-      },
-      {
-        id: "tool-names-differ-only-in-case",
-        severity: "warning",
-        title: "Tool names that differ only in case",
-        rationale: `${SPEC} makes names case-sensitive, so \`Search\` and \`search\` are two tools; but a model choosing between them, and clients or gateways that compare names case-insensitively, cannot tell them apart and may call the wrong one.`,
-        example: { bad: "tools: [search, Search]", good: "tools: [search, search_archive]" },
-        check: (snapshot) => lookAlikes(snapshot.tools, "tool", caseKey),
-        message: (f) => `Tool ${code(f.name)} differs from tool ${code(str(f.params?.other))} only in case; models and case-insensitive clients cannot tell them apart.`
-      },
-      {
-        id: "tool-names-differ-only-in-separators",
-        severity: "warning",
-        title: "Tool names that differ only in separators or case",
-        rationale: "Names such as `get_user`, `get-user`, `get.user` and `getUser` read the same to a model, and clients that rewrite names for model APIs (dots to underscores, say, or a server prefix with a length cut) can turn two of them into one.",
-        example: { bad: "tools: [get_user, get-user]", good: "tools: [get_user, get_user_profile]" },
-        check: (snapshot) => lookAlikes(snapshot.tools, "tool", separatorKey, caseKey),
-        message: (f) => `Tool ${code(f.name)} differs from tool ${code(str(f.params?.other))} only in separators (and case); models and clients that rewrite names can confuse them.`
-      },
-      {
-        id: "prompt-names-differ-only-in-case",
-        severity: "warning",
-        title: "Prompt names that differ only in case",
-        rationale: "Prompts are picked by name, often by a person from a slash-command menu; two names that differ only in case look like one entry twice, and clients that compare case-insensitively reach only one of them.",
-        example: { bad: "prompts: [summarize, Summarize]", good: "prompts: [summarize, summarize_thread]" },
-        check: (snapshot) => lookAlikes(snapshot.prompts, "prompt", caseKey),
-        message: (f) => `Prompt ${code(f.name)} differs from prompt ${code(str(f.params?.other))} only in case.`
-      }
-    ];
-  }
-});
-
-// src/schema/json.ts
-function canonical(value) {
-  if (value === void 0) return "undefined";
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const cached4 = canonicalCache.get(value);
-  if (cached4 !== void 0) return cached4;
-  const text = Array.isArray(value) ? `[${value.map((item) => canonical(item)).join(",")}]` : `{${Object.keys(value).sort().map((key2) => `${JSON.stringify(key2)}:${canonical(value[key2])}`).join(",")}}`;
-  canonicalCache.set(value, text);
-  return text;
-}
-function sameJson(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false;
-    return true;
-  }
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key2 of keys) if (!Object.hasOwn(b, key2) || !sameJson(a[key2], b[key2])) return false;
-  return true;
-}
-function own(object5, key2) {
-  return Object.hasOwn(object5, key2) ? object5[key2] : void 0;
-}
-function dict(source) {
-  const out = /* @__PURE__ */ Object.create(null);
-  if (source) {
-    for (const key2 of Object.keys(source)) if (source[key2] !== void 0) out[key2] = source[key2];
-  }
-  return out;
-}
-function has(object5, key2) {
-  return Object.hasOwn(object5, key2);
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function token(key2) {
-  return `/${String(key2).replace(/~/g, "~0").replace(/\//g, "~1")}`;
-}
-function containsRef(value) {
-  if (value === null || typeof value !== "object") return false;
-  const cached4 = refCache.get(value);
-  if (cached4 !== void 0) return cached4;
-  const result2 = Array.isArray(value) ? value.some(containsRef) : "$ref" in value || "$dynamicRef" in value || "$recursiveRef" in value || Object.values(value).some(containsRef);
-  refCache.set(value, result2);
-  return result2;
-}
-function orderFreeCanonical(value, key2 = "") {
-  if (value === void 0 || value === null || typeof value !== "object") return canonical(value);
-  if (Array.isArray(value)) {
-    const items = value.map((item) => orderFreeCanonical(item));
-    return `[${(UNORDERED.has(key2) ? items.sort() : items).join(",")}]`;
-  }
-  const cached4 = orderFreeCache.get(value);
-  if (cached4 !== void 0) return cached4;
-  const text = `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${orderFreeCanonical(value[k], k)}`).join(",")}}`;
-  orderFreeCache.set(value, text);
-  return text;
-}
-function jsonType(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
-}
-var canonicalCache, refCache, UNORDERED, orderFreeCache;
-var init_json = __esm({
-  "src/schema/json.ts"() {
-    "use strict";
-    canonicalCache = /* @__PURE__ */ new WeakMap();
-    refCache = /* @__PURE__ */ new WeakMap();
-    UNORDERED = /* @__PURE__ */ new Set(["anyOf", "oneOf", "allOf", "required", "enum", "type"]);
-    orderFreeCache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/schema/disjoint.ts
-function provablyDisjoint(a, b, rootA, rootB, depth = 0, memo4) {
-  if (a === FALSE || b === FALSE) return true;
-  if (depth > 4) return false;
-  const typesA = typesOf(a);
-  const typesB = typesOf(b);
-  if (typesA && typesB && !overlaps(typesA, typesB)) return true;
-  if (Array.isArray(a.enum) && a.enum.every((value) => rejects(b, value))) return true;
-  if (Array.isArray(b.enum) && b.enum.every((value) => rejects(a, value))) return true;
-  if (!onlyObjects(typesA) && !onlyObjects(typesB)) return false;
-  const propsA = isObject2(a.properties) ? a.properties : void 0;
-  const propsB = isObject2(b.properties) ? b.properties : void 0;
-  if (!propsA || !propsB) return false;
-  const requiredB = new Set(strings(b.required));
-  for (const name of strings(a.required)) {
-    if (!requiredB.has(name)) continue;
-    const schemaA = own(propsA, name);
-    const schemaB = own(propsB, name);
-    if (schemaA === void 0 || schemaB === void 0) continue;
-    const normalizedA = rootA === rootB ? normalizedOnce(schemaA, rootA, memo4) : normalize(schemaA, rootA);
-    const normalizedB = rootA === rootB ? normalizedOnce(schemaB, rootB, memo4) : normalize(schemaB, rootB);
-    if (provablyDisjoint(normalizedA, normalizedB, rootA, rootB, depth + 1, memo4)) return true;
-  }
-  return false;
-}
-function firstOverlap(branches, root) {
-  if (branches.every((branch) => branch === FALSE || Array.isArray(branch.enum))) {
-    const repeated = repeatedValue(branches);
-    if (repeated === void 0 || branches.length > MAX_PAIRWISE) return repeated;
-  }
-  if (branches.length > MAX_PAIRWISE) return [0, 1];
-  const memo4 = /* @__PURE__ */ new Map();
-  for (let i = 0; i < branches.length; i++) {
-    for (let j = i + 1; j < branches.length; j++) {
-      if (!provablyDisjoint(branches[i], branches[j], root, root, 0, memo4)) return [i, j];
-    }
-  }
-  return void 0;
-}
-function normalizedOnce(schema, root, memo4) {
-  if (!memo4 || schema === null || typeof schema !== "object") return normalize(schema, root);
-  let node3 = memo4.get(schema);
-  if (node3 === void 0) memo4.set(schema, node3 = normalize(schema, root));
-  return node3;
-}
-function repeatedValue(branches) {
-  const firstSeen = /* @__PURE__ */ new Map();
-  for (let index = 0; index < branches.length; index++) {
-    const branch = branches[index];
-    if (branch === FALSE || !Array.isArray(branch.enum)) continue;
-    for (const value of branch.enum) {
-      const key2 = canonical(value);
-      const seen = firstSeen.get(key2);
-      if (seen !== void 0 && seen !== index) return [seen, index];
-      firstSeen.set(key2, index);
-    }
-  }
-  return void 0;
-}
-function typesOf(node3) {
-  if (Array.isArray(node3.type)) {
-    const types = new Set(node3.type.map(String));
-    if (types.has("number")) types.add("integer");
-    return types;
-  }
-  if (Array.isArray(node3.enum)) return new Set(node3.enum.map(jsonType));
-  return void 0;
-}
-function overlaps(a, b) {
-  for (const type of a) if (b.has(type) || type === "integer" && b.has("number") || type === "number" && b.has("integer")) return true;
-  return false;
-}
-function onlyObjects(types) {
-  return types !== void 0 && [...types].every((type) => type === "object");
-}
-function rejects(node3, value) {
-  const types = typesOf(node3);
-  if (Array.isArray(node3.type) && types && !types.has(jsonType(value))) return true;
-  if (Array.isArray(node3.enum)) {
-    const key2 = canonical(value);
-    return !node3.enum.some((item) => canonical(item) === key2);
-  }
-  return false;
-}
-function strings(value) {
-  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-}
-var MAX_PAIRWISE;
-var init_disjoint = __esm({
-  "src/schema/disjoint.ts"() {
-    "use strict";
-    init_normalize();
-    init_json();
-    MAX_PAIRWISE = 64;
-  }
-});
-
-// src/schema/normalize.ts
-function resolveLocalRef(root, ref) {
-  if (ref === "#") return root;
-  if (!ref.startsWith("#/")) return void 0;
-  let node3 = root;
-  for (const raw of ref.slice(2).split("/")) {
-    const key2 = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node3)) node3 = /^(0|[1-9][0-9]*)$/.test(key2) ? node3[Number(key2)] : void 0;
-    else if (isObject2(node3)) node3 = own(node3, key2);
-    else return void 0;
-  }
-  return node3;
-}
-function normalize(schema, root, refs = []) {
-  if (schema === void 0 || schema === true) return {};
-  if (schema === false) return FALSE;
-  if (!isObject2(schema)) return { $invalid: schema };
-  if (NORMALIZING.has(schema)) return withoutIgnored(schema);
-  NORMALIZING.add(schema);
-  try {
-    return normalizeObject(schema, root, refs);
-  } finally {
-    NORMALIZING.delete(schema);
-  }
-}
-function withoutIgnored(schema) {
-  const out = dict();
-  for (const [key2, value] of Object.entries(schema)) if (!IGNORED.has(key2)) out[key2] = value;
-  return out;
-}
-function normalizeObject(schema, root, refs) {
-  let node3 = schema;
-  const seen = /* @__PURE__ */ new Set();
-  while (typeof node3.$ref === "string" && node3.$ref.startsWith("#") && !seen.has(node3.$ref)) {
-    const ref = node3.$ref;
-    const target = resolveLocalRef(root, ref);
-    if (target === void 0 || isObject2(target) && target !== schema && NORMALIZING.has(target)) break;
-    seen.add(ref);
-    refs.push(ref);
-    const { $ref: _ignored, ...siblings } = node3;
-    if (target === false) return FALSE;
-    const targetObject = target === true || !isObject2(target) ? {} : target;
-    node3 = mergeSiblings(targetObject, siblings);
-  }
-  const out = dict();
-  for (const [key2, value] of Object.entries(node3)) {
-    if (IGNORED.has(key2)) continue;
-    if (key2 === "$ref" && typeof value === "string" && seen.has(value)) continue;
-    out[key2] = value;
-  }
-  if (isObject2(out.not) && Object.keys(out.not).length === 0) return FALSE;
-  if (out.not === true) return FALSE;
-  foldConst(out);
-  foldType(out);
-  foldNumericBounds(out);
-  foldArrayForms(out);
-  foldDependencies(out);
-  dropNoOps(out);
-  return flattenCombinators(out, root);
-}
-function mergeSiblings(target, siblings) {
-  const keys = Object.keys(siblings).filter((key2) => !IGNORED.has(key2) && !ANNOTATIONS.has(key2));
-  if (keys.length === 0 || keys.every((key2) => !has(target, key2))) return dict({ ...target, ...siblings });
-  return dict({ allOf: [target, siblings] });
-}
-function allOfPosition(branches, index) {
-  return ALL_OF_POSITIONS.get(branches)?.[index] ?? index;
-}
-function foldConst(node3) {
-  if (!has(node3, "const")) return;
-  const value = node3.const;
-  delete node3.const;
-  if (Array.isArray(node3.enum)) {
-    const key2 = canonical(value);
-    node3.enum = node3.enum.filter((item) => canonical(item) === key2);
-  } else {
-    node3.enum = [value];
-  }
-}
-function foldType(node3) {
-  if (typeof node3.type === "string") node3.type = [node3.type];
-  if (Array.isArray(node3.type)) {
-    const types = new Set(node3.type.filter((t) => typeof t === "string"));
-    if (types.has("number")) types.delete("integer");
-    node3.type = [...types].sort();
-  }
-}
-function foldNumericBounds(node3) {
-  for (const [exclusive, inclusive] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"]
-  ]) {
-    if (typeof node3[exclusive] === "boolean") {
-      if (node3[exclusive] === true && typeof node3[inclusive] === "number") {
-        node3[exclusive] = node3[inclusive];
-        delete node3[inclusive];
-      } else {
-        delete node3[exclusive];
-      }
-    }
-  }
-  if (node3.minimum === -SAFE_INTEGER_BOUND) delete node3.minimum;
-  if (node3.maximum === SAFE_INTEGER_BOUND) delete node3.maximum;
-  if (node3.minimum === -Number.MAX_VALUE) delete node3.minimum;
-  if (node3.maximum === Number.MAX_VALUE) delete node3.maximum;
-}
-function dropNoOps(node3) {
-  for (const key2 of ["minLength", "minItems", "minProperties"]) if (node3[key2] === 0) delete node3[key2];
-  if (node3.uniqueItems === false) delete node3.uniqueItems;
-  if (Array.isArray(node3.required) && node3.required.length === 0) delete node3.required;
-  const names = node3.propertyNames;
-  if (names === true || isObject2(names) && Object.keys(names).every((key2) => ANNOTATIONS.has(key2) || key2 === "type" && (names.type === "string" || canonical(names.type) === '["string"]'))) {
-    delete node3.propertyNames;
-  }
-}
-function foldArrayForms(node3) {
-  if (Array.isArray(node3.items)) {
-    node3.prefixItems = node3.items;
-    if (has(node3, "additionalItems")) node3.items = node3.additionalItems;
-    else delete node3.items;
-  }
-  delete node3.additionalItems;
-}
-function foldDependencies(node3) {
-  if (!isObject2(node3.dependencies)) return;
-  const required4 = dict(isObject2(node3.dependentRequired) ? node3.dependentRequired : void 0);
-  const schemas = dict(isObject2(node3.dependentSchemas) ? node3.dependentSchemas : void 0);
-  for (const [key2, value] of Object.entries(node3.dependencies)) {
-    if (Array.isArray(value)) required4[key2] = value;
-    else schemas[key2] = value;
-  }
-  delete node3.dependencies;
-  if (Object.keys(required4).length > 0) node3.dependentRequired = required4;
-  if (Object.keys(schemas).length > 0) node3.dependentSchemas = schemas;
-}
-function flattenCombinators(node3, root) {
-  const unified = flattenUnions(node3, root);
-  if (unified === FALSE || !Array.isArray(unified.allOf)) return unified;
-  const rest = [];
-  const positions = [];
-  let merged = dict(unified);
-  delete merged.allOf;
-  const cached4 = NORMALIZED_BRANCHES.get(unified.allOf);
-  unified.allOf.forEach((branch, index) => {
-    const next = merged === FALSE ? FALSE : mergeIntoOrNull(merged, cached4?.[index] ?? normalize(branch, root));
-    if (next === null) {
-      rest.push(branch);
-      positions.push(index);
-    } else {
-      merged = next;
-    }
-  });
-  if (merged === FALSE) return FALSE;
-  if (rest.length > 0) {
-    merged.allOf = rest;
-    ALL_OF_POSITIONS.set(rest, positions);
-  }
-  return merged;
-}
-function flattenUnions(node3, root) {
-  if (Array.isArray(node3.oneOf)) {
-    const branches = node3.oneOf;
-    const normalized = branches.map((branch) => normalize(branch, root));
-    const overlap = cachedOverlap(branches, root, () => firstOverlap(normalized, root));
-    if (overlap !== void 0 || Array.isArray(node3.anyOf)) {
-      if (overlap !== void 0) OVERLAPS.set(branches, overlap);
-    } else {
-      delete node3.oneOf;
-      const pointers = branches.map((_, index) => `/oneOf/${index}`);
-      return flattenAnyOf(node3, branches, normalized, pointers, root, true);
-    }
-  }
-  if (Array.isArray(node3.anyOf)) {
-    const branches = node3.anyOf;
-    const normalized = branches.map((branch) => normalize(branch, root));
-    return flattenAnyOf(node3, branches, normalized, branches.map((_, index) => `/anyOf/${index}`), root, false);
-  }
-  return node3;
-}
-function cachedOverlap(branches, root, compute) {
-  if (root === null || typeof root !== "object") return compute();
-  let byRoot = OVERLAP_CACHE.get(branches);
-  if (!byRoot) OVERLAP_CACHE.set(branches, byRoot = /* @__PURE__ */ new WeakMap());
-  let entry = byRoot.get(root);
-  if (!entry) byRoot.set(root, entry = { pair: compute() });
-  return entry.pair;
-}
-function unionBranchPointer(branches, index, keyword) {
-  return UNION_POINTERS.get(branches)?.[index] ?? `/${keyword}/${index}`;
-}
-function writtenAsOneOf(branches) {
-  return WRITTEN_AS_ONE_OF.has(branches);
-}
-function overlappingBranches(branches) {
-  return OVERLAPS.get(branches);
-}
-function flattenAnyOf(node3, branches, normalized, pointers, root, oneOf) {
-  delete node3.anyOf;
-  const out = [];
-  const outNodes = [];
-  const outPointers = [];
-  const seen = /* @__PURE__ */ new Map();
-  const add = (branch, branchNode, pointer2) => {
-    const outline = branchOutline(branchNode);
-    const similar = seen.get(outline);
-    if (similar) {
-      const key2 = branchKey(branchNode);
-      if (similar.some((entry) => (entry.key ??= branchKey(entry.node)) === key2)) return;
-      similar.push({ node: branchNode, key: key2 });
-    } else {
-      seen.set(outline, [{ node: branchNode }]);
-    }
-    out.push(branch);
-    outNodes.push(branchNode);
-    outPointers.push(pointer2);
-  };
-  let values2;
-  const take = (branch, branchNode, pointer2) => {
-    if (branchNode === FALSE) return;
-    if (!Array.isArray(branchNode.enum) || !onlyKeywords(branchNode, ["enum", "type"])) {
-      add(branch, branchNode, pointer2);
-      return;
-    }
-    if (!values2) {
-      values2 = { list: [], keys: /* @__PURE__ */ new Set(), index: out.length };
-      out.push(branch);
-      outNodes.push(branchNode);
-      outPointers.push(pointer2);
-    }
-    const types = Array.isArray(branchNode.type) ? branchNode.type : void 0;
-    for (const value of branchNode.enum) {
-      const key2 = canonical(value);
-      if (values2.keys.has(key2) || types && !typeAdmits(types, value)) continue;
-      values2.keys.add(key2);
-      values2.list.push(value);
-    }
-  };
-  branches.forEach((branch, index) => {
-    const branchNode = normalized[index];
-    if (branchNode === FALSE) return;
-    const inner = Array.isArray(branchNode.anyOf) && onlyKeywords(branchNode, ["anyOf"]) ? branchNode.anyOf : void 0;
-    if (inner) {
-      const innerNodes = NORMALIZED_BRANCHES.get(inner) ?? inner.map((item) => normalize(item, root));
-      const viaRef = isObject2(branch) && has(branch, "$ref");
-      inner.forEach((item, j) => take(item, innerNodes[j], viaRef ? pointers[index] : `${pointers[index]}${unionBranchPointer(inner, j, "anyOf")}`));
-      return;
-    }
-    const nullable4 = splitNullable(branchNode);
-    if (nullable4) {
-      add(nullable4, nullable4, pointers[index]);
-      add(NULL_BRANCH, NULL_BRANCH, pointers[index]);
-      return;
-    }
-    take(branch, branchNode, pointers[index]);
-  });
-  if (values2 && values2.list.length === 0) {
-    out.splice(values2.index, 1);
-    outNodes.splice(values2.index, 1);
-    outPointers.splice(values2.index, 1);
-  } else if (values2) {
-    const merged = dict({ enum: values2.list });
-    out[values2.index] = merged;
-    outNodes[values2.index] = merged;
-  }
-  if (out.length === 0) return FALSE;
-  if (out.length === 1) return mergeIntoOrNull(node3, outNodes[0]) ?? withAllOf(node3, out[0], outNodes[0]);
-  const folded = foldNullUnion(outNodes);
-  if (folded) return mergeIntoOrNull(node3, folded) ?? withAllOf(node3, folded, folded);
-  node3.anyOf = out;
-  UNION_POINTERS.set(out, outPointers);
-  NORMALIZED_BRANCHES.set(out, outNodes);
-  if (oneOf) WRITTEN_AS_ONE_OF.add(out);
-  return node3;
-}
-function withAllOf(node3, branch, branchNode) {
-  const existing = Array.isArray(node3.allOf) ? node3.allOf : [];
-  const allOf = [...existing, branch];
-  const out = dict({ ...node3, allOf });
-  const known = NORMALIZED_BRANCHES.get(existing);
-  if (existing.length === 0 || known) NORMALIZED_BRANCHES.set(allOf, [...known ?? [], branchNode]);
-  return out;
-}
-function splitNullable(node3) {
-  if (node3 === FALSE || !Array.isArray(node3.type) || node3.type.length < 2 || !node3.type.includes("null")) return void 0;
-  if (has(node3, "enum") || TYPE_INDEPENDENT_APPLICATORS.some((key2) => has(node3, key2))) return void 0;
-  return dict({ ...node3, type: node3.type.filter((type) => type !== "null") });
-}
-function branchOutline(node3) {
-  if (node3 === FALSE) return "false";
-  const keywords = Object.keys(node3).filter((key2) => !ANNOTATIONS.has(key2) && key2 !== "exclusiveMinimum" && key2 !== "exclusiveMaximum" && key2 !== "minimum" && key2 !== "maximum");
-  const names = isObject2(node3.properties) ? Object.keys(node3.properties).sort().join(",") : "";
-  return `${keywords.sort().join(",")}|${canonical(node3.type)}|${names}|${Array.isArray(node3.enum) ? node3.enum.length : ""}`;
-}
-function branchKey(node3) {
-  if (node3 === FALSE) return "false";
-  const key2 = dict();
-  for (const [name, value] of Object.entries(node3)) if (!ANNOTATIONS.has(name)) key2[name] = value;
-  if (canonical(key2.type) === '["integer"]') {
-    if (typeof key2.exclusiveMinimum === "number" && key2.minimum === void 0 && Number.isSafeInteger(key2.exclusiveMinimum)) {
-      key2.minimum = key2.exclusiveMinimum + 1;
-      delete key2.exclusiveMinimum;
-    }
-    if (typeof key2.exclusiveMaximum === "number" && key2.maximum === void 0 && Number.isSafeInteger(key2.exclusiveMaximum)) {
-      key2.maximum = key2.exclusiveMaximum - 1;
-      delete key2.exclusiveMaximum;
-    }
-  }
-  return canonical(key2);
-}
-function onlyKeywords(node3, keys) {
-  return Object.keys(node3).every((key2) => keys.includes(key2) || ANNOTATIONS.has(key2));
-}
-function typeAdmits(types, value) {
-  const type = jsonType(value);
-  return types.includes(type) || type === "integer" && types.includes("number");
-}
-function foldNullUnion(normalized) {
-  if (normalized.length !== 2) return void 0;
-  const nullIndex = normalized.findIndex((b) => b !== FALSE && Object.keys(b).length === 1 && canonical(b.type) === '["null"]');
-  if (nullIndex < 0) return void 0;
-  const other = normalized[1 - nullIndex];
-  if (other === FALSE || !Array.isArray(other.type)) return void 0;
-  if (TYPE_INDEPENDENT_APPLICATORS.some((key2) => has(other, key2))) return void 0;
-  const copy = dict({ ...other, type: [...other.type, "null"] });
-  if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
-  return copy;
-}
-function mergeIntoOrNull(node3, normalized) {
-  if (normalized === FALSE) return FALSE;
-  if (ADJACENT_KEYWORDS.some((group) => interferes(group, node3, normalized))) return null;
-  const merged = dict(node3);
-  for (const [key2, value] of Object.entries(normalized)) {
-    const current = own(merged, key2);
-    if (current === void 0 || ANNOTATIONS.has(key2)) {
-      if (current === void 0) merged[key2] = value;
-    } else if (canonical(current) === canonical(value)) {
-      continue;
-    } else if (key2 === "required" && Array.isArray(current) && Array.isArray(value)) {
-      merged.required = [...new Set([...current, ...value].map(String))].sort();
-    } else if (key2 === "properties" && isObject2(current) && isObject2(value)) {
-      merged.properties = mergeProperties(current, value);
-    } else if (key2 === "type" && Array.isArray(current) && Array.isArray(value)) {
-      const types = intersectTypes(current, value);
-      if (types.length === 0) return FALSE;
-      merged.type = types;
-    } else if (key2 === "enum" && Array.isArray(current) && Array.isArray(value)) {
-      const keys = new Set(value.map((item) => canonical(item)));
-      const both = current.filter((item) => keys.has(canonical(item)));
-      if (both.length === 0) return FALSE;
-      merged.enum = both;
-    } else if (LOWER_LIMITS.has(key2) && typeof current === "number" && typeof value === "number") {
-      merged[key2] = Math.max(current, value);
-    } else if (UPPER_LIMITS.has(key2) && typeof current === "number" && typeof value === "number") {
-      merged[key2] = Math.min(current, value);
-    } else {
-      return null;
-    }
-  }
-  return merged;
-}
-function mergeProperties(a, b) {
-  const out = dict(a);
-  for (const [name, schema] of Object.entries(b)) {
-    const current = own(out, name);
-    out[name] = current === void 0 ? schema : dict({ allOf: [current, schema] });
-  }
-  return out;
-}
-function intersectTypes(a, b) {
-  const left = new Set(a.map(String));
-  const right = new Set(b.map(String));
-  const out = /* @__PURE__ */ new Set();
-  for (const type of left) if (right.has(type) || type === "integer" && right.has("number")) out.add(type);
-  for (const type of right) if (type === "integer" && left.has("number")) out.add(type);
-  return [...out].sort();
-}
-function interferes(group, a, b) {
-  const inA = group.filter((key2) => has(a, key2));
-  const inB = group.filter((key2) => has(b, key2));
-  if (inA.length === 0 || inB.length === 0) return false;
-  if (inA.length === 1 && inB.length === 1 && inA[0] === "properties" && inB[0] === "properties") return false;
-  return group.some((key2) => canonical(a[key2]) !== canonical(b[key2]));
-}
-var FALSE, IGNORED, SAFE_INTEGER_BOUND, NORMALIZING, ALL_OF_POSITIONS, ANNOTATIONS, OVERLAP_CACHE, UNION_POINTERS, NORMALIZED_BRANCHES, WRITTEN_AS_ONE_OF, OVERLAPS, NULL_BRANCH, TYPE_INDEPENDENT_APPLICATORS, LOWER_LIMITS, UPPER_LIMITS, ADJACENT_KEYWORDS;
-var init_normalize = __esm({
-  "src/schema/normalize.ts"() {
-    "use strict";
-    init_json();
-    init_disjoint();
-    FALSE = /* @__PURE__ */ Symbol("false schema");
-    IGNORED = /* @__PURE__ */ new Set(["$schema", "$id", "$anchor", "$comment", "$defs", "definitions", "examples", "$vocabulary"]);
-    SAFE_INTEGER_BOUND = Number.MAX_SAFE_INTEGER;
-    NORMALIZING = /* @__PURE__ */ new Set();
-    ALL_OF_POSITIONS = /* @__PURE__ */ new WeakMap();
-    ANNOTATIONS = /* @__PURE__ */ new Set([
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "contentEncoding",
-      "contentMediaType",
-      "contentSchema"
-    ]);
-    OVERLAP_CACHE = /* @__PURE__ */ new WeakMap();
-    UNION_POINTERS = /* @__PURE__ */ new WeakMap();
-    NORMALIZED_BRANCHES = /* @__PURE__ */ new WeakMap();
-    WRITTEN_AS_ONE_OF = /* @__PURE__ */ new WeakSet();
-    OVERLAPS = /* @__PURE__ */ new WeakMap();
-    NULL_BRANCH = Object.freeze(dict({ type: ["null"] }));
-    TYPE_INDEPENDENT_APPLICATORS = ["anyOf", "oneOf", "allOf", "not", "if", "then", "else", "$ref", "$invalid"];
-    LOWER_LIMITS = /* @__PURE__ */ new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"]);
-    UPPER_LIMITS = /* @__PURE__ */ new Set(["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"]);
-    ADJACENT_KEYWORDS = [
-      ["properties", "patternProperties", "additionalProperties", "unevaluatedProperties"],
-      ["prefixItems", "items", "unevaluatedItems"],
-      ["contains", "minContains", "maxContains"],
-      ["if", "then", "else"]
-    ];
-  }
-});
-
-// src/rules/lint/descriptions.ts
-function hasText(text) {
-  return text !== void 0 && text.trim() !== "";
-}
-function describes(schema, root) {
-  if (!isObject2(schema)) return false;
-  const description = own(schema, "description");
-  if (typeof description === "string" && description.trim() !== "") return true;
-  const ref = own(schema, "$ref");
-  if (typeof ref !== "string") return false;
-  const target = resolveLocalRef(root, ref);
-  return isObject2(target) && typeof own(target, "description") === "string" && own(target, "description").trim() !== "";
-}
-var TOOL_DESCRIPTION_MAX_CHARACTERS, TOOL_SCHEMA_MAX_CHARACTERS, DESCRIPTION_LINT_RULES;
-var init_descriptions = __esm({
-  "src/rules/lint/descriptions.ts"() {
-    "use strict";
-    init_json();
-    init_normalize();
-    init_format();
-    TOOL_DESCRIPTION_MAX_CHARACTERS = 4096;
-    TOOL_SCHEMA_MAX_CHARACTERS = 16384;
-    DESCRIPTION_LINT_RULES = [
-      {
-        id: "tool-description-missing",
-        severity: "warning",
-        title: "Tool without a description",
-        rationale: "The model decides whether and how to call a tool from its name, description and schema. Without a description it guesses from the name, and picks the tool at the wrong time or not at all. A `title` is for people and is not a substitute.",
-        example: { bad: '{name: "sync"}', good: '{name: "sync", description: "Upload local changes to the remote project."}' },
-        check: (snapshot) => snapshot.tools.filter((tool) => !hasText(tool.description)).map((tool) => ({ entity: "tool", name: tool.name, pointer: "/description" })),
-        message: (f) => `Tool ${code(f.name)} has no description; models can only guess what it does from its name.`
-      },
-      {
-        id: "tool-parameter-description-missing",
-        severity: "info",
-        title: "Tool parameter without a description",
-        rationale: "A parameter is a property of the tool's `inputSchema`; its description is how the model learns what to put there (units, formats, examples). Self-explaining names need none, hence info.",
-        example: { bad: 'properties: {since: {type: "string"}}', good: 'properties: {since: {type: "string", description: "ISO 8601 date; only items changed after it"}}' },
-        check: (snapshot) => snapshot.tools.flatMap((tool) => {
-          const properties = own(tool.inputSchema, "properties");
-          if (!isObject2(properties)) return [];
-          return Object.keys(properties).filter((name) => isObject2(properties[name]) && !describes(properties[name], tool.inputSchema)).map((name) => ({ entity: "tool", name: tool.name, pointer: `/inputSchema/properties${token(name)}`, params: { parameter: name } }));
-        }),
-        message: (f) => `Tool ${code(f.name)}: parameter ${code(str(f.params?.parameter))} has no description.`
-      },
-      {
-        id: "prompt-argument-description-missing",
-        severity: "info",
-        title: "Prompt argument without a description",
-        rationale: "Clients show a prompt's arguments as a form or a completion list; without a description the person filling it in has only the argument's name to go by.",
-        example: { bad: 'arguments: [{name: "lang"}]', good: 'arguments: [{name: "lang", description: "Language of the summary, e.g. en"}]' },
-        check: (snapshot) => snapshot.prompts.flatMap(
-          (prompt) => (prompt.arguments ?? []).filter((argument2) => !hasText(argument2.description)).map((argument2) => ({ entity: "prompt", name: prompt.name, pointer: `/arguments${token(argument2.name)}`, params: { argument: argument2.name } }))
-        ),
-        message: (f) => `Prompt ${code(f.name)}: argument ${code(str(f.params?.argument))} has no description.`
-      },
-      {
-        id: "tool-description-too-long",
-        severity: "warning",
-        title: `Tool description longer than ${TOOL_DESCRIPTION_MAX_CHARACTERS.toLocaleString("en-US")} characters`,
-        rationale: `Every tool description is sent to the model in every conversation that loads the server, whether the tool is used or not. Beyond ${TOOL_DESCRIPTION_MAX_CHARACTERS.toLocaleString("en-US")} characters (about 1,000 tokens) it crowds out the user's own context, and some clients cut it.`,
-        example: { bad: "description: (a 10,000-character manual)", good: "description: (what it does, when to use it, what it returns)" },
-        check: (snapshot) => snapshot.tools.filter((tool) => (tool.description?.length ?? 0) > TOOL_DESCRIPTION_MAX_CHARACTERS).map((tool) => ({ entity: "tool", name: tool.name, pointer: "/description", params: { length: tool.description?.length ?? 0 } })),
-        message: (f) => `Tool ${code(f.name)}: the description is ${Number(f.params?.length).toLocaleString("en-US")} characters long (limit ${TOOL_DESCRIPTION_MAX_CHARACTERS.toLocaleString("en-US")}); it is sent with every conversation.`
-      },
-      {
-        id: "tool-schema-too-large",
-        severity: "warning",
-        title: `Tool schemas larger than ${TOOL_SCHEMA_MAX_CHARACTERS.toLocaleString("en-US")} characters`,
-        rationale: `The input and output schemas are sent to the model with the tool. Together larger than ${TOOL_SCHEMA_MAX_CHARACTERS.toLocaleString("en-US")} characters of compact JSON (about 4,000 tokens) they cost every conversation a lot, and models fill large schemas less reliably; splitting the tool usually helps.`,
-        example: { bad: "inputSchema: (a 40 KB schema of a whole API)", good: "several tools, each with the parameters it needs" },
-        check: (snapshot) => snapshot.tools.flatMap((tool) => {
-          const size = JSON.stringify(tool.inputSchema).length + (tool.outputSchema ? JSON.stringify(tool.outputSchema).length : 0);
-          return size > TOOL_SCHEMA_MAX_CHARACTERS ? [{ entity: "tool", name: tool.name, pointer: "/inputSchema", params: { size } }] : [];
-        }),
-        message: (f) => `Tool ${code(f.name)}: its schemas take ${Number(f.params?.size).toLocaleString("en-US")} characters of JSON (limit ${TOOL_SCHEMA_MAX_CHARACTERS.toLocaleString("en-US")}); they are sent with every conversation.`
-      }
-    ];
-  }
-});
-
-// src/lint/schema-nodes.ts
-function schemaNodes(root, pointer2) {
-  const nodes = [];
-  visit({ schema: root, pointer: pointer2, mandatory: true }, nodes);
-  return nodes;
-}
-function visit(node3, out) {
-  out.push(node3);
-  const schema = node3.schema;
-  if (!isObject2(schema)) return;
-  const child2 = (value, pointer2, mandatory, combinedWith) => {
-    if (value === void 0 || typeof value !== "boolean" && !isObject2(value)) return;
-    visit({ schema: value, pointer: pointer2, mandatory: node3.mandatory && mandatory, ...combinedWith ? { combinedWith } : {} }, out);
-  };
-  const objectsOnly = onlyType(schema, "object");
-  const arraysOnly = onlyType(schema, "array");
-  const required4 = new Set(Array.isArray(schema.required) ? schema.required.filter((name) => typeof name === "string") : []);
-  const properties = own(schema, "properties");
-  if (isObject2(properties)) {
-    for (const name of Object.keys(properties)) child2(properties[name], `${node3.pointer}/properties${token(name)}`, objectsOnly && required4.has(name));
-  }
-  for (const keyword of MAP_KEYWORDS) {
-    const map = own(schema, keyword);
-    if (!isObject2(map)) continue;
-    for (const key2 of Object.keys(map)) child2(map[key2], `${node3.pointer}/${keyword}${token(key2)}`, false, keyword === "dependentSchemas" || keyword === "dependencies" ? schema : void 0);
-  }
-  for (const keyword of OPTIONAL_KEYWORDS) {
-    child2(own(schema, keyword), `${node3.pointer}/${keyword}`, false, BRANCH_KEYWORDS.includes(keyword) ? schema : void 0);
-  }
-  const minItems = typeof schema.minItems === "number" ? schema.minItems : 0;
-  const prefixItems = own(schema, "prefixItems");
-  const tuple = Array.isArray(prefixItems) ? prefixItems : void 0;
-  tuple?.forEach((item, index) => child2(item, `${node3.pointer}/prefixItems/${index}`, arraysOnly && minItems > index));
-  const items = own(schema, "items");
-  if (Array.isArray(items)) items.forEach((item, index) => child2(item, `${node3.pointer}/items/${index}`, arraysOnly && minItems > index));
-  else child2(items, `${node3.pointer}/items`, arraysOnly && minItems > (tuple?.length ?? 0));
-  const minContains = typeof schema.minContains === "number" ? schema.minContains : 1;
-  child2(own(schema, "contains"), `${node3.pointer}/contains`, arraysOnly && minContains > 0);
-  for (const keyword of ["allOf", "anyOf", "oneOf"]) {
-    const branches = own(schema, keyword);
-    if (!Array.isArray(branches)) continue;
-    const mandatory = keyword === "allOf" || branches.length === 1;
-    branches.forEach((branch, index) => child2(branch, `${node3.pointer}/${keyword}/${index}`, mandatory, schema));
-  }
-}
-function onlyType(schema, type) {
-  const written = own(schema, "type");
-  return written === type || Array.isArray(written) && written.length > 0 && written.every((item) => item === type);
-}
-var MAP_KEYWORDS, OPTIONAL_KEYWORDS, BRANCH_KEYWORDS;
-var init_schema_nodes = __esm({
-  "src/lint/schema-nodes.ts"() {
-    "use strict";
-    init_json();
-    MAP_KEYWORDS = ["patternProperties", "dependentSchemas", "dependencies", "$defs", "definitions"];
-    OPTIONAL_KEYWORDS = ["additionalProperties", "unevaluatedProperties", "propertyNames", "additionalItems", "unevaluatedItems", "if", "then", "else"];
-    BRANCH_KEYWORDS = ["if", "then", "else"];
-  }
-});
-
-// src/lint/contradictions.ts
-function whyNothingMatches(schema, explicitNo) {
-  if (schema === false) return explicitNo ? { at: "", reason: "the schema is `false`" } : void 0;
-  if (!isObject2(schema)) return void 0;
-  const not = own(schema, "not");
-  if (explicitNo && (not === true || isObject2(not) && Object.keys(not).length === 0)) return { at: "/not", reason: "`not` holds a schema that accepts everything" };
-  return contradictions(schema)[0];
-}
-function contradictions(schema) {
-  const found = [];
-  const types = typeSet(schema);
-  if (types !== void 0 && types.size === 0) found.push({ at: "/type", reason: "`type` names no type" });
-  const allowed = allowedTypes(schema);
-  if (types?.size !== 0 && allowed !== void 0 && allowed.size === 0) found.push({ at: "/allOf", reason: "the `type`s of `allOf` and of the schema have no type in common" });
-  const enumValues = own(schema, "enum");
-  if (Array.isArray(enumValues)) {
-    if (enumValues.length === 0) found.push({ at: "/enum", reason: "`enum` is empty" });
-    else if (allowed !== void 0 && !enumValues.some((value) => hasType(value, allowed))) found.push({ at: "/enum", reason: "no value of `enum` has an allowed `type`" });
-  }
-  if (has2(schema, "const")) {
-    const value = schema.const;
-    if (Array.isArray(enumValues) && !enumValues.some((item) => sameJson(item, value))) found.push({ at: "/const", reason: "`const` is not one of the `enum` values" });
-    else if (allowed !== void 0 && !hasType(value, allowed)) found.push({ at: "/const", reason: "`const` does not have an allowed `type`" });
-  }
-  if (allowed !== void 0 && allowed.size > 0 && [...allowed].every((type) => type === "number" || type === "integer")) {
-    const bounds = numericContradiction(schema, !allowed.has("number"));
-    if (bounds) found.push(bounds);
-  }
-  if (onlyType(schema, "string")) pushCount(found, schema, "minLength", "maxLength");
-  if (onlyType(schema, "array")) {
-    pushCount(found, schema, "minItems", "maxItems");
-    if (has2(schema, "contains")) pushCount(found, schema, "minContains", "maxContains");
-  }
-  if (onlyType(schema, "object")) {
-    pushCount(found, schema, "minProperties", "maxProperties");
-    const required4 = requiredNames(schema);
-    const max = own(schema, "maxProperties");
-    if (typeof max === "number" && required4.length > max) found.push({ at: "/required", reason: `\`required\` names ${required4.length} properties but \`maxProperties\` is ${max}` });
-    const forbidden = required4.find((name) => forbidsProperty(schema, name));
-    if (forbidden !== void 0) found.push({ at: "/required", reason: `\`required\` names \`${forbidden}\`, which \`additionalProperties: false\` forbids` });
-  }
-  return found;
-}
-function requiredNames(schema) {
-  const required4 = own(schema, "required");
-  return Array.isArray(required4) ? [...new Set(required4.filter((name) => typeof name === "string"))] : [];
-}
-function forbidsProperty(schema, name) {
-  if (own(schema, "additionalProperties") !== false) return false;
-  const properties = own(schema, "properties");
-  if (isObject2(properties) && Object.hasOwn(properties, name)) return false;
-  return !matchesPattern(schema, name);
-}
-function matchesPattern(schema, name) {
-  const patterns = own(schema, "patternProperties");
-  if (!isObject2(patterns)) return false;
-  return Object.keys(patterns).some((pattern) => {
-    try {
-      return new RegExp(pattern, "u").test(name);
-    } catch {
-      return true;
-    }
-  });
-}
-function has2(schema, key2) {
-  return Object.hasOwn(schema, key2);
-}
-function typeSet(schema) {
-  const type = own(schema, "type");
-  if (typeof type === "string") return /* @__PURE__ */ new Set([type]);
-  if (Array.isArray(type)) return new Set(type.filter((item) => typeof item === "string"));
-  return void 0;
-}
-function allowedTypes(schema) {
-  let allowed = typeSet(schema);
-  const branches = own(schema, "allOf");
-  for (const branch of Array.isArray(branches) ? branches : []) {
-    const types = isObject2(branch) ? typeSet(branch) : void 0;
-    if (types !== void 0) allowed = allowed === void 0 ? types : intersect(allowed, types);
-  }
-  return allowed;
-}
-function intersect(a, b) {
-  const out = /* @__PURE__ */ new Set();
-  for (const type of a) {
-    if (b.has(type)) out.add(type);
-    else if (type === "integer" && b.has("number")) out.add("integer");
-    else if (type === "number" && b.has("integer")) out.add("integer");
-  }
-  return out;
-}
-function hasType(value, types) {
-  const type = jsonType(value);
-  return types.has(type) || type === "integer" && types.has("number");
-}
-function pushCount(found, schema, minKey, maxKey) {
-  const min = own(schema, minKey);
-  const max = own(schema, maxKey);
-  if (typeof min === "number" && typeof max === "number" && min > max) found.push({ at: `/${minKey}`, reason: `\`${minKey}\` ${min} is greater than \`${maxKey}\` ${max}` });
-}
-function numericContradiction(schema, integers) {
-  const low = bound2(schema, "minimum", "exclusiveMinimum");
-  const high = bound2(schema, "maximum", "exclusiveMaximum");
-  if (!low || !high) return void 0;
-  const empty = integers ? (low.exclusive ? Math.floor(low.value) + 1 : Math.ceil(low.value)) > (high.exclusive ? Math.ceil(high.value) - 1 : Math.floor(high.value)) : low.value > high.value || low.value === high.value && (low.exclusive || high.exclusive);
-  if (!empty) return void 0;
-  return { at: `/${low.keyword}`, reason: `no ${integers ? "integer" : "number"} is both ${low.exclusive ? ">" : ">="} ${low.value} (\`${low.keyword}\`) and ${high.exclusive ? "<" : "<="} ${high.value} (\`${high.keyword}\`)` };
-}
-function bound2(schema, inclusiveKey, exclusiveKey) {
-  const inclusive = own(schema, inclusiveKey);
-  const exclusive = own(schema, exclusiveKey);
-  const lower = inclusiveKey === "minimum";
-  const candidates = [];
-  if (typeof inclusive === "number") candidates.push({ value: inclusive, exclusive: exclusive === true, keyword: inclusiveKey });
-  if (typeof exclusive === "number") candidates.push({ value: exclusive, exclusive: true, keyword: exclusiveKey });
-  if (candidates.length === 0) return void 0;
-  return candidates.reduce((a, b) => {
-    if (a.value !== b.value) return (lower ? a.value > b.value : a.value < b.value) ? a : b;
-    return a.exclusive ? a : b;
-  });
-}
-var init_contradictions = __esm({
-  "src/lint/contradictions.ts"() {
-    "use strict";
-    init_json();
-    init_schema_nodes();
-  }
-});
-
-// src/rules/lint/schemas.ts
-function notObject(snapshot, side) {
-  return snapshot.tools.flatMap((tool) => {
-    const schema = tool[side];
-    if (schema === void 0 || own(schema, "type") === "object") return [];
-    const type = own(schema, "type");
-    if (type === void 0) return [{ entity: "tool", name: tool.name, pointer: `/${side}` }];
-    return [{ entity: "tool", name: tool.name, pointer: `/${side}/type`, params: { type } }];
-  });
-}
-function unsatisfiable(snapshot, side) {
-  return snapshot.tools.flatMap((tool) => {
-    const root = tool[side];
-    if (root === void 0) return [];
-    return schemaNodes(root, `/${side}`).filter((node3) => node3.mandatory).flatMap((node3) => {
-      const why = whyNothingMatches(node3.schema, true);
-      return why ? [{ entity: "tool", name: tool.name, pointer: node3.pointer + why.at, params: { at: node3.pointer + why.at, reason: why.reason } }] : [];
-    });
-  });
-}
-function contradicting(snapshot, side) {
-  return snapshot.tools.flatMap((tool) => {
-    const root = tool[side];
-    if (root === void 0) return [];
-    return schemaNodes(root, `/${side}`).filter((node3) => !node3.mandatory && isObject2(node3.schema)).flatMap((node3) => {
-      const [why] = contradictions(node3.schema);
-      return why ? [{ entity: "tool", name: tool.name, pointer: node3.pointer + why.at, params: { at: node3.pointer, reason: why.reason } }] : [];
-    });
-  });
-}
-function undeclaredRequired(tool, node3) {
-  const schema = node3.schema;
-  if (!isObject2(schema)) return [];
-  const required4 = requiredNames(schema);
-  if (required4.length === 0) return [];
-  const scope = [schema, ...branchesOf(schema)];
-  if (node3.combinedWith) scope.push(node3.combinedWith, ...branchesOf(node3.combinedWith));
-  if (scope.some((part) => containsRef(part) || isObject2(own(part, "additionalProperties")))) return [];
-  return required4.filter((name) => !forbidsProperty(schema, name)).filter((name) => !scope.some((part) => declares(part, name))).map((property2) => ({ entity: "tool", name: tool.name, pointer: `${node3.pointer}/required/${schema.required.indexOf(property2)}`, params: { at: node3.pointer, property: property2 } }));
-}
-function declares(schema, name) {
-  const properties = own(schema, "properties");
-  return isObject2(properties) && Object.hasOwn(properties, name) || matchesPattern(schema, name);
-}
-function branchesOf(schema) {
-  const out = [];
-  for (const keyword of ["allOf", "anyOf", "oneOf"]) {
-    const branches = own(schema, keyword);
-    if (Array.isArray(branches)) out.push(...branches.filter(isObject2));
-  }
-  for (const keyword of ["if", "then", "else"]) {
-    const branch = own(schema, keyword);
-    if (isObject2(branch)) out.push(branch);
-  }
-  for (const keyword of ["dependentSchemas", "dependencies"]) {
-    const dependent = own(schema, keyword);
-    if (isObject2(dependent)) out.push(...Object.values(dependent).filter(isObject2));
-  }
-  return out;
-}
-var SCHEMA_LINT_RULES;
-var init_schemas = __esm({
-  "src/rules/lint/schemas.ts"() {
-    "use strict";
-    init_contradictions();
-    init_schema_nodes();
-    init_json();
-    init_format();
-    SCHEMA_LINT_RULES = [
-      {
-        id: "input-schema-not-object",
-        severity: "error",
-        title: '`inputSchema` without `type: "object"` at the top',
-        rationale: 'The MCP specification defines a tool\'s `inputSchema` as a JSON Schema object with `type: "object"`: arguments are always sent as an object. SDKs validate the tool list against that definition, and some clients drop the tool or fail to list any tool.',
-        example: { bad: 'inputSchema: {properties: {q: {type: "string"}}}', good: 'inputSchema: {type: "object", properties: {q: {type: "string"}}}' },
-        check: (snapshot) => notObject(snapshot, "inputSchema"),
-        message: (f) => `Tool ${code(f.name)}: \`inputSchema\` ${f.params?.type === void 0 ? "has no `type`" : `has \`type\` ${show(f.params.type)}`}; it must be \`type: "object"\`.`
-      },
-      {
-        id: "output-schema-not-object",
-        severity: "error",
-        title: '`outputSchema` without `type: "object"` at the top',
-        rationale: 'Structured tool results (`structuredContent`) are JSON objects, and the MCP specification defines `outputSchema` with `type: "object"`. Clients that validate results against it reject the tool list or every result.',
-        example: { bad: 'outputSchema: {type: "array", items: {...}}', good: 'outputSchema: {type: "object", properties: {items: {type: "array", items: {...}}}}' },
-        check: (snapshot) => notObject(snapshot, "outputSchema"),
-        message: (f) => `Tool ${code(f.name)}: \`outputSchema\` ${f.params?.type === void 0 ? "has no `type`" : `has \`type\` ${show(f.params.type)}`}; it must be \`type: "object"\`.`
-      },
-      {
-        id: "input-schema-unsatisfiable",
-        severity: "error",
-        title: "No arguments can satisfy the input schema",
-        rationale: "A part of the input schema that every call must satisfy (the schema itself, a required property, an `allOf` branch) accepts no value: `minimum` above `maximum`, `minLength` above `maxLength`, an empty `enum`, `type`s of `allOf` with nothing in common, a required property that `additionalProperties: false` forbids, `false` or `not: {}`. Clients that validate arguments can never call the tool.",
-        example: { bad: 'limit: {type: "integer", minimum: 10, maximum: 5}, required: [limit]', good: 'limit: {type: "integer", minimum: 5, maximum: 10}' },
-        check: (snapshot) => unsatisfiable(snapshot, "inputSchema"),
-        message: (f) => `Tool ${code(f.name)}: no call can be valid, because at ${code(str(f.params?.at))} ${str(f.params?.reason)}.`
-      },
-      {
-        id: "output-schema-unsatisfiable",
-        severity: "error",
-        title: "No result can satisfy the output schema",
-        rationale: "A part of the output schema that every result must satisfy accepts no value, so every structured result the tool returns is invalid, and clients that validate `structuredContent` against `outputSchema` reject them all.",
-        example: { bad: 'outputSchema: {type: "object", properties: {n: {type: "number", minimum: 1, maximum: 0}}, required: [n]}', good: 'n: {type: "number", minimum: 0, maximum: 1}' },
-        check: (snapshot) => unsatisfiable(snapshot, "outputSchema"),
-        message: (f) => `Tool ${code(f.name)}: no result can match the output schema, because at ${code(str(f.params?.at))} ${str(f.params?.reason)}.`
-      },
-      {
-        id: "schema-contradiction",
-        severity: "warning",
-        title: "A part of a tool schema accepts no value",
-        rationale: "An optional property, a union branch, an array item or a definition whose own keywords contradict each other (`minimum` above `maximum`, an empty `enum`, ...) accepts nothing: the tool still works, but that part cannot be used, which is rarely what was meant. (`false` and `not: {}` there are the usual way to forbid something and are not reported.)",
-        example: { bad: 'mode: {type: "string", enum: []} (optional)', good: 'mode: {type: "string", enum: ["fast", "exact"]}' },
-        check: (snapshot) => [...contradicting(snapshot, "inputSchema"), ...contradicting(snapshot, "outputSchema")],
-        message: (f) => `Tool ${code(f.name)}: nothing can match ${code(str(f.params?.at))}, because ${str(f.params?.reason)}.`
-      },
-      {
-        id: "input-required-property-undeclared",
-        severity: "warning",
-        title: "`required` names a property the input schema does not declare",
-        rationale: "The schema accepts the property (it is open), but says nothing about it: no type, no description. The model must send a value it knows nothing about, and the name is usually a typo or a leftover of a rename. When the schema is closed (`additionalProperties: false`) no call can be valid, and `input-schema-unsatisfiable` reports it instead.",
-        example: { bad: "properties: {query: {...}}, required: [querry]", good: "properties: {query: {...}}, required: [query]" },
-        check: (snapshot) => snapshot.tools.flatMap((tool) => schemaNodes(tool.inputSchema, "/inputSchema").flatMap((node3) => undeclaredRequired(tool, node3))),
-        message: (f) => `Tool ${code(f.name)}: \`required\` at ${code(str(f.params?.at))} names ${code(str(f.params?.property))}, which is not declared in \`properties\`.`
-      },
-      {
-        id: "schema-enum-duplicate-value",
-        severity: "warning",
-        title: "A value listed twice in `enum`",
-        rationale: "JSON Schema says the items of `enum` should be unique. A repeated value changes nothing that is accepted, but it usually marks a copy-and-paste slip (a value meant to be another), and some code generators and strict validators reject such schemas.",
-        example: { bad: 'enum: ["asc", "desc", "asc"]', good: 'enum: ["asc", "desc"]' },
-        check: (snapshot) => snapshot.tools.flatMap(
-          (tool) => ["inputSchema", "outputSchema"].flatMap((side) => {
-            const root = tool[side];
-            if (root === void 0) return [];
-            return schemaNodes(root, `/${side}`).flatMap((node3) => {
-              const values2 = isObject2(node3.schema) ? own(node3.schema, "enum") : void 0;
-              if (!Array.isArray(values2)) return [];
-              const index = values2.findIndex((value, position) => values2.findIndex((other) => sameJson(other, value)) !== position);
-              return index === -1 ? [] : [{ entity: "tool", name: tool.name, pointer: `${node3.pointer}/enum/${index}`, params: { value: values2[index] } }];
-            });
-          })
-        ),
-        message: (f) => `Tool ${code(f.name)}: ${show(f.params?.value)} is listed more than once in \`enum\` at ${code(f.pointer.replace(/\/\d+$/, ""))}.`
-      }
-    ];
-  }
-});
-
-// src/rules/lint-registry.ts
-function getLintRule(id) {
-  return BY_ID2.get(id);
-}
-var LINT_RULES, BY_ID2;
-var init_lint_registry = __esm({
-  "src/rules/lint-registry.ts"() {
-    "use strict";
-    init_names();
-    init_descriptions();
-    init_schemas();
-    LINT_RULES = [...NAME_LINT_RULES, ...DESCRIPTION_LINT_RULES, ...SCHEMA_LINT_RULES];
-    BY_ID2 = new Map(LINT_RULES.map((rule2) => [rule2.id, rule2]));
-  }
-});
-
 // src/policy/lint-fail-on.ts
 function isLintFailOn(value) {
   return typeof value === "string" && LINT_FAIL_ON_LEVELS.includes(value);
@@ -18619,7 +17476,7 @@ function parseLintSettings(value, fail) {
     if (typeof entry.rules !== "object" || entry.rules === null || Array.isArray(entry.rules)) fail("/lint/rules", "expected an object of rule id -> error, warning, info or off");
     for (const [rule2, level] of Object.entries(entry.rules)) {
       const pointer2 = `/lint/rules/${escape2(rule2)}`;
-      if (!getLintRule(rule2)) fail(pointer2, `unknown lint rule id "${rule2}" (docs/rules.md lists them)`);
+      if (!RULE_ID.test(rule2)) fail(pointer2, `"${rule2}" is not a rule id (kebab-case; docs/rules.md lists them)`);
       if (!LINT_RULE_SETTINGS.includes(level)) fail(pointer2, `expected one of ${LINT_RULE_SETTINGS.join(", ")}`);
       settings.rules[rule2] = level;
     }
@@ -18629,12 +17486,13 @@ function parseLintSettings(value, fail) {
 function escape2(token2) {
   return token2.replace(/~/g, "~0").replace(/\//g, "~1");
 }
+var RULE_ID;
 var init_lint_settings = __esm({
   "src/policy/lint-settings.ts"() {
     "use strict";
     init_errors();
-    init_lint_registry();
     init_lint_fail_on();
+    RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
   }
 });
 
@@ -19156,8 +18014,8 @@ function parseClientConfig(text, source) {
     throw new UserError(`Client config ${file} is not valid JSON: ${jsonSyntaxReason(error4)}.`);
   }
   assertNoDuplicateKeys(text, (problem) => `Client config ${file} is not valid JSON: ${problem}.`, { comments: true });
-  if (!isObject3(document2)) throw new UserError(`Client config ${file} is not a JSON object.`);
-  const key2 = isObject3(document2.mcpServers) ? "mcpServers" : isObject3(document2.servers) ? "servers" : void 0;
+  if (!isObject2(document2)) throw new UserError(`Client config ${file} is not a JSON object.`);
+  const key2 = isObject2(document2.mcpServers) ? "mcpServers" : isObject2(document2.servers) ? "servers" : void 0;
   if (!key2) throw new UserError(`Client config ${file} has no "mcpServers" or "servers" object.`, { hint: "Give a Claude Code/Desktop, Cursor or VS Code MCP config file." });
   const servers = document2[key2];
   const names = Object.keys(servers);
@@ -19166,7 +18024,7 @@ function parseClientConfig(text, source) {
     throw new UserError(`Client config ${file} lists ${names.length === 0 ? "no servers" : plural(names.length, "server")}; choose one with --server NAME${names.length ? ` (${names.join(", ")})` : ""}.`);
   }
   const entry = Object.hasOwn(servers, name) ? servers[name] : void 0;
-  if (!isObject3(entry)) throw new UserError(`Client config ${file} has no server named "${name}"${names.length ? ` (it has: ${names.join(", ")})` : ""}.`);
+  if (!isObject2(entry)) throw new UserError(`Client config ${file} has no server named "${name}"${names.length ? ` (it has: ${names.join(", ")})` : ""}.`);
   return entryToTarget(entry, `${file}: ${key2}.${name}`, source);
 }
 function entryToTarget(entry, where, source) {
@@ -19181,7 +18039,7 @@ function entryToTarget(entry, where, source) {
   const withSecrets = (target) => secrets.size > 0 ? { ...target, secrets: [...secrets] } : target;
   const record4 = (value, field) => {
     if (value === void 0) return void 0;
-    if (!isObject3(value)) throw new UserError(`${where}.${field} must be an object of strings.`);
+    if (!isObject2(value)) throw new UserError(`${where}.${field} must be an object of strings.`);
     return Object.fromEntries(Object.entries(value).map(([key2, item]) => [key2, expand(item, `${field}.${key2}`)]));
   };
   const type = entry.type === void 0 ? void 0 : String(entry.type);
@@ -19234,7 +18092,7 @@ function stripJsonCommentsAhead(text, from) {
     else return text.slice(i, i + 1);
   }
 }
-function isObject3(value) {
+function isObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 var init_client_config = __esm({
@@ -20601,7 +19459,7 @@ async function validateSnapshot(document2) {
   return deep ? [deep] : validateParsed(document2);
 }
 async function validateParsed(document2) {
-  if (isObject4(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
+  if (isObject3(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
     const newer = typeof document2.formatVersion === "number" && document2.formatVersion > 1;
     return [
       {
@@ -20697,7 +19555,7 @@ function shownPointer(pointer2) {
 function oneLine2(text) {
   return escapeUnsafe(text.replace(/\s+/g, " ").trim());
 }
-function isObject4(value) {
+function isObject3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function displayName(path) {
@@ -20858,6 +19716,85 @@ var init_concurrent = __esm({
   }
 });
 
+// src/schema/json.ts
+function canonical(value) {
+  if (value === void 0) return "undefined";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const cached4 = canonicalCache.get(value);
+  if (cached4 !== void 0) return cached4;
+  const text = Array.isArray(value) ? `[${value.map((item) => canonical(item)).join(",")}]` : `{${Object.keys(value).sort().map((key2) => `${JSON.stringify(key2)}:${canonical(value[key2])}`).join(",")}}`;
+  canonicalCache.set(value, text);
+  return text;
+}
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key2 of keys) if (!Object.hasOwn(b, key2) || !sameJson(a[key2], b[key2])) return false;
+  return true;
+}
+function own(object5, key2) {
+  return Object.hasOwn(object5, key2) ? object5[key2] : void 0;
+}
+function dict(source) {
+  const out = /* @__PURE__ */ Object.create(null);
+  if (source) {
+    for (const key2 of Object.keys(source)) if (source[key2] !== void 0) out[key2] = source[key2];
+  }
+  return out;
+}
+function has(object5, key2) {
+  return Object.hasOwn(object5, key2);
+}
+function isObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function token(key2) {
+  return `/${String(key2).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+}
+function containsRef(value) {
+  if (value === null || typeof value !== "object") return false;
+  const cached4 = refCache.get(value);
+  if (cached4 !== void 0) return cached4;
+  const result2 = Array.isArray(value) ? value.some(containsRef) : "$ref" in value || "$dynamicRef" in value || "$recursiveRef" in value || Object.values(value).some(containsRef);
+  refCache.set(value, result2);
+  return result2;
+}
+function orderFreeCanonical(value, key2 = "") {
+  if (value === void 0 || value === null || typeof value !== "object") return canonical(value);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => orderFreeCanonical(item));
+    return `[${(UNORDERED.has(key2) ? items.sort() : items).join(",")}]`;
+  }
+  const cached4 = orderFreeCache.get(value);
+  if (cached4 !== void 0) return cached4;
+  const text = `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${orderFreeCanonical(value[k], k)}`).join(",")}}`;
+  orderFreeCache.set(value, text);
+  return text;
+}
+function jsonType(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+var canonicalCache, refCache, UNORDERED, orderFreeCache;
+var init_json = __esm({
+  "src/schema/json.ts"() {
+    "use strict";
+    canonicalCache = /* @__PURE__ */ new WeakMap();
+    refCache = /* @__PURE__ */ new WeakMap();
+    UNORDERED = /* @__PURE__ */ new Set(["anyOf", "oneOf", "allOf", "required", "enum", "type"]);
+    orderFreeCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/snapshot/canonical.ts
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -20923,6 +19860,27 @@ var init_json2 = __esm({
     init_json();
     init_canonical();
     compareStrings = compareCodeUnits;
+  }
+});
+
+// src/suggest/tool-name.ts
+function versionedToolName(name, taken) {
+  const sanitized = name.replace(/[^A-Za-z0-9_.-]/g, "_");
+  const versioned = /^(.*)_v(\d{1,6})$/.exec(sanitized);
+  const stem = (versioned ? versioned[1] : sanitized) || "tool";
+  let version4 = versioned ? Number(versioned[2]) + 1 : 2;
+  for (; ; ) {
+    const suffix = `_v${version4}`;
+    const candidate = stem.slice(0, TOOL_NAME_MAX_LENGTH - suffix.length) + suffix;
+    if (!taken.has(candidate)) return candidate;
+    version4++;
+  }
+}
+var TOOL_NAME_MAX_LENGTH;
+var init_tool_name = __esm({
+  "src/suggest/tool-name.ts"() {
+    "use strict";
+    TOOL_NAME_MAX_LENGTH = 128;
   }
 });
 
@@ -21266,6 +20224,526 @@ var init_deprecation = __esm({
   }
 });
 
+// src/schema/disjoint.ts
+function provablyDisjoint(a, b, rootA, rootB, depth = 0, memo4) {
+  if (a === FALSE || b === FALSE) return true;
+  if (depth > 4) return false;
+  const typesA = typesOf(a);
+  const typesB = typesOf(b);
+  if (typesA && typesB && !overlaps(typesA, typesB)) return true;
+  if (Array.isArray(a.enum) && a.enum.every((value) => rejects(b, value))) return true;
+  if (Array.isArray(b.enum) && b.enum.every((value) => rejects(a, value))) return true;
+  if (!onlyObjects(typesA) && !onlyObjects(typesB)) return false;
+  const propsA = isObject4(a.properties) ? a.properties : void 0;
+  const propsB = isObject4(b.properties) ? b.properties : void 0;
+  if (!propsA || !propsB) return false;
+  const requiredB = new Set(strings(b.required));
+  for (const name of strings(a.required)) {
+    if (!requiredB.has(name)) continue;
+    const schemaA = own(propsA, name);
+    const schemaB = own(propsB, name);
+    if (schemaA === void 0 || schemaB === void 0) continue;
+    const normalizedA = rootA === rootB ? normalizedOnce(schemaA, rootA, memo4) : normalize(schemaA, rootA);
+    const normalizedB = rootA === rootB ? normalizedOnce(schemaB, rootB, memo4) : normalize(schemaB, rootB);
+    if (provablyDisjoint(normalizedA, normalizedB, rootA, rootB, depth + 1, memo4)) return true;
+  }
+  return false;
+}
+function firstOverlap(branches, root) {
+  if (branches.every((branch) => branch === FALSE || Array.isArray(branch.enum))) {
+    const repeated = repeatedValue(branches);
+    if (repeated === void 0 || branches.length > MAX_PAIRWISE) return repeated;
+  }
+  if (branches.length > MAX_PAIRWISE) return [0, 1];
+  const memo4 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < branches.length; i++) {
+    for (let j = i + 1; j < branches.length; j++) {
+      if (!provablyDisjoint(branches[i], branches[j], root, root, 0, memo4)) return [i, j];
+    }
+  }
+  return void 0;
+}
+function normalizedOnce(schema, root, memo4) {
+  if (!memo4 || schema === null || typeof schema !== "object") return normalize(schema, root);
+  let node3 = memo4.get(schema);
+  if (node3 === void 0) memo4.set(schema, node3 = normalize(schema, root));
+  return node3;
+}
+function repeatedValue(branches) {
+  const firstSeen = /* @__PURE__ */ new Map();
+  for (let index = 0; index < branches.length; index++) {
+    const branch = branches[index];
+    if (branch === FALSE || !Array.isArray(branch.enum)) continue;
+    for (const value of branch.enum) {
+      const key2 = canonical(value);
+      const seen = firstSeen.get(key2);
+      if (seen !== void 0 && seen !== index) return [seen, index];
+      firstSeen.set(key2, index);
+    }
+  }
+  return void 0;
+}
+function typesOf(node3) {
+  if (Array.isArray(node3.type)) {
+    const types = new Set(node3.type.map(String));
+    if (types.has("number")) types.add("integer");
+    return types;
+  }
+  if (Array.isArray(node3.enum)) return new Set(node3.enum.map(jsonType));
+  return void 0;
+}
+function overlaps(a, b) {
+  for (const type of a) if (b.has(type) || type === "integer" && b.has("number") || type === "number" && b.has("integer")) return true;
+  return false;
+}
+function onlyObjects(types) {
+  return types !== void 0 && [...types].every((type) => type === "object");
+}
+function rejects(node3, value) {
+  const types = typesOf(node3);
+  if (Array.isArray(node3.type) && types && !types.has(jsonType(value))) return true;
+  if (Array.isArray(node3.enum)) {
+    const key2 = canonical(value);
+    return !node3.enum.some((item) => canonical(item) === key2);
+  }
+  return false;
+}
+function strings(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+var MAX_PAIRWISE;
+var init_disjoint = __esm({
+  "src/schema/disjoint.ts"() {
+    "use strict";
+    init_normalize();
+    init_json();
+    MAX_PAIRWISE = 64;
+  }
+});
+
+// src/schema/normalize.ts
+function resolveLocalRef(root, ref) {
+  if (ref === "#") return root;
+  if (!ref.startsWith("#/")) return void 0;
+  let node3 = root;
+  for (const raw of ref.slice(2).split("/")) {
+    const key2 = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node3)) node3 = /^(0|[1-9][0-9]*)$/.test(key2) ? node3[Number(key2)] : void 0;
+    else if (isObject4(node3)) node3 = own(node3, key2);
+    else return void 0;
+  }
+  return node3;
+}
+function normalize(schema, root, refs = []) {
+  if (schema === void 0 || schema === true) return {};
+  if (schema === false) return FALSE;
+  if (!isObject4(schema)) return { $invalid: schema };
+  if (NORMALIZING.has(schema)) return withoutIgnored(schema);
+  NORMALIZING.add(schema);
+  try {
+    return normalizeObject(schema, root, refs);
+  } finally {
+    NORMALIZING.delete(schema);
+  }
+}
+function withoutIgnored(schema) {
+  const out = dict();
+  for (const [key2, value] of Object.entries(schema)) if (!IGNORED.has(key2)) out[key2] = value;
+  return out;
+}
+function normalizeObject(schema, root, refs) {
+  let node3 = schema;
+  const seen = /* @__PURE__ */ new Set();
+  while (typeof node3.$ref === "string" && node3.$ref.startsWith("#") && !seen.has(node3.$ref)) {
+    const ref = node3.$ref;
+    const target = resolveLocalRef(root, ref);
+    if (target === void 0 || isObject4(target) && target !== schema && NORMALIZING.has(target)) break;
+    seen.add(ref);
+    refs.push(ref);
+    const { $ref: _ignored, ...siblings } = node3;
+    if (target === false) return FALSE;
+    const targetObject = target === true || !isObject4(target) ? {} : target;
+    node3 = mergeSiblings(targetObject, siblings);
+  }
+  const out = dict();
+  for (const [key2, value] of Object.entries(node3)) {
+    if (IGNORED.has(key2)) continue;
+    if (key2 === "$ref" && typeof value === "string" && seen.has(value)) continue;
+    out[key2] = value;
+  }
+  if (isObject4(out.not) && Object.keys(out.not).length === 0) return FALSE;
+  if (out.not === true) return FALSE;
+  foldConst(out);
+  foldType(out);
+  foldNumericBounds(out);
+  foldArrayForms(out);
+  foldDependencies(out);
+  dropNoOps(out);
+  return flattenCombinators(out, root);
+}
+function mergeSiblings(target, siblings) {
+  const keys = Object.keys(siblings).filter((key2) => !IGNORED.has(key2) && !ANNOTATIONS.has(key2));
+  if (keys.length === 0 || keys.every((key2) => !has(target, key2))) return dict({ ...target, ...siblings });
+  return dict({ allOf: [target, siblings] });
+}
+function allOfPosition(branches, index) {
+  return ALL_OF_POSITIONS.get(branches)?.[index] ?? index;
+}
+function foldConst(node3) {
+  if (!has(node3, "const")) return;
+  const value = node3.const;
+  delete node3.const;
+  if (Array.isArray(node3.enum)) {
+    const key2 = canonical(value);
+    node3.enum = node3.enum.filter((item) => canonical(item) === key2);
+  } else {
+    node3.enum = [value];
+  }
+}
+function foldType(node3) {
+  if (typeof node3.type === "string") node3.type = [node3.type];
+  if (Array.isArray(node3.type)) {
+    const types = new Set(node3.type.filter((t) => typeof t === "string"));
+    if (types.has("number")) types.delete("integer");
+    node3.type = [...types].sort();
+  }
+}
+function foldNumericBounds(node3) {
+  for (const [exclusive, inclusive] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"]
+  ]) {
+    if (typeof node3[exclusive] === "boolean") {
+      if (node3[exclusive] === true && typeof node3[inclusive] === "number") {
+        node3[exclusive] = node3[inclusive];
+        delete node3[inclusive];
+      } else {
+        delete node3[exclusive];
+      }
+    }
+  }
+  if (node3.minimum === -SAFE_INTEGER_BOUND) delete node3.minimum;
+  if (node3.maximum === SAFE_INTEGER_BOUND) delete node3.maximum;
+  if (node3.minimum === -Number.MAX_VALUE) delete node3.minimum;
+  if (node3.maximum === Number.MAX_VALUE) delete node3.maximum;
+}
+function dropNoOps(node3) {
+  for (const key2 of ["minLength", "minItems", "minProperties"]) if (node3[key2] === 0) delete node3[key2];
+  if (node3.uniqueItems === false) delete node3.uniqueItems;
+  if (Array.isArray(node3.required) && node3.required.length === 0) delete node3.required;
+  const names = node3.propertyNames;
+  if (names === true || isObject4(names) && Object.keys(names).every((key2) => ANNOTATIONS.has(key2) || key2 === "type" && (names.type === "string" || canonical(names.type) === '["string"]'))) {
+    delete node3.propertyNames;
+  }
+}
+function foldArrayForms(node3) {
+  if (Array.isArray(node3.items)) {
+    node3.prefixItems = node3.items;
+    if (has(node3, "additionalItems")) node3.items = node3.additionalItems;
+    else delete node3.items;
+  }
+  delete node3.additionalItems;
+}
+function foldDependencies(node3) {
+  if (!isObject4(node3.dependencies)) return;
+  const required4 = dict(isObject4(node3.dependentRequired) ? node3.dependentRequired : void 0);
+  const schemas = dict(isObject4(node3.dependentSchemas) ? node3.dependentSchemas : void 0);
+  for (const [key2, value] of Object.entries(node3.dependencies)) {
+    if (Array.isArray(value)) required4[key2] = value;
+    else schemas[key2] = value;
+  }
+  delete node3.dependencies;
+  if (Object.keys(required4).length > 0) node3.dependentRequired = required4;
+  if (Object.keys(schemas).length > 0) node3.dependentSchemas = schemas;
+}
+function flattenCombinators(node3, root) {
+  const unified = flattenUnions(node3, root);
+  if (unified === FALSE || !Array.isArray(unified.allOf)) return unified;
+  const rest = [];
+  const positions = [];
+  let merged = dict(unified);
+  delete merged.allOf;
+  const cached4 = NORMALIZED_BRANCHES.get(unified.allOf);
+  unified.allOf.forEach((branch, index) => {
+    const next = merged === FALSE ? FALSE : mergeIntoOrNull(merged, cached4?.[index] ?? normalize(branch, root));
+    if (next === null) {
+      rest.push(branch);
+      positions.push(index);
+    } else {
+      merged = next;
+    }
+  });
+  if (merged === FALSE) return FALSE;
+  if (rest.length > 0) {
+    merged.allOf = rest;
+    ALL_OF_POSITIONS.set(rest, positions);
+  }
+  return merged;
+}
+function flattenUnions(node3, root) {
+  if (Array.isArray(node3.oneOf)) {
+    const branches = node3.oneOf;
+    const normalized = branches.map((branch) => normalize(branch, root));
+    const overlap = cachedOverlap(branches, root, () => firstOverlap(normalized, root));
+    if (overlap !== void 0 || Array.isArray(node3.anyOf)) {
+      if (overlap !== void 0) OVERLAPS.set(branches, overlap);
+    } else {
+      delete node3.oneOf;
+      const pointers = branches.map((_, index) => `/oneOf/${index}`);
+      return flattenAnyOf(node3, branches, normalized, pointers, root, true);
+    }
+  }
+  if (Array.isArray(node3.anyOf)) {
+    const branches = node3.anyOf;
+    const normalized = branches.map((branch) => normalize(branch, root));
+    return flattenAnyOf(node3, branches, normalized, branches.map((_, index) => `/anyOf/${index}`), root, false);
+  }
+  return node3;
+}
+function cachedOverlap(branches, root, compute) {
+  if (root === null || typeof root !== "object") return compute();
+  let byRoot = OVERLAP_CACHE.get(branches);
+  if (!byRoot) OVERLAP_CACHE.set(branches, byRoot = /* @__PURE__ */ new WeakMap());
+  let entry = byRoot.get(root);
+  if (!entry) byRoot.set(root, entry = { pair: compute() });
+  return entry.pair;
+}
+function unionBranchPointer(branches, index, keyword) {
+  return UNION_POINTERS.get(branches)?.[index] ?? `/${keyword}/${index}`;
+}
+function writtenAsOneOf(branches) {
+  return WRITTEN_AS_ONE_OF.has(branches);
+}
+function overlappingBranches(branches) {
+  return OVERLAPS.get(branches);
+}
+function flattenAnyOf(node3, branches, normalized, pointers, root, oneOf) {
+  delete node3.anyOf;
+  const out = [];
+  const outNodes = [];
+  const outPointers = [];
+  const seen = /* @__PURE__ */ new Map();
+  const add = (branch, branchNode, pointer2) => {
+    const outline = branchOutline(branchNode);
+    const similar = seen.get(outline);
+    if (similar) {
+      const key2 = branchKey(branchNode);
+      if (similar.some((entry) => (entry.key ??= branchKey(entry.node)) === key2)) return;
+      similar.push({ node: branchNode, key: key2 });
+    } else {
+      seen.set(outline, [{ node: branchNode }]);
+    }
+    out.push(branch);
+    outNodes.push(branchNode);
+    outPointers.push(pointer2);
+  };
+  let values2;
+  const take = (branch, branchNode, pointer2) => {
+    if (branchNode === FALSE) return;
+    if (!Array.isArray(branchNode.enum) || !onlyKeywords(branchNode, ["enum", "type"])) {
+      add(branch, branchNode, pointer2);
+      return;
+    }
+    if (!values2) {
+      values2 = { list: [], keys: /* @__PURE__ */ new Set(), index: out.length };
+      out.push(branch);
+      outNodes.push(branchNode);
+      outPointers.push(pointer2);
+    }
+    const types = Array.isArray(branchNode.type) ? branchNode.type : void 0;
+    for (const value of branchNode.enum) {
+      const key2 = canonical(value);
+      if (values2.keys.has(key2) || types && !typeAdmits(types, value)) continue;
+      values2.keys.add(key2);
+      values2.list.push(value);
+    }
+  };
+  branches.forEach((branch, index) => {
+    const branchNode = normalized[index];
+    if (branchNode === FALSE) return;
+    const inner = Array.isArray(branchNode.anyOf) && onlyKeywords(branchNode, ["anyOf"]) ? branchNode.anyOf : void 0;
+    if (inner) {
+      const innerNodes = NORMALIZED_BRANCHES.get(inner) ?? inner.map((item) => normalize(item, root));
+      const viaRef = isObject4(branch) && has(branch, "$ref");
+      inner.forEach((item, j) => take(item, innerNodes[j], viaRef ? pointers[index] : `${pointers[index]}${unionBranchPointer(inner, j, "anyOf")}`));
+      return;
+    }
+    const nullable4 = splitNullable(branchNode);
+    if (nullable4) {
+      add(nullable4, nullable4, pointers[index]);
+      add(NULL_BRANCH, NULL_BRANCH, pointers[index]);
+      return;
+    }
+    take(branch, branchNode, pointers[index]);
+  });
+  if (values2 && values2.list.length === 0) {
+    out.splice(values2.index, 1);
+    outNodes.splice(values2.index, 1);
+    outPointers.splice(values2.index, 1);
+  } else if (values2) {
+    const merged = dict({ enum: values2.list });
+    out[values2.index] = merged;
+    outNodes[values2.index] = merged;
+  }
+  if (out.length === 0) return FALSE;
+  if (out.length === 1) return mergeIntoOrNull(node3, outNodes[0]) ?? withAllOf(node3, out[0], outNodes[0]);
+  const folded = foldNullUnion(outNodes);
+  if (folded) return mergeIntoOrNull(node3, folded) ?? withAllOf(node3, folded, folded);
+  node3.anyOf = out;
+  UNION_POINTERS.set(out, outPointers);
+  NORMALIZED_BRANCHES.set(out, outNodes);
+  if (oneOf) WRITTEN_AS_ONE_OF.add(out);
+  return node3;
+}
+function withAllOf(node3, branch, branchNode) {
+  const existing = Array.isArray(node3.allOf) ? node3.allOf : [];
+  const allOf = [...existing, branch];
+  const out = dict({ ...node3, allOf });
+  const known = NORMALIZED_BRANCHES.get(existing);
+  if (existing.length === 0 || known) NORMALIZED_BRANCHES.set(allOf, [...known ?? [], branchNode]);
+  return out;
+}
+function splitNullable(node3) {
+  if (node3 === FALSE || !Array.isArray(node3.type) || node3.type.length < 2 || !node3.type.includes("null")) return void 0;
+  if (has(node3, "enum") || TYPE_INDEPENDENT_APPLICATORS.some((key2) => has(node3, key2))) return void 0;
+  return dict({ ...node3, type: node3.type.filter((type) => type !== "null") });
+}
+function branchOutline(node3) {
+  if (node3 === FALSE) return "false";
+  const keywords = Object.keys(node3).filter((key2) => !ANNOTATIONS.has(key2) && key2 !== "exclusiveMinimum" && key2 !== "exclusiveMaximum" && key2 !== "minimum" && key2 !== "maximum");
+  const names = isObject4(node3.properties) ? Object.keys(node3.properties).sort().join(",") : "";
+  return `${keywords.sort().join(",")}|${canonical(node3.type)}|${names}|${Array.isArray(node3.enum) ? node3.enum.length : ""}`;
+}
+function branchKey(node3) {
+  if (node3 === FALSE) return "false";
+  const key2 = dict();
+  for (const [name, value] of Object.entries(node3)) if (!ANNOTATIONS.has(name)) key2[name] = value;
+  if (canonical(key2.type) === '["integer"]') {
+    if (typeof key2.exclusiveMinimum === "number" && key2.minimum === void 0 && Number.isSafeInteger(key2.exclusiveMinimum)) {
+      key2.minimum = key2.exclusiveMinimum + 1;
+      delete key2.exclusiveMinimum;
+    }
+    if (typeof key2.exclusiveMaximum === "number" && key2.maximum === void 0 && Number.isSafeInteger(key2.exclusiveMaximum)) {
+      key2.maximum = key2.exclusiveMaximum - 1;
+      delete key2.exclusiveMaximum;
+    }
+  }
+  return canonical(key2);
+}
+function onlyKeywords(node3, keys) {
+  return Object.keys(node3).every((key2) => keys.includes(key2) || ANNOTATIONS.has(key2));
+}
+function typeAdmits(types, value) {
+  const type = jsonType(value);
+  return types.includes(type) || type === "integer" && types.includes("number");
+}
+function foldNullUnion(normalized) {
+  if (normalized.length !== 2) return void 0;
+  const nullIndex = normalized.findIndex((b) => b !== FALSE && Object.keys(b).length === 1 && canonical(b.type) === '["null"]');
+  if (nullIndex < 0) return void 0;
+  const other = normalized[1 - nullIndex];
+  if (other === FALSE || !Array.isArray(other.type)) return void 0;
+  if (TYPE_INDEPENDENT_APPLICATORS.some((key2) => has(other, key2))) return void 0;
+  const copy = dict({ ...other, type: [...other.type, "null"] });
+  if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
+  return copy;
+}
+function mergeIntoOrNull(node3, normalized) {
+  if (normalized === FALSE) return FALSE;
+  if (ADJACENT_KEYWORDS.some((group) => interferes(group, node3, normalized))) return null;
+  const merged = dict(node3);
+  for (const [key2, value] of Object.entries(normalized)) {
+    const current = own(merged, key2);
+    if (current === void 0 || ANNOTATIONS.has(key2)) {
+      if (current === void 0) merged[key2] = value;
+    } else if (canonical(current) === canonical(value)) {
+      continue;
+    } else if (key2 === "required" && Array.isArray(current) && Array.isArray(value)) {
+      merged.required = [...new Set([...current, ...value].map(String))].sort();
+    } else if (key2 === "properties" && isObject4(current) && isObject4(value)) {
+      merged.properties = mergeProperties(current, value);
+    } else if (key2 === "type" && Array.isArray(current) && Array.isArray(value)) {
+      const types = intersectTypes(current, value);
+      if (types.length === 0) return FALSE;
+      merged.type = types;
+    } else if (key2 === "enum" && Array.isArray(current) && Array.isArray(value)) {
+      const keys = new Set(value.map((item) => canonical(item)));
+      const both = current.filter((item) => keys.has(canonical(item)));
+      if (both.length === 0) return FALSE;
+      merged.enum = both;
+    } else if (LOWER_LIMITS.has(key2) && typeof current === "number" && typeof value === "number") {
+      merged[key2] = Math.max(current, value);
+    } else if (UPPER_LIMITS.has(key2) && typeof current === "number" && typeof value === "number") {
+      merged[key2] = Math.min(current, value);
+    } else {
+      return null;
+    }
+  }
+  return merged;
+}
+function mergeProperties(a, b) {
+  const out = dict(a);
+  for (const [name, schema] of Object.entries(b)) {
+    const current = own(out, name);
+    out[name] = current === void 0 ? schema : dict({ allOf: [current, schema] });
+  }
+  return out;
+}
+function intersectTypes(a, b) {
+  const left = new Set(a.map(String));
+  const right = new Set(b.map(String));
+  const out = /* @__PURE__ */ new Set();
+  for (const type of left) if (right.has(type) || type === "integer" && right.has("number")) out.add(type);
+  for (const type of right) if (type === "integer" && left.has("number")) out.add(type);
+  return [...out].sort();
+}
+function interferes(group, a, b) {
+  const inA = group.filter((key2) => has(a, key2));
+  const inB = group.filter((key2) => has(b, key2));
+  if (inA.length === 0 || inB.length === 0) return false;
+  if (inA.length === 1 && inB.length === 1 && inA[0] === "properties" && inB[0] === "properties") return false;
+  return group.some((key2) => canonical(a[key2]) !== canonical(b[key2]));
+}
+var FALSE, IGNORED, SAFE_INTEGER_BOUND, NORMALIZING, ALL_OF_POSITIONS, ANNOTATIONS, OVERLAP_CACHE, UNION_POINTERS, NORMALIZED_BRANCHES, WRITTEN_AS_ONE_OF, OVERLAPS, NULL_BRANCH, TYPE_INDEPENDENT_APPLICATORS, LOWER_LIMITS, UPPER_LIMITS, ADJACENT_KEYWORDS;
+var init_normalize = __esm({
+  "src/schema/normalize.ts"() {
+    "use strict";
+    init_json();
+    init_disjoint();
+    FALSE = /* @__PURE__ */ Symbol("false schema");
+    IGNORED = /* @__PURE__ */ new Set(["$schema", "$id", "$anchor", "$comment", "$defs", "definitions", "examples", "$vocabulary"]);
+    SAFE_INTEGER_BOUND = Number.MAX_SAFE_INTEGER;
+    NORMALIZING = /* @__PURE__ */ new Set();
+    ALL_OF_POSITIONS = /* @__PURE__ */ new WeakMap();
+    ANNOTATIONS = /* @__PURE__ */ new Set([
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "contentEncoding",
+      "contentMediaType",
+      "contentSchema"
+    ]);
+    OVERLAP_CACHE = /* @__PURE__ */ new WeakMap();
+    UNION_POINTERS = /* @__PURE__ */ new WeakMap();
+    NORMALIZED_BRANCHES = /* @__PURE__ */ new WeakMap();
+    WRITTEN_AS_ONE_OF = /* @__PURE__ */ new WeakSet();
+    OVERLAPS = /* @__PURE__ */ new WeakMap();
+    NULL_BRANCH = Object.freeze(dict({ type: ["null"] }));
+    TYPE_INDEPENDENT_APPLICATORS = ["anyOf", "oneOf", "allOf", "not", "if", "then", "else", "$ref", "$invalid"];
+    LOWER_LIMITS = /* @__PURE__ */ new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"]);
+    UPPER_LIMITS = /* @__PURE__ */ new Set(["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"]);
+    ADJACENT_KEYWORDS = [
+      ["properties", "patternProperties", "additionalProperties", "unevaluatedProperties"],
+      ["prefixItems", "items", "unevaluatedItems"],
+      ["contains", "minContains", "maxContains"],
+      ["if", "then", "else"]
+    ];
+  }
+});
+
 // src/schema/branches.ts
 function matchBranches(before, after, beforeRoot, afterRoot) {
   const left = before.map((b) => normalize(b, beforeRoot));
@@ -21307,8 +20785,8 @@ function similarity2(a, b, rawA, rawB, beforeRoot, afterRoot) {
     const values2 = new Set(a.enum.map((v) => canonical(v)));
     score += b.enum.some((v) => values2.has(canonical(v))) ? 50 : -0.5;
   }
-  const propsA = isObject2(a.properties) ? a.properties : {};
-  const propsB = isObject2(b.properties) ? b.properties : {};
+  const propsA = isObject4(a.properties) ? a.properties : {};
+  const propsB = isObject4(b.properties) ? b.properties : {};
   for (const [name, schema] of Object.entries(propsA)) {
     if (!Object.hasOwn(propsB, name)) continue;
     score += 10;
@@ -21337,7 +20815,7 @@ function typesOf2(node3, root, depth = 0) {
   return types;
 }
 function discriminator(schema) {
-  if (!isObject2(schema)) return void 0;
+  if (!isObject4(schema)) return void 0;
   if ("const" in schema) return canonical(schema.const);
   if (Array.isArray(schema.enum) && schema.enum.length === 1) return canonical(schema.enum[0]);
   return void 0;
@@ -21355,25 +20833,25 @@ function lowerBound(node3, integers) {
   const inclusive = typeof node3.minimum === "number" ? node3.minimum : void 0;
   const exclusive = typeof node3.exclusiveMinimum === "number" ? node3.exclusiveMinimum : void 0;
   if (inclusive === void 0 && exclusive === void 0) return void 0;
-  const bound3 = exclusive !== void 0 && (inclusive === void 0 || exclusive >= inclusive) ? { value: exclusive, exclusive: true, keyword: "exclusiveMinimum", written: exclusive, writtenExclusive: true } : { value: inclusive, exclusive: false, keyword: "minimum", written: inclusive, writtenExclusive: false };
+  const bound2 = exclusive !== void 0 && (inclusive === void 0 || exclusive >= inclusive) ? { value: exclusive, exclusive: true, keyword: "exclusiveMinimum", written: exclusive, writtenExclusive: true } : { value: inclusive, exclusive: false, keyword: "minimum", written: inclusive, writtenExclusive: false };
   if (integers) {
-    const least = bound3.exclusive ? Math.floor(bound3.value) + 1 : Math.ceil(bound3.value);
+    const least = bound2.exclusive ? Math.floor(bound2.value) + 1 : Math.ceil(bound2.value);
     if (least === -Number.MAX_SAFE_INTEGER) return void 0;
-    if (Number.isSafeInteger(least)) return { ...bound3, value: least, exclusive: false };
+    if (Number.isSafeInteger(least)) return { ...bound2, value: least, exclusive: false };
   }
-  return bound3;
+  return bound2;
 }
 function upperBound(node3, integers) {
   const inclusive = typeof node3.maximum === "number" ? node3.maximum : void 0;
   const exclusive = typeof node3.exclusiveMaximum === "number" ? node3.exclusiveMaximum : void 0;
   if (inclusive === void 0 && exclusive === void 0) return void 0;
-  const bound3 = exclusive !== void 0 && (inclusive === void 0 || exclusive <= inclusive) ? { value: exclusive, exclusive: true, keyword: "exclusiveMaximum", written: exclusive, writtenExclusive: true } : { value: inclusive, exclusive: false, keyword: "maximum", written: inclusive, writtenExclusive: false };
+  const bound2 = exclusive !== void 0 && (inclusive === void 0 || exclusive <= inclusive) ? { value: exclusive, exclusive: true, keyword: "exclusiveMaximum", written: exclusive, writtenExclusive: true } : { value: inclusive, exclusive: false, keyword: "maximum", written: inclusive, writtenExclusive: false };
   if (integers) {
-    const greatest = bound3.exclusive ? Math.ceil(bound3.value) - 1 : Math.floor(bound3.value);
+    const greatest = bound2.exclusive ? Math.ceil(bound2.value) - 1 : Math.floor(bound2.value);
     if (greatest === Number.MAX_SAFE_INTEGER) return void 0;
-    if (Number.isSafeInteger(greatest)) return { ...bound3, value: greatest, exclusive: false };
+    if (Number.isSafeInteger(greatest)) return { ...bound2, value: greatest, exclusive: false };
   }
-  return bound3;
+  return bound2;
 }
 function compareLower(a, b) {
   if (!a && !b) return 0;
@@ -21395,11 +20873,11 @@ function integersOnly(before, after) {
   const integerOnly = (node3) => Array.isArray(node3.type) && node3.type.includes("integer") && !node3.type.includes("number");
   return integerOnly(before) || integerOnly(after);
 }
-function pointerOf(at, bound3, fallback) {
-  return `${at.pointer}/${bound3?.keyword ?? fallback}`;
+function pointerOf(at, bound2, fallback) {
+  return `${at.pointer}/${bound2?.keyword ?? fallback}`;
 }
-function show2(bound3) {
-  return bound3 ? bound3.written : null;
+function show2(bound2) {
+  return bound2 ? bound2.written : null;
 }
 function compareBounds(emitter, before, after, at) {
   const integers = integersOnly(before, after);
@@ -21476,7 +20954,7 @@ function join3(path, name) {
 function strings2(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
-function allowedTypes2(node3) {
+function allowedTypes(node3) {
   if (Array.isArray(node3.type)) {
     const types = new Set(node3.type.filter((t) => typeof t === "string"));
     if (types.has("number")) types.add("integer");
@@ -21499,7 +20977,7 @@ function covers(types, type) {
 function typeAccepts(types, value) {
   return covers(types, jsonType(value));
 }
-function intersect2(a, b) {
+function intersect(a, b) {
   const out = /* @__PURE__ */ new Set();
   for (const t of a) if (covers(b, t)) out.add(t);
   for (const t of b) if (covers(a, t)) out.add(t);
@@ -21517,7 +20995,7 @@ function onlyUnion(node3) {
 }
 function namesOnly(schema) {
   if (schema === void 0 || schema === true) return { type: "string" };
-  if (!isObject2(schema)) return schema;
+  if (!isObject4(schema)) return schema;
   const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? schema.type : void 0;
   if (types && !types.includes("string")) return schema;
   return { ...schema, type: "string" };
@@ -21542,14 +21020,14 @@ function liftable(node3) {
   return out;
 }
 function otherwise(node3, name) {
-  if (isObject2(node3.patternProperties)) {
+  if (isObject4(node3.patternProperties)) {
     for (const [pattern, schema] of Object.entries(node3.patternProperties)) {
       if (safeTest(pattern, name)) return schema;
     }
   }
   const additional = node3.additionalProperties;
   if (additional === false) return "closed";
-  if (additional === void 0 || additional === true || isObject2(additional) && Object.keys(additional).length === 0) return "open";
+  if (additional === void 0 || additional === true || isObject4(additional) && Object.keys(additional).length === 0) return "open";
   return additional;
 }
 function safeTest(pattern, text) {
@@ -21662,7 +21140,7 @@ var init_compare = __esm({
       identity(raw, root) {
         let node3 = raw;
         const followed = /* @__PURE__ */ new Set();
-        while (isObject2(node3) && typeof node3.$ref === "string" && onlyRef(node3) && !followed.has(node3.$ref)) {
+        while (isObject4(node3) && typeof node3.$ref === "string" && onlyRef(node3) && !followed.has(node3.$ref)) {
           followed.add(node3.$ref);
           const target = resolveLocalRef(root, node3.$ref);
           if (target === void 0) break;
@@ -21738,8 +21216,8 @@ var init_compare = __esm({
       types(before, after, at) {
         const beforeEnum = Array.isArray(before.enum) ? before.enum : void 0;
         const afterEnum = Array.isArray(after.enum) ? after.enum : void 0;
-        const beforeTypes = allowedTypes2(before);
-        const afterTypes = allowedTypes2(after);
+        const beforeTypes = allowedTypes(before);
+        const afterTypes = allowedTypes(after);
         if (beforeEnum && afterEnum) {
           const afterKeys = new Set(afterEnum.map((v) => canonical(v)));
           const beforeKeys = new Set(beforeEnum.map((v) => canonical(v)));
@@ -21747,7 +21225,7 @@ var init_compare = __esm({
           const added = afterEnum.filter((v) => typeAccepts(afterTypes, v) && (!beforeKeys.has(canonical(v)) || !typeAccepts(beforeTypes, v)));
           if (removed.length > 0) this.emit("enum-value-removed", child(at, "enum"), beforeEnum, afterEnum, { values: removed });
           if (added.length > 0) this.emit("enum-value-added", child(at, "enum"), beforeEnum, afterEnum, { values: added });
-          return intersect2(beforeTypes, afterTypes);
+          return intersect(beforeTypes, afterTypes);
         }
         if (!beforeEnum && afterEnum) this.emit("enum-added", child(at, "enum"), void 0, afterEnum, { values: afterEnum });
         if (beforeEnum && !afterEnum) this.emit("enum-removed", child(at, "enum"), beforeEnum, void 0, { values: beforeEnum });
@@ -21761,12 +21239,12 @@ var init_compare = __esm({
         } else if (!beforeEnum && afterEnum && widened.length > 0) {
           this.emit("type-widened", child(at, "type"), typeValue(before), typeValue(after), { types: widened });
         }
-        return intersect2(beforeTypes, afterTypes);
+        return intersect(beforeTypes, afterTypes);
       }
       object(before, after, at, depth) {
         if (!OBJECT_KEYWORDS.some((k) => k in before || k in after)) return;
-        const beforeProps = isObject2(before.properties) ? before.properties : {};
-        const afterProps = isObject2(after.properties) ? after.properties : {};
+        const beforeProps = isObject4(before.properties) ? before.properties : {};
+        const afterProps = isObject4(after.properties) ? after.properties : {};
         const names = [.../* @__PURE__ */ new Set([...Object.keys(beforeProps), ...Object.keys(afterProps)])].sort();
         for (const name of names) {
           const at2 = { pointer: `${at.pointer}/properties${token(name)}`, path: join3(at.path, name) };
@@ -21795,8 +21273,8 @@ var init_compare = __esm({
           if (!requiredAfter.has(name)) this.emit("required-property-removed", { pointer: child(at, "required").pointer, path: join3(at.path, name) }, before.required, after.required, { property: name });
         }
         this.additionalProperties(before, after, at, depth);
-        const patternsBefore = isObject2(before.patternProperties) ? before.patternProperties : {};
-        const patternsAfter = isObject2(after.patternProperties) ? after.patternProperties : {};
+        const patternsBefore = isObject4(before.patternProperties) ? before.patternProperties : {};
+        const patternsAfter = isObject4(after.patternProperties) ? after.patternProperties : {};
         for (const pattern of [.../* @__PURE__ */ new Set([...Object.keys(patternsBefore), ...Object.keys(patternsAfter)])].sort()) {
           const at2 = { pointer: `${at.pointer}/patternProperties${token(pattern)}`, path: join3(at.path, `/${pattern}/`) };
           const was = own(patternsBefore, pattern);
@@ -21809,8 +21287,8 @@ var init_compare = __esm({
         }
         compareCount(this, before, after, at, "minProperties", "min");
         compareCount(this, before, after, at, "maxProperties", "max");
-        const depBefore = isObject2(before.dependentRequired) ? before.dependentRequired : {};
-        const depAfter = isObject2(after.dependentRequired) ? after.dependentRequired : {};
+        const depBefore = isObject4(before.dependentRequired) ? before.dependentRequired : {};
+        const depAfter = isObject4(after.dependentRequired) ? after.dependentRequired : {};
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(depBefore), ...Object.keys(depAfter)])].sort()) {
           const listBefore = own(depBefore, key2);
           const listAfter = own(depAfter, key2);
@@ -21822,8 +21300,8 @@ var init_compare = __esm({
           if (added.length > 0) this.emit("dependent-required-added", at2, listBefore, listAfter, { property: key2, values: added });
           if (removed.length > 0) this.emit("dependent-required-removed", at2, listBefore, listAfter, { property: key2, values: removed });
         }
-        const schemasBefore = isObject2(before.dependentSchemas) ? before.dependentSchemas : {};
-        const schemasAfter = isObject2(after.dependentSchemas) ? after.dependentSchemas : {};
+        const schemasBefore = isObject4(before.dependentSchemas) ? before.dependentSchemas : {};
+        const schemasAfter = isObject4(after.dependentSchemas) ? after.dependentSchemas : {};
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(schemasBefore), ...Object.keys(schemasAfter)])].sort()) {
           this.node(own(schemasBefore, key2) ?? true, own(schemasAfter, key2) ?? true, { pointer: `${at.pointer}/dependentSchemas${token(key2)}`, path: join3(at.path, `(when ${key2} is present)`) }, depth + 1);
         }
@@ -21982,16 +21460,16 @@ var init_compare = __esm({
         }
       }
       conditional(before, after, at, depth) {
-        const has3 = (s) => "if" in s;
-        if (!has3(before) && !has3(after)) return;
-        if (has3(before) && has3(after) && sameJson(before.if, after.if)) {
+        const has2 = (s) => "if" in s;
+        if (!has2(before) && !has2(after)) return;
+        if (has2(before) && has2(after) && sameJson(before.if, after.if)) {
           this.node(before.then ?? true, after.then ?? true, { pointer: child(at, "then").pointer, path: at.path }, depth + 1);
           this.node(before.else ?? true, after.else ?? true, { pointer: child(at, "else").pointer, path: at.path }, depth + 1);
           return;
         }
         const pick5 = (s) => ({ if: s.if ?? null, then: s.then ?? true, else: s.else ?? true });
-        if (has3(before) && has3(after)) this.emit("conditional-changed", child(at, "if"), pick5(before), pick5(after), { reason: "a changed `if` condition selects different instances for `then`/`else`" });
-        else if (has3(after)) this.emit("conditional-added", child(at, "if"), void 0, pick5(after));
+        if (has2(before) && has2(after)) this.emit("conditional-changed", child(at, "if"), pick5(before), pick5(after), { reason: "a changed `if` condition selects different instances for `then`/`else`" });
+        else if (has2(after)) this.emit("conditional-added", child(at, "if"), void 0, pick5(after));
         else this.emit("conditional-removed", child(at, "if"), pick5(before), void 0);
       }
     };
@@ -26143,7 +25621,7 @@ function handleRefineResult(result2, payload, input, inst) {
   }
 }
 var $ZodType, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID, $ZodEmail, $ZodURL, $ZodEmoji, $ZodNanoID, $ZodCUID, $ZodCUID2, $ZodULID, $ZodXID, $ZodKSUID, $ZodISODateTime, $ZodISODate, $ZodISOTime, $ZodISODuration, $ZodIPv4, $ZodIPv6, $ZodCIDRv4, $ZodCIDRv6, $ZodBase64, $ZodBase64URL, $ZodE164, $ZodJWT, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodBigInt, $ZodNull, $ZodAny, $ZodUnknown, $ZodNever, $ZodDate, $ZodArray, $ZodObject, $ZodUnion, $ZodDiscriminatedUnion, $ZodIntersection, $ZodRecord, $ZodEnum, $ZodLiteral, $ZodTransform, $ZodOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodNonOptional, $ZodCatch, $ZodPipe, $ZodReadonly, $ZodCustom;
-var init_schemas2 = __esm({
+var init_schemas = __esm({
   "node_modules/zod/v4/core/schemas.js"() {
     init_checks();
     init_core();
@@ -27945,7 +27423,7 @@ var init_core2 = __esm({
     init_core();
     init_parse();
     init_errors2();
-    init_schemas2();
+    init_schemas();
     init_checks();
     init_versions();
     init_util();
@@ -27995,7 +27473,7 @@ var ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration;
 var init_iso = __esm({
   "node_modules/zod/v4/classic/iso.js"() {
     init_core2();
-    init_schemas3();
+    init_schemas2();
     ZodISODateTime = /* @__PURE__ */ $constructor("ZodISODateTime", (inst, def) => {
       $ZodISODateTime.init(inst, def);
       ZodStringFormat.init(inst, def);
@@ -28269,7 +27747,7 @@ function preprocess(fn, schema) {
   return pipe(transform(fn), schema);
 }
 var ZodType, _ZodString, ZodString, ZodStringFormat, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodJWT, ZodNumber, ZodNumberFormat, ZodBoolean, ZodBigInt, ZodNull, ZodAny, ZodUnknown, ZodNever, ZodDate, ZodArray, ZodObject, ZodUnion, ZodDiscriminatedUnion, ZodIntersection, ZodRecord, ZodEnum, ZodLiteral, ZodTransform, ZodOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodCatch, ZodPipe, ZodReadonly, ZodCustom;
-var init_schemas3 = __esm({
+var init_schemas2 = __esm({
   "node_modules/zod/v4/classic/schemas.js"() {
     init_core2();
     init_core2();
@@ -28777,7 +28255,7 @@ function date3(params) {
 var init_coerce = __esm({
   "node_modules/zod/v4/classic/coerce.js"() {
     init_core2();
-    init_schemas3();
+    init_schemas2();
   }
 });
 
@@ -28785,7 +28263,7 @@ var init_coerce = __esm({
 var init_external = __esm({
   "node_modules/zod/v4/classic/external.js"() {
     init_core2();
-    init_schemas3();
+    init_schemas2();
     init_checks2();
     init_errors3();
     init_parse2();
@@ -36208,7 +35686,7 @@ function handleRefineResult2(result2, payload, input, inst) {
   }
 }
 var $ZodType2, toStandardResult, $ZodString2, $ZodStringFormat2, $ZodGUID2, $ZodUUID2, $ZodEmail2, URL_BAD_FORMAT, URL_UNPARSEABLE, asciiTabOrNewline, $ZodURL2, $ZodEmoji2, $ZodNanoID2, $ZodCUID3, $ZodCUID22, $ZodULID2, $ZodXID2, $ZodKSUID2, $ZodISODateTime2, $ZodISODate2, $ZodISOTime2, $ZodISODuration2, $ZodIPv42, ipv6Alphabet, $ZodIPv62, $ZodCIDRv42, $ZodCIDRv62, base64Charset, $ZodBase642, base64urlCharset, $ZodBase64URL2, $ZodE1642, $ZodJWT2, $ZodNumber2, $ZodNumberFormat2, $ZodBoolean2, $ZodBigInt2, $ZodNull2, $ZodAny2, $ZodUnknown2, $ZodNever2, $ZodDate2, arraySize, $ZodArray2, NO_SYMBOL_KEYS, $ZodObject2, $ZodObjectJIT, $ZodUnion2, $ZodDiscriminatedUnion2, $ZodIntersection2, $ZodRecord2, $ZodEnum2, $ZodLiteral2, $ZodTransform2, $ZodOptional2, $ZodExactOptional, $ZodNullable2, $ZodDefault2, $ZodPrefault2, $ZodNonOptional2, $ZodCatch2, $ZodPipe2, $ZodPreprocess, $ZodReadonly2, $ZodLazy2, $ZodCustom2;
-var init_schemas4 = __esm({
+var init_schemas3 = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/core/schemas.js"() {
     init_checks3();
     init_core3();
@@ -39184,7 +38662,7 @@ var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, set
 var init_json_schema_processors = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/core/json-schema-processors.js"() {
     init_regexes2();
-    init_schemas4();
+    init_schemas3();
     init_to_json_schema2();
     init_util2();
     narrowMin = (agg, key2, value) => {
@@ -39639,7 +39117,7 @@ var init_core4 = __esm({
     init_core3();
     init_parse3();
     init_errors5();
-    init_schemas4();
+    init_schemas3();
     init_memoizer();
     init_checks3();
     init_versions2();
@@ -39935,7 +39413,7 @@ function preprocess2(fn, schema) {
   });
 }
 var ZodType2, _ZodString2, ZodString2, ZodStringFormat2, ZodISODateTime2, ZodISODate2, ZodISOTime2, ZodISODuration2, ZodEmail2, ZodGUID2, ZodUUID2, ZodURL2, ZodEmoji2, ZodNanoID2, ZodCUID3, ZodCUID22, ZodULID2, ZodXID2, ZodKSUID2, ZodIPv42, ZodIPv62, ZodCIDRv42, ZodCIDRv62, ZodBase642, ZodBase64URL2, ZodE1642, ZodJWT2, ZodNumber2, ZodNumberFormat2, ZodBoolean2, ZodBigInt2, ZodNull2, ZodAny2, ZodUnknown2, ZodNever2, ZodDate2, ZodArray2, ZodObject2, ZodUnion2, ZodDiscriminatedUnion2, ZodIntersection2, ZodRecord2, ZodEnum2, ZodLiteral2, ZodTransform2, ZodOptional2, ZodExactOptional, ZodNullable2, ZodDefault2, ZodPrefault2, ZodNonOptional2, ZodCatch2, ZodPipe2, ZodPreprocess, ZodReadonly2, ZodLazy, ZodCustom2;
-var init_schemas5 = __esm({
+var init_schemas4 = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/classic/schemas.js"() {
     init_core4();
     init_core4();
@@ -40829,8 +40307,8 @@ function duration4(params) {
 var init_iso2 = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/classic/iso.js"() {
     init_core4();
-    init_schemas5();
-    init_schemas5();
+    init_schemas4();
+    init_schemas4();
   }
 });
 
@@ -40861,7 +40339,7 @@ function date6(params) {
 var init_coerce2 = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/classic/coerce.js"() {
     init_core4();
-    init_schemas5();
+    init_schemas4();
   }
 });
 
@@ -40869,7 +40347,7 @@ var init_coerce2 = __esm({
 var init_external2 = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/classic/external.js"() {
     init_core4();
-    init_schemas5();
+    init_schemas4();
     init_checks4();
     init_errors6();
     init_parse4();
@@ -44034,7 +43512,7 @@ function handleRefineResult3(result2, payload, input, inst) {
   }
 }
 var $ZodType3, toStandardResult2, $ZodString3, $ZodStringFormat3, $ZodGUID3, $ZodUUID3, $ZodEmail3, URL_BAD_FORMAT2, URL_UNPARSEABLE2, asciiTabOrNewline2, $ZodURL3, $ZodEmoji3, $ZodNanoID3, $ZodCUID4, $ZodCUID23, $ZodULID3, $ZodXID3, $ZodKSUID3, $ZodISODateTime3, $ZodISODate3, $ZodISOTime3, $ZodISODuration3, $ZodIPv43, ipv6Alphabet2, $ZodIPv63, $ZodCIDRv43, $ZodCIDRv63, base64Charset2, $ZodBase643, base64urlCharset2, $ZodBase64URL3, $ZodE1643, $ZodJWT3, $ZodNumber3, $ZodNumberFormat3, $ZodBoolean3, $ZodNull3, $ZodUnknown3, $ZodNever3, arraySize2, $ZodArray3, NO_SYMBOL_KEYS2, $ZodObject3, $ZodObjectJIT2, $ZodUnion3, $ZodDiscriminatedUnion3, $ZodIntersection3, $ZodRecord3, $ZodEnum3, $ZodLiteral3, $ZodTransform3, $ZodOptional3, $ZodExactOptional2, $ZodNullable3, $ZodDefault3, $ZodPrefault3, $ZodNonOptional3, $ZodCatch3, $ZodPipe3, $ZodPreprocess2, $ZodReadonly3, $ZodLazy3, $ZodCustom3;
-var init_schemas6 = __esm({
+var init_schemas5 = __esm({
   "node_modules/@modelcontextprotocol/client/node_modules/zod/v4/core/schemas.js"() {
     init_checks5();
     init_core5();
@@ -46958,7 +46436,7 @@ var narrowMin2, narrowMax2, narrowBoth2, addDivisor2, addPattern2, intersectMime
 var init_json_schema_processors2 = __esm({
   "node_modules/@modelcontextprotocol/client/node_modules/zod/v4/core/json-schema-processors.js"() {
     init_regexes3();
-    init_schemas6();
+    init_schemas5();
     init_to_json_schema3();
     init_util3();
     narrowMin2 = (agg, key2, value) => {
@@ -47575,7 +47053,7 @@ var init_core6 = __esm({
     init_core5();
     init_parse5();
     init_errors7();
-    init_schemas6();
+    init_schemas5();
     init_memoizer2();
     init_checks5();
     init_versions3();
@@ -47871,7 +47349,7 @@ function preprocess3(fn, schema) {
   });
 }
 var ZodType3, _ZodString3, ZodString3, ZodStringFormat3, ZodISODateTime3, ZodISODate3, ZodISOTime3, ZodISODuration3, ZodEmail3, ZodGUID3, ZodUUID3, ZodURL3, ZodEmoji3, ZodNanoID3, ZodCUID4, ZodCUID23, ZodULID3, ZodXID3, ZodKSUID3, ZodIPv43, ZodIPv63, ZodCIDRv43, ZodCIDRv63, ZodBase643, ZodBase64URL3, ZodE1643, ZodJWT3, ZodNumber3, ZodNumberFormat3, ZodBoolean3, ZodNull3, ZodUnknown3, ZodNever3, ZodArray3, ZodObject3, ZodUnion3, ZodDiscriminatedUnion3, ZodIntersection3, ZodRecord3, ZodEnum3, ZodLiteral3, ZodTransform3, ZodOptional3, ZodExactOptional2, ZodNullable3, ZodDefault3, ZodPrefault3, ZodNonOptional3, ZodCatch3, ZodPipe3, ZodPreprocess2, ZodReadonly3, ZodLazy2, ZodCustom3;
-var init_schemas7 = __esm({
+var init_schemas6 = __esm({
   "node_modules/@modelcontextprotocol/client/node_modules/zod/v4/classic/schemas.js"() {
     init_core6();
     init_core6();
@@ -48680,8 +48158,8 @@ function duration6(params) {
 var init_iso3 = __esm({
   "node_modules/@modelcontextprotocol/client/node_modules/zod/v4/classic/iso.js"() {
     init_core6();
-    init_schemas7();
-    init_schemas7();
+    init_schemas6();
+    init_schemas6();
   }
 });
 
@@ -48695,7 +48173,7 @@ var init_coerce3 = __esm({
 var init_external3 = __esm({
   "node_modules/@modelcontextprotocol/client/node_modules/zod/v4/classic/external.js"() {
     init_core6();
-    init_schemas7();
+    init_schemas6();
     init_checks6();
     init_errors8();
     init_parse6();
@@ -50906,7 +50384,7 @@ function scanXMcpHeaderDeclarations(inputSchema) {
   const declarations = [];
   const seenLower = /* @__PURE__ */ new Map();
   let numberFault;
-  const visit2 = (node3, path, reachable) => {
+  const visit = (node3, path, reachable) => {
     if (node3 === null || typeof node3 !== "object") return void 0;
     const schema = node3;
     if (X_MCP_HEADER_KEY in schema) {
@@ -50932,7 +50410,7 @@ function scanXMcpHeaderDeclarations(inputSchema) {
     }
     const properties = schema.properties;
     if (properties !== null && typeof properties === "object") for (const [key2, child2] of Object.entries(properties)) {
-      const fault$1 = visit2(child2, [...path, key2], reachable);
+      const fault$1 = visit(child2, [...path, key2], reachable);
       if (fault$1 !== void 0) return fault$1;
     }
     for (const k of NON_REACHABLE_SUBSCHEMA_KEYWORDS) {
@@ -50940,12 +50418,12 @@ function scanXMcpHeaderDeclarations(inputSchema) {
       if (sub === void 0) continue;
       const branches = Array.isArray(sub) ? sub : sub !== null && typeof sub === "object" && OBJECT_VALUED_SUBSCHEMA_KEYWORDS.has(k) ? Object.values(sub) : [sub];
       for (const branch of branches) {
-        const fault$1 = visit2(branch, [...path, `<${k}>`], false);
+        const fault$1 = visit(branch, [...path, `<${k}>`], false);
         if (fault$1 !== void 0) return fault$1;
       }
     }
   };
-  const fault = visit2(inputSchema, [], true);
+  const fault = visit(inputSchema, [], true);
   if (fault !== void 0) return {
     valid: false,
     reason: numberFault ?? fault
@@ -73453,7 +72931,7 @@ var init_parse7 = __esm({
 });
 
 // node_modules/zod/v4/mini/schemas.js
-var init_schemas8 = __esm({
+var init_schemas7 = __esm({
   "node_modules/zod/v4/mini/schemas.js"() {
   }
 });
@@ -73481,7 +72959,7 @@ var init_external5 = __esm({
   "node_modules/zod/v4/mini/external.js"() {
     init_core2();
     init_parse7();
-    init_schemas8();
+    init_schemas7();
     init_checks7();
     init_locales();
     init_iso4();

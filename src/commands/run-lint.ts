@@ -1,7 +1,7 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { EXIT_CHANGES_FOUND, EXIT_OK, UserError } from '../errors.js';
 import { buildLintReport, DEFAULT_LINT_FAIL_ON, type LintFailOn } from '../policy/lint-report.js';
-import { parseRuleFlags } from '../policy/lint-settings.js';
+import { parseRuleFlags, unknownRule } from '../policy/lint-settings.js';
 import type { ReportFormat } from '../report/formats.js';
 import { renderLintReport } from '../report/lint/index.js';
 import { plural } from '../report/plural.js';
@@ -54,10 +54,15 @@ export async function runLint(request: LintRequest, toolVersion: string): Promis
     throw new UserError('Nothing to lint.', { hint: 'Give a snapshot file (mcp-compat lint mcp-snapshot.json, - for stdin) or a server (-- COMMAND ARGS, --url URL, --config FILE --server NAME).' });
   }
   if (file !== undefined) assertNoCaptureFlags(flags);
-  const rules = parseRuleFlags(flags.rule ?? []);
+  const known = new Set(LINT_RULES.map((rule) => rule.id));
+  const rules = parseRuleFlags(flags.rule ?? [], known);
   const output = flags.output === undefined || isStdio(flags.output) ? undefined : flags.output;
   if (output !== undefined) await assertWritableFile(output, '-o');
   const config = await loadProjectConfig({ path: flags['project-config'] });
+  const unknown = unknownRule(config?.lint?.rules ?? {}, known);
+  if (config && unknown !== undefined) {
+    throw new UserError(`${displayPath(config.file)}: "lint.rules" names an unknown lint rule id "${unknown}".`, { hint: 'docs/rules.md lists the lint rules.' });
+  }
 
   let snapshot: Snapshot;
   let source: { path: string; text?: string } | undefined;
@@ -87,7 +92,7 @@ export async function runLint(request: LintRequest, toolVersion: string): Promis
     await writeTextAtomically(resolve(output), text);
     if (!flags.quiet) {
       const s = report.summary;
-      process.stderr.write(`${cleanLine(`mcp-compat: wrote ${shownPath(output)} (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${plural(s.info, 'info', 'info')})`)}\n`);
+      process.stderr.write(`${cleanLine(`mcp-compat: wrote ${displayPath(output)} (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${plural(s.info, 'info', 'info')})`)}\n`);
     }
   }
   return report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
@@ -97,10 +102,4 @@ export async function runLint(request: LintRequest, toolVersion: string): Promis
 function assertNoCaptureFlags(flags: LintRequest['flags']): void {
   const given = (['env', 'header', 'cwd', 'transport', 'server', 'timeout', 'client-capabilities'] as const).filter((name) => flags[name] !== undefined);
   if (given.length > 0) throw new UserError(`--${given[0]} applies to a live server, not to a snapshot file.`, { hint: 'Drop it, or lint the server itself: mcp-compat lint -- COMMAND ARGS.' });
-}
-
-/** The path as the user would write it: relative to the working directory when it is inside it. */
-function shownPath(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
 }

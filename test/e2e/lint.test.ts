@@ -19,12 +19,15 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
   let flagRun: RunResult;
   let badRun: RunResult;
   let strayFlagRun: RunResult;
+  let unknownRuleRun: RunResult;
 
   beforeAll(async () => {
     dir = workdir();
     writeFileSync(join(dir, 'mcp-compat.config.json'), JSON.stringify({ lint: { failOn: 'warning', rules: { 'tool-parameter-description-missing': 'warning' } } }));
     writeFileSync(join(dir, 'broken.json'), '{"formatVersion": 1, "tools": [');
-    [sarifRun, stdinRun, liveRun, configRun, flagRun, badRun, strayFlagRun] = await Promise.all([
+    const other = workdir();
+    writeFileSync(join(other, 'mcp-compat.config.json'), JSON.stringify({ lint: { rules: { 'tool-removed': 'off' } } }));
+    [sarifRun, stdinRun, liveRun, configRun, flagRun, badRun, strayFlagRun, unknownRuleRun] = await Promise.all([
       cli(['lint', 'fixtures/lint/input-schema-unsatisfiable/snapshot.json', '--format', 'sarif', '-o', join(dir, 'lint.sarif')]),
       cli(['lint', '-', '--format', 'json'], { input: readFileSync(UNSATISFIABLE, 'utf8') }),
       cli(['lint', '--format', 'junit', '--', process.execPath, join(ROOT, 'fixtures', 'servers', 'notes', 'v1', 'server.js')]),
@@ -33,6 +36,7 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
       cli(['lint', '--rule', 'tool-parameter-description-missing=info', UNDESCRIBED, '--format', 'github'], { cwd: dir }),
       cli(['lint', 'broken.json'], { cwd: dir }),
       cli(['lint', '--env', 'TOKEN=s3cret', UNDESCRIBED]),
+      cli(['lint', UNDESCRIBED], { cwd: other }),
     ]);
   });
 
@@ -85,5 +89,10 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
   it('a capture flag with a snapshot file: exit 2, refused rather than ignored, the value not shown', () => {
     expect(strayFlagRun.code).toBe(2);
     expect(strayFlagRun.stderr).toBe('mcp-compat: --env applies to a live server, not to a snapshot file. Drop it, or lint the server itself: mcp-compat lint -- COMMAND ARGS.\n');
+  });
+
+  it('a lint rule id the project config names but no lint rule has: exit 2, one line naming the file', () => {
+    expect(unknownRuleRun.code).toBe(2);
+    expect(unknownRuleRun.stderr).toBe('mcp-compat: mcp-compat.config.json: "lint.rules" names an unknown lint rule id "tool-removed". docs/rules.md lists the lint rules.\n');
   });
 });

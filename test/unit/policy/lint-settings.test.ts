@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { parseProjectConfig } from '../../../src/policy/config.js';
-import { parseRuleFlags } from '../../../src/policy/lint-settings.js';
+import { parseRuleFlags, unknownRule } from '../../../src/policy/lint-settings.js';
+import { LINT_RULES } from '../../../src/rules/lint-registry.js';
+
+const KNOWN = new Set(LINT_RULES.map((rule) => rule.id));
 
 function errorOf(run: () => unknown): Error {
   try {
@@ -25,7 +28,7 @@ describe('the lint key of the project config', () => {
   it.each([
     [{ lint: [] }, '/lint', 'expected an object'],
     [{ lint: { failOn: 'breaking' } }, '/lint/failOn', 'expected one of error, warning, info, none'],
-    [{ lint: { rules: { 'tool-removed': 'off' } } }, '/lint/rules/tool-removed', 'unknown lint rule id'],
+    [{ lint: { rules: { 'Tool Name': 'off' } } }, '/lint/rules/Tool Name', 'is not a rule id'],
     [{ lint: { rules: { 'tool-name-length': 'fatal' } } }, '/lint/rules/tool-name-length', 'expected one of error, warning, info, off'],
     [{ lint: { severity: {} } }, '/lint/severity', 'unknown key'],
   ])('rejects %j at %s', (raw, pointer, problem) => {
@@ -36,9 +39,16 @@ describe('the lint key of the project config', () => {
   });
 });
 
+describe('rule ids of the settings', () => {
+  it('names the first id that no rule has (a diff rule id is not a lint rule id)', () => {
+    expect(unknownRule({ 'tool-name-length': 'off', 'tool-removed': 'off' }, KNOWN)).toBe('tool-removed');
+    expect(unknownRule({ 'tool-name-length': 'off' }, KNOWN)).toBeUndefined();
+  });
+});
+
 describe('--rule ID=LEVEL', () => {
   it('reads repeated and comma-separated settings, the last one winning', () => {
-    expect(parseRuleFlags(['tool-name-length=warning,tool-description-missing=off', 'tool-name-length=info'])).toEqual({ 'tool-name-length': 'info', 'tool-description-missing': 'off' });
+    expect(parseRuleFlags(['tool-name-length=warning,tool-description-missing=off', 'tool-name-length=info'], KNOWN)).toEqual({ 'tool-name-length': 'info', 'tool-description-missing': 'off' });
   });
 
   it.each([
@@ -46,7 +56,7 @@ describe('--rule ID=LEVEL', () => {
     ['tool-name-length', 'must be ID=error|warning|info|off'],
     ['tool-name-length=fatal', 'must be ID=error|warning|info|off'],
   ])('refuses %s', (value, message) => {
-    const error = errorOf(() => parseRuleFlags([value]));
+    const error = errorOf(() => parseRuleFlags([value], KNOWN));
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toContain(message);
   });
