@@ -34,7 +34,7 @@ export const SCHEMA_LINT_RULES: readonly LintRule[] = [
     rationale: 'A part of the input schema that every call must satisfy (the schema itself, a required property, an `allOf` branch) accepts no value: `minimum` above `maximum`, `minLength` above `maxLength`, an empty `enum`, `type`s of `allOf` with nothing in common, a required property that `additionalProperties: false` forbids, `false` or `not: {}`. Clients that validate arguments can never call the tool.',
     example: { bad: 'limit: {type: "integer", minimum: 10, maximum: 5}, required: [limit]', good: 'limit: {type: "integer", minimum: 5, maximum: 10}' },
     check: (snapshot) => unsatisfiable(snapshot, 'inputSchema'),
-    message: (f) => `Tool ${code(f.name)}: no call can be valid, because at ${code(str(f.params?.at))} ${str(f.params?.reason)}.`,
+    message: (f) => `Tool ${code(f.name)}: no call can be valid: ${str(f.params?.reason)} (at ${code(str(f.params?.at))}).`,
   },
   {
     id: 'output-schema-unsatisfiable',
@@ -43,7 +43,7 @@ export const SCHEMA_LINT_RULES: readonly LintRule[] = [
     rationale: 'A part of the output schema that every result must satisfy accepts no value, so every structured result the tool returns is invalid, and clients that validate `structuredContent` against `outputSchema` reject them all.',
     example: { bad: 'outputSchema: {type: "object", properties: {n: {type: "number", minimum: 1, maximum: 0}}, required: [n]}', good: 'n: {type: "number", minimum: 0, maximum: 1}' },
     check: (snapshot) => unsatisfiable(snapshot, 'outputSchema'),
-    message: (f) => `Tool ${code(f.name)}: no result can match the output schema, because at ${code(str(f.params?.at))} ${str(f.params?.reason)}.`,
+    message: (f) => `Tool ${code(f.name)}: no result can match the output schema: ${str(f.params?.reason)} (at ${code(str(f.params?.at))}).`,
   },
   {
     id: 'schema-contradiction',
