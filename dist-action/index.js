@@ -10586,13 +10586,13 @@ var require_escape = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.escape = void 0;
-    var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+    var escape3 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
       if (magicalBraces) {
         return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
       }
       return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
     };
-    exports.escape = escape2;
+    exports.escape = escape3;
   }
 });
 
@@ -17705,6 +17705,53 @@ var init_context_config = __esm({
   }
 });
 
+// src/policy/lint-fail-on.ts
+function isLintFailOn(value) {
+  return typeof value === "string" && LINT_FAIL_ON_LEVELS.includes(value);
+}
+var LINT_FAIL_ON_LEVELS, LINT_RULE_SETTINGS;
+var init_lint_fail_on = __esm({
+  "src/policy/lint-fail-on.ts"() {
+    "use strict";
+    LINT_FAIL_ON_LEVELS = ["error", "warning", "info", "none"];
+    LINT_RULE_SETTINGS = ["error", "warning", "info", "off"];
+  }
+});
+
+// src/policy/lint-settings.ts
+function parseLintSettings(value, fail) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail("/lint", "expected an object");
+  const entry = value;
+  for (const key2 of Object.keys(entry)) if (key2 !== "failOn" && key2 !== "rules") fail(`/lint/${escape2(key2)}`, `unknown key "${key2}" (expected one of: failOn, rules)`);
+  const settings = { rules: /* @__PURE__ */ Object.create(null) };
+  if (entry.failOn !== void 0) {
+    if (!isLintFailOn(entry.failOn)) fail("/lint/failOn", `expected one of ${LINT_FAIL_ON_LEVELS.join(", ")}`);
+    settings.failOn = entry.failOn;
+  }
+  if (entry.rules !== void 0) {
+    if (typeof entry.rules !== "object" || entry.rules === null || Array.isArray(entry.rules)) fail("/lint/rules", "expected an object of rule id -> error, warning, info or off");
+    for (const [rule2, level] of Object.entries(entry.rules)) {
+      const pointer2 = `/lint/rules/${escape2(rule2)}`;
+      if (!RULE_ID.test(rule2)) fail(pointer2, `"${rule2}" is not a rule id (kebab-case; docs/rules.md lists them)`);
+      if (!LINT_RULE_SETTINGS.includes(level)) fail(pointer2, `expected one of ${LINT_RULE_SETTINGS.join(", ")}`);
+      settings.rules[rule2] = level;
+    }
+  }
+  return settings;
+}
+function escape2(token2) {
+  return token2.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+var RULE_ID;
+var init_lint_settings = __esm({
+  "src/policy/lint-settings.ts"() {
+    "use strict";
+    init_errors();
+    init_lint_fail_on();
+    RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+  }
+});
+
 // src/policy/config.ts
 import { dirname, join } from "node:path";
 function escapePointer(token2) {
@@ -17713,7 +17760,7 @@ function escapePointer(token2) {
 function parseProjectConfig(raw, file, basePointer = "") {
   const r = new Reader(file, basePointer);
   const root = r.object(raw, "");
-  r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers", "suggestions", "clients", "context"]);
+  r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers", "suggestions", "clients", "context", "lint"]);
   let failOn;
   if (root.failOn !== void 0) {
     if (!isFailOn(root.failOn)) r.fail("/failOn", `expected one of ${FAIL_ON_LEVELS.join(", ")}`);
@@ -17748,6 +17795,7 @@ function parseProjectConfig(raw, file, basePointer = "") {
   }
   const suggestions = root.suggestions === void 0 ? void 0 : parseSuggestions(r, root.suggestions);
   const clients = root.clients === void 0 ? void 0 : parseClients(r, root.clients);
+  const lint = root.lint === void 0 ? void 0 : parseLintSettings(root.lint, (pointer2, problem) => r.fail(pointer2, problem));
   const context = root.context === void 0 ? void 0 : parseContextSettings(root.context, (pointer2, problem) => r.fail(pointer2, problem));
   return {
     file,
@@ -17757,7 +17805,8 @@ function parseProjectConfig(raw, file, basePointer = "") {
     servers,
     ...suggestions ? { suggestions } : {},
     ...clients ? { clients } : {},
-    ...context ? { context } : {}
+    ...context ? { context } : {},
+    ...lint ? { lint } : {}
   };
 }
 function parseClients(r, value) {
@@ -17913,6 +17962,7 @@ var init_config = __esm({
     init_snippets();
     init_profiles();
     init_context_config();
+    init_lint_settings();
     CONFIG_FILE_NAME = "mcp-compat.config.json";
     PACKAGE_JSON_KEY = "mcp-compat";
     PLACEHOLDER_REASON = "TODO: say why this change is acceptable";
@@ -33632,7 +33682,7 @@ var require_parse3 = __commonJS({
     "use strict";
     var path = __require("path");
     var resolveCommand = require_resolveCommand();
-    var escape2 = require_escape2();
+    var escape3 = require_escape2();
     var readShebang = require_readShebang();
     var isWin = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -33656,8 +33706,8 @@ var require_parse3 = __commonJS({
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed.command = path.normalize(parsed.command);
-        parsed.command = escape2.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
+        parsed.command = escape3.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape3.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
         parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed.command = process.env.comspec || "cmd.exe";
@@ -83581,7 +83631,7 @@ async function readText(file) {
 init_config();
 import { readFile as readFile2 } from "node:fs/promises";
 import { basename } from "node:path";
-var PROJECT_KEYS = ["failOn", "severity", "acknowledged"];
+var PROJECT_KEYS = ["failOn", "severity", "acknowledged", "lint"];
 async function isProjectConfigFile(path) {
   const name = basename(path);
   if (name === CONFIG_FILE_NAME || name === "package.json") return true;

@@ -4,6 +4,7 @@ import Diff from './diff.js';
 import Check from './check.js';
 import Init from './init.js';
 import Acknowledge from './acknowledge.js';
+import Lint from './lint.js';
 
 // oclif's explicit command strategy: every command of the CLI, by id. Command modules keep their
 // heavy imports (the MCP SDK, ajv) inside run(), so listing them here costs nothing at start.
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, Command.Class> = {
   check: Check,
   init: Init,
   acknowledge: Acknowledge,
+  lint: Lint,
 };

@@ -8,6 +8,7 @@ import { FAIL_ON_LEVELS, type FailOn, isFailOn } from './fail-on.js';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../suggest/snippets.js';
 import { CLIENT_IDS } from '../clients/profiles.js';
 import { type ContextSettings, parseContextSettings } from './context-config.js';
+import { type LintSettings, parseLintSettings } from './lint-settings.js';
 
 /**
  * The project config file: `mcp-compat.config.json`, or the `"mcp-compat"` key of package.json.
@@ -60,6 +61,8 @@ export interface ProjectConfig {
   clients?: string[];
   /** Context cost: whether to count it on every run and its limits; absent when the file says nothing. */
   context?: ContextSettings;
+  /** `mcp-compat lint` settings; absent when the file says nothing. */
+  lint?: LintSettings;
 }
 
 const ENTITIES: readonly EntityKind[] = ['server', 'tool', 'prompt', 'resource', 'resourceTemplate'];
@@ -123,7 +126,7 @@ export function escapePointer(token: string): string {
 export function parseProjectConfig(raw: unknown, file: string, basePointer = ''): ProjectConfig {
   const r: Reader = new Reader(file, basePointer);
   const root = r.object(raw, '');
-  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions', 'clients', 'context']);
+  r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions', 'clients', 'context', 'lint']);
 
   let failOn: FailOn | undefined;
   if (root.failOn !== undefined) {
@@ -163,6 +166,7 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
 
   const suggestions = root.suggestions === undefined ? undefined : parseSuggestions(r, root.suggestions);
   const clients = root.clients === undefined ? undefined : parseClients(r, root.clients);
+  const lint = root.lint === undefined ? undefined : parseLintSettings(root.lint, (pointer, problem) => r.fail(pointer, problem));
   const context = root.context === undefined ? undefined : parseContextSettings(root.context, (pointer, problem) => r.fail(pointer, problem));
   return {
     file,
@@ -173,6 +177,7 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
     ...(suggestions ? { suggestions } : {}),
     ...(clients ? { clients } : {}),
     ...(context ? { context } : {}),
+    ...(lint ? { lint } : {}),
   };
 }
 

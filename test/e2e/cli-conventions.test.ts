@@ -33,7 +33,7 @@ describe('did you mean', () => {
   ])('%j: an unknown command, and the one meant', async (words, meant) => {
     const result = await cli(words);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`mcp-compat: Unknown command "${words[0] === 'help' ? words[1] : words[0]}". Did you mean "${meant}"? Commands: snapshot, diff, check, init, acknowledge; mcp-compat --help says more.\n`);
+    expect(result.stderr).toBe(`mcp-compat: Unknown command "${words[0] === 'help' ? words[1] : words[0]}". Did you mean "${meant}"? Commands: snapshot, diff, check, init, acknowledge, lint; mcp-compat --help says more.\n`);
   });
 
   it('an unknown command nothing is near', async () => {

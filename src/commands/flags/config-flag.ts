@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CONFIG_FILE_NAME } from '../../policy/config.js';
 
-const PROJECT_KEYS = ['failOn', 'severity', 'acknowledged'];
+const PROJECT_KEYS = ['failOn', 'severity', 'acknowledged', 'lint'];
 
 /**
  * `--config FILE` names either an MCP client config file holding the server (design §3's
