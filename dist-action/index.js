@@ -19814,6 +19814,27 @@ var init_json2 = __esm({
   }
 });
 
+// src/diff/lazy-property.ts
+function lazyProperty(target, key2, compute) {
+  Object.defineProperty(target, key2, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key2, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(target, key2, { value, enumerable: true, configurable: true, writable: true });
+    }
+  });
+}
+var init_lazy_property = __esm({
+  "src/diff/lazy-property.ts"() {
+    "use strict";
+  }
+});
+
 // src/suggest/tool-name.ts
 function versionedToolName(name, taken) {
   const sanitized = name.replace(/[^A-Za-z0-9_.-]/g, "_");
@@ -19840,13 +19861,10 @@ function code2(text) {
   return `\`${text}\``;
 }
 function suggestion(kind, registration, text) {
-  return {
-    kind,
-    name: registration.name,
-    text,
-    snippet: typescriptSnippet(registration),
-    pythonSnippet: pythonSnippet(registration)
-  };
+  const result2 = { kind, name: registration.name, text };
+  lazyProperty(result2, "snippet", () => typescriptSnippet(registration));
+  lazyProperty(result2, "pythonSnippet", () => pythonSnippet(registration));
+  return result2;
 }
 function aliasSuggestion(old, replacement, adaptArguments) {
   const description = `DEPRECATED: use ${replacement}.${old.description ? ` ${old.description}` : ""}`;
@@ -19923,6 +19941,7 @@ var init_suggest_tool = __esm({
   "src/suggest/suggest-tool.ts"() {
     "use strict";
     init_json2();
+    init_lazy_property();
     init_snippets();
     init_tool_name();
   }
@@ -22280,8 +22299,7 @@ function buildReport({ diff, base, head, sources, policy }) {
       }
     }
     result2.failing = !result2.acknowledged && reachesFailOn(severity, policy.failOn);
-    const location = locate(change2.entity, change2.name);
-    if (location) result2.location = location;
+    if (locate) lazyProperty(result2, "location", () => locate(change2.entity, change2.name));
     return result2;
   });
   changes.sort(compareChanges2);
@@ -22346,15 +22364,18 @@ function compareText2(a, b) {
 function locator(sources) {
   const files = [sources?.base, sources?.head].filter((source) => source !== void 0).map((source) => {
     let lines;
-    return { path: source.path, lines: () => lines ??= source.text === void 0 ? /* @__PURE__ */ new Map() : locateEntities(source.text) };
+    const scan = (text) => text === void 0 ? /* @__PURE__ */ new Map() : locateEntities(text);
+    return { path: source.path, lines: () => lines ??= scan(source.text) };
   });
+  const first = files[0];
+  if (first === void 0) return void 0;
   return (entity, name) => {
     const key2 = entity === "server" ? entityKey("server", "") : entityKey(entity, name);
     for (const file of files) {
       const line = file.lines().get(key2);
       if (line !== void 0) return { path: file.path, line };
     }
-    return files[0] ? { path: files[0].path, line: 1 } : void 0;
+    return { path: first.path, line: 1 };
   };
 }
 var ENTITY_ORDER2;
@@ -22366,6 +22387,7 @@ var init_build_report = __esm({
     init_fail_on();
     init_fingerprint();
     init_locate();
+    init_lazy_property();
     init_semver();
     init_acknowledge_command();
     init_version_order();
