@@ -30039,6 +30039,13 @@ import { constants } from "node:os";
 function delay(ms) {
   return new Promise((resolve10) => setTimeout(resolve10, ms));
 }
+function cancellableDelay(ms) {
+  let timer;
+  const done = new Promise((resolve10) => {
+    timer = setTimeout(resolve10, ms);
+  });
+  return { done, cancel: () => clearTimeout(timer) };
+}
 function groupRunning(pgid) {
   try {
     process.kill(-pgid, 0);
@@ -30173,7 +30180,9 @@ var init_process_group = __esm({
           this.child.stdin?.end();
         } catch {
         }
-        await Promise.race([this.leaderExit, delay(polite)]);
+        const patience = cancellableDelay(polite);
+        await Promise.race([this.leaderExit, patience.done]);
+        patience.cancel();
         this.signalAll("SIGTERM", escaped);
         const until = Date.now() + (budgetMs - polite);
         while (running() && Date.now() < until) await delay(Math.min(POLL_MS, Math.max(1, until - Date.now())));
