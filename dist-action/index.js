@@ -19302,7 +19302,8 @@ __export(read_exports, {
   readSnapshot: () => readSnapshot,
   readSnapshotFile: () => readSnapshotFile,
   readSnapshotPair: () => readSnapshotPair,
-  validateSnapshot: () => validateSnapshot
+  validateSnapshot: () => validateSnapshot,
+  validateSnapshotWithinDepth: () => validateSnapshotWithinDepth
 });
 import { open } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, relative as relative2 } from "node:path";
@@ -19408,6 +19409,9 @@ function syntaxProblem(text, error4) {
 async function validateSnapshot(document2) {
   const deep = tooDeep(document2);
   return deep ? [deep] : validateParsed(document2);
+}
+async function validateSnapshotWithinDepth(document2) {
+  return validateParsed(document2);
 }
 async function validateParsed(document2) {
   if (isObject3(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
@@ -23890,7 +23894,7 @@ var init_model = __esm({
 
 // src/capture/readable.ts
 async function refuseUnreadable(snapshot, who) {
-  const problems = await validateSnapshot(snapshot);
+  const problems = await validateSnapshotWithinDepth(snapshot);
   const first = problems[0];
   if (first === void 0) return;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
@@ -23994,9 +23998,7 @@ function toSnapshot(wire, who = "the server") {
 function identified(list2, raw, who) {
   const seen = /* @__PURE__ */ new Set();
   return raw.map((item, index) => {
-    const name = item?.[list2.key];
-    refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list2.method, typeof name === "string" ? `${list2.noun} ${quote2(name)}` : `${list2.noun} ${index + 1}`);
-    const entry = toJson(item);
+    const entry = entryJson(list2, item, index, who);
     if (!isObject6(entry)) throw invalid(who, list2, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list2.key];
     if (typeof id !== "string") throw invalid(who, list2, `${list2.noun} ${index + 1} has ${id === void 0 ? `no "${list2.key}"` : `a "${list2.key}" that is ${describeJson(id)}`}, where a string is required`);
@@ -24005,6 +24007,25 @@ function identified(list2, raw, who) {
     seen.add(id);
     return entry;
   });
+}
+function entryJson(list2, item, index, who) {
+  let text;
+  try {
+    text = JSON.stringify(item);
+  } catch {
+  }
+  if (text !== void 0 && bracketsAtMost(text, MAX_ENTITY_DEPTH)) return JSON.parse(text);
+  const name = item?.[list2.key];
+  refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list2.method, typeof name === "string" ? `${list2.noun} ${quote2(name)}` : `${list2.noun} ${index + 1}`);
+  return toJson(item);
+}
+function bracketsAtMost(text, limit) {
+  if (text.length <= 2 * limit) return true;
+  let opened = 0;
+  for (const bracket of ["{", "["]) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) if (++opened > limit) return false;
+  }
+  return true;
 }
 function refuseTooDeep(value, maxDepth, who, method, what) {
   const path = firstTooDeep(value, maxDepth);
