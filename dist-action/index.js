@@ -19543,7 +19543,6 @@ __export(git_source_exports, {
   resolveSnapshotArgument: () => resolveSnapshotArgument,
   workingTreePath: () => workingTreePath
 });
-import { execFile as execFile3 } from "node:child_process";
 import { resolve as resolve5 } from "node:path";
 function parseGitSource(spec) {
   if (!spec.startsWith(PREFIX)) return void 0;
@@ -19593,8 +19592,9 @@ function refreshByCopy(head, base, quote3) {
   if (!git) return `cp ${quote3([head, target])}`;
   return `git show ${quote3([`${git.ref}:${relativeToCwd(git.path)}`])} > ${quote3([target])}`;
 }
-function gitShow(source, spec, maxBytes) {
+async function gitShow(source, spec, maxBytes) {
   const object5 = `${source.ref}:${relativeToCwd(source.path)}`;
+  const { execFile: execFile3 } = await import("node:child_process");
   return new Promise((resolvePromise, reject) => {
     execFile3(
       "git",
