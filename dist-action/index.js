@@ -21509,20 +21509,27 @@ function freshIndicators(before, after) {
 }
 function schemaTexts(schema, at) {
   const texts = /* @__PURE__ */ new Map();
-  const stack = [[schema, at]];
+  const stack = isContainer(schema) ? [[schema, at]] : [];
   for (let entry = stack.pop(); entry !== void 0; entry = stack.pop()) {
     const [value, where] = entry;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push([item, `${where}/${index}`]));
-    } else if (value !== null && typeof value === "object") {
-      for (const [key2, item] of Object.entries(value)) {
-        const child2 = `${where}${pointer(key2)}`;
-        if ((key2 === "description" || key2 === "title") && typeof item === "string") texts.set(child2, item);
-        else stack.push([item, child2]);
+      for (let index = 0; index < value.length; index++) {
+        const item = value[index];
+        if (isContainer(item)) stack.push([item, `${where}/${index}`]);
       }
+      continue;
+    }
+    for (const key2 in value) {
+      if (!Object.hasOwn(value, key2)) continue;
+      const item = value[key2];
+      if ((key2 === "description" || key2 === "title") && typeof item === "string") texts.set(`${where}${pointer(key2)}`, item);
+      else if (isContainer(item)) stack.push([item, `${where}${pointer(key2)}`]);
     }
   }
   return texts;
+}
+function isContainer(value) {
+  return value !== null && typeof value === "object";
 }
 function toolSchemaSteering(before, after) {
   const changes = [];
