@@ -19650,7 +19650,8 @@ __export(read_exports, {
   readSnapshot: () => readSnapshot,
   readSnapshotFile: () => readSnapshotFile,
   readSnapshotPair: () => readSnapshotPair,
-  validateSnapshot: () => validateSnapshot
+  validateSnapshot: () => validateSnapshot,
+  validateSnapshotWithinDepth: () => validateSnapshotWithinDepth
 });
 import { open } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, relative as relative2 } from "node:path";
@@ -19756,6 +19757,9 @@ function syntaxProblem(text, error4) {
 async function validateSnapshot(document2) {
   const deep = tooDeep(document2);
   return deep ? [deep] : validateParsed(document2);
+}
+async function validateSnapshotWithinDepth(document2) {
+  return validateParsed(document2);
 }
 async function validateParsed(document2) {
   if (isObject3(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
@@ -19887,7 +19891,6 @@ __export(git_source_exports, {
   resolveSnapshotArgument: () => resolveSnapshotArgument,
   workingTreePath: () => workingTreePath
 });
-import { execFile as execFile3 } from "node:child_process";
 import { resolve as resolve5 } from "node:path";
 function parseGitSource(spec) {
   if (!spec.startsWith(PREFIX)) return void 0;
@@ -19937,8 +19940,9 @@ function refreshByCopy(head, base, quote3) {
   if (!git) return `cp ${quote3([head, target])}`;
   return `git show ${quote3([`${git.ref}:${relativeToCwd(git.path)}`])} > ${quote3([target])}`;
 }
-function gitShow(source, spec, maxBytes) {
+async function gitShow(source, spec, maxBytes) {
   const object5 = `${source.ref}:${relativeToCwd(source.path)}`;
+  const { execFile: execFile3 } = await import("node:child_process");
   return new Promise((resolvePromise, reject) => {
     execFile3(
       "git",
@@ -20257,6 +20261,27 @@ var init_json2 = __esm({
   }
 });
 
+// src/diff/lazy-property.ts
+function lazyProperty(target, key2, compute) {
+  Object.defineProperty(target, key2, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key2, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(target, key2, { value, enumerable: true, configurable: true, writable: true });
+    }
+  });
+}
+var init_lazy_property = __esm({
+  "src/diff/lazy-property.ts"() {
+    "use strict";
+  }
+});
+
 // src/suggest/tool-name.ts
 function versionedToolName(name, taken) {
   const sanitized = name.replace(/[^A-Za-z0-9_.-]/g, "_");
@@ -20283,13 +20308,10 @@ function code2(text) {
   return `\`${text}\``;
 }
 function suggestion(kind, registration, text) {
-  return {
-    kind,
-    name: registration.name,
-    text,
-    snippet: typescriptSnippet(registration),
-    pythonSnippet: pythonSnippet(registration)
-  };
+  const result2 = { kind, name: registration.name, text };
+  lazyProperty(result2, "snippet", () => typescriptSnippet(registration));
+  lazyProperty(result2, "pythonSnippet", () => pythonSnippet(registration));
+  return result2;
 }
 function aliasSuggestion(old, replacement, adaptArguments) {
   const description = `DEPRECATED: use ${replacement}.${old.description ? ` ${old.description}` : ""}`;
@@ -20366,6 +20388,7 @@ var init_suggest_tool = __esm({
   "src/suggest/suggest-tool.ts"() {
     "use strict";
     init_json2();
+    init_lazy_property();
     init_snippets();
     init_tool_name();
   }
@@ -21929,20 +21952,27 @@ function freshIndicators(before, after) {
 }
 function schemaTexts(schema, at) {
   const texts = /* @__PURE__ */ new Map();
-  const stack = [[schema, at]];
+  const stack = isContainer(schema) ? [[schema, at]] : [];
   for (let entry = stack.pop(); entry !== void 0; entry = stack.pop()) {
     const [value, where] = entry;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push([item, `${where}/${index}`]));
-    } else if (value !== null && typeof value === "object") {
-      for (const [key2, item] of Object.entries(value)) {
-        const child2 = `${where}${pointer(key2)}`;
-        if ((key2 === "description" || key2 === "title") && typeof item === "string") texts.set(child2, item);
-        else stack.push([item, child2]);
+      for (let index = 0; index < value.length; index++) {
+        const item = value[index];
+        if (isContainer(item)) stack.push([item, `${where}/${index}`]);
       }
+      continue;
+    }
+    for (const key2 in value) {
+      if (!Object.hasOwn(value, key2)) continue;
+      const item = value[key2];
+      if ((key2 === "description" || key2 === "title") && typeof item === "string") texts.set(`${where}${pointer(key2)}`, item);
+      else if (isContainer(item)) stack.push([item, `${where}${pointer(key2)}`]);
     }
   }
   return texts;
+}
+function isContainer(value) {
+  return value !== null && typeof value === "object";
 }
 function toolSchemaSteering(before, after) {
   const changes = [];
@@ -22923,8 +22953,7 @@ function buildReport({ diff, base, head, sources, policy, context }) {
       }
     }
     result2.failing = !result2.acknowledged && reachesFailOn(severity, policy.failOn);
-    const location = locate(change2.entity, change2.name);
-    if (location) result2.location = location;
+    if (locate) lazyProperty(result2, "location", () => locate(change2.entity, change2.name));
     return result2;
   });
   changes.sort(compareChanges2);
@@ -22991,15 +23020,18 @@ function compareText2(a, b) {
 function locator(sources) {
   const files = [sources?.base, sources?.head].filter((source) => source !== void 0).map((source) => {
     let lines;
-    return { path: source.path, lines: () => lines ??= source.text === void 0 ? /* @__PURE__ */ new Map() : locateEntities(source.text) };
+    const scan = (text) => text === void 0 ? /* @__PURE__ */ new Map() : locateEntities(text);
+    return { path: source.path, lines: () => lines ??= scan(source.text) };
   });
+  const first = files[0];
+  if (first === void 0) return void 0;
   return (entity, name) => {
     const key2 = entity === "server" ? entityKey("server", "") : entityKey(entity, name);
     for (const file of files) {
       const line = file.lines().get(key2);
       if (line !== void 0) return { path: file.path, line };
     }
-    return files[0] ? { path: files[0].path, line: 1 } : void 0;
+    return { path: first.path, line: 1 };
   };
 }
 var ENTITY_ORDER2;
@@ -23012,6 +23044,7 @@ var init_build_report = __esm({
     init_fail_on();
     init_fingerprint();
     init_locate();
+    init_lazy_property();
     init_semver();
     init_acknowledge_command();
     init_version_order();
@@ -24602,7 +24635,7 @@ var init_model = __esm({
 
 // src/capture/readable.ts
 async function refuseUnreadable(snapshot, who) {
-  const problems = await validateSnapshot(snapshot);
+  const problems = await validateSnapshotWithinDepth(snapshot);
   const first = problems[0];
   if (first === void 0) return;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
@@ -24706,9 +24739,7 @@ function toSnapshot(wire, who = "the server") {
 function identified(list2, raw, who) {
   const seen = /* @__PURE__ */ new Set();
   return raw.map((item, index) => {
-    const name = item?.[list2.key];
-    refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list2.method, typeof name === "string" ? `${list2.noun} ${quote2(name)}` : `${list2.noun} ${index + 1}`);
-    const entry = toJson(item);
+    const entry = entryJson(list2, item, index, who);
     if (!isObject6(entry)) throw invalid(who, list2, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list2.key];
     if (typeof id !== "string") throw invalid(who, list2, `${list2.noun} ${index + 1} has ${id === void 0 ? `no "${list2.key}"` : `a "${list2.key}" that is ${describeJson(id)}`}, where a string is required`);
@@ -24717,6 +24748,25 @@ function identified(list2, raw, who) {
     seen.add(id);
     return entry;
   });
+}
+function entryJson(list2, item, index, who) {
+  let text;
+  try {
+    text = JSON.stringify(item);
+  } catch {
+  }
+  if (text !== void 0 && bracketsAtMost(text, MAX_ENTITY_DEPTH)) return JSON.parse(text);
+  const name = item?.[list2.key];
+  refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list2.method, typeof name === "string" ? `${list2.noun} ${quote2(name)}` : `${list2.noun} ${index + 1}`);
+  return toJson(item);
+}
+function bracketsAtMost(text, limit) {
+  if (text.length <= 2 * limit) return true;
+  let opened = 0;
+  for (const bracket of ["{", "["]) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) if (++opened > limit) return false;
+  }
+  return true;
 }
 function refuseTooDeep(value, maxDepth, who, method, what) {
   const path = firstTooDeep(value, maxDepth);
@@ -30751,6 +30801,13 @@ import { constants } from "node:os";
 function delay(ms) {
   return new Promise((resolve10) => setTimeout(resolve10, ms));
 }
+function cancellableDelay(ms) {
+  let timer;
+  const done = new Promise((resolve10) => {
+    timer = setTimeout(resolve10, ms);
+  });
+  return { done, cancel: () => clearTimeout(timer) };
+}
 function groupRunning(pgid) {
   try {
     process.kill(-pgid, 0);
@@ -30885,7 +30942,9 @@ var init_process_group = __esm({
           this.child.stdin?.end();
         } catch {
         }
-        await Promise.race([this.leaderExit, delay(polite)]);
+        const patience = cancellableDelay(polite);
+        await Promise.race([this.leaderExit, patience.done]);
+        patience.cancel();
         this.signalAll("SIGTERM", escaped);
         const until = Date.now() + (budgetMs - polite);
         while (running() && Date.now() < until) await delay(Math.min(POLL_MS, Math.max(1, until - Date.now())));

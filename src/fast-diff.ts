@@ -13,11 +13,11 @@ import { runDiff } from './commands/run-diff.js';
 export async function fastDiff(words: readonly string[]): Promise<boolean> {
   const parsed = parseDiffArgv(words);
   if (!parsed) return false;
-  process.exitCode = await exitCodeOf(parsed.verbose, () => runDiff(parsed.request, packageVersion()));
+  process.exitCode = await exitCodeOf(parsed.verbose, () => runDiff(parsed.request, packageVersion));
   return true;
 }
 
-/** This package's version, as oclif reads it for `config.version` (SARIF and JUnit name the tool's version). */
+/** This package's version, as oclif reads it for `config.version` (SARIF names the tool's version). */
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
   return manifest.version ?? '0.0.0';

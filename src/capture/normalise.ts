@@ -85,9 +85,7 @@ const LISTS = {
 function identified(list: EntityList, raw: unknown[], who: string): JsonObject[] {
   const seen = new Set<string>();
   return raw.map((item, index) => {
-    const name = (item as Record<string, unknown> | null)?.[list.key];
-    refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list.method, typeof name === 'string' ? `${list.noun} ${quote(name)}` : `${list.noun} ${index + 1}`);
-    const entry = toJson(item);
+    const entry = entryJson(list, item, index, who);
     if (!isObject(entry)) throw invalid(who, list, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list.key];
     if (typeof id !== 'string') throw invalid(who, list, `${list.noun} ${index + 1} has ${id === undefined ? `no "${list.key}"` : `a "${list.key}" that is ${describeJson(id)}`}, where a string is required`);
@@ -96,6 +94,36 @@ function identified(list: EntityList, raw: unknown[], who: string): JsonObject[]
     seen.add(id);
     return entry;
   });
+}
+
+/**
+ * An entry as a plain JSON copy (toJson), refused when nested deeper than an entity may be. The
+ * copy's text proves most entries shallow at once: a value nested N levels deep opens N brackets.
+ * Only an entry whose text has more brackets than the limit, or that JSON.stringify refuses (its
+ * recursion cannot follow a value 100,000 levels deep), is walked to find the place.
+ */
+function entryJson(list: EntityList, item: unknown, index: number, who: string): Json {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(item);
+  } catch {
+    // Nested too deep for JSON.stringify, or no JSON at all (a bigint): the walk and toJson below say which.
+  }
+  if (text !== undefined && bracketsAtMost(text, MAX_ENTITY_DEPTH)) return JSON.parse(text) as Json;
+  const name = (item as Record<string, unknown> | null)?.[list.key];
+  refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list.method, typeof name === 'string' ? `${list.noun} ${quote(name)}` : `${list.noun} ${index + 1}`);
+  return toJson(item);
+}
+
+/** Whether JSON text opens at most `limit` arrays and objects (brackets inside strings counted too). */
+function bracketsAtMost(text: string, limit: number): boolean {
+  // Each opened value takes two characters at least.
+  if (text.length <= 2 * limit) return true;
+  let opened = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) if (++opened > limit) return false;
+  }
+  return true;
 }
 
 /** Checked before anything walks the value recursively (JSON.stringify first of all): see firstTooDeep. */

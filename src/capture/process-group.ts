@@ -71,7 +71,10 @@ export class ProcessGroup {
     } catch {
       // A stdin already broken (EPIPE) changes nothing here.
     }
-    await Promise.race([this.leaderExit, delay(polite)]);
+    // The wait ends with the leader's exit: a timer left pending would hold the run open for the rest of it.
+    const patience = cancellableDelay(polite);
+    await Promise.race([this.leaderExit, patience.done]);
+    patience.cancel();
     this.signalAll('SIGTERM', escaped);
     const until = Date.now() + (budgetMs - polite);
     while (running() && Date.now() < until) await delay(Math.min(POLL_MS, Math.max(1, until - Date.now())));
@@ -113,6 +116,14 @@ const KILL_SETTLE_MS = 200;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function cancellableDelay(ms: number): { done: Promise<void>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const done = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return { done, cancel: () => clearTimeout(timer) };
 }
 
 /**

@@ -17,7 +17,7 @@ export interface DiffRequest {
  * `mcp-compat diff BASE HEAD`: reads both files, classifies every change, prints the report and
  * returns the exit code. No oclif: the `diff` command and the start-up path of `diff` both run it.
  */
-export async function runDiff(request: DiffRequest, toolVersion: string): Promise<number> {
+export async function runDiff(request: DiffRequest, toolVersion: string | (() => string)): Promise<number> {
   const { base: basePath, head: headPath, flags } = request;
   assertNextVersion(flags['next-version']);
   const [{ readSnapshotSourcePair, refreshByCopy, workingTreePath }, { makeReport, render, viewOptions }] = await Promise.all([import('../snapshot/git-source.js'), import('./reporting.js')]);
@@ -39,6 +39,8 @@ export async function runDiff(request: DiffRequest, toolVersion: string): Promis
     acknowledgeAllCommand: acknowledgeAllOfDiff(basePath, headPath, flags),
     context,
   });
-  process.stdout.write(render(report, flags.format, toolVersion, viewOptions(flags, config)));
+  // Only SARIF names the tool's version: the start-up path reads it from package.json for SARIF alone.
+  const version = typeof toolVersion === 'string' ? toolVersion : flags.format === 'sarif' ? toolVersion() : '';
+  process.stdout.write(render(report, flags.format, version, viewOptions(flags, config)));
   return report.summary.failed ? EXIT_CHANGES_FOUND : EXIT_OK;
 }

@@ -1,4 +1,4 @@
-import type { Json, PromptSnapshot, ToolSnapshot } from '../snapshot/model.js';
+import type { Json, JsonObject, PromptSnapshot, ToolSnapshot } from '../snapshot/model.js';
 import type { Change } from './model.js';
 import { change } from './emit.js';
 import { jsonEqual, pointer } from './json.js';
@@ -23,20 +23,29 @@ export function freshIndicators(before: string | undefined, after: string | unde
  */
 export function schemaTexts(schema: Json | undefined, at: string): Map<string, string> {
   const texts = new Map<string, string>();
-  const stack: Array<[Json | undefined, string]> = [[schema, at]];
+  // Only arrays and objects are walked into: a pointer is written for them and for the texts, not for every value.
+  const stack: Array<[Json[] | JsonObject, string]> = isContainer(schema) ? [[schema, at]] : [];
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
     const [value, where] = entry;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push([item, `${where}/${index}`]));
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        const child = `${where}${pointer(key)}`;
-        if ((key === 'description' || key === 'title') && typeof item === 'string') texts.set(child, item);
-        else stack.push([item, child]);
+      for (let index = 0; index < value.length; index++) {
+        const item = value[index];
+        if (isContainer(item)) stack.push([item, `${where}/${index}`]);
       }
+      continue;
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const item = value[key];
+      if ((key === 'description' || key === 'title') && typeof item === 'string') texts.set(`${where}${pointer(key)}`, item);
+      else if (isContainer(item)) stack.push([item, `${where}${pointer(key)}`]);
     }
   }
   return texts;
+}
+
+function isContainer(value: Json | undefined): value is Json[] | JsonObject {
+  return value !== null && typeof value === 'object';
 }
 
 /** The places of a tool's schemas whose description or title gained signs of steering the model. */

@@ -8,6 +8,7 @@ import { type Acknowledgement, CONFIG_FILE_NAME, PLACEHOLDER_REASON } from './co
 import { type FailOn, reachesFailOn, severityRank } from './fail-on.js';
 import { fingerprint } from './fingerprint.js';
 import { entityKey, locateEntities } from './locate.js';
+import { lazyProperty } from '../diff/lazy-property.js';
 import type { Report, ReportChange, ReportContext, ReportLocation, VersionCheck } from './report-model.js';
 import { checkDeclaredVersion, recommendBump } from './semver.js';
 import { acknowledgeCommand } from './acknowledge-command.js';
@@ -83,8 +84,8 @@ export function buildReport({ diff, base, head, sources, policy, context }: Buil
       }
     }
     result.failing = !result.acknowledged && reachesFailOn(severity, policy.failOn);
-    const location = locate(change.entity, change.name);
-    if (location) result.location = location;
+    // Only SARIF and GitHub annotations show locations: finding them scans the files, so it waits for a reader.
+    if (locate) lazyProperty(result, 'location', () => locate(change.entity, change.name));
     return result;
   });
   changes.sort(compareChanges);
@@ -166,20 +167,23 @@ function compareText(a: string, b: string): number {
  * Finds where an entity is written: in the baseline file when it is there (removed and changed
  * entities), else in the head file (added ones), else at the top of the baseline.
  */
-function locator(sources: BuildReportInput['sources']): (entity: EntityKind, name: string) => ReportLocation | undefined {
+function locator(sources: BuildReportInput['sources']): ((entity: EntityKind, name: string) => ReportLocation) | undefined {
   // Each file is scanned the first time a change needs it: most reports never look at the head's.
   const files = [sources?.base, sources?.head]
     .filter((source): source is ReportSource => source !== undefined)
     .map((source) => {
       let lines: Map<string, number> | undefined;
-      return { path: source.path, lines: () => (lines ??= source.text === undefined ? new Map<string, number>() : locateEntities(source.text)) };
+      const scan = (text: string | undefined) => (text === undefined ? new Map<string, number>() : locateEntities(text));
+      return { path: source.path, lines: () => (lines ??= scan(source.text)) };
     });
+  const first = files[0];
+  if (first === undefined) return undefined;
   return (entity, name) => {
     const key = entity === 'server' ? entityKey('server', '') : entityKey(entity, name);
     for (const file of files) {
       const line = file.lines().get(key);
       if (line !== undefined) return { path: file.path, line };
     }
-    return files[0] ? { path: files[0].path, line: 1 } : undefined;
+    return { path: first.path, line: 1 };
   };
 }

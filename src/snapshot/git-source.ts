@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Snapshot } from './model.js';
@@ -88,8 +87,10 @@ export function refreshByCopy(head: string, base: string, quote: (args: readonly
   return `git show ${quote([`${git.ref}:${relativeToCwd(git.path)}`])} > ${quote([target])}`;
 }
 
-function gitShow(source: GitSnapshotSource, spec: string, maxBytes: number): Promise<string> {
+async function gitShow(source: GitSnapshotSource, spec: string, maxBytes: number): Promise<string> {
   const object = `${source.ref}:${relativeToCwd(source.path)}`;
+  // Loaded here: a diff of two files never starts a process, and node:child_process takes a few ms to load.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolvePromise, reject) => {
     execFile(
       'git',

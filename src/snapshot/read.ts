@@ -172,6 +172,15 @@ export async function validateSnapshot(document: unknown): Promise<SnapshotProbl
   return deep ? [deep] : validateParsed(document);
 }
 
+/**
+ * validateSnapshot for a document known to nest no deeper than MAX_SNAPSHOT_DEPTH: every other check
+ * of the reader, without the walk that proves the depth (a capture's snapshot is built by a walk
+ * that refuses deeper values; see src/capture/normalise.ts).
+ */
+export async function validateSnapshotWithinDepth(document: unknown): Promise<SnapshotProblem[]> {
+  return validateParsed(document);
+}
+
 /** validateSnapshot, but for a document known not to be nested too deep. */
 async function validateParsed(document: unknown): Promise<SnapshotProblem[]> {
   if (isObject(document) && 'formatVersion' in document && document.formatVersion !== 1) {

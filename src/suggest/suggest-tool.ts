@@ -1,6 +1,7 @@
 import type { Snapshot, ToolSnapshot } from '../snapshot/model.js';
 import type { Change, Suggestion } from '../diff/model.js';
 import { compareStrings } from '../diff/json.js';
+import { lazyProperty } from '../diff/lazy-property.js';
 import { pythonSnippet, typescriptSnippet, type Registration } from './snippets.js';
 import { versionedToolName } from './tool-name.js';
 
@@ -8,14 +9,12 @@ function code(text: string): string {
   return `\`${text}\``;
 }
 
+/** The code of a suggestion is written when a report shows it: most outputs show one language, or none. */
 function suggestion(kind: Suggestion['kind'], registration: Registration, text: string): Suggestion {
-  return {
-    kind,
-    name: registration.name,
-    text,
-    snippet: typescriptSnippet(registration),
-    pythonSnippet: pythonSnippet(registration),
-  };
+  const result = { kind, name: registration.name, text } as Suggestion;
+  lazyProperty(result, 'snippet', () => typescriptSnippet(registration));
+  lazyProperty(result, 'pythonSnippet', () => pythonSnippet(registration));
+  return result;
 }
 
 /** Keep the old name, deprecated, forwarding to the new tool. */

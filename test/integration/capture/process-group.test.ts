@@ -45,6 +45,34 @@ describe.runIf(process.platform === 'linux')('ProcessGroup', { timeout: 60_000 }
     expect(alive(helper)).toBe(false);
   });
 
+  it('leaves no timer behind when the leader exits on stdin EOF, so the run can exit at once', async () => {
+    const group = await ProcessGroup.spawn(process.execPath, ['-e', "process.stdin.resume(); process.stdin.on('end', () => process.exit(0));"], { env: process.env });
+    onTestFinished(() => group.kill());
+    // Every timer end() starts must have fired or been cleared when it returns.
+    const pending = new Set<unknown>();
+    const { setTimeout: realSet, clearTimeout: realClear } = globalThis;
+    globalThis.setTimeout = ((callback: () => void, ms?: number) => {
+      const timer: unknown = realSet(() => {
+        pending.delete(timer);
+        callback();
+      }, ms);
+      pending.add(timer);
+      return timer;
+    }) as typeof setTimeout;
+    globalThis.clearTimeout = ((timer: Parameters<typeof clearTimeout>[0]) => {
+      pending.delete(timer);
+      realClear(timer);
+    }) as typeof clearTimeout;
+    try {
+      await group.end(3000);
+    } finally {
+      globalThis.setTimeout = realSet;
+      globalThis.clearTimeout = realClear;
+    }
+    expect(group.running).toBe(false);
+    expect(pending.size).toBe(0);
+  });
+
   it('a program with its own SIGTERM listener keeps running: the servers are ended, the program decides', async () => {
     const trace = traceProcesses();
     onTestFinished(() => trace.killAll());

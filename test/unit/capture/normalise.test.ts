@@ -112,6 +112,32 @@ describe('toSnapshot refuses what clients reject', () => {
   });
 });
 
+describe('toSnapshot: nesting', () => {
+  /** A tool whose input schema holds `levels` nested arrays (the tool itself is level 1, its inputSchema level 2). */
+  const nestedTool = (levels: number) => {
+    let value: unknown = 'leaf';
+    for (let level = 0; level < levels; level++) value = [value];
+    return { name: 'deep', inputSchema: { type: 'object', default: value } };
+  };
+
+  it('keeps a tool nested as deep as an entity may be, and refuses one level more, naming the tool and the place', () => {
+    // 998 levels for an entity (MAX_ENTITY_DEPTH): the tool, its inputSchema, and 996 arrays.
+    expect(toSnapshot(wire({ tools: [nestedTool(996)] })).tools[0]).toEqual(nestedTool(996));
+    const { message } = catchUserError(() => toSnapshot(wire({ tools: [nestedTool(997)] })));
+    expect(message).toMatch(/^The server sent an invalid tools\/list result: arrays and objects nested deeper than a snapshot may hold \(1000 levels from its top\) in tool "deep", at \/inputSchema\/default\/0\/0\/0\/0\/0\/0\/…\.$/);
+  });
+
+  it('refuses a tool 100,000 levels deep, too deep for JSON.stringify itself, with the same message', () => {
+    const { message } = catchUserError(() => toSnapshot(wire({ tools: [nestedTool(100_000)] })));
+    expect(message).toMatch(/in tool "deep", at \/inputSchema\/default\/0\//);
+  });
+
+  it('keeps a shallow tool whose text opens thousands of arrays and objects, and strings full of brackets', () => {
+    const tool = { name: 'wide', inputSchema: { type: 'object', properties: Object.fromEntries(Array.from({ length: 3000 }, (_, index) => [`p${index}`, { enum: [[index]] }])), description: '{['.repeat(5000) } };
+    expect(toSnapshot(wire({ tools: [tool] })).tools[0]).toEqual(tool);
+  });
+});
+
 function catchUserError(run: () => unknown): UserError {
   try {
     run();

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { escapePointerToken } from '../../../src/diff/json.js';
 import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
 import { freshIndicators, schemaTexts } from '../../../src/diff/model-text.js';
-import type { PromptSnapshot } from '../../../src/snapshot/model.js';
+import type { Json, PromptSnapshot } from '../../../src/snapshot/model.js';
 import { snapshot, tool } from './snapshot-builders.js';
 import { loadRealServer } from './wire-snapshot.js';
 
@@ -33,6 +35,41 @@ describe('text that reaches the model', () => {
     let deep: Record<string, unknown> = { description: 'bottom' };
     for (let i = 0; i < 50_000; i++) deep = { items: deep };
     expect(schemaTexts(deep as never, '').size).toBe(1);
+  });
+
+  it('schemaTexts: the same texts in the same order as a walk that visits every value', () => {
+    // Every value visited, every pointer written: the plain form of the walk.
+    const everyValue = (schema: Json | undefined, at: string): Array<[string, string]> => {
+      const texts: Array<[string, string]> = [];
+      const stack: Array<[Json | undefined, string]> = [[schema, at]];
+      for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+        const [value, where] = entry;
+        if (Array.isArray(value)) value.forEach((item, index) => stack.push([item, `${where}/${index}`]));
+        else if (value !== null && typeof value === 'object') {
+          for (const [key, item] of Object.entries(value)) {
+            const child = `${where}/${escapePointerToken(key)}`;
+            if ((key === 'description' || key === 'title') && typeof item === 'string') texts.push([child, item]);
+            else stack.push([item, child]);
+          }
+        }
+      }
+      return texts;
+    };
+    const keys = fc.constantFrom('description', 'title', 'properties', 'items', '__proto__', 'a/b', '~', 'x');
+    const value = fc.letrec<{ json: Json }>((tie) => ({
+      json: fc.oneof(
+        { depthSize: 'small', maxDepth: 5 },
+        fc.constantFrom<Json>('text', 1, null, true),
+        fc.array(tie('json'), { maxLength: 3 }),
+        fc.array(fc.tuple(keys, tie('json')), { maxLength: 4 }).map((entries) => Object.fromEntries(entries) as Json),
+      ),
+    })).json;
+    fc.assert(
+      fc.property(value, (schema) => {
+        expect([...schemaTexts(schema, '/inputSchema')]).toEqual(everyValue(schema, '/inputSchema'));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a parameter description that gains instructions is risky, in place of the plain description change', () => {

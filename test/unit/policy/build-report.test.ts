@@ -173,6 +173,31 @@ describe('buildReport', () => {
     expect(where(CHANGES[4]!.name)).toEqual({ path: 'base.json', line: 1 });
   });
 
+  it('reads a source file only when a location is asked for, and once', () => {
+    let reads = 0;
+    const text = `${JSON.stringify({ formatVersion: 1, tools: [{ name: 'delete_note' }] }, null, 2)}\n`;
+    const base = {
+      path: 'base.json',
+      get text() {
+        reads++;
+        return text;
+      },
+    };
+    const report = buildReport({ diff: diff(), base: BASE, head: HEAD, sources: { base }, policy: { failOn: 'breaking', today: '2026-06-01' } });
+    expect(reads).toBe(0);
+    const removedChange = report.changes.find((change) => change.name === 'delete_note');
+    expect(removedChange?.location).toEqual({ path: 'base.json', line: 4 });
+    expect(report.changes.map((change) => change.location?.path)).toEqual(report.changes.map(() => 'base.json'));
+    expect(reads).toBe(1);
+    expect(Object.keys(removedChange ?? {})).toContain('location');
+    expect(JSON.parse(JSON.stringify(removedChange)).location).toEqual({ path: 'base.json', line: 4 });
+  });
+
+  it('gives no location without a source file', () => {
+    const report = buildReport({ diff: diff(), base: BASE, head: HEAD, policy: { failOn: 'breaking', today: '2026-06-01' } });
+    expect(report.changes.filter((change) => 'location' in change)).toEqual([]);
+  });
+
   it('does not mutate the diff it is given', () => {
     const input = diff();
     const copy = structuredClone(input);

@@ -85,6 +85,17 @@ describe('suggestions', () => {
     }
   });
 
+  it('writes a suggestion\'s code when it is read, once, as the same text as the snippet writers', () => {
+    const suggestion = breakingSuggestions().find((s) => s.name === 'renamed_tool')!;
+    expect(Object.getOwnPropertyDescriptor(suggestion, 'snippet')?.get).toBeTypeOf('function');
+    expect(Object.getOwnPropertyDescriptor(suggestion, 'pythonSnippet')?.get).toBeTypeOf('function');
+    const code = suggestion.snippet;
+    expect(Object.getOwnPropertyDescriptor(suggestion, 'snippet')).toMatchObject({ value: code, enumerable: true });
+    expect(Object.getOwnPropertyDescriptor(suggestion, 'pythonSnippet')?.get).toBeTypeOf('function');
+    expect(Object.keys(suggestion)).toEqual(['kind', 'name', 'text', 'snippet', 'pythonSnippet']);
+    expect(code).toContain('server.registerTool(');
+  });
+
   it('puts the deprecation marks on an alias', () => {
     const alias = breakingSuggestions().find((s) => s.name === 'renamed_tool')!;
     expect(alias.snippet).toContain('"DEPRECATED: use renamed_tool_new.');
