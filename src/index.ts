@@ -35,7 +35,7 @@ export type { Snapshot } from './snapshot/model.js';
 
 // Lint
 export { lintSnapshot } from './lint/lint-snapshot.js';
-export type { LintFacts, LintFinding, LintRule, LintSeverity } from './lint/model.js';
+export type { LintContext, LintFacts, LintFinding, LintRule, LintSeverity } from './lint/model.js';
 export { LINT_RULES, getLintRule } from './rules/lint-registry.js';
 export { buildLintReport, type BuildLintReportInput, type LintFailOn, type LintPolicy, type LintReport, type LintReportFinding } from './policy/lint-report.js';
 export { renderLintReport } from './report/lint/index.js';

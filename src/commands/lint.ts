@@ -1,4 +1,5 @@
 import { Flags } from '@oclif/core';
+import { CLIENT_IDS } from '../clients/profiles.js';
 import { LINT_FAIL_ON_LEVELS } from '../policy/lint-fail-on.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 import { BaseCommand } from './base.js';
@@ -9,7 +10,7 @@ export default class Lint extends BaseCommand {
   static override description = [
     'Lints what a server exposes: tool names against the MCP specification, look-alike names, missing descriptions,',
     'schemas no call can satisfy, `required` naming undeclared properties, duplicate enum values, oversized descriptions',
-    'and schemas (docs/lint.md; every rule in docs/rules.md). The target is a snapshot file (`-` for stdin, or git:REF:PATH)',
+    'and schemas (docs/lint.md; every rule in docs/rules.md), and with --client the limits of those clients (docs/clients.md). The target is a snapshot file (`-` for stdin, or git:REF:PATH)',
     'or a server given as for snapshot. Exit codes: 0 nothing at or above --fail-on, 1 at least one finding at or above it,',
     '2 the lint could not be done.',
   ].join('\n');
@@ -18,6 +19,7 @@ export default class Lint extends BaseCommand {
     '<%= config.bin %> lint mcp-snapshot.json',
     '<%= config.bin %> lint --format sarif -o lint.sarif -- node dist/server.js',
     '<%= config.bin %> lint mcp-snapshot.json --fail-on warning --rule tool-parameter-description-missing=off',
+    '<%= config.bin %> lint mcp-snapshot.json --client openai,claude-code',
   ];
   static override strict = false;
   static override flags = {
@@ -36,6 +38,10 @@ export default class Lint extends BaseCommand {
       multiple: true,
       // One value per --rule: the snapshot file may follow it.
       multipleNonGreedy: true,
+      helpGroup: 'REPORT',
+    }),
+    client: Flags.string({
+      description: `Also check the known limits of these clients (${CLIENT_IDS.join(', ')}; comma-separated; default: clients from the project config). See docs/clients.md.`,
       helpGroup: 'REPORT',
     }),
     output: Flags.string({ char: 'o', description: 'Write the report to this file instead of stdout (`-` for stdout).', helpGroup: 'REPORT' }),

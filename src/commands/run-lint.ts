@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { EXIT_CHANGES_FOUND, EXIT_OK, UserError } from '../errors.js';
-import { buildLintReport, DEFAULT_LINT_FAIL_ON, type LintFailOn } from '../policy/lint-report.js';
-import { parseRuleFlags, unknownRule } from '../policy/lint-settings.js';
+import { buildLintReport } from '../policy/lint-report.js';
 import type { ReportFormat } from '../report/formats.js';
 import { renderLintReport } from '../report/lint/index.js';
 import { plural } from '../report/plural.js';
@@ -12,6 +11,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import { isStdio } from '../snapshot/stdin-source.js';
 import { captureOptions } from './flags/capture-options.js';
 import { routeConfigFlag } from './flags/config-flag.js';
+import { lintRunSettings } from './flags/lint-values.js';
 import { assertWritableFile } from './flags/output-path.js';
 import { loadProjectConfig } from './flags/project-config.js';
 import { displayPath } from './flags/report-values.js';
@@ -22,6 +22,7 @@ export interface LintRequest {
     format: string;
     'fail-on'?: string;
     rule?: string[];
+    client?: string;
     output?: string;
     'project-config'?: string;
     quiet?: boolean;
@@ -54,15 +55,10 @@ export async function runLint(request: LintRequest, toolVersion: string): Promis
     throw new UserError('Nothing to lint.', { hint: 'Give a snapshot file (mcp-compat lint mcp-snapshot.json, - for stdin) or a server (-- COMMAND ARGS, --url URL, --config FILE --server NAME).' });
   }
   if (file !== undefined) assertNoCaptureFlags(flags);
-  const known = new Set(LINT_RULES.map((rule) => rule.id));
-  const rules = parseRuleFlags(flags.rule ?? [], known);
   const output = flags.output === undefined || isStdio(flags.output) ? undefined : flags.output;
   if (output !== undefined) await assertWritableFile(output, '-o');
   const config = await loadProjectConfig({ path: flags['project-config'] });
-  const unknown = unknownRule(config?.lint?.rules ?? {}, known);
-  if (config && unknown !== undefined) {
-    throw new UserError(`${displayPath(config.file)}: "lint.rules" names an unknown lint rule id "${unknown}".`, { hint: 'docs/rules.md lists the lint rules.' });
-  }
+  const { policy, context } = lintRunSettings(flags, config, new Set(LINT_RULES.map((rule) => rule.id)));
 
   let snapshot: Snapshot;
   let source: { path: string; text?: string } | undefined;
@@ -81,7 +77,8 @@ export async function runLint(request: LintRequest, toolVersion: string): Promis
   const report = buildLintReport({
     snapshot,
     rules: LINT_RULES,
-    policy: { failOn: (flags['fail-on'] as LintFailOn | undefined) ?? config?.lint?.failOn ?? DEFAULT_LINT_FAIL_ON, rules: { ...config?.lint?.rules, ...rules } },
+    policy,
+    context,
     ...(source ? { source } : {}),
   });
   const text = renderLintReport(report, flags.format as ReportFormat, { color: output === undefined && shouldColor(process.stdout), toolVersion });

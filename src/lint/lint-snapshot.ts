@@ -1,16 +1,16 @@
 import { LINT_RULES } from '../rules/lint-registry.js';
 import type { Snapshot } from '../snapshot/model.js';
-import type { LintFinding, LintRule, LintSeverity } from './model.js';
+import { type LintContext, type LintFinding, type LintRule, type LintSeverity, NO_LINT_CONTEXT } from './model.js';
 
 const RANK: Record<LintSeverity, number> = { error: 3, warning: 2, info: 1 };
 const ENTITY_ORDER = ['server', 'tool', 'prompt', 'resource', 'resourceTemplate'];
 
 /**
- * Runs every rule over the snapshot: findings ordered by severity (errors first), then entity,
+ * Runs every rule over the snapshot (with the chosen client profiles in `context`): findings ordered by severity (errors first), then entity,
  * name, pointer and rule. Pure: the same snapshot gives the same findings in the same order.
  */
-export function lintSnapshot(snapshot: Snapshot, rules: readonly LintRule[] = LINT_RULES): LintFinding[] {
-  const findings = rules.flatMap((rule) => rule.check(snapshot).map((facts): LintFinding => ({ ...facts, rule: rule.id, severity: rule.severity, message: rule.message(facts) })));
+export function lintSnapshot(snapshot: Snapshot, rules: readonly LintRule[] = LINT_RULES, context: LintContext = NO_LINT_CONTEXT): LintFinding[] {
+  const findings = rules.flatMap((rule) => rule.check(snapshot, context).map((facts): LintFinding => ({ ...facts, rule: rule.id, severity: rule.severity, message: rule.message(facts) })));
   return findings.sort(compareFindings);
 }
 

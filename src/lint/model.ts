@@ -1,3 +1,4 @@
+import type { ClientProfile } from '../clients/model.js';
 import type { EntityKind } from '../rules/types.js';
 import type { JsonObject, Snapshot } from '../snapshot/model.js';
 
@@ -15,6 +16,15 @@ export interface LintFacts {
   params?: JsonObject;
 }
 
+/** What a lint run knows besides the snapshot: the client profiles chosen with `--client` or `clients`. */
+export interface LintContext {
+  clients: readonly ClientProfile[];
+  /** The name clients give the server in their config; default: the snapshot's `serverInfo.name`. */
+  serverKey?: string;
+}
+
+export const NO_LINT_CONTEXT: LintContext = { clients: [] };
+
 /**
  * One lint rule: stable id, metadata for docs/rules.md and SARIF, and a pure check over a
  * snapshot. Any module may define more (a client profile, say) and pass them to `lintSnapshot`.
@@ -27,7 +37,8 @@ export interface LintRule {
   rationale: string;
   /** A small illustration for docs/rules.md. */
   example: { bad: string; good: string };
-  check(snapshot: Snapshot): LintFacts[];
+  /** Pure: the same snapshot and context give the same facts. Most rules need only the snapshot. */
+  check(snapshot: Snapshot, context: LintContext): LintFacts[];
   message(facts: LintFacts): string;
 }
 

@@ -1,5 +1,5 @@
 import { compareFindings, lintSeverityRank, lintSnapshot } from '../lint/lint-snapshot.js';
-import type { LintFinding, LintRule, LintSeverity } from '../lint/model.js';
+import type { LintContext, LintFinding, LintRule, LintSeverity } from '../lint/model.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { fingerprint } from './fingerprint.js';
 import { entityKey, locateEntities } from './locate.js';
@@ -67,16 +67,18 @@ export interface BuildLintReportInput {
   policy: LintPolicy;
   /** The snapshot file, when there is one: findings point at their entity's line in it. */
   source?: { path: string; text?: string };
+  /** The client profiles whose limits the client rules check (none: they find nothing). */
+  context?: LintContext;
 }
 
 /** Runs the enabled rules and applies the policy. Pure. */
-export function buildLintReport({ snapshot, rules, policy, source }: BuildLintReportInput): LintReport {
+export function buildLintReport({ snapshot, rules, policy, source, context }: BuildLintReportInput): LintReport {
   const settings = policy.rules ?? {};
   const setting = (id: string): LintRuleSetting | undefined => (Object.hasOwn(settings, id) ? settings[id] : undefined);
   const enabled = rules.filter((rule) => setting(rule.id) !== 'off');
   const lines = source?.text === undefined ? undefined : locateEntities(source.text);
 
-  const findings = lintSnapshot(snapshot, enabled)
+  const findings = lintSnapshot(snapshot, enabled, context)
     .map((finding): LintReportFinding => {
       const override = setting(finding.rule) as LintSeverity | undefined;
       const severity = override ?? finding.severity;

@@ -8,6 +8,7 @@ import { cli, ROOT, type RunResult, workdir } from './cli.js';
 // The built CLI as a user runs it: one process per case, each case asserting all it can.
 const UNSATISFIABLE = join(ROOT, 'fixtures', 'lint', 'input-schema-unsatisfiable', 'snapshot.json');
 const UNDESCRIBED = join(ROOT, 'fixtures', 'lint', 'tool-parameter-description-missing', 'snapshot.json');
+const LONG_NAME = join(ROOT, 'fixtures', 'lint', 'client-api-limit-exceeded', 'snapshot.json');
 const validateJson = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'lint-report.schema.json'), 'utf8')) as object);
 
 describe('mcp-compat lint', { timeout: 60_000 }, () => {
@@ -20,6 +21,8 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
   let badRun: RunResult;
   let strayFlagRun: RunResult;
   let unknownRuleRun: RunResult;
+  let clientRun: RunResult;
+  let unknownClientRun: RunResult;
 
   beforeAll(async () => {
     dir = workdir();
@@ -27,7 +30,7 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
     writeFileSync(join(dir, 'broken.json'), '{"formatVersion": 1, "tools": [');
     const other = workdir();
     writeFileSync(join(other, 'mcp-compat.config.json'), JSON.stringify({ lint: { rules: { 'tool-removed': 'off' } } }));
-    [sarifRun, stdinRun, liveRun, configRun, flagRun, badRun, strayFlagRun, unknownRuleRun] = await Promise.all([
+    [sarifRun, stdinRun, liveRun, configRun, flagRun, badRun, strayFlagRun, unknownRuleRun, clientRun, unknownClientRun] = await Promise.all([
       cli(['lint', 'fixtures/lint/input-schema-unsatisfiable/snapshot.json', '--format', 'sarif', '-o', join(dir, 'lint.sarif')]),
       cli(['lint', '-', '--format', 'json'], { input: readFileSync(UNSATISFIABLE, 'utf8') }),
       cli(['lint', '--format', 'junit', '--', process.execPath, join(ROOT, 'fixtures', 'servers', 'notes', 'v1', 'server.js')]),
@@ -37,6 +40,8 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
       cli(['lint', 'broken.json'], { cwd: dir }),
       cli(['lint', '--env', 'TOKEN=s3cret', UNDESCRIBED]),
       cli(['lint', UNDESCRIBED], { cwd: other }),
+      cli(['lint', LONG_NAME, '--client', 'openai', '--format', 'json']),
+      cli(['lint', LONG_NAME, '--client', 'openai,cursr']),
     ]);
   });
 
@@ -94,5 +99,21 @@ describe('mcp-compat lint', { timeout: 60_000 }, () => {
   it('a lint rule id the project config names but no lint rule has: exit 2, one line naming the file', () => {
     expect(unknownRuleRun.code).toBe(2);
     expect(unknownRuleRun.stderr).toBe('mcp-compat: mcp-compat.config.json: "lint.rules" names an unknown lint rule id "tool-removed". docs/rules.md lists the lint rules.\n');
+  });
+
+  it('--client openai: a tool name over 64 characters is an error naming OpenAI, exit 1', () => {
+    expect(clientRun.code, clientRun.stderr).toBe(1);
+    const report = JSON.parse(clientRun.stdout) as { summary: { error: number }; findings: { rule: string; severity: string; message: string }[] };
+    expect(validateJson(report), JSON.stringify(validateJson.errors)).toBe(true);
+    expect(report.findings.map((finding) => [finding.rule, finding.severity])).toEqual([['client-api-limit-exceeded', 'error']]);
+    expect(report.findings[0]?.message).toContain('breaks OpenAI function calling: OpenAI function calling rejects the name: it is 66 characters (at most 64) (openai/tool-name; source: https://');
+  });
+
+  it('an unknown client: exit 2, one line naming it and the known ones', () => {
+    expect(unknownClientRun.code).toBe(2);
+    expect(unknownClientRun.stdout).toBe('');
+    expect(unknownClientRun.stderr).toBe(
+      'mcp-compat: Unknown client "cursr" in --client (did you mean "cursor"?); known clients: openai, anthropic, gemini, cursor, vscode, claude-code. docs/clients.md lists their limits.\n',
+    );
   });
 });

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { ClientProfile } from '../../../src/clients/model.js';
+import { findClientProfile } from '../../../src/clients/profiles.js';
 import { lintSnapshot } from '../../../src/lint/lint-snapshot.js';
 import { LINT_RULES, getLintRule } from '../../../src/rules/lint-registry.js';
 import { RULES } from '../../../src/rules/registry.js';
@@ -54,7 +56,12 @@ describe.each(caseDirs)('lint fixture %s', (dir) => {
     const expected = JSON.parse(readFileSync(join(CASES_DIR, dir, 'expected.json'), 'utf8')) as Expected[];
     expect(expected.map((entry) => entry.rule), 'the case exercises its own rule').toContain(dir);
 
-    const findings = lintSnapshot(snapshot);
+    // A case may choose client profiles (clients.json), as `--client` does.
+    const clientsFile = join(CASES_DIR, dir, 'clients.json');
+    const clients = existsSync(clientsFile) ? (JSON.parse(readFileSync(clientsFile, 'utf8')) as string[]).map((id) => findClientProfile(id) as ClientProfile) : [];
+    if (clients.length > 0) expect(lintSnapshot(snapshot).map((finding) => finding.rule), 'the client rules need chosen clients').not.toContain(dir);
+
+    const findings = lintSnapshot(snapshot, LINT_RULES, { clients });
     const key = (entry: Expected) => `${entry.rule} ${entry.name} ${entry.pointer}`;
     expect(findings.map(key).sort()).toEqual(expected.map(key).sort());
     for (const finding of findings) {

@@ -144,6 +144,18 @@ describe('schemas/config.schema.json and docs/configuration.md', () => {
   });
 });
 
+describe('clients, context and lint together', () => {
+  it('accepts the three keys in one config and reads each', () => {
+    const config = parseProjectConfig(
+      { clients: ['anthropic', 'cursor'], context: { maxTokens: 20000, maxGrowth: '10%' }, lint: { failOn: 'warning', rules: { 'client-api-limit-exceeded': 'warning' } } },
+      'mcp-compat.config.json',
+    );
+    expect(config.clients).toEqual(['anthropic', 'cursor']);
+    expect(config.context).toEqual({ report: false, limits: { maxTokens: 20000, maxGrowth: { percent: 10 } } });
+    expect(config.lint).toEqual({ failOn: 'warning', rules: { 'client-api-limit-exceeded': 'warning' } });
+  });
+});
+
 describe('the clients key', () => {
   it('takes known client profile ids, without repeats', () => {
     expect(parseProjectConfig({ clients: ['openai', 'claude-code', 'openai'] }, 'c.json').clients).toEqual(['openai', 'claude-code']);
