@@ -1,32 +1,46 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { EntityKind } from '../../rules/types.js';
-import { plural } from '../plural.js';
+import { groupBySeverity, namesOf, type Repeated } from '../group.js';
+import { entityCount, plural } from '../plural.js';
 import { cleanLine } from '../sanitize.js';
 import type { LintReport, LintReportFinding, LintSeverity } from './model.js';
 
 const SEVERITIES: readonly LintSeverity[] = ['error', 'warning', 'info'];
 const ENTITY_LABEL: Record<EntityKind, string> = { server: 'server', tool: 'tool', prompt: 'prompt', resource: 'resource', resourceTemplate: 'resource template' };
 
-/** The terminal report: one line per finding, grouped by severity and entity, then the summary line. */
+/** Names listed on the line of a repeated finding; `--format json` lists them all. */
+const NAMES_SHOWN = 8;
+
+/**
+ * The terminal report, about one line per finding: grouped by severity, then a line per finding
+ * repeated across many entities (the same rule at the same pointer), then by entity; the summary last.
+ */
 export function renderLintText(report: LintReport, options: { color?: boolean } = {}): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint: Record<LintSeverity, ChalkInstance> = { error: c.red.bold, warning: c.yellow.bold, info: c.cyan };
   const out = [c.bold(`${cleanLine(report.server.name)} ${cleanLine(report.server.version)}`)];
-  for (const severity of SEVERITIES) {
-    const findings = report.findings.filter((finding) => finding.severity === severity);
-    if (findings.length === 0) continue;
-    out.push('', paint[severity](`${severity.toUpperCase()} (${findings.length})`));
-    let entity = '';
-    for (const finding of findings) {
-      const heading = `${ENTITY_LABEL[finding.entity]} ${cleanLine(finding.name)}`;
-      if (heading !== entity) out.push(`  ${c.bold(heading)}`);
-      entity = heading;
-      out.push(findingLine(finding, c, paint[severity]));
+  for (const section of groupBySeverity(report.findings, SEVERITIES)) {
+    const severity = section.severity;
+    out.push('', paint[severity](`${severity.toUpperCase()} (${section.count})`));
+    for (const group of section.repeated) out.push(...repeatedLines(group, c, paint[severity]));
+    for (const entity of section.entities) {
+      out.push(`  ${c.bold(`${ENTITY_LABEL[entity.entity]} ${cleanLine(entity.name)}`)}`);
+      for (const finding of entity.changes) out.push(findingLine(finding, c, paint[severity]));
     }
   }
   if (report.findings.length === 0) out.push('', 'No findings.');
   out.push('', lintSummaryLine(report, c));
   return `${out.join('\n')}\n`;
+}
+
+function repeatedLines(group: Repeated<LintReportFinding>, c: ChalkInstance, paint: ChalkInstance): string[] {
+  const { shown, more } = namesOf(group, NAMES_SHOWN);
+  const names = shown.map(cleanLine).join(', ') + (more > 0 ? `, and ${more} more` : '');
+  const first = group.changes[0] as LintReportFinding;
+  return [
+    `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${entityCount(group.changes.length, group.entity)}: ${names}`,
+    `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`,
+  ];
 }
 
 function findingLine(finding: LintReportFinding, c: ChalkInstance, paint: ChalkInstance): string {

@@ -94,6 +94,19 @@ describe('lint reporters', () => {
     expect(text).not.toMatch(/[\u001b\u202e]/);
   });
 
+  it('text: a finding repeated on 3 or more entities is one line with the names, the rest stay per entity', () => {
+    const many = snapshot([...Array.from({ length: 12 }, (_, i) => tool(`tool_${String(i).padStart(2, '0')}`, { description: undefined })), tool('search docs')]);
+    const grouped = buildLintReport({ snapshot: many, rules: LINT_RULES, policy: { failOn: 'error', rules: {} } });
+    const text = renderLintReport(grouped, 'text');
+    expect(text).toContain('WARNING (12)');
+    expect(text).toContain('  - tool-description-missing at /description on 12 tools: tool_00, tool_01, tool_02, tool_03, tool_04, tool_05, tool_06, tool_07, and 4 more\n');
+    expect(text).toContain('      e.g. Tool `tool_00` has no description');
+    expect(text.match(/tool-description-missing/g)).toHaveLength(1);
+    // A single finding is not a group: it keeps its entity heading and its fingerprint.
+    expect(text).toMatch(/ {2}tool search docs\n {4}x .*\[tool-name-invalid-characters [0-9a-f]{12}\]/);
+    expect(text.split('\n').length).toBeLessThan(15);
+  });
+
   it('markdown: a table row per finding, with server text made inert', () => {
     const markdown = renderLintReport(r, 'markdown');
     expect(markdown).toContain('### ❌ mcp-compat lint: 2 findings at or above error');
