@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, ROOT, type RunResult, workdir } from './cli.js';
+import { BIN, cli, ROOT, type RunResult, userEnv, workdir } from './cli.js';
 import { notesServer } from './servers.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'github', 'sarif', 'junit'] as const;
@@ -66,7 +66,7 @@ describe('--timeout outside 1..2^31-1 is a flag error on every command that take
 /** Runs the CLI with a stdout that the reader closes: at once, or after the first chunk (as `| head -c 10` does). */
 function cliWithClosedStdout(args: readonly string[], cwd: string, when: 'at-once' | 'after-first-chunk'): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     if (when === 'at-once') child.stdout.destroy();

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen, type RunningServer, SERVERS } from '../integration/capture/fixture-servers.js';
-import { BIN, ROOT, type RunResult, workdir } from './cli.js';
+import { BIN, ROOT, type RunResult, userEnv, workdir } from './cli.js';
 
 const PEAK_RSS = join(ROOT, 'test', 'support', 'peak-rss.cjs');
 
@@ -11,7 +11,7 @@ const PEAK_RSS = join(ROOT, 'test', 'support', 'peak-rss.cjs');
 function cliWithPeakRss(args: readonly string[], cwd: string): Promise<RunResult & { peakRssMb: number }> {
   const rssFile = join(cwd, 'peak-rss');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', PEAK_RSS, BIN, ...args], { cwd, env: { ...process.env, PEAK_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', PEAK_RSS, BIN, ...args], { cwd, env: userEnv({ PEAK_RSS_FILE: rssFile }), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { killAll, traceProcesses } from '../support/processes.js';
-import { BIN, cli, ROOT, runNode, workdir } from './cli.js';
+import { BIN, cli, ROOT, runNode, userEnv, workdir } from './cli.js';
 import { notesServer } from './servers.js';
 import { traced, tracedCli, type TracedRun } from './traced.js';
 
@@ -139,7 +139,7 @@ describe.runIf(process.platform === 'linux')('servers started through wrappers, 
       const trace = traceProcesses();
       onTestFinished(() => trace.killAll());
       const exited = new Promise<number | null>((resolve) => {
-        const child = spawn(node, [BIN, 'snapshot', '--', ...throughShell('--hang', '--grandchild', '--helper-ignores-sigterm')], { env: { ...process.env, ...trace.env }, stdio: 'ignore' });
+        const child = spawn(node, [BIN, 'snapshot', '--', ...throughShell('--hang', '--grandchild', '--helper-ignores-sigterm')], { env: userEnv(trace.env), stdio: 'ignore' });
         pid = child.pid as number;
         child.on('exit', (exitCode) => resolve(exitCode));
       });

@@ -38,8 +38,9 @@ describe('the progress line on a terminal', () => {
 
   it.skipIf(!hasScript)('does not appear with --quiet, --verbose or --log-format json', async () => {
     const dir = workdir();
-    for (const args of [['snapshot', '-q', '-o', 'a.json', ...SLOW], ['snapshot', '--verbose', '-o', 'b.json', ...SLOW], ['snapshot', '--log-format', 'json', '-o', 'c.json', ...SLOW]]) {
-      const result = await cliOnTerminal(args, dir);
+    // The three runs wait on the slow server, not on the CPU: side by side.
+    const runs = [['snapshot', '-q', '-o', 'a.json', ...SLOW], ['snapshot', '--verbose', '-o', 'b.json', ...SLOW], ['snapshot', '--log-format', 'json', '-o', 'c.json', ...SLOW]];
+    for (const result of await Promise.all(runs.map((args) => cliOnTerminal(args, dir)))) {
       expect(result.code, result.stdout).toBe(0);
       expect(result.stdout).not.toContain('mcp-compat: capturing');
       expect(result.stdout).not.toContain('\u001b[2K');

@@ -17,13 +17,36 @@ export type OracleResult = OracleVerdict | { skipped: string };
 
 const modulePath = createRequire(import.meta.url).resolve('json-schema-diff');
 
+/**
+ * One worker thread answers pair after pair: loading json-schema-diff is most of the cost of a pair
+ * (about half a second, against milliseconds for the diff itself). A worker that times out or fails
+ * is ended and the next pair gets a fresh one, so a runaway pair never holds up the next.
+ */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { diffSchemas } = require(workerData.modulePath);
-diffSchemas({ sourceSchema: workerData.before, destinationSchema: workerData.after })
-  .then((r) => parentPort.postMessage({ additionsFound: r.additionsFound, removalsFound: r.removalsFound }))
-  .catch((e) => parentPort.postMessage({ skipped: 'json-schema-diff failed: ' + String(e && e.message || e).split('\\n')[0] }));
+parentPort.on('message', ({ before, after }) => {
+  diffSchemas({ sourceSchema: before, destinationSchema: after })
+    .then((r) => parentPort.postMessage({ additionsFound: r.additionsFound, removalsFound: r.removalsFound }))
+    .catch((e) => parentPort.postMessage({ skipped: 'json-schema-diff failed: ' + String(e && e.message || e).split('\\n')[0] }));
+});
 `;
+
+let shared: Worker | undefined;
+
+function worker(): Worker {
+  if (shared === undefined) {
+    shared = new Worker(WORKER, { eval: true, workerData: { modulePath }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    // Idle between pairs, it must not keep the process alive.
+    shared.unref();
+  }
+  return shared;
+}
+
+function endWorker(ended: Worker): void {
+  if (shared === ended) shared = undefined;
+  void ended.terminate();
+}
 
 function sanitize(value: Json, refs: string[]): Json {
   if (Array.isArray(value)) return value.map((item) => sanitize(item, refs));
@@ -44,20 +67,30 @@ export async function jsonSchemaDiff(before: Json, after: Json, timeoutMs = 5000
   const external = refs.find((ref) => !ref.startsWith('#'));
   if (external !== undefined) return { skipped: `refused to run on an external $ref (${external})` };
 
-  const worker = new Worker(WORKER, { eval: true, workerData: { modulePath, before: cleanBefore, after: cleanAfter }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
-  try {
-    return await new Promise<OracleResult>((resolve) => {
-      const timer = setTimeout(() => resolve({ skipped: `timed out after ${timeoutMs} ms` }), timeoutMs);
-      worker.once('message', (message: OracleResult) => {
-        clearTimeout(timer);
-        resolve(message);
-      });
-      worker.once('error', (error) => {
-        clearTimeout(timer);
-        resolve({ skipped: `worker failed: ${error.message.split('\n')[0]}` });
-      });
-    });
-  } finally {
-    await worker.terminate();
-  }
+  // One pair at a time: the worker answers in order, and a timeout must count one pair's time only.
+  const turn = queue.then(() => ask(cleanBefore, cleanAfter, timeoutMs));
+  queue = turn.then(() => undefined);
+  return turn;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+function ask(before: Json, after: Json, timeoutMs: number): Promise<OracleResult> {
+  const oracle = worker();
+  let settled = false;
+  return new Promise<OracleResult>((resolve) => {
+    const settle = (result: OracleResult, healthy: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      oracle.off('message', onMessage).off('error', onError);
+      if (!healthy) endWorker(oracle);
+      resolve(result);
+    };
+    const onMessage = (message: OracleResult) => settle(message, true);
+    const onError = (error: Error) => settle({ skipped: `worker failed: ${error.message.split('\n')[0]}` }, false);
+    const timer = setTimeout(() => settle({ skipped: `timed out after ${timeoutMs} ms` }, false), timeoutMs);
+    oracle.on('message', onMessage).on('error', onError);
+    oracle.postMessage({ before, after });
+  });
 }

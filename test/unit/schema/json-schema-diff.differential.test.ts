@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithJsonSchemaDiff } from '../../../scripts/json-schema-diff-comparison.js';
+import { jsonSchemaDiff } from '../../support/json-schema-diff-oracle.js';
 
 /**
  * json-schema-diff computes exact set differences for the keywords it supports. Where it finds
@@ -32,4 +33,15 @@ describe('schema comparator against json-schema-diff (differential)', () => {
     // The oracle did run on most pairs: a broken harness must not pass silently.
     expect(rows.filter((r) => !('skipped' in r.theirs)).length).toBeGreaterThan(rows.length * 0.9);
   }, 300_000);
+
+  it('the oracle gives each pair its own verdict when asked for several at once, and a pair that times out spoils no other', async () => {
+    const text = { type: 'object', properties: { x: { type: 'string' } } };
+    const textOrNumber = { type: 'object', properties: { x: { type: ['string', 'number'] } } };
+    expect(await jsonSchemaDiff(text, textOrNumber, 1)).toEqual({ skipped: 'timed out after 1 ms' });
+    expect(await Promise.all([jsonSchemaDiff(text, textOrNumber), jsonSchemaDiff(textOrNumber, text), jsonSchemaDiff(text, text)])).toEqual([
+      { additionsFound: true, removalsFound: false },
+      { additionsFound: false, removalsFound: true },
+      { additionsFound: false, removalsFound: false },
+    ]);
+  }, 60_000);
 });
