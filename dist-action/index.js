@@ -23260,40 +23260,43 @@ var init_junit = __esm({
 });
 
 // src/report/group.ts
-function groupable(change2) {
-  return change2.acknowledgement === void 0 && change2.defaultSeverity === void 0;
+function groupable(item) {
+  return item.acknowledgement === void 0 && item.defaultSeverity === void 0;
 }
 function groupChanges(changes, minRepeat = MIN_REPEAT) {
+  return groupBySeverity(changes, SEVERITY_ORDER, minRepeat);
+}
+function groupBySeverity(items, order, minRepeat = MIN_REPEAT) {
   const sections = [];
-  for (const severity of SEVERITY_ORDER) {
-    const ofSeverity = changes.filter((change2) => change2.severity === severity);
+  for (const severity of order) {
+    const ofSeverity = items.filter((item) => item.severity === severity);
     if (ofSeverity.length === 0) continue;
     const candidates = /* @__PURE__ */ new Map();
-    for (const change2 of ofSeverity) {
-      if (!groupable(change2)) continue;
-      const key2 = [change2.rule, change2.entity, change2.pointer, change2.failing].join("\0");
+    for (const item of ofSeverity) {
+      if (!groupable(item)) continue;
+      const key2 = [item.rule, item.entity, item.pointer, item.failing].join("\0");
       const list2 = candidates.get(key2) ?? [];
-      list2.push(change2);
+      list2.push(item);
       candidates.set(key2, list2);
     }
     const repeated = [];
     const folded = /* @__PURE__ */ new Set();
     for (const list2 of candidates.values()) {
-      if (new Set(list2.map((change2) => change2.name)).size < minRepeat) continue;
+      if (new Set(list2.map((item) => item.name)).size < minRepeat) continue;
       const first = list2[0];
       repeated.push({ rule: first.rule, severity, entity: first.entity, pointer: first.pointer, failing: first.failing, changes: list2 });
-      for (const change2 of list2) folded.add(change2);
+      for (const item of list2) folded.add(item);
     }
-    sections.push({ severity, count: ofSeverity.length, repeated, entities: byEntity(ofSeverity.filter((change2) => !folded.has(change2))) });
+    sections.push({ severity, count: ofSeverity.length, repeated, entities: byEntity(ofSeverity.filter((item) => !folded.has(item))) });
   }
   return sections;
 }
-function byEntity(changes) {
+function byEntity(items) {
   const groups = /* @__PURE__ */ new Map();
-  for (const change2 of changes) {
-    const key2 = `${change2.entity}\0${change2.name}`;
-    const group = groups.get(key2) ?? { entity: change2.entity, name: change2.name, changes: [] };
-    group.changes.push(change2);
+  for (const item of items) {
+    const key2 = `${item.entity}\0${item.name}`;
+    const group = groups.get(key2) ?? { entity: item.entity, name: item.name, changes: [] };
+    group.changes.push(item);
     groups.set(key2, group);
   }
   return [...groups.values()];
