@@ -30998,13 +30998,14 @@ import { PassThrough } from "node:stream";
 function shutdownBudget(deadline, now = Date.now()) {
   return Math.min(MAX_SHUTDOWN_MS, Math.max(MIN_SHUTDOWN_MS, (deadline ?? Number.POSITIVE_INFINITY) - now));
 }
-var FAILED_EXIT_LINGER_MS, MAX_SHUTDOWN_MS, MIN_SHUTDOWN_MS, GroupStdioTransport;
+var FAILED_EXIT_LINGER_MS, EPIPE_EXIT_GRACE_MS, MAX_SHUTDOWN_MS, MIN_SHUTDOWN_MS, GroupStdioTransport;
 var init_stdio_transport = __esm({
   "src/capture/stdio-transport.ts"() {
     "use strict";
     init_line_buffer();
     init_process_group();
     FAILED_EXIT_LINGER_MS = 250;
+    EPIPE_EXIT_GRACE_MS = 250;
     MAX_SHUTDOWN_MS = 3e3;
     MIN_SHUTDOWN_MS = 300;
     GroupStdioTransport = class {
@@ -31038,10 +31039,24 @@ var init_stdio_transport = __esm({
           if (code4 !== 0) setTimeout(() => void this.close(), FAILED_EXIT_LINGER_MS).unref();
         });
         child2.stdout?.on("error", (error4) => this.onerror?.(error4));
-        child2.stdin?.on("error", (error4) => this.onerror?.(error4));
+        child2.stdin?.on("error", (error4) => this.stdinFailed(child2, error4));
         child2.stderr?.on("data", (chunk) => this.stderr.write(chunk));
         child2.stderr?.on("error", () => {
         });
+      }
+      /**
+       * A broken pipe (EPIPE) mostly means the process has just exited, and its exit says so as a
+       * closed connection; only a process that stays after closing its stdin gets the error itself.
+       */
+      stdinFailed(child2, error4) {
+        if (error4.code !== "EPIPE") return void this.onerror?.(error4);
+        if (child2.exitCode !== null || child2.signalCode !== null) return;
+        const onExit = () => clearTimeout(timer);
+        const timer = setTimeout(() => {
+          child2.off("exit", onExit);
+          this.onerror?.(error4);
+        }, EPIPE_EXIT_GRACE_MS);
+        child2.once("exit", onExit);
       }
       send(message2) {
         const stdin = this.group?.child.stdin;
@@ -83521,6 +83536,7 @@ function asUserError(error4, context, phase, stderr) {
   if (err instanceof SyntaxError) return new UserError(`${who} answered with something that is not JSON while ${phase} (${excerpt3(firstLine2(err.message))}).${stderr}`, { cause: err });
   const tooLarge2 = /ReadBuffer exceeded maximum size of (\d+) bytes/.exec(err.message)?.[1];
   if (tooLarge2 !== void 0) return new UserError(`${who} wrote a message larger than ${Math.round(Number(tooLarge2) / 1024 / 1024)} MB on stdout while ${phase}.${stderr}`, { cause: err });
+  if (context.stdio && (code4 === "EPIPE" || /\bEPIPE\b/.test(err.message))) return new UserError(`${who} closed the connection (it stopped reading its stdin) while ${phase}.${stderr}`, { cause: err });
   if (/Connection closed/i.test(err.message)) return new UserError(`${who} closed the connection${context.stdio ? " (the process exited)" : ""} while ${phase}.${stderr}`, { cause: err });
   return new UserError(`${who} failed while ${phase}: ${excerpt3(firstLine2(err.message))}.${stderr}`, { cause: err });
 }

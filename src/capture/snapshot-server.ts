@@ -312,6 +312,8 @@ function asUserError(error: unknown, context: CaptureContext, phase: string, std
   if (err instanceof SyntaxError) return new UserError(`${who} answered with something that is not JSON while ${phase} (${excerpt(firstLine(err.message))}).${stderr}`, { cause: err });
   const tooLarge = /ReadBuffer exceeded maximum size of (\d+) bytes/.exec(err.message)?.[1];
   if (tooLarge !== undefined) return new UserError(`${who} wrote a message larger than ${Math.round(Number(tooLarge) / 1024 / 1024)} MB on stdout while ${phase}.${stderr}`, { cause: err });
+  // Writing to a server that has closed its stdin (or exited a moment before) fails with EPIPE.
+  if (context.stdio && (code === 'EPIPE' || /\bEPIPE\b/.test(err.message))) return new UserError(`${who} closed the connection (it stopped reading its stdin) while ${phase}.${stderr}`, { cause: err });
   if (/Connection closed/i.test(err.message)) return new UserError(`${who} closed the connection${context.stdio ? ' (the process exited)' : ''} while ${phase}.${stderr}`, { cause: err });
   return new UserError(`${who} failed while ${phase}: ${excerpt(firstLine(err.message))}.${stderr}`, { cause: err });
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -19,6 +20,8 @@ export interface StdioServerParams {
 
 /** How long the pipes of a process that exited with a failure (or a signal) are read before the connection counts as closed. */
 const FAILED_EXIT_LINGER_MS = 250;
+/** How long a broken stdin waits for the process's exit before it is reported as an error of its own. */
+const EPIPE_EXIT_GRACE_MS = 250;
 
 /** Ending the server takes at most this long: a third waiting for it to exit on its own, the rest after SIGTERM. */
 export const MAX_SHUTDOWN_MS = 3000;
@@ -72,9 +75,24 @@ export class GroupStdioTransport implements Transport {
       if (code !== 0) setTimeout(() => void this.close(), FAILED_EXIT_LINGER_MS).unref();
     });
     child.stdout?.on('error', (error) => this.onerror?.(error));
-    child.stdin?.on('error', (error) => this.onerror?.(error));
+    child.stdin?.on('error', (error) => this.stdinFailed(child, error));
     child.stderr?.on('data', (chunk: Buffer) => this.stderr.write(chunk));
     child.stderr?.on('error', () => {});
+  }
+
+  /**
+   * A broken pipe (EPIPE) mostly means the process has just exited, and its exit says so as a
+   * closed connection; only a process that stays after closing its stdin gets the error itself.
+   */
+  private stdinFailed(child: ChildProcess, error: NodeJS.ErrnoException): void {
+    if (error.code !== 'EPIPE') return void this.onerror?.(error);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const onExit = () => clearTimeout(timer);
+    const timer = setTimeout(() => {
+      child.off('exit', onExit);
+      this.onerror?.(error);
+    }, EPIPE_EXIT_GRACE_MS);
+    child.once('exit', onExit);
   }
 
   send(message: JSONRPCMessage): Promise<void> {

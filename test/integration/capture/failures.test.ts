@@ -23,6 +23,12 @@ describe('a capture that cannot finish fails with one clear line', () => {
     expect(error.message).toContain('Server stderr: notes-legacy: starting | Error: NOTES_DB is not set');
   });
 
+  it('a server that closes its stdin and stays: the broken pipe reads as a closed connection, not as "write EPIPE"', async () => {
+    const closesStdin = "require('fs').closeSync(0); setTimeout(() => process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }) + '\\n'), 300); setTimeout(() => {}, 1500)";
+    const error = await failure(snapshotServer({ kind: 'stdio', command: process.execPath, args: ['-e', closesStdin] }));
+    expect(error.message).toMatch(/closed the connection \(it stopped reading its stdin\) while connecting \(initialize\)\.$/);
+  });
+
   it('a server that prints non-protocol text on stdout', async () => {
     const error = await failure(snapshotServer(stdio('raw/server.js', '--banner')));
     expect(error.message).toMatch(/wrote something that is not an MCP message on stdout/);
