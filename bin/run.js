@@ -2,6 +2,16 @@
 // A well-formed `diff BASE HEAD [flags]`, and a `snapshot` of a stdio server, run without loading
 // oclif (src/fast-diff.ts, src/fast-snapshot.ts); any other command line, or MCP_COMPAT_FAST_PATH=0,
 // goes to oclif.
+import * as nodeModule from 'node:module';
+
+// Node 22.1 and later keep the compiled code of the bundles in a cache (under the OS temp folder),
+// so a later run skips compiling them; Node 20 lacks the function. A cache that cannot be written
+// changes nothing but speed, so nothing here may print or end the run.
+try {
+  nodeModule.enableCompileCache?.();
+} catch {
+  // speed only
+}
 // A reader that stops early (`| head`) closes the pipe: the run ends quietly, with its own exit code,
 // instead of dying of an unhandled EPIPE. Later writes to the closed stream are dropped by Node.
 for (const stream of [process.stdout, process.stderr]) {
