@@ -23590,6 +23590,20 @@ var init_artifact_location = __esm({
 // src/report/sarif.ts
 function renderSarif(report, options = {}) {
   const index = new Map(RULES.map((rule2, position) => [rule2.id, position]));
+  return sarifLog({
+    toolVersion: options.toolVersion,
+    rules: RULES.map(descriptor),
+    results: report.changes.map((change2) => result(change2, index.get(change2.rule))),
+    properties: {
+      base: { name: report.base.name, version: report.base.version },
+      head: { name: report.head.name, version: report.head.version },
+      recommendedBump: report.summary.recommendedBump,
+      failOn: report.summary.failOn,
+      failed: report.summary.failed
+    }
+  });
+}
+function sarifLog(run) {
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -23599,19 +23613,13 @@ function renderSarif(report, options = {}) {
           driver: {
             name: "mcp-compat",
             informationUri: INFORMATION_URI,
-            ...options.toolVersion ? { version: options.toolVersion } : {},
-            rules: RULES.map(descriptor)
+            ...run.toolVersion ? { version: run.toolVersion } : {},
+            rules: run.rules
           }
         },
         originalUriBaseIds: { SRCROOT: { description: { text: "The directory mcp-compat ran in." } } },
-        results: report.changes.map((change2) => result(change2, index.get(change2.rule))),
-        properties: {
-          base: { name: report.base.name, version: report.base.version },
-          head: { name: report.head.name, version: report.head.version },
-          recommendedBump: report.summary.recommendedBump,
-          failOn: report.summary.failOn,
-          failed: report.summary.failed
-        }
+        results: run.results,
+        properties: run.properties
       }
     ]
   };
@@ -24198,6 +24206,7 @@ var init_source = __esm({
 var text_exports = {};
 __export(text_exports, {
   renderText: () => renderText,
+  repeatedLines: () => repeatedLines,
   shouldColor: () => shouldColor
 });
 function shouldColor(stream, env2 = process.env) {
@@ -24432,7 +24441,7 @@ function renderCheckAll(outcomes, format, options) {
       return `${escapeJsonText(JSON.stringify(outcomes.map((outcome) => "report" in outcome ? { target: outcome.target, report: JSON.parse(rendered(outcome.report, "json")) } : outcome), null, 2))}
 `;
     case "sarif":
-      return sarifLog(outcomes, (report) => JSON.parse(rendered(report, "sarif")), options.toolVersion);
+      return sarifLog2(outcomes, (report) => JSON.parse(rendered(report, "sarif")), options.toolVersion);
     case "junit":
       return junitDocument(outcomes, (report) => rendered(report, "junit"));
     case "text":
@@ -24449,7 +24458,7 @@ ${"report" in outcome ? rendered(outcome.report, "markdown") : `\u274C **Could n
 `).join("");
   }
 }
-function sarifLog(outcomes, sarifOf, toolVersion) {
+function sarifLog2(outcomes, sarifOf, toolVersion) {
   const runs = outcomes.map((outcome) => {
     const identity = { automationDetails: { id: `mcp-compat/${outcome.target}/` } };
     if ("report" in outcome) {

@@ -9,7 +9,7 @@ export interface SarifOptions {
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { breaking: 'error', risky: 'warning', compatible: 'note' };
-const INFORMATION_URI = 'https://github.com/mcp-compat/mcp-compat';
+export const INFORMATION_URI = 'https://github.com/mcp-compat/mcp-compat';
 
 /**
  * SARIF 2.1.0 for code scanning: one reporting descriptor per rule of the catalog, one result per
@@ -18,6 +18,22 @@ const INFORMATION_URI = 'https://github.com/mcp-compat/mcp-compat';
  */
 export function renderSarif(report: Report, options: SarifOptions = {}): string {
   const index = new Map(RULES.map((rule, position) => [rule.id, position]));
+  return sarifLog({
+    toolVersion: options.toolVersion,
+    rules: RULES.map(descriptor),
+    results: report.changes.map((change) => result(change, index.get(change.rule))),
+    properties: {
+      base: { name: report.base.name, version: report.base.version },
+      head: { name: report.head.name, version: report.head.version },
+      recommendedBump: report.summary.recommendedBump,
+      failOn: report.summary.failOn,
+      failed: report.summary.failed,
+    },
+  });
+}
+
+/** One SARIF 2.1.0 log with one run of mcp-compat: the frame every SARIF output shares. */
+export function sarifLog(run: { toolVersion?: string; rules: unknown[]; results: unknown[]; properties: Record<string, unknown> }): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -27,19 +43,13 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
           driver: {
             name: 'mcp-compat',
             informationUri: INFORMATION_URI,
-            ...(options.toolVersion ? { version: options.toolVersion } : {}),
-            rules: RULES.map(descriptor),
+            ...(run.toolVersion ? { version: run.toolVersion } : {}),
+            rules: run.rules,
           },
         },
         originalUriBaseIds: { SRCROOT: { description: { text: 'The directory mcp-compat ran in.' } } },
-        results: report.changes.map((change) => result(change, index.get(change.rule))),
-        properties: {
-          base: { name: report.base.name, version: report.base.version },
-          head: { name: report.head.name, version: report.head.version },
-          recommendedBump: report.summary.recommendedBump,
-          failOn: report.summary.failOn,
-          failed: report.summary.failed,
-        },
+        results: run.results,
+        properties: run.properties,
       },
     ],
   };

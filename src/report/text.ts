@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Suggestion } from '../diff/model.js';
 import type { EntityKind, Severity } from '../rules/types.js';
-import { distinctSuggestions, type EntityChanges, groupChanges, namesOf, type RepeatedChange } from './group.js';
+import { distinctSuggestions, type EntityChanges, type Groupable, groupChanges, namesOf, type Repeated } from './group.js';
 import type { Report, ReportChange } from './model.js';
 import { nextSteps } from './next-steps.js';
 import { entityCount } from './plural.js';
@@ -109,10 +109,11 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   return `${out.join('\n')}\n`;
 }
 
-function repeatedLines(group: RepeatedChange, c: ChalkInstance, paint: ChalkInstance): string[] {
+/** A change (or lint finding) repeated across entities: its rule, where, the names, and one example. */
+export function repeatedLines<T extends Groupable & { message: string }>(group: Repeated<T>, c: ChalkInstance, paint: ChalkInstance): string[] {
   const { shown, more } = namesOf(group, NAMES_SHOWN);
   const names = shown.map(cleanLine).join(', ') + (more > 0 ? `, and ${more} more` : '');
-  const first = group.changes[0] as ReportChange;
+  const first = group.changes[0] as T;
   return [
     `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${entityCount(group.changes.length, group.entity)}: ${names}`,
     `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`,

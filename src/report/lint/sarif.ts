@@ -1,10 +1,9 @@
 import { artifactLocation } from '../artifact-location.js';
-import { sarifText } from '../sarif.js';
-import { cleanLine, escapeJsonText } from '../sanitize.js';
+import { INFORMATION_URI, sarifLog, sarifText } from '../sarif.js';
+import { cleanLine } from '../sanitize.js';
 import type { LintReport, LintReportFinding, LintRuleInfo, LintSeverity } from './model.js';
 
 const LEVEL: Record<LintSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const INFORMATION_URI = 'https://github.com/mcp-compat/mcp-compat';
 
 /**
  * SARIF 2.1.0 for code scanning: one reporting descriptor per rule that ran, one result per finding,
@@ -12,26 +11,12 @@ const INFORMATION_URI = 'https://github.com/mcp-compat/mcp-compat';
  */
 export function renderLintSarif(report: LintReport, options: { toolVersion?: string } = {}): string {
   const index = new Map(report.rules.map((rule, position) => [rule.id, position]));
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'mcp-compat',
-            informationUri: INFORMATION_URI,
-            ...(options.toolVersion ? { version: options.toolVersion } : {}),
-            rules: report.rules.map(descriptor),
-          },
-        },
-        originalUriBaseIds: { SRCROOT: { description: { text: 'The directory mcp-compat ran in.' } } },
-        results: report.findings.map((finding) => result(finding, index.get(finding.rule))),
-        properties: { server: { name: report.server.name, version: report.server.version }, failOn: report.summary.failOn, failed: report.summary.failed },
-      },
-    ],
-  };
-  return `${escapeJsonText(JSON.stringify(sarif, null, 2))}\n`;
+  return sarifLog({
+    toolVersion: options.toolVersion,
+    rules: report.rules.map(descriptor),
+    results: report.findings.map((finding) => result(finding, index.get(finding.rule))),
+    properties: { server: { name: report.server.name, version: report.server.version }, failOn: report.summary.failOn, failed: report.summary.failed },
+  });
 }
 
 function descriptor(rule: LintRuleInfo): Record<string, unknown> {

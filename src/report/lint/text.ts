@@ -1,15 +1,13 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { EntityKind } from '../../rules/types.js';
-import { groupBySeverity, namesOf, type Repeated } from '../group.js';
-import { entityCount, plural } from '../plural.js';
+import { groupBySeverity } from '../group.js';
+import { plural } from '../plural.js';
+import { repeatedLines } from '../text.js';
 import { cleanLine } from '../sanitize.js';
 import type { LintReport, LintReportFinding, LintSeverity } from './model.js';
 
 const SEVERITIES: readonly LintSeverity[] = ['error', 'warning', 'info'];
 const ENTITY_LABEL: Record<EntityKind, string> = { server: 'server', tool: 'tool', prompt: 'prompt', resource: 'resource', resourceTemplate: 'resource template' };
-
-/** Names listed on the line of a repeated finding; `--format json` lists them all. */
-const NAMES_SHOWN = 8;
 
 /**
  * The terminal report, about one line per finding: grouped by severity, then a line per finding
@@ -31,16 +29,6 @@ export function renderLintText(report: LintReport, options: { color?: boolean } 
   if (report.findings.length === 0) out.push('', 'No findings.');
   out.push('', lintSummaryLine(report, c));
   return `${out.join('\n')}\n`;
-}
-
-function repeatedLines(group: Repeated<LintReportFinding>, c: ChalkInstance, paint: ChalkInstance): string[] {
-  const { shown, more } = namesOf(group, NAMES_SHOWN);
-  const names = shown.map(cleanLine).join(', ') + (more > 0 ? `, and ${more} more` : '');
-  const first = group.changes[0] as LintReportFinding;
-  return [
-    `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${entityCount(group.changes.length, group.entity)}: ${names}`,
-    `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`,
-  ];
 }
 
 function findingLine(finding: LintReportFinding, c: ChalkInstance, paint: ChalkInstance): string {
