@@ -10586,13 +10586,13 @@ var require_escape = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.escape = void 0;
-    var escape3 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+    var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
       if (magicalBraces) {
         return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
       }
       return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
     };
-    exports.escape = escape3;
+    exports.escape = escape2;
   }
 });
 
@@ -17676,21 +17676,18 @@ var init_limits = __esm({
 });
 
 // src/policy/context-config.ts
-function parseContextSettings(value, fail) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail("/context", "expected an object");
-  const entry = value;
-  for (const key2 of Object.keys(entry)) {
-    if (!["report", "maxTokens", "maxGrowth"].includes(key2)) fail(`/context/${key2.replace(/~/g, "~0").replace(/\//g, "~1")}`, `unknown key "${key2}" (expected one of: report, maxTokens, maxGrowth)`);
-  }
-  if (entry.report !== void 0 && typeof entry.report !== "boolean") fail("/context/report", "expected true or false");
+function parseContextSettings(r, value) {
+  const entry = r.object(value, "/context");
+  r.only(entry, "/context", ["report", "maxTokens", "maxGrowth"]);
+  if (entry.report !== void 0 && typeof entry.report !== "boolean") r.fail("/context/report", "expected true or false");
   const limits = {};
   if (entry.maxTokens !== void 0) {
-    if (!isCount(entry.maxTokens)) fail("/context/maxTokens", "expected a whole number of tokens from 0");
+    if (!isCount(entry.maxTokens)) r.fail("/context/maxTokens", "expected a whole number of tokens from 0");
     limits.maxTokens = entry.maxTokens;
   }
   if (entry.maxGrowth !== void 0) {
     const growth = isCount(entry.maxGrowth) ? { tokens: entry.maxGrowth } : typeof entry.maxGrowth === "string" ? parseGrowthLimit(entry.maxGrowth) : void 0;
-    if (!growth) fail("/context/maxGrowth", 'expected a whole number of tokens from 0, or a percentage such as "10%"');
+    if (!growth) r.fail("/context/maxGrowth", 'expected a whole number of tokens from 0, or a percentage such as "10%"');
     limits.maxGrowth = growth;
   }
   return { report: entry.report === true, limits };
@@ -17702,6 +17699,156 @@ var init_context_config = __esm({
   "src/policy/context-config.ts"() {
     "use strict";
     init_limits();
+  }
+});
+
+// src/schema/json.ts
+function canonical(value) {
+  if (value === void 0) return "undefined";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const cached4 = canonicalCache.get(value);
+  if (cached4 !== void 0) return cached4;
+  const text = Array.isArray(value) ? `[${value.map((item) => canonical(item)).join(",")}]` : `{${Object.keys(value).sort().map((key2) => `${JSON.stringify(key2)}:${canonical(value[key2])}`).join(",")}}`;
+  canonicalCache.set(value, text);
+  return text;
+}
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key2 of keys) if (!Object.hasOwn(b, key2) || !sameJson(a[key2], b[key2])) return false;
+  return true;
+}
+function own(object5, key2) {
+  return Object.hasOwn(object5, key2) ? object5[key2] : void 0;
+}
+function dict(source) {
+  const out = /* @__PURE__ */ Object.create(null);
+  if (source) {
+    for (const key2 of Object.keys(source)) if (source[key2] !== void 0) out[key2] = source[key2];
+  }
+  return out;
+}
+function has(object5, key2) {
+  return Object.hasOwn(object5, key2);
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function token(key2) {
+  return `/${String(key2).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+}
+function containsRef(value) {
+  if (value === null || typeof value !== "object") return false;
+  const cached4 = refCache.get(value);
+  if (cached4 !== void 0) return cached4;
+  const result2 = Array.isArray(value) ? value.some(containsRef) : "$ref" in value || "$dynamicRef" in value || "$recursiveRef" in value || Object.values(value).some(containsRef);
+  refCache.set(value, result2);
+  return result2;
+}
+function orderFreeCanonical(value, key2 = "") {
+  if (value === void 0 || value === null || typeof value !== "object") return canonical(value);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => orderFreeCanonical(item));
+    return `[${(UNORDERED.has(key2) ? items.sort() : items).join(",")}]`;
+  }
+  const cached4 = orderFreeCache.get(value);
+  if (cached4 !== void 0) return cached4;
+  const text = `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${orderFreeCanonical(value[k], k)}`).join(",")}}`;
+  orderFreeCache.set(value, text);
+  return text;
+}
+function jsonType(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+var canonicalCache, refCache, UNORDERED, orderFreeCache;
+var init_json = __esm({
+  "src/schema/json.ts"() {
+    "use strict";
+    canonicalCache = /* @__PURE__ */ new WeakMap();
+    refCache = /* @__PURE__ */ new WeakMap();
+    UNORDERED = /* @__PURE__ */ new Set(["anyOf", "oneOf", "allOf", "required", "enum", "type"]);
+    orderFreeCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/snapshot/canonical.ts
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortKeysDeep(value) {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value).sort(compareCodeUnits).filter((key2) => value[key2] !== void 0).map((key2) => [key2, sortKeysDeep(value[key2])])
+    );
+  }
+  return value;
+}
+function sortedBy(items, key2) {
+  return [...items].sort((a, b) => compareCodeUnits(key2(a), key2(b)));
+}
+function canonicalSnapshot(snapshot) {
+  return {
+    ...snapshot,
+    tools: sortedBy(snapshot.tools, (tool) => tool.name),
+    prompts: sortedBy(snapshot.prompts, (prompt) => prompt.name),
+    resources: sortedBy(snapshot.resources, (resource) => resource.uri),
+    resourceTemplates: sortedBy(snapshot.resourceTemplates, (template) => template.uriTemplate)
+  };
+}
+function serializeSnapshot(snapshot) {
+  return `${escapeJsonText(JSON.stringify(sortKeysDeep(canonicalSnapshot(snapshot)), null, 2))}
+`;
+}
+var init_canonical = __esm({
+  "src/snapshot/canonical.ts"() {
+    "use strict";
+    init_sanitize();
+  }
+});
+
+// src/diff/json.ts
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!jsonEqual(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  let keys = 0;
+  for (const key2 in a) {
+    if (!Object.hasOwn(a, key2)) continue;
+    if (!Object.hasOwn(b, key2) || !jsonEqual(a[key2], b[key2])) return false;
+    keys++;
+  }
+  for (const key2 in b) if (Object.hasOwn(b, key2)) keys--;
+  return keys === 0;
+}
+function escapePointerToken(key2) {
+  return token(key2).slice(1);
+}
+function pointer(...tokens2) {
+  return tokens2.map(token).join("");
+}
+var compareStrings;
+var init_json2 = __esm({
+  "src/diff/json.ts"() {
+    "use strict";
+    init_json();
+    init_canonical();
+    compareStrings = compareCodeUnits;
   }
 });
 
@@ -17719,46 +17866,89 @@ var init_lint_fail_on = __esm({
 });
 
 // src/policy/lint-settings.ts
-function parseLintSettings(value, fail) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail("/lint", "expected an object");
-  const entry = value;
-  for (const key2 of Object.keys(entry)) if (key2 !== "failOn" && key2 !== "rules") fail(`/lint/${escape2(key2)}`, `unknown key "${key2}" (expected one of: failOn, rules)`);
+function parseLintSettings(r, value) {
+  const entry = r.object(value, "/lint");
+  r.only(entry, "/lint", ["failOn", "rules"]);
   const settings = { rules: /* @__PURE__ */ Object.create(null) };
   if (entry.failOn !== void 0) {
-    if (!isLintFailOn(entry.failOn)) fail("/lint/failOn", `expected one of ${LINT_FAIL_ON_LEVELS.join(", ")}`);
+    if (!isLintFailOn(entry.failOn)) r.fail("/lint/failOn", `expected one of ${LINT_FAIL_ON_LEVELS.join(", ")}`);
     settings.failOn = entry.failOn;
   }
   if (entry.rules !== void 0) {
-    if (typeof entry.rules !== "object" || entry.rules === null || Array.isArray(entry.rules)) fail("/lint/rules", "expected an object of rule id -> error, warning, info or off");
+    if (typeof entry.rules !== "object" || entry.rules === null || Array.isArray(entry.rules)) r.fail("/lint/rules", "expected an object of rule id -> error, warning, info or off");
     for (const [rule2, level] of Object.entries(entry.rules)) {
-      const pointer2 = `/lint/rules/${escape2(rule2)}`;
-      if (!RULE_ID.test(rule2)) fail(pointer2, `"${rule2}" is not a rule id (kebab-case; docs/rules.md lists them)`);
-      if (!LINT_RULE_SETTINGS.includes(level)) fail(pointer2, `expected one of ${LINT_RULE_SETTINGS.join(", ")}`);
+      const pointer2 = `/lint/rules/${escapePointerToken(rule2)}`;
+      if (!RULE_ID.test(rule2)) r.fail(pointer2, `"${rule2}" is not a rule id (kebab-case; docs/rules.md lists them)`);
+      if (!LINT_RULE_SETTINGS.includes(level)) r.fail(pointer2, `expected one of ${LINT_RULE_SETTINGS.join(", ")}`);
       settings.rules[rule2] = level;
     }
   }
   return settings;
 }
-function escape2(token2) {
-  return token2.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 var RULE_ID;
 var init_lint_settings = __esm({
   "src/policy/lint-settings.ts"() {
     "use strict";
+    init_json2();
     init_errors();
     init_lint_fail_on();
     RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
   }
 });
 
+// src/policy/config-reader.ts
+var ConfigReader;
+var init_config_reader = __esm({
+  "src/policy/config-reader.ts"() {
+    "use strict";
+    init_errors();
+    init_json2();
+    ConfigReader = class {
+      constructor(file, base) {
+        this.file = file;
+        this.base = base;
+      }
+      file;
+      base;
+      fail(pointer2, problem) {
+        throw new UserError(`${this.file}: invalid project config at ${this.base + pointer2 || "/"}: ${problem}.`, {
+          hint: "Fix the file (see docs/configuration.md)."
+        });
+      }
+      object(value, pointer2) {
+        if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(pointer2, "expected an object");
+        return value;
+      }
+      only(value, pointer2, keys) {
+        for (const key2 of Object.keys(value)) {
+          if (!keys.includes(key2)) this.fail(`${pointer2}/${escapePointerToken(key2)}`, `unknown key "${key2}" (expected one of: ${keys.join(", ")})`);
+        }
+      }
+      string(value, pointer2) {
+        if (typeof value !== "string" || value === "") this.fail(pointer2, "expected a non-empty string");
+        return value;
+      }
+      optionalString(value, pointer2) {
+        return value === void 0 ? void 0 : this.string(value, pointer2);
+      }
+      stringMap(value, pointer2) {
+        if (value === void 0) return void 0;
+        const object5 = this.object(value, pointer2);
+        const result2 = /* @__PURE__ */ Object.create(null);
+        for (const [key2, item] of Object.entries(object5)) {
+          if (typeof item !== "string") this.fail(`${pointer2}/${escapePointerToken(key2)}`, "expected a string");
+          result2[key2] = item;
+        }
+        return result2;
+      }
+    };
+  }
+});
+
 // src/policy/config.ts
 import { dirname, join } from "node:path";
-function escapePointer(token2) {
-  return token2.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 function parseProjectConfig(raw, file, basePointer = "") {
-  const r = new Reader(file, basePointer);
+  const r = new ConfigReader(file, basePointer);
   const root = r.object(raw, "");
   r.only(root, "", ["$schema", "failOn", "severity", "acknowledged", "servers", "suggestions", "clients", "context", "lint"]);
   let failOn;
@@ -17769,7 +17959,7 @@ function parseProjectConfig(raw, file, basePointer = "") {
   const severity = /* @__PURE__ */ Object.create(null);
   if (root.severity !== void 0) {
     for (const [rule2, level] of Object.entries(r.object(root.severity, "/severity"))) {
-      const pointer2 = `/severity/${escapePointer(rule2)}`;
+      const pointer2 = `/severity/${escapePointerToken(rule2)}`;
       if (!isKnownRule(rule2)) r.fail(pointer2, `unknown rule id "${rule2}" (docs/rules.md lists them)`);
       if (typeof level !== "string" || !SEVERITIES.includes(level)) {
         r.fail(pointer2, `expected one of ${SEVERITIES.join(", ")}`);
@@ -17785,7 +17975,7 @@ function parseProjectConfig(raw, file, basePointer = "") {
   const servers = [];
   if (root.servers !== void 0) {
     for (const [name, entry] of Object.entries(r.object(root.servers, "/servers"))) {
-      servers.push(parseServer(r, name, entry, `/servers/${escapePointer(name)}`));
+      servers.push(parseServer(r, name, entry, `/servers/${escapePointerToken(name)}`));
     }
   }
   for (const ack of acknowledged) {
@@ -17795,8 +17985,8 @@ function parseProjectConfig(raw, file, basePointer = "") {
   }
   const suggestions = root.suggestions === void 0 ? void 0 : parseSuggestions(r, root.suggestions);
   const clients = root.clients === void 0 ? void 0 : parseClients(r, root.clients);
-  const lint = root.lint === void 0 ? void 0 : parseLintSettings(root.lint, (pointer2, problem) => r.fail(pointer2, problem));
-  const context = root.context === void 0 ? void 0 : parseContextSettings(root.context, (pointer2, problem) => r.fail(pointer2, problem));
+  const lint = root.lint === void 0 ? void 0 : parseLintSettings(r, root.lint);
+  const context = root.context === void 0 ? void 0 : parseContextSettings(r, root.context);
   return {
     file,
     failOn,
@@ -17950,7 +18140,7 @@ function parseConfigText(text, file) {
   assertNoDuplicateKeys(text, (problem) => `${file}: ${problem}.`);
   return packageJson ? parseProjectConfig(raw[PACKAGE_JSON_KEY], file, `/${PACKAGE_JSON_KEY}`) : parseProjectConfig(raw, file);
 }
-var CONFIG_FILE_NAME, PACKAGE_JSON_KEY, PLACEHOLDER_REASON, ENTITIES, ISO_DATE, Reader;
+var CONFIG_FILE_NAME, PACKAGE_JSON_KEY, PLACEHOLDER_REASON, ENTITIES, ISO_DATE;
 var init_config = __esm({
   "src/policy/config.ts"() {
     "use strict";
@@ -17963,50 +18153,13 @@ var init_config = __esm({
     init_profiles();
     init_context_config();
     init_lint_settings();
+    init_config_reader();
+    init_json2();
     CONFIG_FILE_NAME = "mcp-compat.config.json";
     PACKAGE_JSON_KEY = "mcp-compat";
     PLACEHOLDER_REASON = "TODO: say why this change is acceptable";
     ENTITIES = ["server", "tool", "prompt", "resource", "resourceTemplate"];
     ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-    Reader = class {
-      constructor(file, base) {
-        this.file = file;
-        this.base = base;
-      }
-      file;
-      base;
-      fail(pointer2, problem) {
-        throw new UserError(`${this.file}: invalid project config at ${this.base + pointer2 || "/"}: ${problem}.`, {
-          hint: "Fix the file (see docs/configuration.md)."
-        });
-      }
-      object(value, pointer2) {
-        if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(pointer2, "expected an object");
-        return value;
-      }
-      only(value, pointer2, keys) {
-        for (const key2 of Object.keys(value)) {
-          if (!keys.includes(key2)) this.fail(`${pointer2}/${escapePointer(key2)}`, `unknown key "${key2}" (expected one of: ${keys.join(", ")})`);
-        }
-      }
-      string(value, pointer2) {
-        if (typeof value !== "string" || value === "") this.fail(pointer2, "expected a non-empty string");
-        return value;
-      }
-      optionalString(value, pointer2) {
-        return value === void 0 ? void 0 : this.string(value, pointer2);
-      }
-      stringMap(value, pointer2) {
-        if (value === void 0) return void 0;
-        const object5 = this.object(value, pointer2);
-        const result2 = /* @__PURE__ */ Object.create(null);
-        for (const [key2, item] of Object.entries(object5)) {
-          if (typeof item !== "string") this.fail(`${pointer2}/${escapePointer(key2)}`, "expected a string");
-          result2[key2] = item;
-        }
-        return result2;
-      }
-    };
   }
 });
 
@@ -18291,8 +18444,8 @@ function parseClientConfig(text, source) {
     throw new UserError(`Client config ${file} is not valid JSON: ${jsonSyntaxReason(error4)}.`);
   }
   assertNoDuplicateKeys(text, (problem) => `Client config ${file} is not valid JSON: ${problem}.`, { comments: true });
-  if (!isObject2(document2)) throw new UserError(`Client config ${file} is not a JSON object.`);
-  const key2 = isObject2(document2.mcpServers) ? "mcpServers" : isObject2(document2.servers) ? "servers" : void 0;
+  if (!isObject3(document2)) throw new UserError(`Client config ${file} is not a JSON object.`);
+  const key2 = isObject3(document2.mcpServers) ? "mcpServers" : isObject3(document2.servers) ? "servers" : void 0;
   if (!key2) throw new UserError(`Client config ${file} has no "mcpServers" or "servers" object.`, { hint: "Give a Claude Code/Desktop, Cursor or VS Code MCP config file." });
   const servers = document2[key2];
   const names = Object.keys(servers);
@@ -18301,7 +18454,7 @@ function parseClientConfig(text, source) {
     throw new UserError(`Client config ${file} lists ${names.length === 0 ? "no servers" : plural(names.length, "server")}; choose one with --server NAME${names.length ? ` (${names.join(", ")})` : ""}.`);
   }
   const entry = Object.hasOwn(servers, name) ? servers[name] : void 0;
-  if (!isObject2(entry)) throw new UserError(`Client config ${file} has no server named "${name}"${names.length ? ` (it has: ${names.join(", ")})` : ""}.`);
+  if (!isObject3(entry)) throw new UserError(`Client config ${file} has no server named "${name}"${names.length ? ` (it has: ${names.join(", ")})` : ""}.`);
   return entryToTarget(entry, `${file}: ${key2}.${name}`, source);
 }
 function entryToTarget(entry, where, source) {
@@ -18316,7 +18469,7 @@ function entryToTarget(entry, where, source) {
   const withSecrets = (target) => secrets.size > 0 ? { ...target, secrets: [...secrets] } : target;
   const record4 = (value, field) => {
     if (value === void 0) return void 0;
-    if (!isObject2(value)) throw new UserError(`${where}.${field} must be an object of strings.`);
+    if (!isObject3(value)) throw new UserError(`${where}.${field} must be an object of strings.`);
     return Object.fromEntries(Object.entries(value).map(([key2, item]) => [key2, expand(item, `${field}.${key2}`)]));
   };
   const type = entry.type === void 0 ? void 0 : String(entry.type);
@@ -18369,7 +18522,7 @@ function stripJsonCommentsAhead(text, from) {
     else return text.slice(i, i + 1);
   }
 }
-function isObject2(value) {
+function isObject3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 var init_client_config = __esm({
@@ -19762,7 +19915,7 @@ async function validateSnapshotWithinDepth(document2) {
   return validateParsed(document2);
 }
 async function validateParsed(document2) {
-  if (isObject3(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
+  if (isObject4(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
     const newer = typeof document2.formatVersion === "number" && document2.formatVersion > 1;
     return [
       {
@@ -19858,7 +20011,7 @@ function shownPointer(pointer2) {
 function oneLine2(text) {
   return escapeUnsafe(text.replace(/\s+/g, " ").trim());
 }
-function isObject3(value) {
+function isObject4(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function displayName(path) {
@@ -20111,153 +20264,6 @@ async function settleWithLimit(items, limit, work) {
 var init_concurrent = __esm({
   "src/capture/concurrent.ts"() {
     "use strict";
-  }
-});
-
-// src/schema/json.ts
-function canonical(value) {
-  if (value === void 0) return "undefined";
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const cached4 = canonicalCache.get(value);
-  if (cached4 !== void 0) return cached4;
-  const text = Array.isArray(value) ? `[${value.map((item) => canonical(item)).join(",")}]` : `{${Object.keys(value).sort().map((key2) => `${JSON.stringify(key2)}:${canonical(value[key2])}`).join(",")}}`;
-  canonicalCache.set(value, text);
-  return text;
-}
-function sameJson(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false;
-    return true;
-  }
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key2 of keys) if (!Object.hasOwn(b, key2) || !sameJson(a[key2], b[key2])) return false;
-  return true;
-}
-function own(object5, key2) {
-  return Object.hasOwn(object5, key2) ? object5[key2] : void 0;
-}
-function dict(source) {
-  const out = /* @__PURE__ */ Object.create(null);
-  if (source) {
-    for (const key2 of Object.keys(source)) if (source[key2] !== void 0) out[key2] = source[key2];
-  }
-  return out;
-}
-function has(object5, key2) {
-  return Object.hasOwn(object5, key2);
-}
-function isObject4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function token(key2) {
-  return `/${String(key2).replace(/~/g, "~0").replace(/\//g, "~1")}`;
-}
-function containsRef(value) {
-  if (value === null || typeof value !== "object") return false;
-  const cached4 = refCache.get(value);
-  if (cached4 !== void 0) return cached4;
-  const result2 = Array.isArray(value) ? value.some(containsRef) : "$ref" in value || "$dynamicRef" in value || "$recursiveRef" in value || Object.values(value).some(containsRef);
-  refCache.set(value, result2);
-  return result2;
-}
-function orderFreeCanonical(value, key2 = "") {
-  if (value === void 0 || value === null || typeof value !== "object") return canonical(value);
-  if (Array.isArray(value)) {
-    const items = value.map((item) => orderFreeCanonical(item));
-    return `[${(UNORDERED.has(key2) ? items.sort() : items).join(",")}]`;
-  }
-  const cached4 = orderFreeCache.get(value);
-  if (cached4 !== void 0) return cached4;
-  const text = `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${orderFreeCanonical(value[k], k)}`).join(",")}}`;
-  orderFreeCache.set(value, text);
-  return text;
-}
-function jsonType(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
-}
-var canonicalCache, refCache, UNORDERED, orderFreeCache;
-var init_json = __esm({
-  "src/schema/json.ts"() {
-    "use strict";
-    canonicalCache = /* @__PURE__ */ new WeakMap();
-    refCache = /* @__PURE__ */ new WeakMap();
-    UNORDERED = /* @__PURE__ */ new Set(["anyOf", "oneOf", "allOf", "required", "enum", "type"]);
-    orderFreeCache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/snapshot/canonical.ts
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function sortKeysDeep(value) {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value).sort(compareCodeUnits).filter((key2) => value[key2] !== void 0).map((key2) => [key2, sortKeysDeep(value[key2])])
-    );
-  }
-  return value;
-}
-function sortedBy(items, key2) {
-  return [...items].sort((a, b) => compareCodeUnits(key2(a), key2(b)));
-}
-function canonicalSnapshot(snapshot) {
-  return {
-    ...snapshot,
-    tools: sortedBy(snapshot.tools, (tool) => tool.name),
-    prompts: sortedBy(snapshot.prompts, (prompt) => prompt.name),
-    resources: sortedBy(snapshot.resources, (resource) => resource.uri),
-    resourceTemplates: sortedBy(snapshot.resourceTemplates, (template) => template.uriTemplate)
-  };
-}
-function serializeSnapshot(snapshot) {
-  return `${escapeJsonText(JSON.stringify(sortKeysDeep(canonicalSnapshot(snapshot)), null, 2))}
-`;
-}
-var init_canonical = __esm({
-  "src/snapshot/canonical.ts"() {
-    "use strict";
-    init_sanitize();
-  }
-});
-
-// src/diff/json.ts
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let index = 0; index < a.length; index++) if (!jsonEqual(a[index], b[index])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  let keys = 0;
-  for (const key2 in a) {
-    if (!Object.hasOwn(a, key2)) continue;
-    if (!Object.hasOwn(b, key2) || !jsonEqual(a[key2], b[key2])) return false;
-    keys++;
-  }
-  for (const key2 in b) if (Object.hasOwn(b, key2)) keys--;
-  return keys === 0;
-}
-function pointer(...tokens2) {
-  return tokens2.map(token).join("");
-}
-var compareStrings;
-var init_json2 = __esm({
-  "src/diff/json.ts"() {
-    "use strict";
-    init_json();
-    init_canonical();
-    compareStrings = compareCodeUnits;
   }
 });
 
@@ -20651,8 +20657,8 @@ function provablyDisjoint(a, b, rootA, rootB, depth = 0, memo4) {
   if (Array.isArray(a.enum) && a.enum.every((value) => rejects(b, value))) return true;
   if (Array.isArray(b.enum) && b.enum.every((value) => rejects(a, value))) return true;
   if (!onlyObjects(typesA) && !onlyObjects(typesB)) return false;
-  const propsA = isObject4(a.properties) ? a.properties : void 0;
-  const propsB = isObject4(b.properties) ? b.properties : void 0;
+  const propsA = isObject2(a.properties) ? a.properties : void 0;
+  const propsB = isObject2(b.properties) ? b.properties : void 0;
   if (!propsA || !propsB) return false;
   const requiredB = new Set(strings(b.required));
   for (const name of strings(a.required)) {
@@ -20746,7 +20752,7 @@ function resolveLocalRef(root, ref) {
   for (const raw of ref.slice(2).split("/")) {
     const key2 = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
     if (Array.isArray(node3)) node3 = /^(0|[1-9][0-9]*)$/.test(key2) ? node3[Number(key2)] : void 0;
-    else if (isObject4(node3)) node3 = own(node3, key2);
+    else if (isObject2(node3)) node3 = own(node3, key2);
     else return void 0;
   }
   return node3;
@@ -20754,7 +20760,7 @@ function resolveLocalRef(root, ref) {
 function normalize(schema, root, refs = []) {
   if (schema === void 0 || schema === true) return {};
   if (schema === false) return FALSE;
-  if (!isObject4(schema)) return { $invalid: schema };
+  if (!isObject2(schema)) return { $invalid: schema };
   if (NORMALIZING.has(schema)) return withoutIgnored(schema);
   NORMALIZING.add(schema);
   try {
@@ -20774,12 +20780,12 @@ function normalizeObject(schema, root, refs) {
   while (typeof node3.$ref === "string" && node3.$ref.startsWith("#") && !seen.has(node3.$ref)) {
     const ref = node3.$ref;
     const target = resolveLocalRef(root, ref);
-    if (target === void 0 || isObject4(target) && target !== schema && NORMALIZING.has(target)) break;
+    if (target === void 0 || isObject2(target) && target !== schema && NORMALIZING.has(target)) break;
     seen.add(ref);
     refs.push(ref);
     const { $ref: _ignored, ...siblings } = node3;
     if (target === false) return FALSE;
-    const targetObject = target === true || !isObject4(target) ? {} : target;
+    const targetObject = target === true || !isObject2(target) ? {} : target;
     node3 = mergeSiblings(targetObject, siblings);
   }
   const out = dict();
@@ -20788,7 +20794,7 @@ function normalizeObject(schema, root, refs) {
     if (key2 === "$ref" && typeof value === "string" && seen.has(value)) continue;
     out[key2] = value;
   }
-  if (isObject4(out.not) && Object.keys(out.not).length === 0) return FALSE;
+  if (isObject2(out.not) && Object.keys(out.not).length === 0) return FALSE;
   if (out.not === true) return FALSE;
   foldConst(out);
   foldType(out);
@@ -20849,7 +20855,7 @@ function dropNoOps(node3) {
   if (node3.uniqueItems === false) delete node3.uniqueItems;
   if (Array.isArray(node3.required) && node3.required.length === 0) delete node3.required;
   const names = node3.propertyNames;
-  if (names === true || isObject4(names) && Object.keys(names).every((key2) => ANNOTATIONS.has(key2) || key2 === "type" && (names.type === "string" || canonical(names.type) === '["string"]'))) {
+  if (names === true || isObject2(names) && Object.keys(names).every((key2) => ANNOTATIONS.has(key2) || key2 === "type" && (names.type === "string" || canonical(names.type) === '["string"]'))) {
     delete node3.propertyNames;
   }
 }
@@ -20862,9 +20868,9 @@ function foldArrayForms(node3) {
   delete node3.additionalItems;
 }
 function foldDependencies(node3) {
-  if (!isObject4(node3.dependencies)) return;
-  const required4 = dict(isObject4(node3.dependentRequired) ? node3.dependentRequired : void 0);
-  const schemas = dict(isObject4(node3.dependentSchemas) ? node3.dependentSchemas : void 0);
+  if (!isObject2(node3.dependencies)) return;
+  const required4 = dict(isObject2(node3.dependentRequired) ? node3.dependentRequired : void 0);
+  const schemas = dict(isObject2(node3.dependentSchemas) ? node3.dependentSchemas : void 0);
   for (const [key2, value] of Object.entries(node3.dependencies)) {
     if (Array.isArray(value)) required4[key2] = value;
     else schemas[key2] = value;
@@ -20981,7 +20987,7 @@ function flattenAnyOf(node3, branches, normalized, pointers, root, oneOf) {
     const inner = Array.isArray(branchNode.anyOf) && onlyKeywords(branchNode, ["anyOf"]) ? branchNode.anyOf : void 0;
     if (inner) {
       const innerNodes = NORMALIZED_BRANCHES.get(inner) ?? inner.map((item) => normalize(item, root));
-      const viaRef = isObject4(branch) && has(branch, "$ref");
+      const viaRef = isObject2(branch) && has(branch, "$ref");
       inner.forEach((item, j) => take(item, innerNodes[j], viaRef ? pointers[index] : `${pointers[index]}${unionBranchPointer(inner, j, "anyOf")}`));
       return;
     }
@@ -21028,7 +21034,7 @@ function splitNullable(node3) {
 function branchOutline(node3) {
   if (node3 === FALSE) return "false";
   const keywords = Object.keys(node3).filter((key2) => !ANNOTATIONS.has(key2) && key2 !== "exclusiveMinimum" && key2 !== "exclusiveMaximum" && key2 !== "minimum" && key2 !== "maximum");
-  const names = isObject4(node3.properties) ? Object.keys(node3.properties).sort().join(",") : "";
+  const names = isObject2(node3.properties) ? Object.keys(node3.properties).sort().join(",") : "";
   return `${keywords.sort().join(",")}|${canonical(node3.type)}|${names}|${Array.isArray(node3.enum) ? node3.enum.length : ""}`;
 }
 function branchKey(node3) {
@@ -21077,7 +21083,7 @@ function mergeIntoOrNull(node3, normalized) {
       continue;
     } else if (key2 === "required" && Array.isArray(current) && Array.isArray(value)) {
       merged.required = [...new Set([...current, ...value].map(String))].sort();
-    } else if (key2 === "properties" && isObject4(current) && isObject4(value)) {
+    } else if (key2 === "properties" && isObject2(current) && isObject2(value)) {
       merged.properties = mergeProperties(current, value);
     } else if (key2 === "type" && Array.isArray(current) && Array.isArray(value)) {
       const types = intersectTypes(current, value);
@@ -21202,8 +21208,8 @@ function similarity2(a, b, rawA, rawB, beforeRoot, afterRoot) {
     const values2 = new Set(a.enum.map((v) => canonical(v)));
     score += b.enum.some((v) => values2.has(canonical(v))) ? 50 : -0.5;
   }
-  const propsA = isObject4(a.properties) ? a.properties : {};
-  const propsB = isObject4(b.properties) ? b.properties : {};
+  const propsA = isObject2(a.properties) ? a.properties : {};
+  const propsB = isObject2(b.properties) ? b.properties : {};
   for (const [name, schema] of Object.entries(propsA)) {
     if (!Object.hasOwn(propsB, name)) continue;
     score += 10;
@@ -21232,7 +21238,7 @@ function typesOf2(node3, root, depth = 0) {
   return types;
 }
 function discriminator(schema) {
-  if (!isObject4(schema)) return void 0;
+  if (!isObject2(schema)) return void 0;
   if ("const" in schema) return canonical(schema.const);
   if (Array.isArray(schema.enum) && schema.enum.length === 1) return canonical(schema.enum[0]);
   return void 0;
@@ -21412,7 +21418,7 @@ function onlyUnion(node3) {
 }
 function namesOnly(schema) {
   if (schema === void 0 || schema === true) return { type: "string" };
-  if (!isObject4(schema)) return schema;
+  if (!isObject2(schema)) return schema;
   const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? schema.type : void 0;
   if (types && !types.includes("string")) return schema;
   return { ...schema, type: "string" };
@@ -21437,14 +21443,14 @@ function liftable(node3) {
   return out;
 }
 function otherwise(node3, name) {
-  if (isObject4(node3.patternProperties)) {
+  if (isObject2(node3.patternProperties)) {
     for (const [pattern, schema] of Object.entries(node3.patternProperties)) {
       if (safeTest(pattern, name)) return schema;
     }
   }
   const additional = node3.additionalProperties;
   if (additional === false) return "closed";
-  if (additional === void 0 || additional === true || isObject4(additional) && Object.keys(additional).length === 0) return "open";
+  if (additional === void 0 || additional === true || isObject2(additional) && Object.keys(additional).length === 0) return "open";
   return additional;
 }
 function safeTest(pattern, text) {
@@ -21557,7 +21563,7 @@ var init_compare = __esm({
       identity(raw, root) {
         let node3 = raw;
         const followed = /* @__PURE__ */ new Set();
-        while (isObject4(node3) && typeof node3.$ref === "string" && onlyRef(node3) && !followed.has(node3.$ref)) {
+        while (isObject2(node3) && typeof node3.$ref === "string" && onlyRef(node3) && !followed.has(node3.$ref)) {
           followed.add(node3.$ref);
           const target = resolveLocalRef(root, node3.$ref);
           if (target === void 0) break;
@@ -21660,8 +21666,8 @@ var init_compare = __esm({
       }
       object(before, after, at, depth) {
         if (!OBJECT_KEYWORDS.some((k) => k in before || k in after)) return;
-        const beforeProps = isObject4(before.properties) ? before.properties : {};
-        const afterProps = isObject4(after.properties) ? after.properties : {};
+        const beforeProps = isObject2(before.properties) ? before.properties : {};
+        const afterProps = isObject2(after.properties) ? after.properties : {};
         const names = [.../* @__PURE__ */ new Set([...Object.keys(beforeProps), ...Object.keys(afterProps)])].sort();
         for (const name of names) {
           const at2 = { pointer: `${at.pointer}/properties${token(name)}`, path: join3(at.path, name) };
@@ -21690,8 +21696,8 @@ var init_compare = __esm({
           if (!requiredAfter.has(name)) this.emit("required-property-removed", { pointer: child(at, "required").pointer, path: join3(at.path, name) }, before.required, after.required, { property: name });
         }
         this.additionalProperties(before, after, at, depth);
-        const patternsBefore = isObject4(before.patternProperties) ? before.patternProperties : {};
-        const patternsAfter = isObject4(after.patternProperties) ? after.patternProperties : {};
+        const patternsBefore = isObject2(before.patternProperties) ? before.patternProperties : {};
+        const patternsAfter = isObject2(after.patternProperties) ? after.patternProperties : {};
         for (const pattern of [.../* @__PURE__ */ new Set([...Object.keys(patternsBefore), ...Object.keys(patternsAfter)])].sort()) {
           const at2 = { pointer: `${at.pointer}/patternProperties${token(pattern)}`, path: join3(at.path, `/${pattern}/`) };
           const was = own(patternsBefore, pattern);
@@ -21704,8 +21710,8 @@ var init_compare = __esm({
         }
         compareCount(this, before, after, at, "minProperties", "min");
         compareCount(this, before, after, at, "maxProperties", "max");
-        const depBefore = isObject4(before.dependentRequired) ? before.dependentRequired : {};
-        const depAfter = isObject4(after.dependentRequired) ? after.dependentRequired : {};
+        const depBefore = isObject2(before.dependentRequired) ? before.dependentRequired : {};
+        const depAfter = isObject2(after.dependentRequired) ? after.dependentRequired : {};
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(depBefore), ...Object.keys(depAfter)])].sort()) {
           const listBefore = own(depBefore, key2);
           const listAfter = own(depAfter, key2);
@@ -21717,8 +21723,8 @@ var init_compare = __esm({
           if (added.length > 0) this.emit("dependent-required-added", at2, listBefore, listAfter, { property: key2, values: added });
           if (removed.length > 0) this.emit("dependent-required-removed", at2, listBefore, listAfter, { property: key2, values: removed });
         }
-        const schemasBefore = isObject4(before.dependentSchemas) ? before.dependentSchemas : {};
-        const schemasAfter = isObject4(after.dependentSchemas) ? after.dependentSchemas : {};
+        const schemasBefore = isObject2(before.dependentSchemas) ? before.dependentSchemas : {};
+        const schemasAfter = isObject2(after.dependentSchemas) ? after.dependentSchemas : {};
         for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(schemasBefore), ...Object.keys(schemasAfter)])].sort()) {
           this.node(own(schemasBefore, key2) ?? true, own(schemasAfter, key2) ?? true, { pointer: `${at.pointer}/dependentSchemas${token(key2)}`, path: join3(at.path, `(when ${key2} is present)`) }, depth + 1);
         }
@@ -33768,7 +33774,7 @@ var require_parse3 = __commonJS({
     "use strict";
     var path = __require("path");
     var resolveCommand = require_resolveCommand();
-    var escape3 = require_escape2();
+    var escape2 = require_escape2();
     var readShebang = require_readShebang();
     var isWin = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -33792,8 +33798,8 @@ var require_parse3 = __commonJS({
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed.command = path.normalize(parsed.command);
-        parsed.command = escape3.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape3.argument(arg, needsDoubleEscapeMetaChars));
+        parsed.command = escape2.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
         parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed.command = process.env.comspec || "cmd.exe";

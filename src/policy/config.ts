@@ -9,6 +9,8 @@ import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../suggest/snippets.js'
 import { CLIENT_IDS } from '../clients/profiles.js';
 import { type ContextSettings, parseContextSettings } from './context-config.js';
 import { type LintSettings, parseLintSettings } from './lint-settings.js';
+import { ConfigReader } from './config-reader.js';
+import { escapePointerToken } from '../diff/json.js';
 
 /**
  * The project config file: `mcp-compat.config.json`, or the `"mcp-compat"` key of package.json.
@@ -68,63 +70,12 @@ export interface ProjectConfig {
 const ENTITIES: readonly EntityKind[] = ['server', 'tool', 'prompt', 'resource', 'resourceTemplate'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-type Obj = Record<string, unknown>;
-
-class Reader {
-  constructor(
-    private readonly file: string,
-    private readonly base: string,
-  ) {}
-
-  fail(pointer: string, problem: string): never {
-    throw new UserError(`${this.file}: invalid project config at ${this.base + pointer || '/'}: ${problem}.`, {
-      hint: 'Fix the file (see docs/configuration.md).',
-    });
-  }
-
-  object(value: unknown, pointer: string): Obj {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(pointer, 'expected an object');
-    return value as Obj;
-  }
-
-  only(value: Obj, pointer: string, keys: readonly string[]): void {
-    for (const key of Object.keys(value)) {
-      if (!keys.includes(key)) this.fail(`${pointer}/${escapePointer(key)}`, `unknown key "${key}" (expected one of: ${keys.join(', ')})`);
-    }
-  }
-
-  string(value: unknown, pointer: string): string {
-    if (typeof value !== 'string' || value === '') this.fail(pointer, 'expected a non-empty string');
-    return value;
-  }
-
-  optionalString(value: unknown, pointer: string): string | undefined {
-    return value === undefined ? undefined : this.string(value, pointer);
-  }
-
-  stringMap(value: unknown, pointer: string): Record<string, string> | undefined {
-    if (value === undefined) return undefined;
-    const object = this.object(value, pointer);
-    // Keys are the user's (an env variable may be called anything): no prototype to collide with.
-    const result = Object.create(null) as Record<string, string>;
-    for (const [key, item] of Object.entries(object)) {
-      if (typeof item !== 'string') this.fail(`${pointer}/${escapePointer(key)}`, 'expected a string');
-      result[key] = item;
-    }
-    return result;
-  }
-}
-
-export function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /**
  * Validates a parsed config. `file` names the file in messages; `basePointer` is where the config
  * sits inside it (`/mcp-compat` for package.json).
  */
 export function parseProjectConfig(raw: unknown, file: string, basePointer = ''): ProjectConfig {
-  const r: Reader = new Reader(file, basePointer);
+  const r: ConfigReader = new ConfigReader(file, basePointer);
   const root = r.object(raw, '');
   r.only(root, '', ['$schema', 'failOn', 'severity', 'acknowledged', 'servers', 'suggestions', 'clients', 'context', 'lint']);
 
@@ -137,7 +88,7 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
   const severity = Object.create(null) as Record<string, Severity>;
   if (root.severity !== undefined) {
     for (const [rule, level] of Object.entries(r.object(root.severity, '/severity'))) {
-      const pointer = `/severity/${escapePointer(rule)}`;
+      const pointer = `/severity/${escapePointerToken(rule)}`;
       if (!isKnownRule(rule)) r.fail(pointer, `unknown rule id "${rule}" (docs/rules.md lists them)`);
       if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) {
         r.fail(pointer, `expected one of ${SEVERITIES.join(', ')}`);
@@ -155,7 +106,7 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
   const servers: ConfiguredServer[] = [];
   if (root.servers !== undefined) {
     for (const [name, entry] of Object.entries(r.object(root.servers, '/servers'))) {
-      servers.push(parseServer(r, name, entry, `/servers/${escapePointer(name)}`));
+      servers.push(parseServer(r, name, entry, `/servers/${escapePointerToken(name)}`));
     }
   }
   for (const ack of acknowledged) {
@@ -166,8 +117,8 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
 
   const suggestions = root.suggestions === undefined ? undefined : parseSuggestions(r, root.suggestions);
   const clients = root.clients === undefined ? undefined : parseClients(r, root.clients);
-  const lint = root.lint === undefined ? undefined : parseLintSettings(root.lint, (pointer, problem) => r.fail(pointer, problem));
-  const context = root.context === undefined ? undefined : parseContextSettings(root.context, (pointer, problem) => r.fail(pointer, problem));
+  const lint = root.lint === undefined ? undefined : parseLintSettings(r, root.lint);
+  const context = root.context === undefined ? undefined : parseContextSettings(r, root.context);
   return {
     file,
     failOn,
@@ -181,7 +132,7 @@ export function parseProjectConfig(raw: unknown, file: string, basePointer = '')
   };
 }
 
-function parseClients(r: Reader, value: unknown): string[] {
+function parseClients(r: ConfigReader, value: unknown): string[] {
   if (!Array.isArray(value)) r.fail('/clients', `expected an array of client names (${CLIENT_IDS.join(', ')})`);
   value.forEach((id, index) => {
     if (typeof id !== 'string' || !CLIENT_IDS.includes(id)) r.fail(`/clients/${index}`, `unknown client ${JSON.stringify(id)} (expected one of: ${CLIENT_IDS.join(', ')})`);
@@ -189,7 +140,7 @@ function parseClients(r: Reader, value: unknown): string[] {
   return [...new Set(value as string[])];
 }
 
-function parseSuggestions(r: Reader, value: unknown): { languages: SnippetLanguage[] } {
+function parseSuggestions(r: ConfigReader, value: unknown): { languages: SnippetLanguage[] } {
   const entry = r.object(value, '/suggestions');
   r.only(entry, '/suggestions', ['languages']);
   const languages = entry.languages ?? ['typescript'];
@@ -209,7 +160,7 @@ function isKnownRule(id: string): boolean {
   }
 }
 
-function parseAcknowledgement(r: Reader, value: unknown, pointer: string): Acknowledgement {
+function parseAcknowledgement(r: ConfigReader, value: unknown, pointer: string): Acknowledgement {
   const entry = r.object(value, pointer);
   r.only(entry, pointer, ['fingerprint', 'rule', 'entity', 'name', 'pointer', 'reason', 'expires', 'server']);
   const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
@@ -255,7 +206,7 @@ function parseAcknowledgement(r: Reader, value: unknown, pointer: string): Ackno
   return ack;
 }
 
-function parseServer(r: Reader, name: string, value: unknown, pointer: string): ConfiguredServer {
+function parseServer(r: ConfigReader, name: string, value: unknown, pointer: string): ConfiguredServer {
   const entry = r.object(value, pointer);
   r.only(entry, pointer, ['baseline', 'command', 'env', 'cwd', 'url', 'transport', 'headers', 'clientConfig', 'timeoutMs']);
   const baseline = r.string(entry.baseline, `${pointer}/baseline`);
@@ -337,5 +288,5 @@ export function parseConfigText(text: string, file: string): ProjectConfig | und
   const packageJson = file.endsWith('package.json');
   if (packageJson && (typeof raw !== 'object' || raw === null || !(PACKAGE_JSON_KEY in raw))) return undefined;
   assertNoDuplicateKeys(text, (problem) => `${file}: ${problem}.`);
-  return packageJson ? parseProjectConfig((raw as Obj)[PACKAGE_JSON_KEY], file, `/${PACKAGE_JSON_KEY}`) : parseProjectConfig(raw, file);
+  return packageJson ? parseProjectConfig((raw as Record<string, unknown>)[PACKAGE_JSON_KEY], file, `/${PACKAGE_JSON_KEY}`) : parseProjectConfig(raw, file);
 }

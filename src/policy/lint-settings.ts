@@ -1,4 +1,6 @@
+import { escapePointerToken } from '../diff/json.js';
 import { UserError } from '../errors.js';
+import type { ConfigReader } from './config-reader.js';
 import { isLintFailOn, LINT_FAIL_ON_LEVELS, LINT_RULE_SETTINGS, type LintFailOn, type LintRuleSetting } from './lint-fail-on.js';
 
 /** The `lint` key of the project config: the default fail-on level, and per rule a severity or `off`. */
@@ -10,26 +12,25 @@ export interface LintSettings {
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /**
- * Validates the `lint` key of a project config. `fail(pointer, problem)` reports a problem at a
- * JSON Pointer relative to the config root, the way the rest of the config is reported. Whether a
- * rule id exists is checked by `lint` itself (`unknownRule`), against the rules it runs: the config
- * reader stays apart from the lint rules, which diff, check and the GitHub Action never load.
+ * Validates the `lint` key of a project config, reporting a problem at its JSON Pointer the way the
+ * rest of the config is reported. Whether a rule id exists is checked by `lint` itself
+ * (`unknownRule`), against the rules it runs: the config reader stays apart from the lint rules,
+ * which diff, check and the GitHub Action never load.
  */
-export function parseLintSettings(value: unknown, fail: (pointer: string, problem: string) => never): LintSettings {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('/lint', 'expected an object');
-  const entry = value as Record<string, unknown>;
-  for (const key of Object.keys(entry)) if (key !== 'failOn' && key !== 'rules') fail(`/lint/${escape(key)}`, `unknown key "${key}" (expected one of: failOn, rules)`);
+export function parseLintSettings(r: ConfigReader, value: unknown): LintSettings {
+  const entry = r.object(value, '/lint');
+  r.only(entry, '/lint', ['failOn', 'rules']);
   const settings: LintSettings = { rules: Object.create(null) as Record<string, LintRuleSetting> };
   if (entry.failOn !== undefined) {
-    if (!isLintFailOn(entry.failOn)) fail('/lint/failOn', `expected one of ${LINT_FAIL_ON_LEVELS.join(', ')}`);
+    if (!isLintFailOn(entry.failOn)) r.fail('/lint/failOn', `expected one of ${LINT_FAIL_ON_LEVELS.join(', ')}`);
     settings.failOn = entry.failOn;
   }
   if (entry.rules !== undefined) {
-    if (typeof entry.rules !== 'object' || entry.rules === null || Array.isArray(entry.rules)) fail('/lint/rules', 'expected an object of rule id -> error, warning, info or off');
+    if (typeof entry.rules !== 'object' || entry.rules === null || Array.isArray(entry.rules)) r.fail('/lint/rules', 'expected an object of rule id -> error, warning, info or off');
     for (const [rule, level] of Object.entries(entry.rules as Record<string, unknown>)) {
-      const pointer = `/lint/rules/${escape(rule)}`;
-      if (!RULE_ID.test(rule)) fail(pointer, `"${rule}" is not a rule id (kebab-case; docs/rules.md lists them)`);
-      if (!(LINT_RULE_SETTINGS as readonly unknown[]).includes(level)) fail(pointer, `expected one of ${LINT_RULE_SETTINGS.join(', ')}`);
+      const pointer = `/lint/rules/${escapePointerToken(rule)}`;
+      if (!RULE_ID.test(rule)) r.fail(pointer, `"${rule}" is not a rule id (kebab-case; docs/rules.md lists them)`);
+      if (!(LINT_RULE_SETTINGS as readonly unknown[]).includes(level)) r.fail(pointer, `expected one of ${LINT_RULE_SETTINGS.join(', ')}`);
       settings.rules[rule] = level as LintRuleSetting;
     }
   }
@@ -51,8 +52,4 @@ export function parseRuleFlags(values: readonly string[], known: ReadonlySet<str
     rules[id] = level as LintRuleSetting;
   }
   return rules;
-}
-
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
