@@ -2,6 +2,9 @@ import type { LintFacts, LintRule } from '../../lint/model.js';
 import type { EntityKind } from '../types.js';
 import { code, str } from '../format.js';
 import { TOOL_NAME_MAX_LENGTH } from '../../suggest/tool-name.js';
+import { compareStrings } from '../../diff/json.js';
+// The same reading of "one name in another case style" as rename detection's.
+import { nameWordsKey } from '../../diff/renames.js';
 
 const SPEC = 'MCP specification 2025-11-25, Server Features › Tools › Tool Names (SEP-986)';
 const ALLOWED = /[A-Za-z0-9_.-]/u;
@@ -51,7 +54,7 @@ export const NAME_LINT_RULES: readonly LintRule[] = [
     rationale:
       'Names such as `get_user`, `get-user`, `get.user` and `getUser` read the same to a model, and clients that rewrite names for model APIs (dots to underscores, say, or a server prefix with a length cut) can turn two of them into one.',
     example: { bad: 'tools: [get_user, get-user]', good: 'tools: [get_user, get_user_profile]' },
-    check: (snapshot) => lookAlikes(snapshot.tools, 'tool', separatorKey, caseKey),
+    check: (snapshot) => lookAlikes(snapshot.tools, 'tool', nameWordsKey, caseKey),
     message: (f) => `Tool ${code(f.name)} differs from tool ${code(str(f.params?.other))} only in separators (and case); models and clients that rewrite names can confuse them.`,
   },
   {
@@ -75,17 +78,13 @@ function caseKey(name: string): string {
   return name.toLowerCase();
 }
 
-function separatorKey(name: string): string {
-  return name.toLowerCase().replace(/[-_.\s]/g, '');
-}
-
 /**
  * Names that share `key` but are distinct, each reported against the first (in name order) of its
  * group. With `finer`, names equal under `finer` count as one: those are another rule's findings.
  */
 function lookAlikes(items: readonly { name: string }[], entity: EntityKind, key: (name: string) => string, finer?: (name: string) => string): LintFacts[] {
   const groups = new Map<string, string[]>();
-  for (const { name } of [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const name of items.map((item) => item.name).sort(compareStrings)) {
     const group = groups.get(key(name)) ?? [];
     group.push(name);
     groups.set(key(name), group);

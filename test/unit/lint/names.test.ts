@@ -44,6 +44,13 @@ describe('look-alike names', () => {
     ]);
   });
 
+  it('reads separators as rename detection does: any character that is not a letter or digit', () => {
+    expect(lint(['get_user', 'getUser', 'get/user']).filter((line) => line.startsWith('tool-names-differ-only-in-separators'))).toEqual([
+      'tool-names-differ-only-in-separators getUser: Tool `getUser` differs from tool `get/user` only in separators (and case); models and clients that rewrite names can confuse them.',
+      'tool-names-differ-only-in-separators get_user: Tool `get_user` differs from tool `get/user` only in separators (and case); models and clients that rewrite names can confuse them.',
+    ]);
+  });
+
   it('leaves distinct names alone', () => {
     expect(lint(['get_user', 'get_users', 'list_user', 'user_get'], ['summarize', 'summary'])).toEqual([]);
   });
