@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../snapshot/canonical.js';
 import type { PromptSnapshot, Snapshot, ToolSnapshot } from '../snapshot/model.js';
 
 // What a server adds to a model's context, counted in tokens. Pure: the caller passes the
@@ -107,7 +108,7 @@ export function measureContext(base: Snapshot, head: Snapshot, count: CountToken
     headTokens += headCount;
     if (!before.has(key) && headCount !== 0) entities.push({ entity: entry.entity, name: entry.name, baseTokens: 0, headTokens: headCount, delta: headCount });
   }
-  entities.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || ORDER[a.entity] - ORDER[b.entity] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entities.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || ORDER[a.entity] - ORDER[b.entity] || compareCodeUnits(a.name, b.name));
   return { encoding, baseTokens, headTokens, delta: headTokens - baseTokens, entities };
 }
 
