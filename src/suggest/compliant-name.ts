@@ -1,5 +1,6 @@
 import type { ClientProfile } from '../clients/model.js';
 import { nameBudget, nameFits } from '../clients/violations.js';
+import { TOOL_NAME_MAX_LENGTH } from './tool-name.js';
 
 /**
  * A tool name that every name limit of the chosen client profiles accepts, close to `name`:
@@ -8,7 +9,7 @@ import { nameBudget, nameFits } from '../clients/violations.js';
  * can fit (the server's own name already uses up the client's budget).
  */
 export function compliantToolName(name: string, profiles: readonly ClientProfile[], serverKey: string, taken: ReadonlySet<string>): string | undefined {
-  const budget = Math.min(nameBudget(profiles, serverKey), 128);
+  const budget = Math.min(nameBudget(profiles, serverKey), TOOL_NAME_MAX_LENGTH);
   if (budget < 1) return undefined;
   const cleaned = name.replace(/[^A-Za-z0-9_-]/gu, '_');
   const stem = cut(cleaned, budget).replace(/[_-]+$/, '') || 'tool';
