@@ -5,7 +5,7 @@ import { attachToolSuggestions } from '../suggest/suggest-tool.js';
 import { change } from './emit.js';
 import { compareStrings, jsonEqual } from './json.js';
 import { matchByKey } from './match.js';
-import { detectPromptRenames, detectRenames } from './renames.js';
+import { detectPromptRenames, detectRenames, type Rename } from './renames.js';
 import { toolDeprecation } from './deprecation.js';
 import { compareTool } from './compare-tool.js';
 import { comparePrompt } from './compare-prompt.js';
@@ -83,24 +83,25 @@ function diffTools(base: Snapshot, head: Snapshot): Change[] {
   }
   for (const rename of renamed.renames) {
     changes.push(
-      change('tool-renamed', {
-        entity: 'tool',
-        name: rename.before.name,
-        pointer: '/name',
-        before: rename.before.name,
-        after: rename.after.name,
-        params: {
-          similarity: rename.similarity,
-          inputSchemaChanged: !jsonEqual(rename.before.inputSchema, rename.after.inputSchema),
-          ...(rename.sameWords ? { sameWords: true } : {}),
-        },
-      }),
+      renameChange('tool-renamed', 'tool', rename, { inputSchemaChanged: !jsonEqual(rename.before.inputSchema, rename.after.inputSchema) }),
       // A renamed tool is not compared field by field, but text it newly carries to the model is.
       ...toolSteering(rename.before, rename.after),
     );
   }
   for (const [before, after] of matched) changes.push(...compareTool(before, after));
   return changes;
+}
+
+/** A rename as one change at `/name`: its similarity, whether only the case style changed, and what `facts` add. */
+function renameChange<T extends { name: string }>(rule: 'tool-renamed' | 'prompt-renamed', entity: 'tool' | 'prompt', rename: Rename<T>, facts: Record<string, boolean>): Change {
+  return change(rule, {
+    entity,
+    name: rename.before.name,
+    pointer: '/name',
+    before: rename.before.name,
+    after: rename.after.name,
+    params: { similarity: rename.similarity, ...facts, ...(rename.sameWords ? { sameWords: true } : {}) },
+  });
 }
 
 /** What a `prompts/get` request depends on: argument names and which are required, in any order. */
@@ -117,18 +118,7 @@ function diffPrompts(base: Snapshot, head: Snapshot): Change[] {
   for (const prompt of renamed.added) changes.push(change('prompt-added', { entity: 'prompt', name: prompt.name, pointer: '' }), ...addedPromptSteering(prompt));
   for (const rename of renamed.renames) {
     changes.push(
-      change('prompt-renamed', {
-        entity: 'prompt',
-        name: rename.before.name,
-        pointer: '/name',
-        before: rename.before.name,
-        after: rename.after.name,
-        params: {
-          similarity: rename.similarity,
-          argumentsChanged: argumentSignature(rename.before) !== argumentSignature(rename.after),
-          ...(rename.sameWords ? { sameWords: true } : {}),
-        },
-      }),
+      renameChange('prompt-renamed', 'prompt', rename, { argumentsChanged: argumentSignature(rename.before) !== argumentSignature(rename.after) }),
       // As for tools: not compared field by field, but text it newly carries to the model is.
       ...comparePrompt(rename.before, rename.after).filter((c) => c.rule.endsWith('-instructions-added')),
     );
