@@ -1,6 +1,6 @@
 import { type RenderOptions, renderReport } from '../report/index.js';
 import { workflowCommand } from '../report/github.js';
-import { escapeXml } from '../report/junit.js';
+import { attribute } from '../report/junit.js';
 import { DEFAULT_MARKDOWN_BUDGET, escapeMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/model.js';
 import { cleanLine, escapeJsonText } from '../report/sanitize.js';
@@ -83,14 +83,14 @@ function sarifLog(outcomes: readonly CheckOutcome[], sarifOf: (report: Report) =
 function junitDocument(outcomes: readonly CheckOutcome[], junitOf: (report: Report) => string): string {
   const totals = { tests: 0, failures: 0, errors: 0 };
   const suites = outcomes.map((outcome) => {
-    const target = escapeXml(cleanLine(outcome.target));
+    const target = attribute(outcome.target);
     if ('error' in outcome) {
       totals.tests += 1;
       totals.errors += 1;
       return [
         `  <testsuite name="${target}" tests="1" failures="0" errors="1" skipped="0">`,
         `    <testcase classname="mcp-compat.server" name="${target}">`,
-        `      <error message="${escapeXml(cleanLine(outcome.error))}" type="check-failed"/>`,
+        `      <error message="${attribute(outcome.error)}" type="check-failed"/>`,
         '    </testcase>',
         '  </testsuite>',
       ].join('\n');

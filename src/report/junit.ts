@@ -16,14 +16,56 @@ export function escapeXml(text: string): string {
 }
 
 /** An attribute value (a name, a one-line message): on one line, so a server's text cannot forge a line in a CI log. */
-function attribute(text: string): string {
+export function attribute(text: string): string {
   return escapeXml(cleanLine(text));
 }
 
-interface Case {
-  classname: string;
+/** What a test case reports: a change or a lint finding. */
+export interface CaseItem {
+  entity: EntityKind;
   name: string;
-  changes: ReportChange[];
+  rule: string;
+  message: string;
+  failing: boolean;
+}
+
+/** A test case per tool, and per other entity that has items; `prefix.entity` is its classname. */
+export function casesByEntity<T extends CaseItem>(tools: readonly string[], items: readonly T[], prefix: string): Array<{ classname: string; name: string; items: T[] }> {
+  const cases = new Map<string, { classname: string; name: string; items: T[] }>();
+  const add = (entity: EntityKind, name: string) => {
+    const key = `${entity}\u0000${name}`;
+    const entry = cases.get(key) ?? { classname: `${prefix}.${entity}`, name, items: [] };
+    cases.set(key, entry);
+    return entry;
+  };
+  for (const tool of tools) add('tool', tool);
+  for (const item of items) add(item.entity, item.name).items.push(item);
+  return [...cases.values()];
+}
+
+/** One test case: a failure per failing item, the others in system-out. */
+export function renderCase<T extends CaseItem>(entry: { classname: string; name: string; items: readonly T[] }, details: (item: T) => string): string {
+  const open = `    <testcase classname="${attribute(entry.classname)}" name="${attribute(entry.name)}">`;
+  if (entry.items.length === 0) return `${open}</testcase>`;
+  const body = entry.items
+    .filter((item) => item.failing)
+    .map((item) => `      <failure message="${attribute(item.message)}" type="${attribute(item.rule)}">${escapeXml(details(item))}</failure>`);
+  const others = entry.items.filter((item) => !item.failing);
+  if (others.length > 0) body.push(`      <system-out>${escapeXml(others.map(details).join('\n\n'))}</system-out>`);
+  return [open, ...body, '    </testcase>'].join('\n');
+}
+
+/** The XML document: one suite of the given test cases. */
+export function junitDocument(suite: string, testcases: readonly string[], failures: number): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="mcp-compat" tests="${testcases.length}" failures="${failures}" errors="0">`,
+    `  <testsuite name="${attribute(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
+    ...testcases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -32,20 +74,8 @@ interface Case {
  * check and the context cost, when there are any, get a test case each.
  */
 export function renderJunit(report: Report): string {
-  const cases = new Map<string, Case>();
-  const add = (entity: EntityKind, name: string): Case => {
-    const key = `${entity}\u0000${name}`;
-    let entry = cases.get(key);
-    if (!entry) {
-      entry = { classname: `mcp-compat.${entity}`, name, changes: [] };
-      cases.set(key, entry);
-    }
-    return entry;
-  };
-  for (const tool of report.tools) add('tool', tool);
-  for (const change of report.changes) add(change.entity, change.name).changes.push(change);
-
-  const testcases = [...cases.values()].map((entry) => renderCase(entry));
+  const cases = casesByEntity(report.tools, report.changes, 'mcp-compat');
+  const testcases = cases.map((entry) => renderCase(entry, details));
   if (report.versionCheck) {
     const check = report.versionCheck;
     testcases.push(
@@ -61,30 +91,9 @@ export function renderJunit(report: Report): string {
         (contextFailed ? `\n${context.exceeded.map((breach) => `      <failure message="${attribute(breach.message)}" type="${breach.limit}"/>`).join('\n')}\n    </testcase>` : '</testcase>'),
     );
   }
-  const failures =
-    [...cases.values()].filter((entry) => entry.changes.some((change) => change.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (contextFailed ? 1 : 0);
+  const failures = cases.filter((entry) => entry.items.some((change) => change.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (contextFailed ? 1 : 0);
   const suite = `${cleanLine(report.base.name)} ${cleanLine(report.base.version)} -> ${cleanLine(report.head.version)}`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="mcp-compat" tests="${testcases.length}" failures="${failures}" errors="0">`,
-    `  <testsuite name="${attribute(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
-    ...testcases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
-}
-
-function renderCase(entry: Case): string {
-  const open = `    <testcase classname="${attribute(entry.classname)}" name="${attribute(entry.name)}">`;
-  if (entry.changes.length === 0) return `${open}</testcase>`;
-  const body: string[] = [];
-  for (const change of entry.changes.filter((item) => item.failing)) {
-    body.push(`      <failure message="${attribute(change.message)}" type="${attribute(change.rule)}">${escapeXml(details(change))}</failure>`);
-  }
-  const others = entry.changes.filter((item) => !item.failing);
-  if (others.length > 0) body.push(`      <system-out>${escapeXml(others.map(details).join('\n\n'))}</system-out>`);
-  return [open, ...body, '    </testcase>'].join('\n');
+  return junitDocument(suite, testcases, failures);
 }
 
 function details(change: ReportChange): string {
