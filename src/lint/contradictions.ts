@@ -1,4 +1,4 @@
-import { isObject, jsonType, own, sameJson } from '../schema/json.js';
+import { has, isObject, own, sameJson, typeAccepts } from '../schema/json.js';
 import type { Json, JsonObject } from '../snapshot/model.js';
 import { onlyType } from './schema-nodes.js';
 
@@ -34,12 +34,12 @@ export function contradictions(schema: JsonObject): Contradiction[] {
   const enumValues = own(schema, 'enum');
   if (Array.isArray(enumValues)) {
     if (enumValues.length === 0) found.push({ at: '/enum', reason: '`enum` is empty' });
-    else if (allowed !== undefined && !enumValues.some((value) => hasType(value, allowed))) found.push({ at: '/enum', reason: 'no value of `enum` has an allowed `type`' });
+    else if (allowed !== undefined && !enumValues.some((value) => typeAccepts(allowed, value))) found.push({ at: '/enum', reason: 'no value of `enum` has an allowed `type`' });
   }
   if (has(schema, 'const')) {
     const value = schema.const as Json;
     if (Array.isArray(enumValues) && !enumValues.some((item) => sameJson(item, value))) found.push({ at: '/const', reason: '`const` is not one of the `enum` values' });
-    else if (allowed !== undefined && !hasType(value, allowed)) found.push({ at: '/const', reason: '`const` does not have an allowed `type`' });
+    else if (allowed !== undefined && !typeAccepts(allowed, value)) found.push({ at: '/const', reason: '`const` does not have an allowed `type`' });
   }
 
   if (allowed !== undefined && allowed.size > 0 && [...allowed].every((type) => type === 'number' || type === 'integer')) {
@@ -89,10 +89,6 @@ export function matchesPattern(schema: JsonObject, name: string): boolean {
   });
 }
 
-function has(schema: JsonObject, key: string): boolean {
-  return Object.hasOwn(schema, key);
-}
-
 /** `type` as a set (undefined: any type). */
 function typeSet(schema: JsonObject): Set<string> | undefined {
   const type = own(schema, 'type');
@@ -120,11 +116,6 @@ function intersect(a: Set<string>, b: Set<string>): Set<string> {
     else if (type === 'number' && b.has('integer')) out.add('integer');
   }
   return out;
-}
-
-function hasType(value: Json, types: Set<string>): boolean {
-  const type = jsonType(value);
-  return types.has(type) || (type === 'integer' && types.has('number'));
 }
 
 function pushCount(found: Contradiction[], schema: JsonObject, minKey: string, maxKey: string): void {

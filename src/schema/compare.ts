@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import type { SchemaDifference, SchemaInput } from './model.js';
 import { allOfPosition, ANNOTATIONS, FALSE, IGNORED, normalize, overlappingBranches, resolveLocalRef, unionBranchPointer, writtenAsOneOf, type Node } from './normalize.js';
-import { canonical, containsRef, isObject, jsonType, own, sameJson, token } from './json.js';
+import { canonical, containsRef, coversType, isObject, jsonType, own, sameJson, token, typeAccepts } from './json.js';
 import { matchBranches } from './branches.js';
 import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
 
@@ -192,8 +192,8 @@ class Comparison {
     if (!beforeEnum && afterEnum) this.emit('enum-added', child(at, 'enum'), undefined, afterEnum, { values: afterEnum });
     if (beforeEnum && !afterEnum) this.emit('enum-removed', child(at, 'enum'), beforeEnum, undefined, { values: beforeEnum });
 
-    const narrowed = [...beforeTypes].filter((t) => !covers(afterTypes, t));
-    const widened = [...afterTypes].filter((t) => !covers(beforeTypes, t));
+    const narrowed = [...beforeTypes].filter((t) => !coversType(afterTypes, t));
+    const widened = [...afterTypes].filter((t) => !coversType(beforeTypes, t));
     // With an enum on one side, the enum change already says what became (un)acceptable.
     if (!beforeEnum && !afterEnum) {
       if (narrowed.length > 0) this.emit('type-narrowed', child(at, 'type'), typeValue(before), typeValue(after), { types: narrowed });
@@ -494,19 +494,11 @@ function allowedTypes(node: JsonObject): Set<string> {
   return new Set(ALL_TYPES);
 }
 
-function covers(types: Set<string>, type: string): boolean {
-  return types.has(type) || (type === 'integer' && types.has('number'));
-}
-
-function typeAccepts(types: Set<string>, value: Json): boolean {
-  return covers(types, jsonType(value));
-}
-
 
 function intersect(a: Set<string>, b: Set<string>): Set<string> {
   const out = new Set<string>();
-  for (const t of a) if (covers(b, t)) out.add(t);
-  for (const t of b) if (covers(a, t)) out.add(t);
+  for (const t of a) if (coversType(b, t)) out.add(t);
+  for (const t of b) if (coversType(a, t)) out.add(t);
   if (out.has('integer') || out.has('number')) out.add('number');
   return out;
 }

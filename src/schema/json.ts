@@ -107,3 +107,13 @@ export function jsonType(value: Json): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
+
+/** Whether a set of JSON Schema types admits values of `type`: `number` covers `integer`. */
+export function coversType(types: ReadonlySet<string>, type: string): boolean {
+  return types.has(type) || (type === 'integer' && types.has('number'));
+}
+
+/** Whether a set of JSON Schema types admits `value`. */
+export function typeAccepts(types: ReadonlySet<string>, value: Json): boolean {
+  return coversType(types, jsonType(value));
+}
