@@ -2,21 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, workdir } from './cli.js';
+import { snapshotText } from './proto-snapshot.js';
 
 // A property schema under a key named `__proto__` (or `constructor`, `prototype`) is a property
 // like any other: narrowing it is breaking. The schemas are written as JSON text, as a snapshot
 // file holds them.
 
-const snapshotText = (inputSchema: string) => `{
-  "client": { "capabilities": {} },
-  "formatVersion": 1,
-  "prompts": [],
-  "resourceTemplates": [],
-  "resources": [],
-  "server": { "capabilities": { "tools": {} }, "name": "proto", "protocolVersion": "2025-06-18", "version": "1.0.0" },
-  "tools": [{ "description": "Search.", "inputSchema": ${inputSchema}, "name": "search" }]
-}
-`;
+const searchSnapshot = (inputSchema: string) => snapshotText(`{ "description": "Search.", "inputSchema": ${inputSchema}, "name": "search" }`);
 
 interface JsonReport {
   changes: { rule: string; severity: string; name: string; pointer: string }[];
@@ -70,8 +62,8 @@ const CASES: Array<[string, string, string, RegExp]> = [
 describe('schema narrowing under keys named like Object.prototype members (built CLI)', () => {
   it.each(CASES)('%s: breaking, exit 1', async (_label, before, after, pointer) => {
     const dir = workdir();
-    writeFileSync(join(dir, 'base.json'), snapshotText(before));
-    writeFileSync(join(dir, 'head.json'), snapshotText(after));
+    writeFileSync(join(dir, 'base.json'), searchSnapshot(before));
+    writeFileSync(join(dir, 'head.json'), searchSnapshot(after));
     const { code, stdout, stderr } = await cli(['diff', 'base.json', 'head.json', '--format', 'json'], { cwd: dir });
     expect(stderr).toBe('');
     expect(code).toBe(1);

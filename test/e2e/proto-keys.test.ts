@@ -3,20 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, workdir } from './cli.js';
 import { notesServer } from './servers.js';
+import { snapshotText } from './proto-snapshot.js';
 
 // Snapshot and config files are JSON text, where `__proto__`, `constructor` and `prototype` are
 // ordinary keys. Written here as text, so the keys are exactly what a file on disk holds.
-
-const snapshotText = (tools: string) => `{
-  "client": { "capabilities": {} },
-  "formatVersion": 1,
-  "prompts": [],
-  "resourceTemplates": [],
-  "resources": [],
-  "server": { "capabilities": { "tools": {} }, "name": "proto", "protocolVersion": "2025-06-18", "version": "1.0.0" },
-  "tools": [${tools}]
-}
-`;
 
 const PROTO_TOOL = `{ "description": "Named like the prototype.", "inputSchema": { "type": "object" }, "name": "__proto__" }`;
 const searchTool = (meta: string, readOnly: string) =>
