@@ -17770,6 +17770,12 @@ function jsonType(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
 }
+function coversType(types, type) {
+  return types.has(type) || type === "integer" && types.has("number");
+}
+function typeAccepts(types, value) {
+  return coversType(types, jsonType(value));
+}
 var canonicalCache, refCache, UNORDERED, orderFreeCache;
 var init_json = __esm({
   "src/schema/json.ts"() {
@@ -20229,13 +20235,14 @@ function measureContext(base, head, count2, encoding) {
     headTokens += headCount;
     if (!before.has(key2) && headCount !== 0) entities.push({ entity: entry.entity, name: entry.name, baseTokens: 0, headTokens: headCount, delta: headCount });
   }
-  entities.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || ORDER[a.entity] - ORDER[b.entity] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entities.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || ORDER[a.entity] - ORDER[b.entity] || compareCodeUnits(a.name, b.name));
   return { encoding, baseTokens, headTokens, delta: headTokens - baseTokens, entities };
 }
 var ORDER;
 var init_measure = __esm({
   "src/context/measure.ts"() {
     "use strict";
+    init_canonical();
     ORDER = { server: 0, tool: 1, prompt: 2 };
   }
 });
@@ -21394,16 +21401,10 @@ function allowedTypes(node3) {
   }
   return new Set(ALL_TYPES);
 }
-function covers(types, type) {
-  return types.has(type) || type === "integer" && types.has("number");
-}
-function typeAccepts(types, value) {
-  return covers(types, jsonType(value));
-}
 function intersect(a, b) {
   const out = /* @__PURE__ */ new Set();
-  for (const t of a) if (covers(b, t)) out.add(t);
-  for (const t of b) if (covers(a, t)) out.add(t);
+  for (const t of a) if (coversType(b, t)) out.add(t);
+  for (const t of b) if (coversType(a, t)) out.add(t);
   if (out.has("integer") || out.has("number")) out.add("number");
   return out;
 }
@@ -21652,8 +21653,8 @@ var init_compare = __esm({
         }
         if (!beforeEnum && afterEnum) this.emit("enum-added", child(at, "enum"), void 0, afterEnum, { values: afterEnum });
         if (beforeEnum && !afterEnum) this.emit("enum-removed", child(at, "enum"), beforeEnum, void 0, { values: beforeEnum });
-        const narrowed = [...beforeTypes].filter((t) => !covers(afterTypes, t));
-        const widened = [...afterTypes].filter((t) => !covers(beforeTypes, t));
+        const narrowed = [...beforeTypes].filter((t) => !coversType(afterTypes, t));
+        const widened = [...afterTypes].filter((t) => !coversType(beforeTypes, t));
         if (!beforeEnum && !afterEnum) {
           if (narrowed.length > 0) this.emit("type-narrowed", child(at, "type"), typeValue(before), typeValue(after), { types: narrowed });
           if (widened.length > 0) this.emit("type-widened", child(at, "type"), typeValue(before), typeValue(after), { types: widened });
@@ -22471,7 +22472,7 @@ var init_violations = __esm({
 
 // src/suggest/compliant-name.ts
 function compliantToolName(name, profiles, serverKey, taken) {
-  const budget = Math.min(nameBudget(profiles, serverKey), 128);
+  const budget = Math.min(nameBudget(profiles, serverKey), TOOL_NAME_MAX_LENGTH);
   if (budget < 1) return void 0;
   const cleaned = name.replace(/[^A-Za-z0-9_-]/gu, "_");
   const stem = cut(cleaned, budget).replace(/[_-]+$/, "") || "tool";
@@ -22493,6 +22494,7 @@ var init_compliant_name = __esm({
   "src/suggest/compliant-name.ts"() {
     "use strict";
     init_violations();
+    init_tool_name();
   }
 });
 
@@ -22612,23 +22614,22 @@ function diffTools(base, head) {
   }
   for (const rename2 of renamed.renames) {
     changes.push(
-      change("tool-renamed", {
-        entity: "tool",
-        name: rename2.before.name,
-        pointer: "/name",
-        before: rename2.before.name,
-        after: rename2.after.name,
-        params: {
-          similarity: rename2.similarity,
-          inputSchemaChanged: !jsonEqual(rename2.before.inputSchema, rename2.after.inputSchema),
-          ...rename2.sameWords ? { sameWords: true } : {}
-        }
-      }),
+      renameChange("tool-renamed", "tool", rename2, { inputSchemaChanged: !jsonEqual(rename2.before.inputSchema, rename2.after.inputSchema) }),
       ...toolSteering(rename2.before, rename2.after)
     );
   }
   for (const [before, after] of matched) changes.push(...compareTool(before, after));
   return changes;
+}
+function renameChange(rule2, entity, rename2, facts) {
+  return change(rule2, {
+    entity,
+    name: rename2.before.name,
+    pointer: "/name",
+    before: rename2.before.name,
+    after: rename2.after.name,
+    params: { similarity: rename2.similarity, ...facts, ...rename2.sameWords ? { sameWords: true } : {} }
+  });
 }
 function argumentSignature(prompt) {
   const args = (prompt.arguments ?? []).map((arg) => `${arg.required === true ? "!" : "?"}${arg.name}`);
@@ -22642,18 +22643,7 @@ function diffPrompts(base, head) {
   for (const prompt of renamed.added) changes.push(change("prompt-added", { entity: "prompt", name: prompt.name, pointer: "" }), ...addedPromptSteering(prompt));
   for (const rename2 of renamed.renames) {
     changes.push(
-      change("prompt-renamed", {
-        entity: "prompt",
-        name: rename2.before.name,
-        pointer: "/name",
-        before: rename2.before.name,
-        after: rename2.after.name,
-        params: {
-          similarity: rename2.similarity,
-          argumentsChanged: argumentSignature(rename2.before) !== argumentSignature(rename2.after),
-          ...rename2.sameWords ? { sameWords: true } : {}
-        }
-      }),
+      renameChange("prompt-renamed", "prompt", rename2, { argumentsChanged: argumentSignature(rename2.before) !== argumentSignature(rename2.after) }),
       ...comparePrompt(rename2.before, rename2.after).filter((c) => c.rule.endsWith("-instructions-added"))
     );
   }
@@ -23196,20 +23186,40 @@ function escapeXml(text) {
 function attribute(text) {
   return escapeXml(cleanLine(text));
 }
-function renderJunit(report) {
+function casesByEntity(tools, items, prefix) {
   const cases = /* @__PURE__ */ new Map();
   const add = (entity, name) => {
     const key2 = `${entity}\0${name}`;
-    let entry = cases.get(key2);
-    if (!entry) {
-      entry = { classname: `mcp-compat.${entity}`, name, changes: [] };
-      cases.set(key2, entry);
-    }
+    const entry = cases.get(key2) ?? { classname: `${prefix}.${entity}`, name, items: [] };
+    cases.set(key2, entry);
     return entry;
   };
-  for (const tool of report.tools) add("tool", tool);
-  for (const change2 of report.changes) add(change2.entity, change2.name).changes.push(change2);
-  const testcases = [...cases.values()].map((entry) => renderCase(entry));
+  for (const tool of tools) add("tool", tool);
+  for (const item of items) add(item.entity, item.name).items.push(item);
+  return [...cases.values()];
+}
+function renderCase(entry, details2) {
+  const open5 = `    <testcase classname="${attribute(entry.classname)}" name="${attribute(entry.name)}">`;
+  if (entry.items.length === 0) return `${open5}</testcase>`;
+  const body = entry.items.filter((item) => item.failing).map((item) => `      <failure message="${attribute(item.message)}" type="${attribute(item.rule)}">${escapeXml(details2(item))}</failure>`);
+  const others = entry.items.filter((item) => !item.failing);
+  if (others.length > 0) body.push(`      <system-out>${escapeXml(others.map(details2).join("\n\n"))}</system-out>`);
+  return [open5, ...body, "    </testcase>"].join("\n");
+}
+function junitDocument(suite, testcases, failures) {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="mcp-compat" tests="${testcases.length}" failures="${failures}" errors="0">`,
+    `  <testsuite name="${attribute(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
+    ...testcases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+function renderJunit(report) {
+  const cases = casesByEntity(report.tools, report.changes, "mcp-compat");
+  const testcases = cases.map((entry) => renderCase(entry, details));
   if (report.versionCheck) {
     const check3 = report.versionCheck;
     testcases.push(
@@ -23227,28 +23237,9 @@ ${context.exceeded.map((breach) => `      <failure message="${attribute(breach.m
     </testcase>` : "</testcase>")
     );
   }
-  const failures = [...cases.values()].filter((entry) => entry.changes.some((change2) => change2.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (contextFailed ? 1 : 0);
+  const failures = cases.filter((entry) => entry.items.some((change2) => change2.failing)).length + (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (contextFailed ? 1 : 0);
   const suite = `${cleanLine(report.base.name)} ${cleanLine(report.base.version)} -> ${cleanLine(report.head.version)}`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="mcp-compat" tests="${testcases.length}" failures="${failures}" errors="0">`,
-    `  <testsuite name="${attribute(suite)}" tests="${testcases.length}" failures="${failures}" errors="0" skipped="0">`,
-    ...testcases,
-    "  </testsuite>",
-    "</testsuites>",
-    ""
-  ].join("\n");
-}
-function renderCase(entry) {
-  const open5 = `    <testcase classname="${attribute(entry.classname)}" name="${attribute(entry.name)}">`;
-  if (entry.changes.length === 0) return `${open5}</testcase>`;
-  const body = [];
-  for (const change2 of entry.changes.filter((item) => item.failing)) {
-    body.push(`      <failure message="${attribute(change2.message)}" type="${attribute(change2.rule)}">${escapeXml(details(change2))}</failure>`);
-  }
-  const others = entry.changes.filter((item) => !item.failing);
-  if (others.length > 0) body.push(`      <system-out>${escapeXml(others.map(details).join("\n\n"))}</system-out>`);
-  return [open5, ...body, "    </testcase>"].join("\n");
+  return junitDocument(suite, testcases, failures);
 }
 function details(change2) {
   const lines = [`${change2.severity}: ${change2.rule} at ${change2.pointer || "(entity)"} [${change2.fingerprint}]`, change2.message];
@@ -24449,7 +24440,7 @@ function renderCheckAll(outcomes, format, options) {
     case "sarif":
       return sarifLog2(outcomes, (report) => JSON.parse(rendered(report, "sarif")), options.toolVersion);
     case "junit":
-      return junitDocument(outcomes, (report) => rendered(report, "junit"));
+      return junitDocument2(outcomes, (report) => rendered(report, "junit"));
     case "text":
       return outcomes.map((outcome) => `== server ${cleanLine(outcome.target)} ==
 ${"report" in outcome ? rendered(outcome.report, "text") : `Could not check: ${cleanLine(outcome.error)}
@@ -24482,17 +24473,17 @@ function sarifLog2(outcomes, sarifOf, toolVersion) {
   return `${escapeJsonText(JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs }, null, 2))}
 `;
 }
-function junitDocument(outcomes, junitOf) {
+function junitDocument2(outcomes, junitOf) {
   const totals = { tests: 0, failures: 0, errors: 0 };
   const suites = outcomes.map((outcome) => {
-    const target = escapeXml(cleanLine(outcome.target));
+    const target = attribute(outcome.target);
     if ("error" in outcome) {
       totals.tests += 1;
       totals.errors += 1;
       return [
         `  <testsuite name="${target}" tests="1" failures="0" errors="1" skipped="0">`,
         `    <testcase classname="mcp-compat.server" name="${target}">`,
-        `      <error message="${escapeXml(cleanLine(outcome.error))}" type="check-failed"/>`,
+        `      <error message="${attribute(outcome.error)}" type="check-failed"/>`,
         "    </testcase>",
         "  </testsuite>"
       ].join("\n");
