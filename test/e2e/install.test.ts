@@ -49,7 +49,7 @@ describe('the published package', () => {
   }, 120_000);
 
   it('holds the bins, the bundles and the types, and no source maps, sources, tests or dev scripts', () => {
-    for (const needed of ['package.json', 'README.md', 'bin/run.js', 'dist/cli.js', 'dist/fast-diff.js', 'dist/fast-snapshot.js', 'dist/index.js', 'dist/index.d.ts', 'dist/tokenizer.js']) {
+    for (const needed of ['package.json', 'README.md', 'bin/run.js', 'bin/package.json', 'dist/cli.js', 'dist/fast-diff.cjs', 'dist/compile-cache.cjs', 'dist/fast-snapshot.js', 'dist/index.js', 'dist/index.d.ts', 'dist/tokenizer.cjs']) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((path) => path.endsWith('.map'))).toEqual([]);
