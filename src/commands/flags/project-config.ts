@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { configCandidates, parseConfigText, type ProjectConfig } from '../../policy/config.js';
@@ -31,9 +31,13 @@ export async function loadProjectConfig(options: { cwd?: string; path?: string }
   return undefined;
 }
 
+/**
+ * Read synchronously: a config file is small, the search tries several names in every folder up to
+ * the root, and node:fs/promises costs a `diff` a few ms of start-up to load.
+ */
 async function readText(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
