@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../src/policy/fingerprint.js';
 
@@ -11,6 +12,17 @@ describe('fingerprint', () => {
     expect(fingerprint({ rule: 'input-enum-value-removed', entity: 'tool', name: 'search', pointer: '/inputSchema/properties/mode/enum' })).toBe(
       fingerprint({ pointer: '/inputSchema/properties/mode/enum', name: 'search', entity: 'tool', rule: 'input-enum-value-removed' }),
     );
+  });
+
+  it('is the first 12 hex characters of the SHA-256 of the JSON array [rule, entity, name, pointer], as node:crypto computes it', () => {
+    const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12);
+    // Acknowledgements already written into users' config files hold values computed this way.
+    expect(fingerprint(change)).toBe('ca59201f22f5');
+    expect(sha256(JSON.stringify(['tool-removed', 'tool', 'search', '']))).toBe('ca59201f22f5');
+    for (const name of ['search', 'recherche_é', '検索', '🔎 find', 'lone \ud800 surrogate', 'x'.repeat(300)]) {
+      const fields = { rule: 'input-enum-value-removed', entity: 'tool' as const, name, pointer: `/inputSchema/properties/${name}/enum` };
+      expect(fingerprint(fields), name).toBe(sha256(JSON.stringify([fields.rule, fields.entity, fields.name, fields.pointer])));
+    }
   });
 
   it('differs when any of rule, entity, name or pointer differs', () => {
