@@ -3134,8 +3134,8 @@ var require_ejs = __commonJS({
         var str2 = _REGEX_STRING;
         var delim = utils_js_1.default.escapeRegExpChars(this.opts.delimiter);
         var open5 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
-        var close = utils_js_1.default.escapeRegExpChars(this.opts.closeDelimiter);
-        str2 = str2.replace(/%/g, delim).replace(/</g, open5).replace(/>/g, close);
+        var close2 = utils_js_1.default.escapeRegExpChars(this.opts.closeDelimiter);
+        str2 = str2.replace(/%/g, delim).replace(/</g, open5).replace(/>/g, close2);
         return new RegExp(str2);
       },
       compile: function() {
@@ -3524,7 +3524,7 @@ var require_ms = __commonJS({
 // node_modules/debug/src/common.js
 var require_common = __commonJS({
   "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env2) {
+    function setup(env) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce2;
@@ -3533,8 +3533,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env2).forEach((key2) => {
-        createDebug[key2] = env2[key2];
+      Object.keys(env).forEach((key2) => {
+        createDebug[key2] = env[key2];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -3885,28 +3885,28 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os3 = __require("os");
-    var tty2 = __require("tty");
-    var hasFlag2 = require_has_flag();
-    var { env: env2 } = process;
-    var flagForceColor2;
-    if (hasFlag2("no-color") || hasFlag2("no-colors") || hasFlag2("color=false") || hasFlag2("color=never")) {
-      flagForceColor2 = 0;
-    } else if (hasFlag2("color") || hasFlag2("colors") || hasFlag2("color=true") || hasFlag2("color=always")) {
-      flagForceColor2 = 1;
+    var os2 = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var flagForceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      flagForceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      flagForceColor = 1;
     }
-    function envForceColor2() {
-      if ("FORCE_COLOR" in env2) {
-        if (env2.FORCE_COLOR === "true") {
+    function envForceColor() {
+      if ("FORCE_COLOR" in env) {
+        if (env.FORCE_COLOR === "true") {
           return 1;
         }
-        if (env2.FORCE_COLOR === "false") {
+        if (env.FORCE_COLOR === "false") {
           return 0;
         }
-        return env2.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env2.FORCE_COLOR, 10), 3);
+        return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
       }
     }
-    function translateLevel2(level) {
+    function translateLevel(level) {
       if (level === 0) {
         return false;
       }
@@ -3917,20 +3917,20 @@ var require_supports_color = __commonJS({
         has16m: level >= 3
       };
     }
-    function supportsColor2(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
-      const noFlagForceColor = envForceColor2();
+    function supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+      const noFlagForceColor = envForceColor();
       if (noFlagForceColor !== void 0) {
-        flagForceColor2 = noFlagForceColor;
+        flagForceColor = noFlagForceColor;
       }
-      const forceColor = sniffFlags ? flagForceColor2 : noFlagForceColor;
+      const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
       if (forceColor === 0) {
         return 0;
       }
       if (sniffFlags) {
-        if (hasFlag2("color=16m") || hasFlag2("color=full") || hasFlag2("color=truecolor")) {
+        if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
           return 3;
         }
-        if (hasFlag2("color=256")) {
+        if (hasFlag("color=256")) {
           return 2;
         }
       }
@@ -3938,59 +3938,59 @@ var require_supports_color = __commonJS({
         return 0;
       }
       const min = forceColor || 0;
-      if (env2.TERM === "dumb") {
+      if (env.TERM === "dumb") {
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os3.release().split(".");
+        const osRelease = os2.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
         return 1;
       }
-      if ("CI" in env2) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE", "DRONE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
           return 1;
         }
         return min;
       }
-      if ("TEAMCITY_VERSION" in env2) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
       }
-      if (env2.COLORTERM === "truecolor") {
+      if (env.COLORTERM === "truecolor") {
         return 3;
       }
-      if ("TERM_PROGRAM" in env2) {
-        const version4 = Number.parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env2.TERM_PROGRAM) {
+      if ("TERM_PROGRAM" in env) {
+        const version4 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
           case "iTerm.app":
             return version4 >= 3 ? 3 : 2;
           case "Apple_Terminal":
             return 2;
         }
       }
-      if (/-256(color)?$/i.test(env2.TERM)) {
+      if (/-256(color)?$/i.test(env.TERM)) {
         return 2;
       }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
         return 1;
       }
-      if ("COLORTERM" in env2) {
+      if ("COLORTERM" in env) {
         return 1;
       }
       return min;
     }
     function getSupportLevel(stream, options = {}) {
-      const level = supportsColor2(stream, {
+      const level = supportsColor(stream, {
         streamIsTTY: stream && stream.isTTY,
         ...options
       });
-      return translateLevel2(level);
+      return translateLevel(level);
     }
     module.exports = {
       supportsColor: getSupportLevel,
-      stdout: getSupportLevel({ isTTY: tty2.isatty(1) }),
-      stderr: getSupportLevel({ isTTY: tty2.isatty(2) })
+      stdout: getSupportLevel({ isTTY: tty.isatty(1) }),
+      stderr: getSupportLevel({ isTTY: tty.isatty(2) })
     };
   }
 });
@@ -3998,7 +3998,7 @@ var require_supports_color = __commonJS({
 // node_modules/debug/src/node.js
 var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports, module) {
-    var tty2 = __require("tty");
+    var tty = __require("tty");
     var util2 = __require("util");
     exports.init = init;
     exports.log = log;
@@ -4013,8 +4013,8 @@ var require_node = __commonJS({
     );
     exports.colors = [6, 2, 3, 4, 5, 1];
     try {
-      const supportsColor2 = require_supports_color();
-      if (supportsColor2 && (supportsColor2.stderr || supportsColor2).level >= 2) {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
         exports.colors = [
           20,
           21,
@@ -4116,7 +4116,7 @@ var require_node = __commonJS({
       return obj;
     }, {});
     function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty2.isatty(process.stderr.fd);
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
     }
     function formatArgs(args) {
       const { namespace: name, useColors: useColors2 } = this;
@@ -4305,11 +4305,11 @@ var require_escape_string_regexp = __commonJS({
 var require_clean_stack = __commonJS({
   "node_modules/clean-stack/index.js"(exports, module) {
     "use strict";
-    var os3 = __require("os");
+    var os2 = __require("os");
     var escapeStringRegexp = require_escape_string_regexp();
     var extractPathRegex = /\s+at.*[(\s](.*)\)?/;
     var pathRegex = /^(?:(?:(?:node|(?:(?:node:)?internal\/[\w/]*|.*node_modules\/(?:babel-polyfill|pirates)\/.*)?\w+)(?:\.js)?:\d+:\d+)|native)/;
-    var homeDir = typeof os3.homedir === "undefined" ? "" : os3.homedir();
+    var homeDir = typeof os2.homedir === "undefined" ? "" : os2.homedir();
     module.exports = (stack, { pretty = false, basePath } = {}) => {
       const basePathRegex = basePath && new RegExp(`(at | \\()${escapeStringRegexp(basePath)}`, "g");
       return stack.replace(/\\/g, "/").split("\n").filter((line) => {
@@ -5917,9 +5917,9 @@ var require_supports_color2 = __commonJS({
   "node_modules/@oclif/core/lib/ux/supports-color.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.supportsColor = supportsColor2;
+    exports.supportsColor = supportsColor;
     var supports_color_1 = require_supports_color();
-    function supportsColor2() {
+    function supportsColor() {
       return Boolean(supports_color_1.stdout) && Boolean(supports_color_1.stderr);
     }
   }
@@ -6321,7 +6321,7 @@ var require_read_tsconfig = __commonJS({
         (0, warn_1.memoizedWarn)("Could not find typescript. Please ensure that typescript is a devDependency. Falling back to compiled source.");
         return;
       }
-      const read = async (path) => {
+      const read2 = async (path) => {
         const localRoot = await upUntil(path, async (p) => (await (0, promises_1.readdir)(p)).includes("package.json"));
         if (!localRoot)
           return;
@@ -6332,18 +6332,18 @@ var require_read_tsconfig = __commonJS({
           if (parsed.extends) {
             if (parsed.extends.startsWith(".")) {
               const nextPath = resolve10(localRoot, parsed.extends);
-              return nextPath ? read(nextPath) : void 0;
+              return nextPath ? read2(nextPath) : void 0;
             }
             const resolved = resolve10(localRoot, parsed.extends);
             if (resolved)
-              return read(resolved);
+              return read2(resolved);
           }
           return parsed;
         } catch (error4) {
           debug(error4);
         }
       };
-      await read((0, node_path_1.join)(root, tsconfigName));
+      await read2((0, node_path_1.join)(root, tsconfigName));
       return {
         compilerOptions: (0, util_1.mergeNestedObjects)(found, "compilerOptions"),
         "ts-node": (0, util_1.mergeNestedObjects)(found, "ts-node")
@@ -6640,7 +6640,7 @@ var require_async = __commonJS({
     "use strict";
     var path = __require("path");
     var { promisify: promisify3 } = __require("util");
-    var readFile5 = promisify3(__require("fs").readFile);
+    var readFile4 = promisify3(__require("fs").readFile);
     var isNodeModules = require_is_node_modules();
     var resultsCache = require_cache2();
     var promiseCache = /* @__PURE__ */ new Map();
@@ -6649,7 +6649,7 @@ var require_async = __commonJS({
         return "commonjs";
       }
       try {
-        return JSON.parse(await readFile5(path.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(await readFile4(path.resolve(directory, "package.json"))).type || "commonjs";
       } catch (_) {
       }
       const parent = path.dirname(directory);
@@ -6684,7 +6684,7 @@ var require_sync = __commonJS({
   "node_modules/get-package-type/sync.cjs"(exports, module) {
     "use strict";
     var path = __require("path");
-    var { readFileSync: readFileSync2 } = __require("fs");
+    var { readFileSync: readFileSync4 } = __require("fs");
     var isNodeModules = require_is_node_modules();
     var resultsCache = require_cache2();
     function getDirectoryTypeActual(directory) {
@@ -6692,7 +6692,7 @@ var require_sync = __commonJS({
         return "commonjs";
       }
       try {
-        return JSON.parse(readFileSync2(path.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(readFileSync4(path.resolve(directory, "package.json"))).type || "commonjs";
       } catch (_) {
       }
       const parent = path.dirname(directory);
@@ -9513,14 +9513,14 @@ var require_commonjs2 = __commonJS({
       if (budget.remaining < 0) {
         return false;
       }
-      let close = false;
+      let close2 = false;
       for (let i = str2.length - 1; i >= 0; i--) {
         const c = str2.charCodeAt(i);
         if (c === 125) {
-          close = true;
+          close2 = true;
         } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-          close = false;
-        } else if (c === 44 && close && str2.charCodeAt(i + 1) !== 44) {
+          close2 = false;
+        } else if (c === 44 && close2 && str2.charCodeAt(i + 1) !== 44) {
           return true;
         }
       }
@@ -10470,11 +10470,11 @@ var require_ast = __commonJS({
         if (this.type === "!" && this.#emptyExt) {
           final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
         } else {
-          const close = this.type === "!" ? (
+          const close2 = this.type === "!" ? (
             // !() must match something,but !(x) can match ''
             "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
           ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-          final = start + body + close;
+          final = start + body + close2;
         }
         return [
           final,
@@ -11346,10 +11346,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open5, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open5 + re + close + "$";
+        const [open5, close2] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open5 + re + close2 + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open5 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open5 + re.slice(1, -1) + close2 + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -11821,7 +11821,7 @@ var require_src2 = __commonJS({
   "node_modules/lilconfig/src/index.js"(exports, module) {
     var path = __require("path");
     var fs5 = __require("fs");
-    var os3 = __require("os");
+    var os2 = __require("os");
     var url4 = __require("url");
     var fsReadFileAsync = fs5.promises.readFile;
     function getDefaultSearchPlaces(name, sync) {
@@ -11882,7 +11882,7 @@ var require_src2 = __commonJS({
     module.exports.defaultLoaders = defaultLoaders;
     function getOptions(name, options, sync) {
       const conf = {
-        stopDir: os3.homedir(),
+        stopDir: os2.homedir(),
         searchPlaces: getDefaultSearchPlaces(name, sync),
         ignoreEmptySearchPlaces: true,
         cache: true,
@@ -16248,8 +16248,8 @@ function commentEnd(text, start) {
     return newline === -1 ? text.length : newline;
   }
   if (next === 42) {
-    const close = text.indexOf("*/", start + 2);
-    return close === -1 ? text.length : close + 2;
+    const close2 = text.indexOf("*/", start + 2);
+    return close2 === -1 ? text.length : close2 + 2;
   }
   return start + 1;
 }
@@ -18099,8 +18099,8 @@ function parseServer(r, name, value, pointer2) {
     if (!Array.isArray(argv) || argv.length === 0) r.fail(`${pointer2}/command`, "expected a non-empty array: the program and its arguments (no shell)");
     const strings3 = argv.map((item, index) => r.string(item, `${pointer2}/command/${index}`));
     target = { kind: "stdio", command: strings3[0], args: strings3.slice(1) };
-    const env2 = r.stringMap(entry.env, `${pointer2}/env`);
-    if (env2) target.env = env2;
+    const env = r.stringMap(entry.env, `${pointer2}/env`);
+    if (env) target.env = env;
     const cwd = r.optionalString(entry.cwd, `${pointer2}/cwd`);
     if (cwd) target.cwd = cwd;
   } else if (entry.url !== void 0) {
@@ -18390,12 +18390,12 @@ var init_plural = __esm({
 });
 
 // src/capture/expand.ts
-function expandVariables(text, env2, where, extra = {}, substituted = () => {
+function expandVariables(text, env, where, extra = {}, substituted = () => {
 }) {
   return text.replace(/\$\{([^}]*)\}/g, (whole, body) => {
     const withDefault = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*):-(.*)$/s.exec(body);
     if (withDefault) {
-      const value2 = variable(env2, withDefault[1]);
+      const value2 = variable(env, withDefault[1]);
       if (value2 === void 0 || value2 === "") return withDefault[2];
       substituted(value2);
       return value2;
@@ -18407,14 +18407,14 @@ function expandVariables(text, env2, where, extra = {}, substituted = () => {
         hint: "Only ${VAR}, ${VAR:-default} and ${env:VAR} are supported; put the value in an environment variable."
       });
     }
-    const value = variable(env2, name);
+    const value = variable(env, name);
     if (value === void 0) throw new UserError(`${where}: environment variable ${name} is not set.`, { hint: `Set ${name}, or write \${${name}:-default} in the config.` });
     substituted(value);
     return value;
   });
 }
-function variable(env2, name) {
-  return Object.hasOwn(env2, name) ? env2[name] : void 0;
+function variable(env, name) {
+  return Object.hasOwn(env, name) ? env[name] : void 0;
 }
 var init_expand = __esm({
   "src/capture/expand.ts"() {
@@ -18430,16 +18430,16 @@ __export(client_config_exports, {
   stripJsonComments: () => stripJsonComments,
   targetFromClientConfig: () => targetFromClientConfig
 });
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname3, resolve as resolve3 } from "node:path";
-async function targetFromClientConfig(file, serverName, env2 = process.env) {
+async function targetFromClientConfig(file, serverName, env = process.env) {
   let text;
   try {
-    text = await readFile3(file, "utf8");
+    text = await readFile2(file, "utf8");
   } catch (error4) {
     throw new UserError(`Cannot read client config ${file}: ${error4.code === "ENOENT" ? "no such file" : error4.message}.`);
   }
-  return parseClientConfig(text, { file, serverName, env: env2 });
+  return parseClientConfig(text, { file, serverName, env });
 }
 function parseClientConfig(text, source) {
   const { file } = source;
@@ -18482,10 +18482,10 @@ function entryToTarget(entry, where, source) {
   if (typeof entry.command === "string" && (type === void 0 || type === "stdio")) {
     if (entry.args !== void 0 && !Array.isArray(entry.args)) throw new UserError(`${where}.args must be an array of strings.`);
     const args = (entry.args ?? []).map((arg, index) => expand(arg, `args[${index}]`));
-    const env2 = record4(entry.env, "env");
+    const env = record4(entry.env, "env");
     if (entry.envFile !== void 0) throw new UserError(`${where}: "envFile" is not supported.`, { hint: "Export the variables in the environment instead; they are passed to the server." });
     const cwd = entry.cwd === void 0 ? void 0 : resolve3(configDir, expand(entry.cwd, "cwd"));
-    return withSecrets({ kind: "stdio", command: expand(entry.command, "command"), args, ...env2 ? { env: env2 } : {}, cwd: cwd ?? configDir });
+    return withSecrets({ kind: "stdio", command: expand(entry.command, "command"), args, ...env ? { env } : {}, cwd: cwd ?? configDir });
   }
   const rawUrl = entry.url ?? entry.serverUrl;
   if (typeof rawUrl === "string") {
@@ -19812,7 +19812,7 @@ __export(read_exports, {
   validateSnapshot: () => validateSnapshot,
   validateSnapshotWithinDepth: () => validateSnapshotWithinDepth
 });
-import { open } from "node:fs/promises";
+import { close, fstat, open, read, readFileSync as readFileSync2 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative2 } from "node:path";
 async function readSnapshot(path) {
   return (await readSnapshotFile(path)).snapshot;
@@ -19836,21 +19836,22 @@ async function readSnapshotPair(basePath, headPath) {
   ];
 }
 async function readText2(path, shown2) {
-  let handle;
+  let fd;
   try {
-    handle = await open(path, "r");
+    fd = await settle((done) => open(path, "r", done));
   } catch (error4) {
     throw cannotRead(shown2, error4);
   }
   try {
-    const info = await handle.stat();
+    const info = await settle((done) => fstat(fd, done));
     if (info.isDirectory()) throw new UserError(`Cannot read snapshot ${shown2}: it is a directory.`);
     if (info.isFile() && info.size > MAX_SNAPSHOT_BYTES) throw tooLarge(shown2, info.size);
-    if (info.isFile()) return (await handle.readFile()).toString("utf8");
+    if (info.isFile()) return readFileSync2(fd).toString("utf8");
     const chunks = [];
     let total = 0;
     for (; ; ) {
-      const { bytesRead, buffer } = await handle.read(Buffer.alloc(1 << 20), 0, 1 << 20, null);
+      const buffer = Buffer.alloc(1 << 20);
+      const bytesRead = await settle((done) => read(fd, buffer, 0, buffer.length, null, done));
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > MAX_SNAPSHOT_BYTES) throw tooLarge(shown2, total, true);
@@ -19860,8 +19861,11 @@ async function readText2(path, shown2) {
   } catch (error4) {
     throw error4 instanceof UserError ? error4 : cannotRead(shown2, error4);
   } finally {
-    await handle.close();
+    await settle((done) => close(fd, (error4) => done(error4, void 0))).catch(() => void 0);
   }
+}
+function settle(call2) {
+  return new Promise((resolve10, reject) => call2((error4, value) => error4 ? reject(error4) : resolve10(value)));
 }
 function cannotRead(shown2, error4) {
   const code4 = error4.code;
@@ -23870,139 +23874,11 @@ var init_ansi_styles = __esm({
   }
 });
 
-// node_modules/chalk/source/vendor/supports-color/index.js
-import process4 from "node:process";
-import os2 from "node:os";
-import tty from "node:tty";
-function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : process4.argv) {
-  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-  const position = argv.indexOf(prefix + flag);
-  const terminatorPosition = argv.indexOf("--");
-  return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-}
-function envForceColor() {
-  if ("FORCE_COLOR" in env) {
-    if (env.FORCE_COLOR === "true") {
-      return 1;
-    }
-    if (env.FORCE_COLOR === "false") {
-      return 0;
-    }
-    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
-  }
-}
-function translateLevel(level) {
-  if (level === 0) {
-    return false;
-  }
-  return {
-    level,
-    hasBasic: true,
-    has256: level >= 2,
-    has16m: level >= 3
-  };
-}
-function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
-  const noFlagForceColor = envForceColor();
-  if (noFlagForceColor !== void 0) {
-    flagForceColor = noFlagForceColor;
-  }
-  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
-  if (forceColor === 0) {
-    return 0;
-  }
-  if (sniffFlags) {
-    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-      return 3;
-    }
-    if (hasFlag("color=256")) {
-      return 2;
-    }
-  }
-  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
-    return 1;
-  }
-  if (haveStream && !streamIsTTY && forceColor === void 0) {
-    return 0;
-  }
-  const min = forceColor || 0;
-  if (env.TERM === "dumb") {
-    return min;
-  }
-  if (process4.platform === "win32") {
-    const osRelease = os2.release().split(".");
-    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-      return Number(osRelease[2]) >= 14931 ? 3 : 2;
-    }
-    return 1;
-  }
-  if ("CI" in env) {
-    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key2) => key2 in env)) {
-      return 3;
-    }
-    if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-      return 1;
-    }
-    return min;
-  }
-  if ("TEAMCITY_VERSION" in env) {
-    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-  }
-  if (env.COLORTERM === "truecolor") {
-    return 3;
-  }
-  if (env.TERM === "xterm-kitty") {
-    return 3;
-  }
-  if (env.TERM === "xterm-ghostty") {
-    return 3;
-  }
-  if (env.TERM === "wezterm") {
-    return 3;
-  }
-  if ("TERM_PROGRAM" in env) {
-    const version4 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-    switch (env.TERM_PROGRAM) {
-      case "iTerm.app": {
-        return version4 >= 3 ? 3 : 2;
-      }
-      case "Apple_Terminal": {
-        return 2;
-      }
-    }
-  }
-  if (/-256(color)?$/i.test(env.TERM)) {
-    return 2;
-  }
-  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-    return 1;
-  }
-  if ("COLORTERM" in env) {
-    return 1;
-  }
-  return min;
-}
-function createSupportsColor(stream, options = {}) {
-  const level = _supportsColor(stream, {
-    streamIsTTY: stream && stream.isTTY,
-    ...options
-  });
-  return translateLevel(level);
-}
-var env, flagForceColor, supportsColor, supports_color_default;
+// stand-in:#supports-color
+var supports_color_default;
 var init_supports_color = __esm({
-  "node_modules/chalk/source/vendor/supports-color/index.js"() {
-    ({ env } = process4);
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      flagForceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      flagForceColor = 1;
-    }
-    supportsColor = {
-      stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
-      stderr: createSupportsColor({ isTTY: tty.isatty(2) })
-    };
-    supports_color_default = supportsColor;
+  "stand-in:#supports-color"() {
+    supports_color_default = { stdout: false, stderr: false };
   }
 });
 
@@ -24146,19 +24022,19 @@ var init_source = __esm({
         }
       }
     });
-    createStyler = (open5, close, parent) => {
+    createStyler = (open5, close2, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
         openAll = open5;
-        closeAll = close;
+        closeAll = close2;
       } else {
         openAll = parent.openAll + open5;
-        closeAll = close + parent.closeAll;
+        closeAll = close2 + parent.closeAll;
       }
       return {
         open: open5,
-        close,
+        close: close2,
         openAll,
         closeAll,
         parent
@@ -24206,9 +24082,9 @@ __export(text_exports, {
   repeatedLines: () => repeatedLines,
   shouldColor: () => shouldColor
 });
-function shouldColor(stream, env2 = process.env) {
-  if (env2.NO_COLOR !== void 0 && env2.NO_COLOR !== "") return false;
-  if (env2.FORCE_COLOR !== void 0) return env2.FORCE_COLOR !== "0" && env2.FORCE_COLOR !== "false";
+function shouldColor(stream, env = process.env) {
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== void 0) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   return stream.isTTY === true;
 }
 function renderText(report, options = {}) {
@@ -30805,7 +30681,7 @@ var init_stdio = __esm({
 
 // src/capture/process-group.ts
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { constants } from "node:os";
 function delay(ms) {
   return new Promise((resolve10) => setTimeout(resolve10, ms));
@@ -30836,7 +30712,7 @@ function groupRunning(pgid) {
 }
 function processStatus(pid) {
   try {
-    const stat2 = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat2 = readFileSync3(`/proc/${pid}/stat`, "utf8");
     const [state, ppid, pgid] = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { pgid: Number(pgid), ppid: Number(ppid), running: state !== "Z" && state !== "X" };
   } catch {
@@ -31035,8 +30911,8 @@ var init_stdio_transport = __esm({
       }
       async start() {
         if (this.group !== void 0 || this.closing !== void 0) throw new Error("GroupStdioTransport already started.");
-        const { command, args, env: env2, cwd } = this.params;
-        const group = await ProcessGroup.spawn(command, args, { env: env2, ...cwd ? { cwd } : {} });
+        const { command, args, env, cwd } = this.params;
+        const group = await ProcessGroup.spawn(command, args, { env, ...cwd ? { cwd } : {} });
         this.group = group;
         const { child: child2 } = group;
         child2.stdout?.on("data", (chunk) => this.received(chunk));
@@ -33650,7 +33526,7 @@ var require_resolveCommand = __commonJS({
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
-      const env2 = parsed.options.env || process.env;
+      const env = parsed.options.env || process.env;
       const cwd = process.cwd();
       const hasCustomCwd = parsed.options.cwd != null;
       const shouldSwitchCwd = hasCustomCwd && process.chdir !== void 0 && !process.chdir.disabled;
@@ -33663,7 +33539,7 @@ var require_resolveCommand = __commonJS({
       let resolved;
       try {
         resolved = which.sync(parsed.command, {
-          path: env2[getPathKey({ env: env2 })],
+          path: env[getPathKey({ env })],
           pathExt: withoutPathExt ? path.delimiter : void 0
         });
       } catch (e) {
@@ -33905,28 +33781,28 @@ __export(stdio_exports2, {
   StdioClientTransport: () => StdioClientTransport,
   getDefaultEnvironment: () => getDefaultEnvironment
 });
-import process5 from "node:process";
+import process4 from "node:process";
 import { PassThrough as PassThrough2 } from "node:stream";
 function getDefaultEnvironment() {
-  const env2 = {};
+  const env = {};
   for (const key2 of DEFAULT_INHERITED_ENV_VARS) {
-    const value = process5.env[key2];
+    const value = process4.env[key2];
     if (value === void 0) {
       continue;
     }
     if (value.startsWith("()")) {
       continue;
     }
-    env2[key2] = value;
+    env[key2] = value;
   }
-  return env2;
+  return env;
 }
 var import_cross_spawn, DEFAULT_INHERITED_ENV_VARS, StdioClientTransport;
 var init_stdio2 = __esm({
   "node_modules/@modelcontextprotocol/sdk/dist/esm/client/stdio.js"() {
     import_cross_spawn = __toESM(require_cross_spawn(), 1);
     init_stdio();
-    DEFAULT_INHERITED_ENV_VARS = process5.platform === "win32" ? [
+    DEFAULT_INHERITED_ENV_VARS = process4.platform === "win32" ? [
       "APPDATA",
       "HOMEDRIVE",
       "HOMEPATH",
@@ -33968,7 +33844,7 @@ var init_stdio2 = __esm({
             },
             stdio: ["pipe", "pipe", this._serverParams.stderr ?? "inherit"],
             shell: false,
-            windowsHide: process5.platform === "win32",
+            windowsHide: process4.platform === "win32",
             cwd: this._serverParams.cwd
           });
           this._process.on("error", (error4) => {
@@ -34091,12 +33967,12 @@ __export(stdio_windows_exports, {
 });
 import { spawn as spawn3 } from "node:child_process";
 function endProcessTreeOnClose(transport, deadline) {
-  const close = transport.close.bind(transport);
+  const close2 = transport.close.bind(transport);
   transport.close = async () => {
     const budget = shutdownBudget(deadline);
     const child2 = transport._process;
     if (child2?.pid !== void 0 && child2.exitCode === null && child2.signalCode === null) await taskkillTree(child2.pid, budget / 2);
-    await Promise.race([close(), new Promise((resolve10) => setTimeout(resolve10, budget / 2))]);
+    await Promise.race([close2(), new Promise((resolve10) => setTimeout(resolve10, budget / 2))]);
     for (const stream of [child2?.stdin, child2?.stdout, child2?.stderr]) stream?.destroy();
     child2?.unref();
   };
@@ -34125,13 +34001,13 @@ async function createTransport(target, tail, options = {}) {
   switch (target.kind) {
     case "stdio": {
       const { deserializeMessage: deserializeMessage3 } = await Promise.resolve().then(() => (init_stdio(), stdio_exports));
-      const env2 = { ...inheritedEnv(), ...target.env };
-      if (process.platform === "win32") return windowsStdioTransport(target, env2, tail, options.deadline, deserializeMessage3);
+      const env = { ...inheritedEnv(), ...target.env };
+      if (process.platform === "win32") return windowsStdioTransport(target, env, tail, options.deadline, deserializeMessage3);
       const { GroupStdioTransport: GroupStdioTransport2 } = await Promise.resolve().then(() => (init_stdio_transport(), stdio_transport_exports));
       const transport = new GroupStdioTransport2({
         command: target.command,
         args: target.args,
-        env: env2,
+        env,
         ...target.cwd ? { cwd: target.cwd } : {},
         maxMessageBytes: MAX_STDIO_MESSAGE_BYTES,
         parse: deserializeMessage3,
@@ -34193,9 +34069,9 @@ function refuseHtml(response) {
   }
   return response;
 }
-async function windowsStdioTransport(target, env2, tail, deadline, parse7) {
+async function windowsStdioTransport(target, env, tail, deadline, parse7) {
   const [{ StdioClientTransport: StdioClientTransport2 }, { endProcessTreeOnClose: endProcessTreeOnClose2 }] = await Promise.all([Promise.resolve().then(() => (init_stdio2(), stdio_exports2)), Promise.resolve().then(() => (init_stdio_windows(), stdio_windows_exports))]);
-  const transport = new StdioClientTransport2({ command: target.command, args: target.args, env: env2, ...target.cwd ? { cwd: target.cwd } : {}, stderr: "pipe", maxBufferSize: MAX_STDIO_MESSAGE_BYTES });
+  const transport = new StdioClientTransport2({ command: target.command, args: target.args, env, ...target.cwd ? { cwd: target.cwd } : {}, stderr: "pipe", maxBufferSize: MAX_STDIO_MESSAGE_BYTES });
   transport.stderr?.on("data", (chunk) => tail.push(chunk.toString()));
   const internals = transport;
   if (internals._readBuffer !== void 0) internals._readBuffer = new LineBuffer(MAX_STDIO_MESSAGE_BYTES, parse7);
@@ -37879,9 +37755,9 @@ function isRecursive(inst, stack, resolve10) {
     }
   }
   stack.delete(inst);
-  return settle(inst, result2);
+  return settle2(inst, result2);
 }
-function settle(inst, answer) {
+function settle2(inst, answer) {
   if (answer !== ASSUMED)
     recursive.set(inst, answer === PROVEN);
   return answer;
@@ -45657,9 +45533,9 @@ function isRecursive2(inst, stack, resolve10) {
     }
   }
   stack.delete(inst);
-  return settle2(inst, result2);
+  return settle3(inst, result2);
 }
-function settle2(inst, answer) {
+function settle3(inst, answer) {
   if (answer !== ASSUMED2)
     recursive2.set(inst, answer === PROVEN2);
   return answer;
@@ -56580,19 +56456,19 @@ var init_ajvProvider_BIwGVY6G = __esm({
       const util_1 = require_util4();
       const validate_1 = require_validate2();
       var SchemaEnv = class {
-        constructor(env2) {
+        constructor(env) {
           var _a5;
           this.refs = {};
           this.dynamicAnchors = {};
           let schema;
-          if (typeof env2.schema == "object") schema = env2.schema;
-          this.schema = env2.schema;
-          this.schemaId = env2.schemaId;
-          this.root = env2.root || this;
-          this.baseId = (_a5 = env2.baseId) !== null && _a5 !== void 0 ? _a5 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
-          this.schemaPath = env2.schemaPath;
-          this.localRefs = env2.localRefs;
-          this.meta = env2.meta;
+          if (typeof env.schema == "object") schema = env.schema;
+          this.schema = env.schema;
+          this.schemaId = env.schemaId;
+          this.root = env.root || this;
+          this.baseId = (_a5 = env.baseId) !== null && _a5 !== void 0 ? _a5 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+          this.schemaPath = env.schemaPath;
+          this.localRefs = env.localRefs;
+          this.meta = env.meta;
           this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
           this.refs = {};
         }
@@ -56767,19 +56643,19 @@ var init_ajvProvider_BIwGVY6G = __esm({
           const schId = typeof schema === "object" && schema[this.opts.schemaId];
           if (!PREVENT_SCOPE_CHANGE.has(part) && schId) baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
-        let env2;
+        let env;
         if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
           const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-          env2 = resolveSchema.call(this, root, $ref);
+          env = resolveSchema.call(this, root, $ref);
         }
         const { schemaId } = this.opts;
-        env2 = env2 || new SchemaEnv({
+        env = env || new SchemaEnv({
           schema,
           schemaId,
           root,
           baseId
         });
-        if (env2.schema !== env2.root.schema) return env2;
+        if (env.schema !== env.root.schema) return env;
       }
     }));
     require_data = /* @__PURE__ */ __commonJSMin(((exports, module) => {
@@ -58302,15 +58178,15 @@ var init_ajvProvider_BIwGVY6G = __esm({
         schemaType: "string",
         code(cxt) {
           const { gen, schema: $ref, it } = cxt;
-          const { baseId, schemaEnv: env2, validateName, opts, self } = it;
-          const { root } = env2;
+          const { baseId, schemaEnv: env, validateName, opts, self } = it;
+          const { root } = env;
           if (($ref === "#" || $ref === "#/") && baseId === root.baseId) return callRootRef();
           const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
           if (schOrEnv === void 0) throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
           if (schOrEnv instanceof compile_1.SchemaEnv) return callValidate(schOrEnv);
           return inlineRefSchema(schOrEnv);
           function callRootRef() {
-            if (env2 === root) return callRef(cxt, validateName, env2, env2.$async);
+            if (env === root) return callRef(cxt, validateName, env, env.$async);
             const rootName = gen.scopeValue("root", { ref: root });
             return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
           }
@@ -58342,12 +58218,12 @@ var init_ajvProvider_BIwGVY6G = __esm({
       exports.getValidate = getValidate;
       function callRef(cxt, v, sch, $async) {
         const { gen, it } = cxt;
-        const { allErrors, schemaEnv: env2, opts } = it;
+        const { allErrors, schemaEnv: env, opts } = it;
         const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
         if ($async) callAsyncRef();
         else callSyncRef();
         function callAsyncRef() {
-          if (!env2.$async) throw new Error("async schema referenced by sync schema");
+          if (!env.$async) throw new Error("async schema referenced by sync schema");
           const valid = gen.let("valid");
           gen.try(() => {
             gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
@@ -63295,19 +63171,19 @@ var init_public_CvV4ZHkX = __esm({
         const id = `server-discover-probe-${++this._probeCounter}`;
         return new Promise((resolve10) => {
           let settled = false;
-          const settle3 = (reply) => {
+          const settle4 = (reply) => {
             if (settled) return;
             settled = true;
             clearTimeout(timer);
             if (this._pending?.id === id) this._pending = void 0;
             resolve10(reply);
           };
-          const timer = setTimeout(() => settle3({ kind: "timeout" }), timeoutMs);
+          const timer = setTimeout(() => settle4({ kind: "timeout" }), timeoutMs);
           this._pending = {
             id,
-            resolve: settle3
+            resolve: settle4
           };
-          this._transport.send(buildRequest(id)).catch((error4) => settle3({
+          this._transport.send(buildRequest(id)).catch((error4) => settle4({
             kind: "send-error",
             error: error4
           }));
@@ -64329,7 +64205,7 @@ var init_public_CvV4ZHkX = __esm({
         const closed = new Promise((resolve10) => {
           resolveClosed = resolve10;
         });
-        const settle3 = (outcome) => {
+        const settle4 = (outcome) => {
           if (state === "closed") return;
           const wasOpening = state === "opening";
           if (ackTimer !== void 0) {
@@ -64356,15 +64232,15 @@ var init_public_CvV4ZHkX = __esm({
           }).catch(() => {
           });
         };
-        const close = async () => {
+        const close2 = async () => {
           if (state === "closed") return;
-          settle3({ cause: "local" });
+          settle4({ cause: "local" });
           await wireTeardown();
         };
-        this._listenState.set(listenId, { settle: settle3 });
+        this._listenState.set(listenId, { settle: settle4 });
         const ackTimeout = options?.timeout ?? DEFAULT_REQUEST_TIMEOUT_MSEC;
         ackTimer = setTimeout(() => {
-          settle3({
+          settle4({
             cause: "remote",
             error: new SdkError(SdkErrorCode.RequestTimeout, "subscriptions/listen ack timed out", { timeout: ackTimeout })
           });
@@ -64376,7 +64252,7 @@ var init_public_CvV4ZHkX = __esm({
           onCallerAbort = () => {
             if (state === "closed") return;
             const reason3 = callerSignal.reason;
-            settle3({
+            settle4({
               cause: "local",
               error: reason3 instanceof Error ? reason3 : new Error(String(reason3 ?? "Aborted"))
             });
@@ -64395,7 +64271,7 @@ var init_public_CvV4ZHkX = __esm({
           }
         };
         const routeSendFailure = (error4) => {
-          settle3({
+          settle4({
             cause: "remote",
             error: error4 instanceof Error ? error4 : new Error(String(error4))
           });
@@ -64403,7 +64279,7 @@ var init_public_CvV4ZHkX = __esm({
         try {
           this.transport.send(jsonrpcRequest, {
             requestSignal: requestAbort.signal,
-            onRequestStreamEnd: () => settle3({
+            onRequestStreamEnd: () => settle4({
               cause: "remote",
               error: /* @__PURE__ */ new Error("subscriptions/listen: stream ended")
             })
@@ -64413,7 +64289,7 @@ var init_public_CvV4ZHkX = __esm({
         }
         return {
           honoredFilter: await opening,
-          close,
+          close: close2,
           closed
         };
       }
@@ -78027,20 +77903,20 @@ var require_compile2 = __commonJS({
     var util_1 = require_util5();
     var validate_1 = require_validate3();
     var SchemaEnv = class {
-      constructor(env2) {
+      constructor(env) {
         var _a5;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
-        if (typeof env2.schema == "object")
-          schema = env2.schema;
-        this.schema = env2.schema;
-        this.schemaId = env2.schemaId;
-        this.root = env2.root || this;
-        this.baseId = (_a5 = env2.baseId) !== null && _a5 !== void 0 ? _a5 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
-        this.schemaPath = env2.schemaPath;
-        this.localRefs = env2.localRefs;
-        this.meta = env2.meta;
+        if (typeof env.schema == "object")
+          schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a5 = env.baseId) !== null && _a5 !== void 0 ? _a5 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
         this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
@@ -78224,15 +78100,15 @@ var require_compile2 = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
-      let env2;
+      let env;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env2 = resolveSchema.call(this, root, $ref);
+        env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env2 = env2 || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env2.schema !== env2.root.schema)
-        return env2;
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env.schema !== env.root.schema)
+        return env;
       return void 0;
     }
   }
@@ -80086,8 +79962,8 @@ var require_ref2 = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env2, validateName, opts, self } = it;
-        const { root } = env2;
+        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
         const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
@@ -80097,8 +79973,8 @@ var require_ref2 = __commonJS({
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env2 === root)
-            return callRef(cxt, validateName, env2, env2.$async);
+          if (env === root)
+            return callRef(cxt, validateName, env, env.$async);
           const rootName = gen.scopeValue("root", { ref: root });
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
@@ -80128,14 +80004,14 @@ var require_ref2 = __commonJS({
     exports.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env2, opts } = it;
+      const { allErrors, schemaEnv: env, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       if ($async)
         callAsyncRef();
       else
         callSyncRef();
       function callAsyncRef() {
-        if (!env2.$async)
+        if (!env.$async)
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
@@ -83421,7 +83297,7 @@ async function captureOverTransport(inner, context, options = {}) {
   const list2 = async (method, key2, whenMissing) => {
     reading.add(method);
     log(`${method} ...`);
-    let read = 0;
+    let read2 = 0;
     try {
       return await readAllPages(
         method,
@@ -83431,8 +83307,8 @@ async function captureOverTransport(inner, context, options = {}) {
           if (!Array.isArray(items)) throw failure3(`${context.who} answered ${method} without a "${key2}" array`);
           const next = result2.nextCursor;
           if (next !== void 0 && next !== null && typeof next !== "string") throw failure3(`${context.who} answered ${method} with a nextCursor that is not a string`);
-          read += items.length;
-          emit({ event: "capture.page", method, items: read });
+          read2 += items.length;
+          emit({ event: "capture.page", method, items: read2 });
           return { items, ...typeof next === "string" ? { nextCursor: next } : {} };
         },
         context.who
@@ -83461,7 +83337,7 @@ async function captureOverTransport(inner, context, options = {}) {
       notes.push("resources/templates/list answered -32601 (method not found); recorded as no resource templates");
       return [];
     }) : none2;
-    for (const read of [tools, prompts, resources, resourceTemplates]) read.catch(() => {
+    for (const read2 of [tools, prompts, resources, resourceTemplates]) read2.catch(() => {
     });
     const wire = {
       clientCapabilities: declared,
@@ -83604,7 +83480,7 @@ var init_snapshot_server = __esm({
 
 // src/action/run.ts
 init_target();
-import { appendFile, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
+import { appendFile, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join5, resolve as resolve9 } from "node:path";
 
@@ -83681,7 +83557,7 @@ function oneLine(text) {
 // src/commands/flags/project-config.ts
 init_errors();
 init_config();
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { dirname as dirname2, resolve } from "node:path";
 async function loadProjectConfig(options = {}) {
   const cwd = options.cwd ?? process.cwd();
@@ -83703,7 +83579,7 @@ async function loadProjectConfig(options = {}) {
 }
 async function readText(file) {
   try {
-    return await readFile(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error4) {
     const code4 = error4.code;
     if (code4 === "ENOENT" || code4 === "ENOTDIR") return void 0;
@@ -83713,7 +83589,7 @@ async function readText(file) {
 
 // src/commands/flags/config-flag.ts
 init_config();
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 var PROJECT_KEYS = ["failOn", "severity", "acknowledged", "lint"];
 async function isProjectConfigFile(path) {
@@ -83721,7 +83597,7 @@ async function isProjectConfigFile(path) {
   if (name === CONFIG_FILE_NAME || name === "package.json") return true;
   let parsed;
   try {
-    parsed = JSON.parse(await readFile2(path, "utf8"));
+    parsed = JSON.parse(await readFile(path, "utf8"));
   } catch {
     return false;
   }
@@ -83798,20 +83674,20 @@ async function targetFromFlags(flags, argvAfterDoubleDash) {
   const given = [argvAfterDoubleDash.length > 0 && "-- COMMAND", flags.url !== void 0 && "--url", flags.config !== void 0 && "--config"].filter(Boolean);
   if (given.length === 0) throw new UserError("No server given.", { hint: "Give one: -- COMMAND ARGS, --url URL, or --config FILE --server NAME." });
   if (given.length > 1) throw new UserError(`Give the server one way only, not ${given.join(" and ")}.`);
-  const env2 = parseEnv(flags.env ?? []);
+  const env = parseEnv(flags.env ?? []);
   const headers = parseHeaders(flags.header ?? []);
   const stdioOnly = () => {
     if (headers) throw new UserError("--header applies to --url servers only.");
     if (flags.transport !== void 0) throw new UserError("--transport applies to --url servers only.");
   };
   const httpOnly = () => {
-    if (env2) throw new UserError("--env applies to stdio servers only (-- COMMAND ARGS).");
+    if (env) throw new UserError("--env applies to stdio servers only (-- COMMAND ARGS).");
     if (flags.cwd !== void 0) throw new UserError("--cwd applies to stdio servers only (-- COMMAND ARGS).");
   };
   if (argvAfterDoubleDash.length > 0) {
     stdioOnly();
     const [command, ...args] = argvAfterDoubleDash;
-    return { kind: "stdio", command, args, ...env2 ? { env: env2 } : {}, ...flags.cwd !== void 0 ? { cwd: resolve4(flags.cwd) } : {} };
+    return { kind: "stdio", command, args, ...env ? { env } : {}, ...flags.cwd !== void 0 ? { cwd: resolve4(flags.cwd) } : {} };
   }
   if (flags.url !== void 0) {
     httpOnly();
@@ -83828,7 +83704,7 @@ async function targetFromFlags(flags, argvAfterDoubleDash) {
   const target = await targetFromClientConfig2(resolve4(flags.config), flags.server);
   if (target.kind === "stdio") {
     stdioOnly();
-    return { ...target, ...env2 ? { env: { ...target.env, ...env2 } } : {}, ...flags.cwd !== void 0 ? { cwd: resolve4(flags.cwd) } : {} };
+    return { ...target, ...env ? { env: { ...target.env, ...env } } : {}, ...flags.cwd !== void 0 ? { cwd: resolve4(flags.cwd) } : {} };
   }
   httpOnly();
   return headers ? { ...target, headers: { ...target.headers, ...headers } } : target;
@@ -83952,9 +83828,9 @@ var ProgressLine = class {
     this.delay.unref?.();
   }
   draw() {
-    const read = LISTS.filter(([method]) => this.counts.has(method)).map(([method, label]) => `${label} ${this.counts.get(method)}`);
+    const read2 = LISTS.filter(([method]) => this.counts.has(method)).map(([method, label]) => `${label} ${this.counts.get(method)}`);
     const head = "mcp-compat: capturing ";
-    const tail = `\u2026 ${read.length === 0 ? "starting" : read.join(", ")} ${FRAMES[this.frame]}`;
+    const tail = `\u2026 ${read2.length === 0 ? "starting" : read2.join(", ")} ${FRAMES[this.frame]}`;
     const columns = this.stream.columns !== void 0 && this.stream.columns > 0 ? this.stream.columns : 80;
     const room = Math.max(columns - 1 - head.length - tail.length, 8);
     const name = this.name.length > room ? `${this.name.slice(0, room - 1)}\u2026` : this.name;
@@ -84360,10 +84236,10 @@ async function call(url4, token2, method, body) {
 // src/action/run.ts
 var COMMENT_LIMIT = 6e4;
 var CONTEXT_NOT_COUNTED = 'The project config has a "context" section, which the GitHub Action does not apply: it counts no context cost. Run `npx mcp-compat check` with the same config in a step of its own for that gate.';
-async function runAction(env2, out) {
-  const input = (name) => (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+async function runAction(env, out) {
+  const input = (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
   try {
-    const workdir = resolve9(env2.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
+    const workdir = resolve9(env.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
     process.chdir(workdir);
     const format = input("format") || "text";
     if (!REPORT_FORMATS.includes(format)) throw new UserError(`Input format "${format}" is not one of ${REPORT_FORMATS.join(", ")}.`);
@@ -84399,9 +84275,9 @@ async function runAction(env2, out) {
     const markdown = reports.map((report, index) => (reports.length > 1 ? `## ${jobs[index]?.label}
 
 ` : "") + renderReport(report, "markdown", view)).join("\n");
-    const reportPath = join5(env2.RUNNER_TEMP || tmpdir(), "mcp-compat-report.md");
+    const reportPath = join5(env.RUNNER_TEMP || tmpdir(), "mcp-compat-report.md");
     await writeFile2(reportPath, markdown, "utf8");
-    if (env2.GITHUB_STEP_SUMMARY) await appendFile(env2.GITHUB_STEP_SUMMARY, `${markdown}
+    if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, `${markdown}
 `, "utf8");
     for (const report of reports) {
       if (format !== "github") out(renderReport(report, format, { color: false }));
@@ -84409,7 +84285,7 @@ async function runAction(env2, out) {
     }
     const total = (key2) => reports.reduce((sum, report) => sum + report.summary[key2], 0);
     const failed = reports.some((report) => report.summary.failed);
-    await setOutputs(env2, {
+    await setOutputs(env, {
       breaking: String(total("breaking")),
       risky: String(total("risky")),
       compatible: String(total("compatible")),
@@ -84417,10 +84293,10 @@ async function runAction(env2, out) {
       report: reportPath,
       failed: String(failed)
     });
-    if (input("comment") === "true") await comment(env2, input, markdown, out);
+    if (input("comment") === "true") await comment(env, input, markdown, out);
     return failed ? EXIT_CHANGES_FOUND : EXIT_OK;
   } catch (error4) {
-    const debug = env2.RUNNER_DEBUG === "1";
+    const debug = env.RUNNER_DEBUG === "1";
     const message2 = error4 instanceof UserError ? `${error4.message}${error4.hint ? ` ${error4.hint}` : ""}${error4.detail ? `
 ${error4.detail}` : ""}` : `internal error: ${debug ? error4.stack ?? String(error4) : error4.message}`;
     out(`${workflowCommand("error", { title: "mcp-compat could not check the server" }, cleanBlock(message2))}
@@ -84482,27 +84358,27 @@ function parseHeaders2(text) {
   }
   return headers;
 }
-async function setOutputs(env2, outputs) {
-  if (!env2.GITHUB_OUTPUT) return;
+async function setOutputs(env, outputs) {
+  if (!env.GITHUB_OUTPUT) return;
   const delimiter = `mcp_compat_${Math.random().toString(36).slice(2)}`;
   const text = Object.entries(outputs).map(([name, value]) => `${name}<<${delimiter}
 ${value}
 ${delimiter}
 `).join("");
-  await appendFile(env2.GITHUB_OUTPUT, text, "utf8");
+  await appendFile(env.GITHUB_OUTPUT, text, "utf8");
 }
 var BUMPS = ["none", "patch", "minor", "major"];
 function highestBump(bumps) {
   return bumps.reduce((highest, bump) => BUMPS.indexOf(bump) > BUMPS.indexOf(highest) ? bump : highest, "none");
 }
-async function comment(env2, input, markdown, out) {
+async function comment(env, input, markdown, out) {
   const token2 = input("github-token");
   if (!token2) {
     out("mcp-compat: comment is true but no github-token was given; not commenting.\n");
     return;
   }
-  const issueNumber = await pullRequestNumber(env2);
-  if (issueNumber === void 0 || !env2.GITHUB_REPOSITORY) {
+  const issueNumber = await pullRequestNumber(env);
+  if (issueNumber === void 0 || !env.GITHUB_REPOSITORY) {
     out("mcp-compat: not a pull request event; no comment.\n");
     return;
   }
@@ -84513,7 +84389,7 @@ async function comment(env2, input, markdown, out) {
 ` : markdown;
   try {
     const action = await upsertComment(
-      { apiUrl: env2.GITHUB_API_URL || "https://api.github.com", repository: env2.GITHUB_REPOSITORY, issueNumber, token: token2 },
+      { apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, issueNumber, token: token2 },
       commentMarker(id),
       body
     );
@@ -84524,10 +84400,10 @@ async function comment(env2, input, markdown, out) {
 `);
   }
 }
-async function pullRequestNumber(env2) {
-  if (!env2.GITHUB_EVENT_PATH) return void 0;
+async function pullRequestNumber(env) {
+  if (!env.GITHUB_EVENT_PATH) return void 0;
   try {
-    const event = JSON.parse(await readFile4(env2.GITHUB_EVENT_PATH, "utf8"));
+    const event = JSON.parse(await readFile3(env.GITHUB_EVENT_PATH, "utf8"));
     return event.pull_request?.number ?? void 0;
   } catch {
     return void 0;
