@@ -3,7 +3,7 @@ import { canonicalSnapshot } from '../snapshot/canonical.js';
 import { MAX_SNAPSHOT_DEPTH } from '../snapshot/read.js';
 import { UserError } from '../errors.js';
 import { cleanLine } from '../report/sanitize.js';
-import { firstTooDeep, MAX_ENTITY_DEPTH, shownPath } from './readable.js';
+import { firstTooDeep, MAX_ENTITY_DEPTH, roundTripsWithin, shownPath } from './readable.js';
 
 /** What a capture read from the wire, before it becomes a snapshot. */
 export interface WireCapture {
@@ -17,6 +17,14 @@ export interface WireCapture {
   resources: unknown[];
   resourceTemplates: unknown[];
   notes: string[];
+  /**
+   * Every list entry is a value JSON.parse made from the server's bytes (stdio, HTTP, SSE): only
+   * plain objects, arrays, strings, numbers, booleans and null. Such an entry is taken as it is
+   * when it is shallow enough and has no number JSON text cannot hold (see roundTripsWithin).
+   * Otherwise (an in-process server hands over its own objects, which may hold undefined, dates or
+   * class instances) each is copied through JSON.
+   */
+  parsedFromJson?: boolean;
 }
 
 /**
@@ -42,7 +50,7 @@ export function toSnapshot(wire: WireCapture, who = 'the server'): Snapshot {
     capabilities: asObject(wire.capabilities),
     ...(typeof wire.instructions === 'string' ? { instructions: wire.instructions } : {}),
   };
-  const entries = (list: EntityList, raw: unknown[]) => identified(list, raw, who);
+  const entries = (list: EntityList, raw: unknown[]) => identified(list, raw, who, wire.parsedFromJson === true);
   const tools = entries(LISTS.tools, wire.tools).map((tool): ToolSnapshot => {
     checkInputSchema(tool, who);
     return tool as unknown as ToolSnapshot;
@@ -82,10 +90,10 @@ const LISTS = {
 } as const satisfies Record<string, EntityList>;
 
 /** The entries of one list as JSON objects, each with a string identity, no identity twice. */
-function identified(list: EntityList, raw: unknown[], who: string): JsonObject[] {
+function identified(list: EntityList, raw: unknown[], who: string, parsedFromJson: boolean): JsonObject[] {
   const seen = new Set<string>();
   return raw.map((item, index) => {
-    const entry = entryJson(list, item, index, who);
+    const entry = parsedFromJson ? parsedEntry(list, item, index, who) : entryJson(list, item, index, who);
     if (!isObject(entry)) throw invalid(who, list, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list.key];
     if (typeof id !== 'string') throw invalid(who, list, `${list.noun} ${index + 1} has ${id === undefined ? `no "${list.key}"` : `a "${list.key}" that is ${describeJson(id)}`}, where a string is required`);
@@ -110,9 +118,18 @@ function entryJson(list: EntityList, item: unknown, index: number, who: string):
     // Nested too deep for JSON.stringify, or no JSON at all (a bigint): the walk and toJson below say which.
   }
   if (text !== undefined && bracketsAtMost(text, MAX_ENTITY_DEPTH)) return JSON.parse(text) as Json;
-  const name = (item as Record<string, unknown> | null)?.[list.key];
-  refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list.method, typeof name === 'string' ? `${list.noun} ${quote(name)}` : `${list.noun} ${index + 1}`);
+  refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list.method, entryName(list, item, index));
   return toJson(item);
+}
+
+/** An entry JSON.parse made (see WireCapture.parsedFromJson): itself when that is what entryJson would give, else entryJson's copy or refusal. */
+function parsedEntry(list: EntityList, item: unknown, index: number, who: string): Json {
+  return roundTripsWithin(item, MAX_ENTITY_DEPTH) ? (item as Json) : entryJson(list, item, index, who);
+}
+
+function entryName(list: EntityList, item: unknown, index: number): string {
+  const name = (item as Record<string, unknown> | null)?.[list.key];
+  return typeof name === 'string' ? `${list.noun} ${quote(name)}` : `${list.noun} ${index + 1}`;
 }
 
 /** Whether JSON text opens at most `limit` arrays and objects (brackets inside strings counted too). */

@@ -71,6 +71,38 @@ export function firstTooDeep(value: unknown, maxDepth: number): string[] | undef
   return undefined;
 }
 
+/**
+ * Whether a value JSON.parse made is nested at most `maxDepth` levels and reads back the same after
+ * JSON.stringify: JSON.parse turns 1e400 into Infinity and keeps -0, which JSON.stringify writes as
+ * null and 0. Such a value can be taken as it is, with no copy. The walk builds no frame per
+ * container (a 1,000-tool list has tens of thousands); firstTooDeep says where a value is too deep.
+ */
+export function roundTripsWithin(value: unknown, maxDepth: number): boolean {
+  if (typeof value === 'number') return writtenAsRead(value);
+  if (value === null || typeof value !== 'object') return true;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  for (let container = values.pop(); container !== undefined; container = values.pop()) {
+    const depth = depths.pop() as number;
+    if (depth > maxDepth) return false;
+    const members: unknown[] = Array.isArray(container) ? container : Object.values(container);
+    for (let index = 0; index < members.length; index++) {
+      const member = members[index];
+      if (typeof member === 'number') {
+        if (!writtenAsRead(member)) return false;
+      } else if (member !== null && typeof member === 'object') {
+        values.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return true;
+}
+
+function writtenAsRead(number: number): boolean {
+  return Number.isFinite(number) && !Object.is(number, -0);
+}
+
 /** The deepest an entity of a list may nest: it sits two levels below the top of the snapshot (the document, its list). */
 export const MAX_ENTITY_DEPTH = MAX_SNAPSHOT_DEPTH - 2;
 

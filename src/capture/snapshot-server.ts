@@ -84,7 +84,7 @@ async function capture(target: ServerTarget, options: CaptureOptions, who: strin
   const mask = (text: string) => masker.mask(text);
   const requests = new RequestLog(emit, mask);
   const tail = new StderrTail(8192, (line) => emit({ event: 'server.stderr', line }), mask);
-  const context: CaptureContext = { who, tail, stdio: target.kind === 'stdio', emit, requests };
+  const context: CaptureContext = { who, tail, stdio: target.kind === 'stdio', emit, requests, parsedFromJson: true };
   const transport = await createTransport(target, tail, { deadline: started + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }).catch((error: unknown) => {
     throw asUserError(error, context, 'starting', '');
   });
@@ -124,6 +124,8 @@ export interface CaptureContext {
   emit?: Emit;
   /** Times the requests of the connection (without it, a log of its own is kept). */
   requests?: RequestLog;
+  /** The transport parses the server's bytes as JSON (stdio, HTTP, SSE), unlike an in-memory one: see WireCapture.parsedFromJson. */
+  parsedFromJson?: boolean;
 }
 
 /**
@@ -238,6 +240,7 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
       resources: await resources,
       resourceTemplates: await resourceTemplates,
       notes,
+      parsedFromJson: context.parsedFromJson === true,
     };
     phase = 'checking the lists';
     return toSnapshot(wire, context.who);

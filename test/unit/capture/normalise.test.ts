@@ -138,6 +138,43 @@ describe('toSnapshot: nesting', () => {
   });
 });
 
+describe('toSnapshot of entries JSON.parse made (stdio, HTTP, SSE)', () => {
+  const parsed = (text: string) => JSON.parse(text) as unknown[];
+
+  it('takes them as they are, with no copy, and the snapshot equals the copying one', () => {
+    const text = '[{"name":"b","inputSchema":{"type":"object","properties":{"q":{"type":"string","maxLength":10}}},"_meta":{"__proto__":{"polluted":true}}},{"name":"a","inputSchema":{"type":"object"}}]';
+    const raw = parsed(text);
+    const snapshot = toSnapshot(wire({ tools: raw, parsedFromJson: true }));
+    expect(snapshot.tools.map((tool) => tool.name)).toEqual(['a', 'b']);
+    expect(snapshot.tools[1]).toBe(raw[0]);
+    expect(snapshot).toEqual(toSnapshot(wire({ tools: parsed(text) })));
+    // "__proto__" stays an own key holding data, as JSON.parse made it.
+    expect(Object.keys(snapshot.tools[1]!._meta as object)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('copies an entry holding a number JSON text cannot write back (1e400 reads as Infinity, -0), as the copying path does', () => {
+    const text = '[{"name":"t","inputSchema":{"type":"object","properties":{"n":{"type":"number","maximum":1e400,"minimum":-0,"default":[-1e400]}}}}]';
+    const raw = parsed(text);
+    const snapshot = toSnapshot(wire({ tools: raw, parsedFromJson: true }));
+    expect(snapshot.tools[0]).not.toBe(raw[0]);
+    expect(snapshot.tools[0]!.inputSchema).toEqual({ type: 'object', properties: { n: { type: 'number', maximum: null, minimum: 0, default: [null] } } });
+    expect(Object.is((snapshot.tools[0]!.inputSchema.properties as { n: { minimum: number } }).n.minimum, -0)).toBe(false);
+    expect(snapshot).toEqual(toSnapshot(wire({ tools: parsed(text) })));
+  });
+
+  it('refuses one nested too deep with the same message as the copying path', () => {
+    const deep = (levels: number) => `{"name":"deep","inputSchema":{"type":"object","default":${'['.repeat(levels)}"leaf"${']'.repeat(levels)}}}`;
+    expect(toSnapshot(wire({ tools: parsed(`[${deep(996)}]`), parsedFromJson: true })).tools).toHaveLength(1);
+    for (const levels of [997, 100_000]) {
+      const fromParsed = catchUserError(() => toSnapshot(wire({ tools: parsed(`[${deep(levels)}]`), parsedFromJson: true })));
+      const fromCopy = catchUserError(() => toSnapshot(wire({ tools: parsed(`[${deep(levels)}]`) })));
+      expect(fromParsed.message).toBe(fromCopy.message);
+      expect(fromParsed.message).toMatch(/in tool "deep", at \/inputSchema\/default\/0\//);
+    }
+  });
+});
+
 function catchUserError(run: () => unknown): UserError {
   try {
     run();

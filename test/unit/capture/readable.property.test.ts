@@ -6,6 +6,7 @@ import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
 import { UserError } from '../../../src/errors.js';
 import { serializeSnapshot } from '../../../src/snapshot/canonical.js';
 import { parseSnapshot } from '../../../src/snapshot/read.js';
+import type { Snapshot } from '../../../src/snapshot/model.js';
 
 // What `snapshot` writes, `diff` and `check` read: whatever lists a server sends, the capture either
 // refuses them with a one-line UserError, or produces bytes the reader accepts and that diff finds
@@ -131,4 +132,51 @@ describe('any snapshot a capture accepts is one diff and check read back unchang
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toBe('Server `x` sent what a snapshot cannot hold: tool "search" at /tools/0/description must be string.');
   });
+});
+
+describe('lists JSON.parse made (stdio, HTTP, SSE) are taken as they are, with the outcome of copying them', () => {
+  /** The lists as a transport delivers them: parsed from text, where some values are written as -0 and 1e400 (read as Infinity). */
+  const fromText = (lists: WireCapture): WireCapture => {
+    const text = JSON.stringify({ tools: lists.tools, prompts: lists.prompts, resources: lists.resources, resourceTemplates: lists.resourceTemplates });
+    return { ...lists, ...(JSON.parse(text.replaceAll(':"a"', ':-0').replaceAll(':"é"', ':1e400')) as Pick<WireCapture, 'tools' | 'prompts' | 'resources' | 'resourceTemplates'>) };
+  };
+  const outcome = (lists: WireCapture) =>
+    captured(lists).then(
+      (snapshot) => ({ snapshot }),
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(UserError);
+        return { error: (error as UserError).message };
+      },
+    );
+
+  it('the same snapshot (serialized byte for byte), or the same refusal', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(wire, async (lists) => {
+        // JSON.stringify, which builds the text here, cannot follow the deepest values (test/unit/capture/normalise.test.ts has them as text).
+        const delivered = (() => {
+          try {
+            return fromText(lists);
+          } catch {
+            return undefined;
+          }
+        })();
+        fc.pre(delivered !== undefined);
+        const copied = await outcome(delivered);
+        // Parsed again: the capture must not depend on the copying path having left the values alone.
+        const asTheyAre = await outcome({ ...fromText(lists), parsedFromJson: true });
+        if ('error' in copied) {
+          expect(asTheyAre).toEqual(copied);
+          return;
+        }
+        taken++;
+        expect('snapshot' in asTheyAre).toBe(true);
+        const snapshot = (asTheyAre as { snapshot: Snapshot }).snapshot;
+        expect(serializeSnapshot(snapshot)).toBe(serializeSnapshot(copied.snapshot));
+        expect(diffSnapshots(snapshot, copied.snapshot).changes).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+    expect(taken).toBeGreaterThan(20);
+  }, 120_000);
 });
