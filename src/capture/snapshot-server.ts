@@ -38,6 +38,25 @@ export const MASKED_NOTE = 'a value passed as a secret (env, header, URL or argu
  * thrown, and in every event and log line.
  */
 export async function snapshotServer(target: ServerTarget, options: CaptureOptions = {}): Promise<Snapshot> {
+  const { snapshot, closed } = await captureServer(target, options);
+  await closed;
+  return snapshot;
+}
+
+/** A capture and the end of its connection. */
+export interface Capture {
+  snapshot: Snapshot;
+  /** Settles when the connection is closed (a stdio server's processes ended), never rejects. */
+  closed: Promise<void>;
+}
+
+/**
+ * snapshotServer, returning as soon as the snapshot is ready: the caller can compare it while the
+ * server shuts down, and must await `closed` before it exits. A failed capture is closed before it
+ * throws. The `capture.end` event comes once the connection is closed, as in snapshotServer.
+ * @internal
+ */
+export async function captureServer(target: ServerTarget, options: CaptureOptions = {}): Promise<Capture> {
   const started = performance.now();
   const masker = maskerFor(target);
   const who = describeTarget(target);
@@ -46,24 +65,38 @@ export async function snapshotServer(target: ServerTarget, options: CaptureOptio
   const elapsed = () => Math.round(performance.now() - started);
   emit({ event: 'capture.start', transport: target.kind, timeout_ms: timeoutMs });
   try {
-    const snapshot = maskSnapshot(await capture(target, options, who, emit, masker), masker);
-    await refuseUnreadable(snapshot, who);
-    emit({
-      event: 'capture.end',
-      result: 'ok',
-      duration_ms: elapsed(),
-      error: null,
-      protocol_version: snapshot.server.protocolVersion,
-      tools: snapshot.tools.length,
-      prompts: snapshot.prompts.length,
-      resources: snapshot.resources.length,
-      resource_templates: snapshot.resourceTemplates.length,
-    });
-    return snapshot;
+    const captured = await capture(target, options, who, emit, masker);
+    const snapshot = await checked(captured, masker, who);
+    const closed = captured.closed.then(() =>
+      emit({
+        event: 'capture.end',
+        result: 'ok',
+        duration_ms: elapsed(),
+        error: null,
+        protocol_version: snapshot.server.protocolVersion,
+        tools: snapshot.tools.length,
+        prompts: snapshot.prompts.length,
+        resources: snapshot.resources.length,
+        resource_templates: snapshot.resourceTemplates.length,
+      }),
+    );
+    return { snapshot, closed };
   } catch (error) {
     const safe = error instanceof Error ? masker.maskError(error) : new UserError(masker.mask(String(error)));
     emit({ event: 'capture.end', result: 'error', duration_ms: elapsed(), error: safe.message });
     throw safe;
+  }
+}
+
+/** The captured snapshot masked and refused if unreadable; a refused one's connection is closed first. */
+async function checked(captured: Capture, masker: Masker, who: string): Promise<Snapshot> {
+  try {
+    const snapshot = maskSnapshot(captured.snapshot, masker);
+    await refuseUnreadable(snapshot, who);
+    return snapshot;
+  } catch (error) {
+    await captured.closed;
+    throw error;
   }
 }
 
@@ -79,7 +112,7 @@ function maskSnapshot(snapshot: Snapshot, masker: Masker): Snapshot {
   return { ...masked, notes: [...new Set([...(masked.notes ?? []), MASKED_NOTE])].sort() };
 }
 
-async function capture(target: ServerTarget, options: CaptureOptions, who: string, emit: Emit, masker: Masker): Promise<Snapshot> {
+async function capture(target: ServerTarget, options: CaptureOptions, who: string, emit: Emit, masker: Masker): Promise<Capture> {
   const started = Date.now();
   const mask = (text: string) => masker.mask(text);
   const requests = new RequestLog(emit, mask);
@@ -89,7 +122,7 @@ async function capture(target: ServerTarget, options: CaptureOptions, who: strin
     throw asUserError(error, context, 'starting', '');
   });
   try {
-    return await captureOverTransport(transport, context, options);
+    return await captureOverTransportOpen(transport, context, options);
   } catch (error) {
     if (!(error instanceof ModernProtocolRequired)) throw error;
     const { captureModern } = await import('./modern.js');
@@ -101,7 +134,7 @@ async function capture(target: ServerTarget, options: CaptureOptions, who: strin
       timer = setTimeout(() => reject(new UserError(`${sentence(who)} did not finish within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms (stuck in the ${MODERN_PROTOCOL_VERSION} capture).`, { hint: 'Raise --timeout if it is just slow.' })), remaining);
     });
     try {
-      return await Promise.race([modern, timedOut]);
+      return { snapshot: await Promise.race([modern, timedOut]), closed: Promise.resolve() };
     } catch (modernError) {
       const summary = tail.summary();
       throw asUserError(modernError, context, `capturing over protocol ${MODERN_PROTOCOL_VERSION}`, summary ? ` Server stderr: ${summary}` : '');
@@ -133,6 +166,13 @@ export interface CaptureContext {
  * @internal (not in the library's published types, which do not name the bundled SDK's)
  */
 export async function captureOverTransport(inner: Transport, context: CaptureContext, options: CaptureOptions = {}): Promise<Snapshot> {
+  const { snapshot, closed } = await captureOverTransportOpen(inner, context, options);
+  await closed;
+  return snapshot;
+}
+
+/** captureOverTransport, returning when the snapshot is ready, with the connection's end to await (see captureServer). */
+async function captureOverTransportOpen(inner: Transport, context: CaptureContext, options: CaptureOptions): Promise<Capture> {
   const [{ Client }, { McpError, ErrorCode }, { z }] = await Promise.all([
     import('@modelcontextprotocol/sdk/client/index.js'),
     import('@modelcontextprotocol/sdk/types.js'),
@@ -246,16 +286,22 @@ export async function captureOverTransport(inner: Transport, context: CaptureCon
     return toSnapshot(wire, context.who);
   };
 
+  const close = (): Promise<void> => {
+    clearTimeout(timer);
+    closing = true;
+    return Promise.race([endConnection(client, inner), new Promise<void>((resolve) => setTimeout(resolve, 3000).unref())]);
+  };
+  let snapshot: Snapshot;
   try {
-    return await Promise.race([work(), failed]).catch((error: unknown) => {
+    snapshot = await Promise.race([work(), failed]).catch((error: unknown) => {
       if (error instanceof ModernProtocolRequired) throw error;
       throw asUserError(error, context, phase, stderr());
     });
-  } finally {
-    clearTimeout(timer);
-    closing = true;
-    await Promise.race([endConnection(client, inner), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+  } catch (error) {
+    await close();
+    throw error;
   }
+  return { snapshot, closed: close() };
 }
 
 /** Closes the client; a Streamable HTTP session is ended first (DELETE), so the server can free it at once. */

@@ -128,7 +128,7 @@ export default class Check extends BaseCommand {
   }
 
   private async checkOne(job: CheckJob, flags: CheckFlags, config: LoadedProjectConfig | undefined, plan: ContextPlan | undefined): Promise<Report> {
-    const [{ readSnapshotSource, parseGitSource }, { writeSnapshotFile }, { snapshotServer }, { makeReport }] = await Promise.all([
+    const [{ readSnapshotSource, parseGitSource }, { writeSnapshotFile }, { captureServer }, { makeReport }] = await Promise.all([
       import('../snapshot/git-source.js'),
       import('../snapshot/write.js'),
       import('../capture/snapshot-server.js'),
@@ -160,21 +160,27 @@ export default class Check extends BaseCommand {
     const base: Snapshot | undefined = baseFile?.snapshot;
     if (flags.update) await assertWritableFile(displayPath(job.baseline), job.configured === undefined ? '--baseline' : `The baseline of server ${job.configured}`);
     const target = await job.target();
-    const head = await snapshotServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
-    const { maskerFor } = await import('../capture/secrets.js');
-    const masker = maskerFor(target);
-    const context = await measureContextCost(plan, base ?? head, head);
-    const report = makeReport({
-      base: base ?? head,
-      head,
-      sources: fromStdin ? {} : { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
-      flags,
-      config,
-      server: job.configured,
-      ...(fromStdin ? {} : { refreshCommand: job.refreshCommand((text) => masker.mask(text)) }),
-      acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text)),
-      context,
-    });
+    const { snapshot: head, closed } = await captureServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
+    let report: Report;
+    // The comparison runs while the server shuts down; the run goes on only once it has.
+    try {
+      const { maskerFor } = await import('../capture/secrets.js');
+      const masker = maskerFor(target);
+      const context = await measureContextCost(plan, base ?? head, head);
+      report = makeReport({
+        base: base ?? head,
+        head,
+        sources: fromStdin ? {} : { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
+        flags,
+        config,
+        server: job.configured,
+        ...(fromStdin ? {} : { refreshCommand: job.refreshCommand((text) => masker.mask(text)) }),
+        acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text)),
+        context,
+      });
+    } finally {
+      await closed;
+    }
     if (flags.update) {
       await writeSnapshotFile(job.baseline, head);
       if (!flags.quiet) process.stderr.write(`mcp-compat: ${exists ? 'updated' : 'created'} baseline ${displayPath(job.baseline)}\n`);
