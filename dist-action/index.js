@@ -24557,6 +24557,30 @@ function firstTooDeep(value, maxDepth) {
   }
   return void 0;
 }
+function roundTripsWithin(value, maxDepth) {
+  if (typeof value === "number") return writtenAsRead(value);
+  if (value === null || typeof value !== "object") return true;
+  const values2 = [value];
+  const depths = [1];
+  for (let container = values2.pop(); container !== void 0; container = values2.pop()) {
+    const depth = depths.pop();
+    if (depth > maxDepth) return false;
+    const members3 = Array.isArray(container) ? container : Object.values(container);
+    for (let index = 0; index < members3.length; index++) {
+      const member = members3[index];
+      if (typeof member === "number") {
+        if (!writtenAsRead(member)) return false;
+      } else if (member !== null && typeof member === "object") {
+        values2.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return true;
+}
+function writtenAsRead(number9) {
+  return Number.isFinite(number9) && !Object.is(number9, -0);
+}
 function shownPath(path, segments = 8) {
   const shown2 = path.slice(0, segments).map((segment) => `/${cleanLine(segment.replace(/~/g, "~0").replace(/\//g, "~1")).slice(0, 60)}`);
   return shown2.join("") + (path.length > segments ? "/\u2026" : "");
@@ -24598,7 +24622,7 @@ function toSnapshot(wire, who = "the server") {
     capabilities: asObject(wire.capabilities),
     ...typeof wire.instructions === "string" ? { instructions: wire.instructions } : {}
   };
-  const entries = (list2, raw) => identified(list2, raw, who);
+  const entries = (list2, raw) => identified(list2, raw, who, wire.parsedFromJson === true);
   const tools = entries(LISTS3.tools, wire.tools).map((tool) => {
     checkInputSchema(tool, who);
     return tool;
@@ -24621,10 +24645,10 @@ function toSnapshot(wire, who = "the server") {
     ...notes.length > 0 ? { notes } : {}
   });
 }
-function identified(list2, raw, who) {
+function identified(list2, raw, who, parsedFromJson) {
   const seen = /* @__PURE__ */ new Set();
   return raw.map((item, index) => {
-    const entry = entryJson(list2, item, index, who);
+    const entry = parsedFromJson ? parsedEntry(list2, item, index, who) : entryJson(list2, item, index, who);
     if (!isObject6(entry)) throw invalid(who, list2, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list2.key];
     if (typeof id !== "string") throw invalid(who, list2, `${list2.noun} ${index + 1} has ${id === void 0 ? `no "${list2.key}"` : `a "${list2.key}" that is ${describeJson(id)}`}, where a string is required`);
@@ -24641,9 +24665,15 @@ function entryJson(list2, item, index, who) {
   } catch {
   }
   if (text !== void 0 && bracketsAtMost(text, MAX_ENTITY_DEPTH)) return JSON.parse(text);
-  const name = item?.[list2.key];
-  refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list2.method, typeof name === "string" ? `${list2.noun} ${quote2(name)}` : `${list2.noun} ${index + 1}`);
+  refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list2.method, entryName(list2, item, index));
   return toJson(item);
+}
+function parsedEntry(list2, item, index, who) {
+  return roundTripsWithin(item, MAX_ENTITY_DEPTH) ? item : entryJson(list2, item, index, who);
+}
+function entryName(list2, item, index) {
+  const name = item?.[list2.key];
+  return typeof name === "string" ? `${list2.noun} ${quote2(name)}` : `${list2.noun} ${index + 1}`;
 }
 function bracketsAtMost(text, limit) {
   if (text.length <= 2 * limit) return true;
@@ -32064,11 +32094,11 @@ async function refreshAuthorization(authorizationServerUrl, { metadata, clientIn
 async function fetchToken(provider, authorizationServerUrl, { metadata, resource, authorizationCode, fetchFn } = {}) {
   const readClientInformation = async () => {
     const storedClientInformation = await provider.clientInformation();
-    const checked = discardIfIssuerMismatch(storedClientInformation, String(authorizationServerUrl));
-    if (storedClientInformation && !checked) {
+    const checked2 = discardIfIssuerMismatch(storedClientInformation, String(authorizationServerUrl));
+    if (storedClientInformation && !checked2) {
       throw boundElsewhereError(storedClientInformation, String(authorizationServerUrl));
     }
-    return checked;
+    return checked2;
   };
   let clientInformation = await readClientInformation();
   const scope = provider.clientMetadata.scope;
@@ -62064,9 +62094,9 @@ async function fetchToken2(provider, authorizationServerUrl, { metadata, resourc
   const issuer = metadata?.issuer ?? String(authorizationServerUrl);
   const readClientInformation = async () => {
     const rawClientInfo = await provider.clientInformation({ issuer });
-    const checked = discardIfIssuerMismatch2(rawClientInfo, issuer, { canPersistStamp: false });
-    if (rawClientInfo && checked === void 0) throw new AuthorizationServerMismatchError(String(rawClientInfo.issuer), issuer);
-    return checked;
+    const checked2 = discardIfIssuerMismatch2(rawClientInfo, issuer, { canPersistStamp: false });
+    if (rawClientInfo && checked2 === void 0) throw new AuthorizationServerMismatchError(String(rawClientInfo.issuer), issuer);
+    return checked2;
   };
   let clientInformation = await readClientInformation();
   const effectiveScope = scope ?? provider.clientMetadata.scope;
@@ -65842,8 +65872,8 @@ function checkEncryptHeaders(input, options, sharedHeadersNormalized = false) {
     throw new JWEInvalid('JWE "enc" (Encryption Algorithm) Header Parameter missing or invalid');
   return [joseHeader, jweEncryption(enc), algEntry];
 }
-async function encryptJWE(input, checked, key2) {
-  const [joseHeader, encEntry, selected] = checked, [inputPlaintext, inputProtectedHeader, inputUnprotectedHeader, sharedUnprotectedHeader, aad, providedCek, inputIv, keyManagementParameters, , unprotectedParameters] = input;
+async function encryptJWE(input, checked2, key2) {
+  const [joseHeader, encEntry, selected] = checked2, [inputPlaintext, inputProtectedHeader, inputUnprotectedHeader, sharedUnprotectedHeader, aad, providedCek, inputIv, keyManagementParameters, , unprotectedParameters] = input;
   let protectedHeader = inputProtectedHeader, unprotectedHeader = inputUnprotectedHeader;
   const algEntry = selected ?? jweAlgorithm(joseHeader.alg);
   let encryptedKey, parameters, cek;
@@ -83187,9 +83217,15 @@ __export(snapshot_server_exports, {
   DEFAULT_TIMEOUT_MS: () => DEFAULT_TIMEOUT_MS,
   MASKED_NOTE: () => MASKED_NOTE,
   captureOverTransport: () => captureOverTransport,
+  captureServer: () => captureServer,
   snapshotServer: () => snapshotServer
 });
 async function snapshotServer(target, options = {}) {
+  const { snapshot, closed } = await captureServer(target, options);
+  await closed;
+  return snapshot;
+}
+async function captureServer(target, options = {}) {
   const started = performance.now();
   const masker = maskerFor(target);
   const who = describeTarget(target);
@@ -83198,24 +83234,36 @@ async function snapshotServer(target, options = {}) {
   const elapsed = () => Math.round(performance.now() - started);
   emit({ event: "capture.start", transport: target.kind, timeout_ms: timeoutMs });
   try {
-    const snapshot = maskSnapshot(await capture(target, options, who, emit, masker), masker);
-    await refuseUnreadable(snapshot, who);
-    emit({
-      event: "capture.end",
-      result: "ok",
-      duration_ms: elapsed(),
-      error: null,
-      protocol_version: snapshot.server.protocolVersion,
-      tools: snapshot.tools.length,
-      prompts: snapshot.prompts.length,
-      resources: snapshot.resources.length,
-      resource_templates: snapshot.resourceTemplates.length
-    });
-    return snapshot;
+    const captured = await capture(target, options, who, emit, masker);
+    const snapshot = await checked(captured, masker, who);
+    const closed = captured.closed.then(
+      () => emit({
+        event: "capture.end",
+        result: "ok",
+        duration_ms: elapsed(),
+        error: null,
+        protocol_version: snapshot.server.protocolVersion,
+        tools: snapshot.tools.length,
+        prompts: snapshot.prompts.length,
+        resources: snapshot.resources.length,
+        resource_templates: snapshot.resourceTemplates.length
+      })
+    );
+    return { snapshot, closed };
   } catch (error4) {
     const safe = error4 instanceof Error ? masker.maskError(error4) : new UserError(masker.mask(String(error4)));
     emit({ event: "capture.end", result: "error", duration_ms: elapsed(), error: safe.message });
     throw safe;
+  }
+}
+async function checked(captured, masker, who) {
+  try {
+    const snapshot = maskSnapshot(captured.snapshot, masker);
+    await refuseUnreadable(snapshot, who);
+    return snapshot;
+  } catch (error4) {
+    await captured.closed;
+    throw error4;
   }
 }
 function maskSnapshot(snapshot, masker) {
@@ -83229,12 +83277,12 @@ async function capture(target, options, who, emit, masker) {
   const mask = (text) => masker.mask(text);
   const requests = new RequestLog(emit, mask);
   const tail = new StderrTail(8192, (line) => emit({ event: "server.stderr", line }), mask);
-  const context = { who, tail, stdio: target.kind === "stdio", emit, requests };
+  const context = { who, tail, stdio: target.kind === "stdio", emit, requests, parsedFromJson: true };
   const transport = await createTransport(target, tail, { deadline: started + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }).catch((error4) => {
     throw asUserError(error4, context, "starting", "");
   });
   try {
-    return await captureOverTransport(transport, context, options);
+    return await captureOverTransportOpen(transport, context, options);
   } catch (error4) {
     if (!(error4 instanceof ModernProtocolRequired)) throw error4;
     const { captureModern: captureModern2 } = await Promise.resolve().then(() => (init_modern(), modern_exports));
@@ -83246,7 +83294,7 @@ async function capture(target, options, who, emit, masker) {
       timer = setTimeout(() => reject(new UserError(`${sentence(who)} did not finish within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms (stuck in the ${MODERN_PROTOCOL_VERSION} capture).`, { hint: "Raise --timeout if it is just slow." })), remaining);
     });
     try {
-      return await Promise.race([modern, timedOut]);
+      return { snapshot: await Promise.race([modern, timedOut]), closed: Promise.resolve() };
     } catch (modernError) {
       const summary = tail.summary();
       throw asUserError(modernError, context, `capturing over protocol ${MODERN_PROTOCOL_VERSION}`, summary ? ` Server stderr: ${summary}` : "");
@@ -83256,6 +83304,11 @@ async function capture(target, options, who, emit, masker) {
   }
 }
 async function captureOverTransport(inner, context, options = {}) {
+  const { snapshot, closed } = await captureOverTransportOpen(inner, context, options);
+  await closed;
+  return snapshot;
+}
+async function captureOverTransportOpen(inner, context, options) {
   const [{ Client: Client3 }, { McpError: McpError2, ErrorCode: ErrorCode2 }, { z }] = await Promise.all([
     Promise.resolve().then(() => (init_client2(), client_exports)),
     Promise.resolve().then(() => (init_types2(), types_exports)),
@@ -83349,21 +83402,28 @@ async function captureOverTransport(inner, context, options = {}) {
       prompts: await prompts,
       resources: await resources,
       resourceTemplates: await resourceTemplates,
-      notes
+      notes,
+      parsedFromJson: context.parsedFromJson === true
     };
     phase = "checking the lists";
     return toSnapshot(wire, context.who);
   };
+  const close2 = () => {
+    clearTimeout(timer);
+    closing = true;
+    return Promise.race([endConnection(client, inner), new Promise((resolve10) => setTimeout(resolve10, 3e3).unref())]);
+  };
+  let snapshot;
   try {
-    return await Promise.race([work(), failed]).catch((error4) => {
+    snapshot = await Promise.race([work(), failed]).catch((error4) => {
       if (error4 instanceof ModernProtocolRequired) throw error4;
       throw asUserError(error4, context, phase, stderr());
     });
-  } finally {
-    clearTimeout(timer);
-    closing = true;
-    await Promise.race([endConnection(client, inner), new Promise((resolve10) => setTimeout(resolve10, 3e3).unref())]);
+  } catch (error4) {
+    await close2();
+    throw error4;
   }
+  return { snapshot, closed: close2() };
 }
 async function endConnection(client, transport) {
   if (transport.sessionId !== void 0 && typeof transport.terminateSession === "function") await transport.terminateSession().catch(() => {
@@ -84047,7 +84107,7 @@ var Check = class _Check extends BaseCommand {
     ];
   }
   async checkOne(job, flags, config4, plan) {
-    const [{ readSnapshotSource: readSnapshotSource2, parseGitSource: parseGitSource2 }, { writeSnapshotFile: writeSnapshotFile2 }, { snapshotServer: snapshotServer2 }, { makeReport: makeReport2 }] = await Promise.all([
+    const [{ readSnapshotSource: readSnapshotSource2, parseGitSource: parseGitSource2 }, { writeSnapshotFile: writeSnapshotFile2 }, { captureServer: captureServer2 }, { makeReport: makeReport2 }] = await Promise.all([
       Promise.resolve().then(() => (init_git_source(), git_source_exports)),
       Promise.resolve().then(() => (init_write(), write_exports)),
       Promise.resolve().then(() => (init_snapshot_server(), snapshot_server_exports)),
@@ -84076,21 +84136,26 @@ var Check = class _Check extends BaseCommand {
     const base = baseFile?.snapshot;
     if (flags.update) await assertWritableFile(displayPath(job.baseline), job.configured === void 0 ? "--baseline" : `The baseline of server ${job.configured}`);
     const target = await job.target();
-    const head = await snapshotServer2(target, captureOptions(flags, job.timeoutMs, this.verbose));
-    const { maskerFor: maskerFor2 } = await Promise.resolve().then(() => (init_secrets(), secrets_exports));
-    const masker = maskerFor2(target);
-    const context = await measureContextCost(plan, base ?? head, head);
-    const report = makeReport2({
-      base: base ?? head,
-      head,
-      sources: fromStdin ? {} : { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
-      flags,
-      config: config4,
-      server: job.configured,
-      ...fromStdin ? {} : { refreshCommand: job.refreshCommand((text) => masker.mask(text)) },
-      acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text)),
-      context
-    });
+    const { snapshot: head, closed } = await captureServer2(target, captureOptions(flags, job.timeoutMs, this.verbose));
+    let report;
+    try {
+      const { maskerFor: maskerFor2 } = await Promise.resolve().then(() => (init_secrets(), secrets_exports));
+      const masker = maskerFor2(target);
+      const context = await measureContextCost(plan, base ?? head, head);
+      report = makeReport2({
+        base: base ?? head,
+        head,
+        sources: fromStdin ? {} : { base: baseFile ? sourceOf(job.baseline, baseFile.text) : { path: displayPath(job.baseline) } },
+        flags,
+        config: config4,
+        server: job.configured,
+        ...fromStdin ? {} : { refreshCommand: job.refreshCommand((text) => masker.mask(text)) },
+        acknowledgeAllCommand: job.acknowledgeAllCommand((text) => masker.mask(text)),
+        context
+      });
+    } finally {
+      await closed;
+    }
     if (flags.update) {
       await writeSnapshotFile2(job.baseline, head);
       if (!flags.quiet) process.stderr.write(`mcp-compat: ${exists ? "updated" : "created"} baseline ${displayPath(job.baseline)}
