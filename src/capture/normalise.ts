@@ -2,6 +2,7 @@ import { SNAPSHOT_FORMAT_VERSION, type Json, type JsonObject, type PromptArgumen
 import { canonicalSnapshot } from '../snapshot/canonical.js';
 import { MAX_SNAPSHOT_DEPTH } from '../snapshot/read.js';
 import { UserError } from '../errors.js';
+import { jsonEqual } from '../diff/json.js';
 import { cleanLine } from '../report/sanitize.js';
 import { firstTooDeep, MAX_ENTITY_DEPTH, roundTripsWithin, shownPath } from './readable.js';
 
@@ -37,7 +38,7 @@ export interface WireCapture {
  * not a JSON Schema object of type "object" (the MCP schema requires one; SDK clients reject the
  * whole list).
  */
-export function toSnapshot(wire: WireCapture, who = 'the server'): Snapshot {
+export function toSnapshot(wire: WireCapture, who = 'the server', baseline?: Snapshot): Snapshot {
   // The server's info is spread into the snapshot's `server` (level 2), its capabilities sit a level below.
   refuseTooDeep(wire.serverInfo, MAX_ENTITY_DEPTH + 1, who, 'initialize', 'its serverInfo');
   refuseTooDeep(wire.capabilities, MAX_ENTITY_DEPTH, who, 'initialize', 'its capabilities');
@@ -50,7 +51,7 @@ export function toSnapshot(wire: WireCapture, who = 'the server'): Snapshot {
     capabilities: asObject(wire.capabilities),
     ...(typeof wire.instructions === 'string' ? { instructions: wire.instructions } : {}),
   };
-  const entries = (list: EntityList, raw: unknown[]) => identified(list, raw, who, wire.parsedFromJson === true);
+  const entries = (list: EntityList, raw: unknown[]) => identified(list, raw, who, wire.parsedFromJson === true ? knownEntries(baseline, list) : undefined);
   const tools = entries(LISTS.tools, wire.tools).map((tool): ToolSnapshot => {
     checkInputSchema(tool, who);
     return tool as unknown as ToolSnapshot;
@@ -80,20 +81,26 @@ interface EntityList {
   noun: string;
   /** The field that identifies an entity: clients address it by this, and the snapshot is keyed by it. */
   key: 'name' | 'uri' | 'uriTemplate';
+  /** The snapshot's list of these entities. */
+  snapshotKey: 'tools' | 'prompts' | 'resources' | 'resourceTemplates';
 }
 
 const LISTS = {
-  tools: { method: 'tools/list', noun: 'tool', key: 'name' },
-  prompts: { method: 'prompts/list', noun: 'prompt', key: 'name' },
-  resources: { method: 'resources/list', noun: 'resource', key: 'uri' },
-  resourceTemplates: { method: 'resources/templates/list', noun: 'resource template', key: 'uriTemplate' },
+  tools: { method: 'tools/list', noun: 'tool', key: 'name', snapshotKey: 'tools' },
+  prompts: { method: 'prompts/list', noun: 'prompt', key: 'name', snapshotKey: 'prompts' },
+  resources: { method: 'resources/list', noun: 'resource', key: 'uri', snapshotKey: 'resources' },
+  resourceTemplates: { method: 'resources/templates/list', noun: 'resource template', key: 'uriTemplate', snapshotKey: 'resourceTemplates' },
 } as const satisfies Record<string, EntityList>;
 
 /** The entries of one list as JSON objects, each with a string identity, no identity twice. */
-function identified(list: EntityList, raw: unknown[], who: string, parsedFromJson: boolean): JsonObject[] {
+/**
+ * Each entry of a list as JSON. `known` is there for entries JSON.parse made (WireCapture.parsedFromJson):
+ * the baseline's entries by identity (empty without a baseline).
+ */
+function identified(list: EntityList, raw: unknown[], who: string, known: ReadonlyMap<string, JsonObject> | undefined): JsonObject[] {
   const seen = new Set<string>();
   return raw.map((item, index) => {
-    const entry = parsedFromJson ? parsedEntry(list, item, index, who) : entryJson(list, item, index, who);
+    const entry = known ? parsedEntry(list, item, index, who, known) : entryJson(list, item, index, who);
     if (!isObject(entry)) throw invalid(who, list, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list.key];
     if (typeof id !== 'string') throw invalid(who, list, `${list.noun} ${index + 1} has ${id === undefined ? `no "${list.key}"` : `a "${list.key}" that is ${describeJson(id)}`}, where a string is required`);
@@ -122,9 +129,24 @@ function entryJson(list: EntityList, item: unknown, index: number, who: string):
   return toJson(item);
 }
 
-/** An entry JSON.parse made (see WireCapture.parsedFromJson): itself when that is what entryJson would give, else entryJson's copy or refusal. */
-function parsedEntry(list: EntityList, item: unknown, index: number, who: string): Json {
+/**
+ * An entry JSON.parse made (see WireCapture.parsedFromJson): the baseline's entry of the same
+ * identity when it is equal (so a comparison with the baseline finds the same object, and the
+ * value needs no other walk: the baseline's entry was read within the depth limit, and the equality
+ * test follows both no deeper than it); else the entry itself when that is what entryJson would
+ * give; else entryJson's copy or refusal.
+ */
+function parsedEntry(list: EntityList, item: unknown, index: number, who: string, known: ReadonlyMap<string, JsonObject>): Json {
+  const id = isObject(item as Json) ? (item as JsonObject)[list.key] : undefined;
+  const same = typeof id === 'string' ? known.get(id) : undefined;
+  if (same !== undefined && jsonEqual(same, item as Json)) return same;
   return roundTripsWithin(item, MAX_ENTITY_DEPTH) ? (item as Json) : entryJson(list, item, index, who);
+}
+
+/** The baseline's entries of a list by identity. */
+function knownEntries(baseline: Snapshot | undefined, list: EntityList): ReadonlyMap<string, JsonObject> {
+  const entries = baseline === undefined ? [] : (baseline[list.snapshotKey] as readonly unknown[] as readonly JsonObject[]);
+  return new Map(entries.map((entry) => [entry[list.key] as string, entry]));
 }
 
 function entryName(list: EntityList, item: unknown, index: number): string {

@@ -82,18 +82,22 @@ export function roundTripsWithin(value: unknown, maxDepth: number): boolean {
   if (value === null || typeof value !== 'object') return true;
   const values: object[] = [value];
   const depths: number[] = [1];
+  // Members are visited where they are (an index loop, for...in), not gathered into a new array per container.
+  const visit = (member: unknown, depth: number): boolean => {
+    if (typeof member === 'number') return writtenAsRead(member);
+    if (member !== null && typeof member === 'object') {
+      values.push(member);
+      depths.push(depth + 1);
+    }
+    return true;
+  };
   for (let container = values.pop(); container !== undefined; container = values.pop()) {
     const depth = depths.pop() as number;
     if (depth > maxDepth) return false;
-    const members: unknown[] = Array.isArray(container) ? container : Object.values(container);
-    for (let index = 0; index < members.length; index++) {
-      const member = members[index];
-      if (typeof member === 'number') {
-        if (!writtenAsRead(member)) return false;
-      } else if (member !== null && typeof member === 'object') {
-        values.push(member);
-        depths.push(depth + 1);
-      }
+    if (Array.isArray(container)) {
+      for (let index = 0; index < container.length; index++) if (!visit(container[index], depth)) return false;
+    } else {
+      for (const key in container) if (!visit((container as Record<string, unknown>)[key], depth)) return false;
     }
   }
   return true;

@@ -27,6 +27,12 @@ export interface CaptureOptions {
   onLog?: (line: string) => void;
   /** Every event of the capture as an object, masked: --log-format json (docs/logging.md). */
   onEvent?: (event: CaptureEvent) => void;
+  /**
+   * The snapshot the capture will be compared with: an entry the server sends that equals the
+   * baseline's is taken as the baseline's own object, so the comparison finds it unchanged at once.
+   * @internal
+   */
+  baseline?: Snapshot;
 }
 
 /** What the snapshot's notes say when a secret had to be masked in what the server sent. */
@@ -283,7 +289,7 @@ async function captureOverTransportOpen(inner: Transport, context: CaptureContex
       parsedFromJson: context.parsedFromJson === true,
     };
     phase = 'checking the lists';
-    return toSnapshot(wire, context.who);
+    return toSnapshot(wire, context.who, options.baseline);
   };
 
   const close = (): Promise<void> => {

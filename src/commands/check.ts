@@ -160,7 +160,7 @@ export default class Check extends BaseCommand {
     const base: Snapshot | undefined = baseFile?.snapshot;
     if (flags.update) await assertWritableFile(displayPath(job.baseline), job.configured === undefined ? '--baseline' : `The baseline of server ${job.configured}`);
     const target = await job.target();
-    const { snapshot: head, closed } = await captureServer(target, captureOptions(flags, job.timeoutMs, this.verbose));
+    const { snapshot: head, closed } = await captureServer(target, { ...captureOptions(flags, job.timeoutMs, this.verbose), ...(base ? { baseline: base } : {}) });
     let report: Report;
     // The comparison runs while the server shuts down; the run goes on only once it has.
     try {

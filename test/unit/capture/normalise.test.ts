@@ -163,6 +163,25 @@ describe('toSnapshot of entries JSON.parse made (stdio, HTTP, SSE)', () => {
     expect(snapshot).toEqual(toSnapshot(wire({ tools: parsed(text) })));
   });
 
+  it('takes an entry equal to the baseline entry of the same identity as the baseline\'s object, and only then', () => {
+    const text = '[{"name":"same","inputSchema":{"type":"object","properties":{"n":{"type":"number","minimum":-0}}}},{"name":"changed","inputSchema":{"type":"object"},"description":"new"},{"name":"added","inputSchema":{"type":"object"}}]';
+    const baseline = toSnapshot(wire({ tools: parsed('[{"name":"same","inputSchema":{"type":"object","properties":{"n":{"type":"number","minimum":0}}}},{"name":"changed","inputSchema":{"type":"object"},"description":"old"}]') }));
+    const raw = parsed(text);
+    const snapshot = toSnapshot(wire({ tools: raw, parsedFromJson: true }), 'the server', baseline);
+    const byName = new Map(snapshot.tools.map((tool) => [tool.name, tool]));
+    expect(byName.get('same')).toBe(baseline.tools.find((tool) => tool.name === 'same'));
+    expect(byName.get('changed')).toBe(raw[1]);
+    expect(byName.get('added')).toBe(raw[2]);
+    expect(snapshot).toEqual(toSnapshot(wire({ tools: parsed(text) })));
+  });
+
+  it('refuses an entry nested too deep even when the baseline holds the same entry cut short', () => {
+    const deep = (levels: number) => `{"name":"deep","inputSchema":{"type":"object","default":${'['.repeat(levels)}"leaf"${']'.repeat(levels)}}}`;
+    const baseline = toSnapshot(wire({ tools: parsed(`[${deep(996)}]`) }));
+    const { message } = catchUserError(() => toSnapshot(wire({ tools: parsed(`[${deep(100_000)}]`), parsedFromJson: true }), 'the server', baseline));
+    expect(message).toMatch(/in tool "deep", at \/inputSchema\/default\/0\//);
+  });
+
   it('refuses one nested too deep with the same message as the copying path', () => {
     const deep = (levels: number) => `{"name":"deep","inputSchema":{"type":"object","default":${'['.repeat(levels)}"leaf"${']'.repeat(levels)}}}`;
     expect(toSnapshot(wire({ tools: parsed(`[${deep(996)}]`), parsedFromJson: true })).tools).toHaveLength(1);

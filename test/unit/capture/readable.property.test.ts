@@ -6,7 +6,8 @@ import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
 import { UserError } from '../../../src/errors.js';
 import { serializeSnapshot } from '../../../src/snapshot/canonical.js';
 import { parseSnapshot } from '../../../src/snapshot/read.js';
-import type { Snapshot } from '../../../src/snapshot/model.js';
+import type { Json, Snapshot } from '../../../src/snapshot/model.js';
+import { jsonEqual } from '../../../src/diff/json.js';
 
 // What `snapshot` writes, `diff` and `check` read: whatever lists a server sends, the capture either
 // refuses them with a one-line UserError, or produces bytes the reader accepts and that diff finds
@@ -174,6 +175,17 @@ describe('lists JSON.parse made (stdio, HTTP, SSE) are taken as they are, with t
         const snapshot = (asTheyAre as { snapshot: Snapshot }).snapshot;
         expect(serializeSnapshot(snapshot)).toBe(serializeSnapshot(copied.snapshot));
         expect(diffSnapshots(snapshot, copied.snapshot).changes).toEqual([]);
+        // With a baseline (check's): the same bytes again, and an entry equal to the baseline's is the baseline's object.
+        const baseline = (await outcome(fromText(lists))) as { snapshot: Snapshot };
+        const wireLists = fromText(lists);
+        const reused = toSnapshot({ ...wireLists, parsedFromJson: true }, 'server `x`', baseline.snapshot);
+        expect(serializeSnapshot(reused)).toBe(serializeSnapshot(copied.snapshot));
+        const sent = new Map((wireLists.tools as Array<{ name: string }>).map((tool) => [tool.name, tool]));
+        reused.tools.forEach((tool, index) => {
+          const known = baseline.snapshot.tools[index];
+          // Not equal only where JSON.parse read 1e400 as Infinity, which the baseline holds as null.
+          expect(tool === known).toBe(jsonEqual(known as unknown as Json, sent.get(tool.name) as unknown as Json));
+        });
       }),
       { numRuns: 400 },
     );
