@@ -24562,18 +24562,21 @@ function roundTripsWithin(value, maxDepth) {
   if (value === null || typeof value !== "object") return true;
   const values2 = [value];
   const depths = [1];
+  const visit = (member, depth) => {
+    if (typeof member === "number") return writtenAsRead(member);
+    if (member !== null && typeof member === "object") {
+      values2.push(member);
+      depths.push(depth + 1);
+    }
+    return true;
+  };
   for (let container = values2.pop(); container !== void 0; container = values2.pop()) {
     const depth = depths.pop();
     if (depth > maxDepth) return false;
-    const members3 = Array.isArray(container) ? container : Object.values(container);
-    for (let index = 0; index < members3.length; index++) {
-      const member = members3[index];
-      if (typeof member === "number") {
-        if (!writtenAsRead(member)) return false;
-      } else if (member !== null && typeof member === "object") {
-        values2.push(member);
-        depths.push(depth + 1);
-      }
+    if (Array.isArray(container)) {
+      for (let index = 0; index < container.length; index++) if (!visit(container[index], depth)) return false;
+    } else {
+      for (const key2 in container) if (!visit(container[key2], depth)) return false;
     }
   }
   return true;
@@ -24610,7 +24613,7 @@ var init_readable = __esm({
 });
 
 // src/capture/normalise.ts
-function toSnapshot(wire, who = "the server") {
+function toSnapshot(wire, who = "the server", baseline) {
   refuseTooDeep(wire.serverInfo, MAX_ENTITY_DEPTH + 1, who, "initialize", "its serverInfo");
   refuseTooDeep(wire.capabilities, MAX_ENTITY_DEPTH, who, "initialize", "its capabilities");
   const info = asObject(wire.serverInfo);
@@ -24622,7 +24625,7 @@ function toSnapshot(wire, who = "the server") {
     capabilities: asObject(wire.capabilities),
     ...typeof wire.instructions === "string" ? { instructions: wire.instructions } : {}
   };
-  const entries = (list2, raw) => identified(list2, raw, who, wire.parsedFromJson === true);
+  const entries = (list2, raw) => identified(list2, raw, who, wire.parsedFromJson === true ? knownEntries(baseline, list2) : void 0);
   const tools = entries(LISTS3.tools, wire.tools).map((tool) => {
     checkInputSchema(tool, who);
     return tool;
@@ -24645,10 +24648,10 @@ function toSnapshot(wire, who = "the server") {
     ...notes.length > 0 ? { notes } : {}
   });
 }
-function identified(list2, raw, who, parsedFromJson) {
+function identified(list2, raw, who, known) {
   const seen = /* @__PURE__ */ new Set();
   return raw.map((item, index) => {
-    const entry = parsedFromJson ? parsedEntry(list2, item, index, who) : entryJson(list2, item, index, who);
+    const entry = known ? parsedEntry(list2, item, index, who, known) : entryJson(list2, item, index, who);
     if (!isObject6(entry)) throw invalid(who, list2, `entry ${index + 1} is ${describeJson(entry)}, not an object`);
     const id = entry[list2.key];
     if (typeof id !== "string") throw invalid(who, list2, `${list2.noun} ${index + 1} has ${id === void 0 ? `no "${list2.key}"` : `a "${list2.key}" that is ${describeJson(id)}`}, where a string is required`);
@@ -24668,8 +24671,15 @@ function entryJson(list2, item, index, who) {
   refuseTooDeep(item, MAX_ENTITY_DEPTH, who, list2.method, entryName(list2, item, index));
   return toJson(item);
 }
-function parsedEntry(list2, item, index, who) {
+function parsedEntry(list2, item, index, who, known) {
+  const id = isObject6(item) ? item[list2.key] : void 0;
+  const same = typeof id === "string" ? known.get(id) : void 0;
+  if (same !== void 0 && jsonEqual(same, item)) return same;
   return roundTripsWithin(item, MAX_ENTITY_DEPTH) ? item : entryJson(list2, item, index, who);
+}
+function knownEntries(baseline, list2) {
+  const entries = baseline === void 0 ? [] : baseline[list2.snapshotKey];
+  return new Map(entries.map((entry) => [entry[list2.key], entry]));
 }
 function entryName(list2, item, index) {
   const name = item?.[list2.key];
@@ -24736,13 +24746,14 @@ var init_normalise = __esm({
     init_canonical();
     init_read();
     init_errors();
+    init_json2();
     init_sanitize();
     init_readable();
     LISTS3 = {
-      tools: { method: "tools/list", noun: "tool", key: "name" },
-      prompts: { method: "prompts/list", noun: "prompt", key: "name" },
-      resources: { method: "resources/list", noun: "resource", key: "uri" },
-      resourceTemplates: { method: "resources/templates/list", noun: "resource template", key: "uriTemplate" }
+      tools: { method: "tools/list", noun: "tool", key: "name", snapshotKey: "tools" },
+      prompts: { method: "prompts/list", noun: "prompt", key: "name", snapshotKey: "prompts" },
+      resources: { method: "resources/list", noun: "resource", key: "uri", snapshotKey: "resources" },
+      resourceTemplates: { method: "resources/templates/list", noun: "resource template", key: "uriTemplate", snapshotKey: "resourceTemplates" }
     };
   }
 });
@@ -83406,7 +83417,7 @@ async function captureOverTransportOpen(inner, context, options) {
       parsedFromJson: context.parsedFromJson === true
     };
     phase = "checking the lists";
-    return toSnapshot(wire, context.who);
+    return toSnapshot(wire, context.who, options.baseline);
   };
   const close2 = () => {
     clearTimeout(timer);
@@ -84136,7 +84147,7 @@ var Check = class _Check extends BaseCommand {
     const base = baseFile?.snapshot;
     if (flags.update) await assertWritableFile(displayPath(job.baseline), job.configured === void 0 ? "--baseline" : `The baseline of server ${job.configured}`);
     const target = await job.target();
-    const { snapshot: head, closed } = await captureServer2(target, captureOptions(flags, job.timeoutMs, this.verbose));
+    const { snapshot: head, closed } = await captureServer2(target, { ...captureOptions(flags, job.timeoutMs, this.verbose), ...base ? { baseline: base } : {} });
     let report;
     try {
       const { maskerFor: maskerFor2 } = await Promise.resolve().then(() => (init_secrets(), secrets_exports));
