@@ -59,11 +59,22 @@ export async function readSnapshotPair(basePath: string, headPath: string): Prom
   const base = await parseSnapshot(baseText, baseShown);
   const baseChunks = cutTools(withoutBom(baseText));
   const reusing = baseChunks ? parseReusingTools(withoutBom(headText), baseChunks, base.tools, MAX_SNAPSHOT_DEPTH) : undefined;
-  const head = reusing ? refuseProblems(await validateParsed(reusing.document), headShown, reusing.document) : await parseSnapshot(headText, headShown);
+  const head = reusing ? await validReusing(reusing, headShown) : await parseSnapshot(headText, headShown);
   return [
     { snapshot: base, text: baseText },
     { snapshot: head, text: headText },
   ];
+}
+
+/**
+ * The document parseReusingTools read, validated. The snapshot schema checks each tool on its own,
+ * and the baseline's tools passed it already: only the tools read from the text are checked against
+ * it, with the rest of the document (a document that fails is checked whole, for the messages'
+ * pointers). Names that repeat are looked for across all the tools.
+ */
+async function validReusing(reusing: { document: Record<string, unknown>; parsed: unknown[] }, shown: string): Promise<Snapshot> {
+  const fails = (await schemaProblems({ ...reusing.document, tools: reusing.parsed })).length > 0;
+  return refuseProblems(fails ? await validateParsed(reusing.document) : duplicates(reusing.document as unknown as Snapshot), shown, reusing.document);
 }
 
 export interface SnapshotFile {
@@ -193,6 +204,12 @@ export async function validateSnapshotWithinDepth(document: unknown): Promise<Sn
 
 /** validateSnapshot, but for a document known not to be nested too deep. */
 async function validateParsed(document: unknown): Promise<SnapshotProblem[]> {
+  const problems = await schemaProblems(document);
+  return problems.length > 0 ? problems : duplicates(document as Snapshot);
+}
+
+/** The problems of a document against the format version and schemas/snapshot.schema.json; empty when it conforms. */
+async function schemaProblems(document: unknown): Promise<SnapshotProblem[]> {
   if (isObject(document) && 'formatVersion' in document && document.formatVersion !== 1) {
     const newer = typeof document.formatVersion === 'number' && document.formatVersion > 1;
     return [
@@ -220,7 +237,7 @@ async function validateParsed(document: unknown): Promise<SnapshotProblem[]> {
       return { pointer: at, message: error.message ?? `fails ${error.keyword}` };
     });
   }
-  return duplicates(document as Snapshot);
+  return [];
 }
 
 /**

@@ -57,14 +57,15 @@ export function cutTools(text: string): ToolChunks | undefined {
  * Parses `text` (a snapshot file) reusing the tools of `baseline`, whose text `baselineChunks` cut
  * and whose document `baselineTools` are (already parsed, and checked by checkParsedJson as a whole).
  * Returns undefined when the text cannot be read this way, or has a problem (not JSON, a duplicate
- * key, nesting too deep): the caller then reads it whole, which says what and where.
+ * key, nesting too deep): the caller then reads it whole, which says what and where. `parsed` holds
+ * the tools read from the text (the others are the baseline's objects).
  */
 export function parseReusingTools(
   text: string,
   baselineChunks: ToolChunks,
   baselineTools: readonly unknown[],
   maxDepth: number,
-): { document: Record<string, unknown>; reused: number } | undefined {
+): { document: Record<string, unknown>; reused: number; parsed: unknown[] } | undefined {
   if (baselineChunks.tools.length !== baselineTools.length) return undefined;
   const chunks = cutTools(text);
   if (!chunks) return undefined;
@@ -91,6 +92,7 @@ export function parseReusingTools(
     return undefined;
   }
   const tools: unknown[] = [];
+  const parsed: unknown[] = [];
   let reused = 0;
   for (const chunk of chunks.tools) {
     const same = known(chunk);
@@ -108,9 +110,10 @@ export function parseReusingTools(
     // A tool is nested in the document and in `tools`: two levels less for its own nesting.
     if (checkParsedJson(chunk, tool, { maxDepth: maxDepth - 2 })) return undefined;
     tools.push(tool);
+    parsed.push(tool);
   }
   document.tools = tools;
-  return { document, reused };
+  return { document, reused, parsed };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

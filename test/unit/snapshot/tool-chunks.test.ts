@@ -87,6 +87,12 @@ describe('readSnapshotPair', () => {
     const message = await messageOf(readSnapshotPair(basePath, headPath));
     expect(message).toBe(await messageOf(readSnapshotFile(headPath)));
     expect(message).toMatch(/^.*twice\.json is not a valid snapshot: the key "title" appears twice in the object at \/tools\/\d+ \(line \d+, column 7, and line \d+, column 7\)/);
+    // A tool of its own that the snapshot schema refuses: the pointer counts every tool, the baseline's included.
+    const badSchema = pair.head.slice(0, lastTool) + pair.head.slice(lastTool).replace(/\n      "name": "[^"]*"/, '\n      "name": 7');
+    const badPath = file('bad-schema.json', badSchema);
+    const badMessage = await messageOf(readSnapshotPair(basePath, badPath));
+    expect(badMessage).toBe(await messageOf(readSnapshotFile(badPath)));
+    expect(badMessage).toMatch(new RegExp(`bad-schema\\.json is not a valid snapshot: at /tools/${(JSON.parse(pair.head) as { tools: unknown[] }).tools.length - 1}/name must be string`));
     // Every tool the baseline's, but the same tool twice: the identity check still sees it.
     const head = JSON.parse(pair.base) as { tools: unknown[] };
     const doubled = serializeSnapshot(head as never).replace(/(\n  "tools": \[\n)(    \{[\s\S]*?\n    \}),/, '$1$2,\n$2,');
