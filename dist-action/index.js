@@ -18650,14 +18650,15 @@ function parseReusingTools(text, baselineChunks, baselineTools, maxDepth) {
   let document2;
   try {
     const rest = `${chunks.head}0${chunks.tail}`;
-    const parsed = JSON.parse(rest);
-    if (!isRecord(parsed) || !Array.isArray(parsed.tools) || parsed.tools.length !== 1 || parsed.tools[0] !== 0) return void 0;
-    if (checkParsedJson(rest, parsed, { maxDepth })) return void 0;
-    document2 = parsed;
+    const parsed2 = JSON.parse(rest);
+    if (!isRecord(parsed2) || !Array.isArray(parsed2.tools) || parsed2.tools.length !== 1 || parsed2.tools[0] !== 0) return void 0;
+    if (checkParsedJson(rest, parsed2, { maxDepth })) return void 0;
+    document2 = parsed2;
   } catch {
     return void 0;
   }
   const tools = [];
+  const parsed = [];
   let reused = 0;
   for (const chunk of chunks.tools) {
     const same = known(chunk);
@@ -18674,9 +18675,10 @@ function parseReusingTools(text, baselineChunks, baselineTools, maxDepth) {
     }
     if (checkParsedJson(chunk, tool, { maxDepth: maxDepth - 2 })) return void 0;
     tools.push(tool);
+    parsed.push(tool);
   }
   document2.tools = tools;
-  return { document: document2, reused };
+  return { document: document2, reused, parsed };
 }
 function isRecord(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -19829,11 +19831,15 @@ async function readSnapshotPair(basePath, headPath) {
   const base = await parseSnapshot(baseText, baseShown);
   const baseChunks = cutTools(withoutBom(baseText));
   const reusing = baseChunks ? parseReusingTools(withoutBom(headText), baseChunks, base.tools, MAX_SNAPSHOT_DEPTH) : void 0;
-  const head = reusing ? refuseProblems(await validateParsed(reusing.document), headShown, reusing.document) : await parseSnapshot(headText, headShown);
+  const head = reusing ? await validReusing(reusing, headShown) : await parseSnapshot(headText, headShown);
   return [
     { snapshot: base, text: baseText },
     { snapshot: head, text: headText }
   ];
+}
+async function validReusing(reusing, shown2) {
+  const fails = (await schemaProblems({ ...reusing.document, tools: reusing.parsed })).length > 0;
+  return refuseProblems(fails ? await validateParsed(reusing.document) : duplicates(reusing.document), shown2, reusing.document);
 }
 async function readText2(path, shown2) {
   let fd;
@@ -19925,6 +19931,10 @@ async function validateSnapshotWithinDepth(document2) {
   return validateParsed(document2);
 }
 async function validateParsed(document2) {
+  const problems = await schemaProblems(document2);
+  return problems.length > 0 ? problems : duplicates(document2);
+}
+async function schemaProblems(document2) {
   if (isObject4(document2) && "formatVersion" in document2 && document2.formatVersion !== 1) {
     const newer = typeof document2.formatVersion === "number" && document2.formatVersion > 1;
     return [
@@ -19952,7 +19962,7 @@ async function validateParsed(document2) {
       return { pointer: at, message: error4.message ?? `fails ${error4.keyword}` };
     });
   }
-  return duplicates(document2);
+  return [];
 }
 function duplicates(snapshot) {
   const problems = [];
