@@ -17,35 +17,54 @@ export function freshIndicators(before: string | undefined, after: string | unde
   return found.filter((label) => !known.has(label));
 }
 
+function isContainer(value: Json | undefined): value is Json[] | JsonObject {
+  return value !== null && typeof value === 'object';
+}
+
+/** A place in the walk of changedSchemaTexts: its container in `after` and in `before`, and how it was reached. */
+interface Place {
+  value: Json[] | JsonObject;
+  was: Json | undefined;
+  key?: string;
+  parent?: Place;
+}
+
 /**
- * Every `description` and `title` string of a JSON Schema, at any depth, by RFC 6901 pointer
- * (prefixed with `at`). Walked with an explicit stack: a schema's depth is the server's choice.
+ * Every `description` and `title` string of the JSON Schema `after`, at any depth, whose text is not
+ * the one `before` holds at the same RFC 6901 pointer (prefixed with `at`). One walk of `after`,
+ * with an explicit stack (a schema's depth is the server's choice), that follows `before` along;
+ * a pointer is written only for the texts found.
  */
-export function schemaTexts(schema: Json | undefined, at: string): Map<string, string> {
-  const texts = new Map<string, string>();
-  // Only arrays and objects are walked into: a pointer is written for them and for the texts, not for every value.
-  const stack: Array<[Json[] | JsonObject, string]> = isContainer(schema) ? [[schema, at]] : [];
-  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-    const [value, where] = entry;
+export function changedSchemaTexts(before: Json | undefined, after: Json | undefined, at: string): Array<{ pointer: string; before: string | undefined; after: string }> {
+  const found: Array<{ pointer: string; before: string | undefined; after: string }> = [];
+  const stack: Place[] = isContainer(after) ? [{ value: after, was: before }] : [];
+  const pointerOf = (place: Place, key: string): string => {
+    const tokens = [key];
+    for (let step: Place | undefined = place; step?.key !== undefined; step = step.parent) tokens.push(step.key);
+    return at + tokens.reverse().map((token) => pointer(token)).join('');
+  };
+  for (let place = stack.pop(); place !== undefined; place = stack.pop()) {
+    const { value, was } = place;
+    // The same pointer reads an array's index and an object's key alike.
+    const old = (key: string): Json | undefined => (isContainer(was) && Object.hasOwn(was, key) ? (was as Record<string, Json>)[key] : undefined);
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        if (isContainer(item)) stack.push([item, `${where}/${index}`]);
+        if (isContainer(item)) stack.push({ value: item, was: old(String(index)), key: String(index), parent: place });
       }
       continue;
     }
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
       const item = value[key];
-      if ((key === 'description' || key === 'title') && typeof item === 'string') texts.set(`${where}${pointer(key)}`, item);
-      else if (isContainer(item)) stack.push([item, `${where}${pointer(key)}`]);
+      if ((key === 'description' || key === 'title') && typeof item === 'string') {
+        const text = old(key);
+        const previous = typeof text === 'string' ? text : undefined;
+        if (previous !== item) found.push({ pointer: pointerOf(place, key), before: previous, after: item });
+      } else if (isContainer(item)) stack.push({ value: item, was: old(key), key, parent: place });
     }
   }
-  return texts;
-}
-
-function isContainer(value: Json | undefined): value is Json[] | JsonObject {
-  return value !== null && typeof value === 'object';
+  return found;
 }
 
 /** The places of a tool's schemas whose description or title gained signs of steering the model. */
@@ -53,18 +72,17 @@ export function toolSchemaSteering(before: ToolSnapshot | undefined, after: Tool
   const changes: Change[] = [];
   for (const [key, at] of [['inputSchema', '/inputSchema'], ['outputSchema', '/outputSchema']] as const) {
     if (before && jsonEqual(before[key], after[key])) continue;
-    const was = schemaTexts(before?.[key], at);
-    for (const [where, text] of schemaTexts(after[key], at)) {
-      const indicators = freshIndicators(was.get(where), text);
+    for (const text of changedSchemaTexts(before?.[key], after[key], at)) {
+      const indicators = freshIndicators(text.before, text.after);
       if (indicators.length === 0) continue;
       changes.push(
         change('tool-schema-description-instructions-added', {
           entity: 'tool',
           name: before?.name ?? after.name,
-          pointer: where,
-          before: was.get(where),
-          after: text,
-          params: { indicators, field: where.slice(where.lastIndexOf('/') + 1) },
+          pointer: text.pointer,
+          before: text.before,
+          after: text.after,
+          params: { indicators, field: text.pointer.slice(text.pointer.lastIndexOf('/') + 1) },
         }),
       );
     }

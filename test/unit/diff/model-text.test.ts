@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapePointerToken } from '../../../src/diff/json.js';
 import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
-import { freshIndicators, schemaTexts } from '../../../src/diff/model-text.js';
+import { changedSchemaTexts, freshIndicators } from '../../../src/diff/model-text.js';
 import type { Json, PromptSnapshot } from '../../../src/snapshot/model.js';
 import { snapshot, tool } from './snapshot-builders.js';
 import { loadRealServer } from './wire-snapshot.js';
@@ -22,9 +22,9 @@ describe('text that reaches the model', () => {
     expect(freshIndicators('Search the docs.', 'Search the documentation, then fetch a page.')).toEqual([]);
   });
 
-  it('schemaTexts: every description and title of a schema by pointer, at any depth, without recursion', () => {
+  it('changedSchemaTexts: every description and title of a schema new at its pointer, at any depth, without recursion', () => {
     const schema = { type: 'object', title: 'T', properties: { 'a/b': { description: 'slash' }, list: { items: [{ description: 'first' }] } }, $defs: { x: { title: 'X' } } };
-    expect([...schemaTexts(schema, '/inputSchema')]).toEqual(
+    expect(changedSchemaTexts(undefined, schema, '/inputSchema').map((text) => [text.pointer, text.after])).toEqual(
       expect.arrayContaining([
         ['/inputSchema/title', 'T'],
         ['/inputSchema/properties/a~1b/description', 'slash'],
@@ -32,12 +32,14 @@ describe('text that reaches the model', () => {
         ['/inputSchema/$defs/x/title', 'X'],
       ]),
     );
+    expect(changedSchemaTexts(schema, { ...schema, title: 'U' }, '/inputSchema')).toEqual([{ pointer: '/inputSchema/title', before: 'T', after: 'U' }]);
     let deep: Record<string, unknown> = { description: 'bottom' };
     for (let i = 0; i < 50_000; i++) deep = { items: deep };
-    expect(schemaTexts(deep as never, '').size).toBe(1);
+    expect(changedSchemaTexts(undefined, deep as never, '')).toHaveLength(1);
+    expect(changedSchemaTexts(deep as never, deep as never, '')).toEqual([]);
   });
 
-  it('schemaTexts: the same texts in the same order as a walk that visits every value', () => {
+  it('changedSchemaTexts: the texts of a walk of `after` that visits every value, less those a walk of `before` finds at the same pointer, in that order', () => {
     // Every value visited, every pointer written: the plain form of the walk.
     const everyValue = (schema: Json | undefined, at: string): Array<[string, string]> => {
       const texts: Array<[string, string]> = [];
@@ -55,21 +57,32 @@ describe('text that reaches the model', () => {
       }
       return texts;
     };
-    const keys = fc.constantFrom('description', 'title', 'properties', 'items', '__proto__', 'a/b', '~', 'x');
+    const keys = fc.constantFrom('description', 'title', 'properties', 'items', '__proto__', 'length', '0', '1', 'a/b', '~', 'x');
     const value = fc.letrec<{ json: Json }>((tie) => ({
       json: fc.oneof(
         { depthSize: 'small', maxDepth: 5 },
-        fc.constantFrom<Json>('text', 1, null, true),
+        fc.constantFrom<Json>('text', 'other', 1, null, true),
         fc.array(tie('json'), { maxLength: 3 }),
         fc.array(fc.tuple(keys, tie('json')), { maxLength: 4 }).map((entries) => Object.fromEntries(entries) as Json),
       ),
     })).json;
-    fc.assert(
-      fc.property(value, (schema) => {
-        expect([...schemaTexts(schema, '/inputSchema')]).toEqual(everyValue(schema, '/inputSchema'));
-      }),
-      { numRuns: 300 },
+    // Pairs that share most of their structure, as a release and the one before it do.
+    const pair = fc.oneof(
+      fc.tuple(value, value),
+      value.chain((schema) => fc.tuple(fc.constant(schema), fc.constant(JSON.parse(JSON.stringify(schema).replaceAll('"text"', '"other"')) as Json))),
+      value.chain((schema) => fc.tuple(fc.constant(schema), fc.constant({ wrapped: schema, description: 'text' } as Json))),
     );
+    let found = 0;
+    fc.assert(
+      fc.property(pair, fc.boolean(), ([before, after], beforeMissing) => {
+        const was = new Map(everyValue(beforeMissing ? undefined : before, '/inputSchema'));
+        const expected = everyValue(after, '/inputSchema').filter(([where, text]) => was.get(where) !== text).map(([where, text]) => ({ pointer: where, before: was.get(where), after: text }));
+        found += expected.length;
+        expect(changedSchemaTexts(beforeMissing ? undefined : before, after, '/inputSchema')).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+    expect(found).toBeGreaterThan(50);
   });
 
   it('a parameter description that gains instructions is risky, in place of the plain description change', () => {
