@@ -21971,46 +21971,54 @@ function freshIndicators(before, after) {
   const known = new Set(modelInstructionIndicators(before));
   return found.filter((label) => !known.has(label));
 }
-function schemaTexts(schema, at) {
-  const texts = /* @__PURE__ */ new Map();
-  const stack = isContainer(schema) ? [[schema, at]] : [];
-  for (let entry = stack.pop(); entry !== void 0; entry = stack.pop()) {
-    const [value, where] = entry;
+function isContainer(value) {
+  return value !== null && typeof value === "object";
+}
+function changedSchemaTexts(before, after, at) {
+  const found = [];
+  const stack = isContainer(after) ? [{ value: after, was: before }] : [];
+  const pointerOf2 = (place, key2) => {
+    const tokens2 = [key2];
+    for (let step = place; step?.key !== void 0; step = step.parent) tokens2.push(step.key);
+    return at + tokens2.reverse().map((token2) => pointer(token2)).join("");
+  };
+  for (let place = stack.pop(); place !== void 0; place = stack.pop()) {
+    const { value, was } = place;
+    const old = (key2) => isContainer(was) && Object.hasOwn(was, key2) ? was[key2] : void 0;
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        if (isContainer(item)) stack.push([item, `${where}/${index}`]);
+        if (isContainer(item)) stack.push({ value: item, was: old(String(index)), key: String(index), parent: place });
       }
       continue;
     }
     for (const key2 in value) {
       if (!Object.hasOwn(value, key2)) continue;
       const item = value[key2];
-      if ((key2 === "description" || key2 === "title") && typeof item === "string") texts.set(`${where}${pointer(key2)}`, item);
-      else if (isContainer(item)) stack.push([item, `${where}${pointer(key2)}`]);
+      if ((key2 === "description" || key2 === "title") && typeof item === "string") {
+        const text = old(key2);
+        const previous = typeof text === "string" ? text : void 0;
+        if (previous !== item) found.push({ pointer: pointerOf2(place, key2), before: previous, after: item });
+      } else if (isContainer(item)) stack.push({ value: item, was: old(key2), key: key2, parent: place });
     }
   }
-  return texts;
-}
-function isContainer(value) {
-  return value !== null && typeof value === "object";
+  return found;
 }
 function toolSchemaSteering(before, after) {
   const changes = [];
   for (const [key2, at] of [["inputSchema", "/inputSchema"], ["outputSchema", "/outputSchema"]]) {
     if (before && jsonEqual(before[key2], after[key2])) continue;
-    const was = schemaTexts(before?.[key2], at);
-    for (const [where, text] of schemaTexts(after[key2], at)) {
-      const indicators = freshIndicators(was.get(where), text);
+    for (const text of changedSchemaTexts(before?.[key2], after[key2], at)) {
+      const indicators = freshIndicators(text.before, text.after);
       if (indicators.length === 0) continue;
       changes.push(
         change("tool-schema-description-instructions-added", {
           entity: "tool",
           name: before?.name ?? after.name,
-          pointer: where,
-          before: was.get(where),
-          after: text,
-          params: { indicators, field: where.slice(where.lastIndexOf("/") + 1) }
+          pointer: text.pointer,
+          before: text.before,
+          after: text.after,
+          params: { indicators, field: text.pointer.slice(text.pointer.lastIndexOf("/") + 1) }
         })
       );
     }
