@@ -20475,26 +20475,30 @@ var init_match = __esm({
 
 // src/diff/renames.ts
 function schemaFeatures(schema, prefix, out, keys) {
-  const walk = (value, path) => {
+  const walk = (value, path, underProperties) => {
     if (out.size >= MAX_FEATURES) return;
     if (value === null || typeof value !== "object") {
       out.add(`${path}=${JSON.stringify(value)}`);
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((item) => walk(item, `${path}[]`));
+      const items = `${path}[]`;
+      for (let index = 0; index < value.length; index++) walk(value[index], items, false);
       if (value.length === 0) out.add(`${path}=[]`);
       return;
     }
-    const entries = Object.entries(value);
-    if (entries.length === 0) out.add(`${path}={}`);
-    for (const [key2, child2] of entries) {
+    let empty = true;
+    for (const key2 in value) {
+      if (!Object.hasOwn(value, key2)) continue;
+      empty = false;
+      const child2 = value[key2];
       if (IGNORED_SCHEMA_KEYS.has(key2) && typeof child2 === "string") continue;
-      if (path.endsWith("/properties")) keys.add(`p:${key2}`);
-      walk(child2, `${path}/${key2}`);
+      if (underProperties) keys.add(`p:${key2}`);
+      walk(child2, `${path}/${key2}`, key2 === "properties" || key2.endsWith("/properties"));
     }
+    if (empty) out.add(`${path}={}`);
   };
-  if (schema !== void 0) walk(schema, prefix);
+  if (schema !== void 0) walk(schema, prefix, false);
 }
 function words(...texts) {
   const result2 = /* @__PURE__ */ new Set();

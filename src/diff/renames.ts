@@ -34,26 +34,32 @@ interface Profile {
 }
 
 function schemaFeatures(schema: Json | undefined, prefix: string, out: Set<string>, keys: Set<string>): void {
-  const walk = (value: Json, path: string): void => {
+  // `underProperties`: the path ends with `/properties` (the key was `properties`, or a key ending with `/properties`),
+  // told along instead of tested on the path, whose text grows with the depth.
+  const walk = (value: Json, path: string, underProperties: boolean): void => {
     if (out.size >= MAX_FEATURES) return;
     if (value === null || typeof value !== 'object') {
       out.add(`${path}=${JSON.stringify(value)}`);
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((item) => walk(item, `${path}[]`));
+      const items = `${path}[]`;
+      for (let index = 0; index < value.length; index++) walk(value[index] as Json, items, false);
       if (value.length === 0) out.add(`${path}=[]`);
       return;
     }
-    const entries = Object.entries(value);
-    if (entries.length === 0) out.add(`${path}={}`);
-    for (const [key, child] of entries) {
+    let empty = true;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      empty = false;
+      const child = value[key] as Json;
       if (IGNORED_SCHEMA_KEYS.has(key) && typeof child === 'string') continue;
-      if (path.endsWith('/properties')) keys.add(`p:${key}`);
-      walk(child, `${path}/${key}`);
+      if (underProperties) keys.add(`p:${key}`);
+      walk(child, `${path}/${key}`, key === 'properties' || key.endsWith('/properties'));
     }
+    if (empty) out.add(`${path}={}`);
   };
-  if (schema !== undefined) walk(schema, prefix);
+  if (schema !== undefined) walk(schema, prefix, false);
 }
 
 function words(...texts: Array<string | undefined>): Set<string> {
