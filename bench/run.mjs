@@ -440,6 +440,8 @@ function timeCheckAll(label, servers) {
   try {
     const config = { failOn: 'breaking', servers: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, { baseline: `baselines/${name}.json`, ...s }])) };
     writeFileSync(join(dir, 'mcp-compat.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    // `--update` writes into folders that exist: it creates none.
+    mkdirSync(join(dir, 'baselines'));
     execFileSync(node, [cli, 'check', '--all', '--update', '--quiet', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     const commands = [
       { name: `${label}: --concurrency 1`, argv: [node, cli, 'check', '--all', '--concurrency', '1', '--format', 'json'] },
