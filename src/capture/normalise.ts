@@ -92,10 +92,10 @@ const LISTS = {
   resourceTemplates: { method: 'resources/templates/list', noun: 'resource template', key: 'uriTemplate', snapshotKey: 'resourceTemplates' },
 } as const satisfies Record<string, EntityList>;
 
-/** The entries of one list as JSON objects, each with a string identity, no identity twice. */
 /**
- * Each entry of a list as JSON. `known` is there for entries JSON.parse made (WireCapture.parsedFromJson):
- * the baseline's entries by identity (empty without a baseline).
+ * The entries of one list as JSON objects, each with a string identity, no identity twice. `known`
+ * is there for entries JSON.parse made (WireCapture.parsedFromJson): the baseline's entries by
+ * identity (empty without a baseline).
  */
 function identified(list: EntityList, raw: unknown[], who: string, known: ReadonlyMap<string, JsonObject> | undefined): JsonObject[] {
   const seen = new Set<string>();
