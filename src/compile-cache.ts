@@ -5,8 +5,10 @@
  * parsing and compiling it, about 20 ms of a `diff` on Node 20 (docs/performance.md).
  *
  * The cache is written once a run has ended, so it also holds the functions that run compiled on
- * first call, not only the bundle's top level. It is only a speed-up: any problem reading or
- * writing it (no temp folder, a full disk, a file from another Node) leaves the run as it was.
+ * first call, not only the bundle's top level; the next runs rewrite it, up to WRITES in all, each
+ * adding what it compiled, so that one first run of an unusual kind (a small file, an error) does
+ * not decide what is cached. It is only a speed-up: any problem reading or writing it (no temp
+ * folder, a full disk, a file from another Node) leaves the run as it was.
  *
  * Safety: compiled code is code. The cache lives in a folder of the OS temp folder that only this
  * user may write (created with mode 0700, and refused unless it is a real folder owned by this user
@@ -20,9 +22,11 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
-const MAGIC = Buffer.from('mcp-compat compile cache 1\n', 'latin1');
-/** After the magic: the source's length and the code's checksum, 4 bytes each. */
-const HEADER_BYTES = MAGIC.length + 8;
+const MAGIC = Buffer.from('mcp-compat compile cache 2\n', 'latin1');
+/** After the magic: the source's length, the code's checksum, and how many runs have written the cache, 4 bytes each. */
+const HEADER_BYTES = MAGIC.length + 12;
+/** Runs that write the cache: the first, and the next ones that use it, each adding what it compiled. */
+const WRITES = 3;
 
 /** What happened to the cache on a load: `used`, `rejected` by V8 (and rewritten), `missing` (and written), or `off`. */
 export type CacheOutcome = 'used' | 'rejected' | 'missing' | 'off';
@@ -56,14 +60,14 @@ function compile(file: string, options: CompileCacheOptions): { script: Script; 
     const cacheFile = cacheFileFor(file, options.folder ?? defaultFolder());
     if (cacheFile === undefined) return undefined;
     const source = readFileSync(file);
-    const cached = readCache(cacheFile, source);
+    const { code: cached, writes } = readCache(cacheFile, source) ?? { code: undefined, writes: 0 };
     // Wrapped as Node wraps a CommonJS module; on the first line, so line numbers stay the file's.
     const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source.toString('utf8')}\n})`, {
       filename: file,
       ...(cached ? { cachedData: cached } : {}),
     });
     const cache: CacheOutcome = cached === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used';
-    if (cache !== 'used') process.once('exit', () => writeCache(cacheFile, source, script));
+    if (cache !== 'used' || writes < WRITES) process.once('exit', () => writeCache(cacheFile, source, script, cache === 'used' ? writes + 1 : 1));
     return { script, cache };
   } catch {
     return undefined;
@@ -95,8 +99,8 @@ function pathHash(path: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** The compiled code kept for exactly this source, or undefined. */
-function readCache(cacheFile: string, source: Buffer): Buffer | undefined {
+/** The compiled code kept for exactly this source, and how many runs wrote it; undefined when there is none. */
+function readCache(cacheFile: string, source: Buffer): { code: Buffer; writes: number } | undefined {
   let data: Buffer;
   try {
     data = readFileSync(cacheFile);
@@ -107,7 +111,7 @@ function readCache(cacheFile: string, source: Buffer): Buffer | undefined {
   const sourceEnd = HEADER_BYTES + data.readUInt32LE(MAGIC.length);
   if (sourceEnd > data.length || !data.subarray(HEADER_BYTES, sourceEnd).equals(source)) return undefined;
   const code = data.subarray(sourceEnd);
-  return checksum(code) === data.readUInt32LE(MAGIC.length + 4) ? code : undefined;
+  return checksum(code) === data.readUInt32LE(MAGIC.length + 4) ? { code, writes: data.readUInt32LE(MAGIC.length + 8) } : undefined;
 }
 
 /** A 32-bit FNV-1a of the bytes, four at a time: about 2 ms for the `diff` bundle's code on a first call. */
@@ -122,7 +126,7 @@ function checksum(bytes: Uint8Array): number {
 }
 
 /** Writes the cache whole or not at all: to a file of its own, then renamed over the old one. */
-function writeCache(cacheFile: string, source: Buffer, script: Script): void {
+function writeCache(cacheFile: string, source: Buffer, script: Script, writes: number): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
     const code = script.createCachedData();
@@ -130,6 +134,7 @@ function writeCache(cacheFile: string, source: Buffer, script: Script): void {
     MAGIC.copy(header);
     header.writeUInt32LE(source.length, MAGIC.length);
     header.writeUInt32LE(checksum(code), MAGIC.length + 4);
+    header.writeUInt32LE(writes, MAGIC.length + 8);
     writeFileSync(temporary, Buffer.concat([header, source, code]), { mode: 0o600 });
     renameSync(temporary, cacheFile);
   } catch {

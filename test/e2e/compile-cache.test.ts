@@ -73,6 +73,21 @@ describe('the compile cache of the diff bundle on Nodes without one (src/compile
     }
   });
 
+  it('is rewritten by the next two runs that use it, each adding what it compiled, then left alone', async () => {
+    const folder = join(workdir(), 'cache');
+    const file = moduleFile(SOURCE);
+    const written = () => statSync(join(folder, readdirSync(folder)[0] as string), { bigint: true }).mtimeNs;
+    expect((await load(file, folder)).cache).toBe('missing');
+    const times = [written()];
+    for (let run = 0; run < 3; run++) {
+      expect((await load(file, folder)).cache).toBe('used');
+      times.push(written());
+    }
+    expect(times[1]).not.toBe(times[0]);
+    expect(times[2]).not.toBe(times[1]);
+    expect(times[3]).toBe(times[2]);
+  });
+
   it('is not used for a changed bundle of the same length: it holds the whole text it was made from', async () => {
     const folder = join(workdir(), 'cache');
     const file = moduleFile(SOURCE);
