@@ -3133,9 +3133,9 @@ var require_ejs = __commonJS({
       createRegex: function() {
         var str2 = _REGEX_STRING;
         var delim = utils_js_1.default.escapeRegExpChars(this.opts.delimiter);
-        var open5 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
-        var close2 = utils_js_1.default.escapeRegExpChars(this.opts.closeDelimiter);
-        str2 = str2.replace(/%/g, delim).replace(/</g, open5).replace(/>/g, close2);
+        var open4 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
+        var close = utils_js_1.default.escapeRegExpChars(this.opts.closeDelimiter);
+        str2 = str2.replace(/%/g, delim).replace(/</g, open4).replace(/>/g, close);
         return new RegExp(str2);
       },
       compile: function() {
@@ -9490,19 +9490,19 @@ var require_commonjs2 = __commonJS({
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open5 = [];
+      const open4 = [];
       for (let i = 0; i < masked.length; i++) {
         const c = masked.charCodeAt(i);
         if (c === 123) {
-          open5.push(i);
-        } else if (c === 125 && open5.length) {
-          open5.pop();
+          open4.push(i);
+        } else if (c === 125 && open4.length) {
+          open4.pop();
         }
       }
       let out = "";
       let last = 0;
-      for (let i = 0; i < open5.length; i++) {
-        const at = open5[i];
+      for (let i = 0; i < open4.length; i++) {
+        const at = open4[i];
         out += masked.slice(last, at) + "\0";
         last = at + 1;
       }
@@ -9513,14 +9513,14 @@ var require_commonjs2 = __commonJS({
       if (budget.remaining < 0) {
         return false;
       }
-      let close2 = false;
+      let close = false;
       for (let i = str2.length - 1; i >= 0; i--) {
         const c = str2.charCodeAt(i);
         if (c === 125) {
-          close2 = true;
+          close = true;
         } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-          close2 = false;
-        } else if (c === 44 && close2 && str2.charCodeAt(i + 1) !== 44) {
+          close = false;
+        } else if (c === 44 && close && str2.charCodeAt(i + 1) !== 44) {
           return true;
         }
       }
@@ -10470,11 +10470,11 @@ var require_ast = __commonJS({
         if (this.type === "!" && this.#emptyExt) {
           final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
         } else {
-          const close2 = this.type === "!" ? (
+          const close = this.type === "!" ? (
             // !() must match something,but !(x) can match ''
             "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
           ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-          final = start + body + close2;
+          final = start + body + close;
         }
         return [
           final,
@@ -11346,10 +11346,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open5, close2] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open5 + re + close2 + "$";
+        const [open4, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open4 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open5 + re.slice(1, -1) + close2 + ")$";
+          re = "^(?:\\/|" + open4 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -16248,8 +16248,8 @@ function commentEnd(text, start) {
     return newline === -1 ? text.length : newline;
   }
   if (next === 42) {
-    const close2 = text.indexOf("*/", start + 2);
-    return close2 === -1 ? text.length : close2 + 2;
+    const close = text.indexOf("*/", start + 2);
+    return close === -1 ? text.length : close + 2;
   }
   return start + 1;
 }
@@ -18618,12 +18618,12 @@ var init_stdin_source = __esm({
 
 // src/snapshot/tool-chunks.ts
 function cutTools(text) {
-  const open5 = text.indexOf(OPEN);
-  if (open5 === -1) return void 0;
+  const open4 = text.indexOf(OPEN);
+  if (open4 === -1) return void 0;
   const closeAt = text.endsWith(`${CLOSE}
 `) ? text.length - CLOSE.length - 1 : text.endsWith(CLOSE) ? text.length - CLOSE.length : -1;
-  if (closeAt < open5) return void 0;
-  const first = open5 + '\n  "tools": [\n    '.length;
+  if (closeAt < open4) return void 0;
+  const first = open4 + '\n  "tools": [\n    '.length;
   const tools = [];
   let start = first;
   for (let separator = text.indexOf(SEPARATOR, start); separator !== -1 && separator < closeAt; separator = text.indexOf(SEPARATOR, start)) {
@@ -19814,7 +19814,7 @@ __export(read_exports, {
   validateSnapshot: () => validateSnapshot,
   validateSnapshotWithinDepth: () => validateSnapshotWithinDepth
 });
-import { close, fstat, open, read, readFileSync as readFileSync2 } from "node:fs";
+import { closeSync, fstatSync, openSync, read, readFileSync as readFileSync2 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative2 } from "node:path";
 async function readSnapshot(path) {
   return (await readSnapshotFile(path)).snapshot;
@@ -19844,12 +19844,12 @@ async function validReusing(reusing, shown2) {
 async function readText2(path, shown2) {
   let fd;
   try {
-    fd = await settle((done) => open(path, "r", done));
+    fd = openSync(path, "r");
   } catch (error4) {
     throw cannotRead(shown2, error4);
   }
   try {
-    const info = await settle((done) => fstat(fd, done));
+    const info = fstatSync(fd);
     if (info.isDirectory()) throw new UserError(`Cannot read snapshot ${shown2}: it is a directory.`);
     if (info.isFile() && info.size > MAX_SNAPSHOT_BYTES) throw tooLarge(shown2, info.size);
     if (info.isFile()) return readFileSync2(fd).toString("utf8");
@@ -19867,7 +19867,10 @@ async function readText2(path, shown2) {
   } catch (error4) {
     throw error4 instanceof UserError ? error4 : cannotRead(shown2, error4);
   } finally {
-    await settle((done) => close(fd, (error4) => done(error4, void 0))).catch(() => void 0);
+    try {
+      closeSync(fd);
+    } catch {
+    }
   }
 }
 function settle(call2) {
@@ -20600,13 +20603,13 @@ function detect(removed, added, profileOf) {
       else index.set(key2, [i]);
     }
   });
-  const open5 = profiles.added.map((_, i) => i).filter((i) => !usedTo.has(i));
+  const open4 = profiles.added.map((_, i) => i).filter((i) => !usedTo.has(i));
   const pairs = [];
   profiles.removed.forEach((p, from) => {
     if (usedFrom.has(from)) return;
     let candidates;
-    if (open5.length <= MAX_CANDIDATES) {
-      candidates = open5;
+    if (open4.length <= MAX_CANDIDATES) {
+      candidates = open4;
     } else {
       const counts = /* @__PURE__ */ new Map();
       for (const key2 of p.keys) {
@@ -23225,12 +23228,12 @@ function casesByEntity(tools, items, prefix) {
   return [...cases.values()];
 }
 function renderCase(entry, details2) {
-  const open5 = `    <testcase classname="${attribute(entry.classname)}" name="${attribute(entry.name)}">`;
-  if (entry.items.length === 0) return `${open5}</testcase>`;
+  const open4 = `    <testcase classname="${attribute(entry.classname)}" name="${attribute(entry.name)}">`;
+  if (entry.items.length === 0) return `${open4}</testcase>`;
   const body = entry.items.filter((item) => item.failing).map((item) => `      <failure message="${attribute(item.message)}" type="${attribute(item.rule)}">${escapeXml(details2(item))}</failure>`);
   const others = entry.items.filter((item) => !item.failing);
   if (others.length > 0) body.push(`      <system-out>${escapeXml(others.map(details2).join("\n\n"))}</system-out>`);
-  return [open5, ...body, "    </testcase>"].join("\n");
+  return [open4, ...body, "    </testcase>"].join("\n");
 }
 function junitDocument(suite, testcases, failures) {
   return [
@@ -24044,19 +24047,19 @@ var init_source = __esm({
         }
       }
     });
-    createStyler = (open5, close2, parent) => {
+    createStyler = (open4, close, parent) => {
       let openAll;
       let closeAll;
       if (parent === void 0) {
-        openAll = open5;
-        closeAll = close2;
+        openAll = open4;
+        closeAll = close;
       } else {
-        openAll = parent.openAll + open5;
-        closeAll = close2 + parent.closeAll;
+        openAll = parent.openAll + open4;
+        closeAll = close + parent.closeAll;
       }
       return {
-        open: open5,
-        close: close2,
+        open: open4,
+        close,
         openAll,
         closeAll,
         parent
@@ -32946,11 +32949,11 @@ var init_dist2 = __esm({
             return;
           }
           const decoder2 = new TextDecoder(), reader = body.getReader();
-          let open5 = true;
+          let open4 = true;
           do {
             const { done, value } = await reader.read();
-            value && __privateGet(this, _parser).feed(decoder2.decode(value, { stream: !done })), done && (open5 = false, __privateGet(this, _parser).reset(), __privateMethod(this, _EventSource_instances, scheduleReconnect_fn).call(this));
-          } while (open5);
+            value && __privateGet(this, _parser).feed(decoder2.decode(value, { stream: !done })), done && (open4 = false, __privateGet(this, _parser).reset(), __privateMethod(this, _EventSource_instances, scheduleReconnect_fn).call(this));
+          } while (open4);
         }), __privateAdd(this, _onFetchError, (err) => {
           __privateSet(this, _controller, void 0), !(err.name === "AbortError" || err.type === "aborted") && __privateMethod(this, _EventSource_instances, scheduleReconnect_fn).call(this, flattenError2(err));
         }), __privateAdd(this, _onEvent, (event) => {
@@ -34030,12 +34033,12 @@ __export(stdio_windows_exports, {
 });
 import { spawn as spawn3 } from "node:child_process";
 function endProcessTreeOnClose(transport, deadline) {
-  const close2 = transport.close.bind(transport);
+  const close = transport.close.bind(transport);
   transport.close = async () => {
     const budget = shutdownBudget(deadline);
     const child2 = transport._process;
     if (child2?.pid !== void 0 && child2.exitCode === null && child2.signalCode === null) await taskkillTree(child2.pid, budget / 2);
-    await Promise.race([close2(), new Promise((resolve10) => setTimeout(resolve10, budget / 2))]);
+    await Promise.race([close(), new Promise((resolve10) => setTimeout(resolve10, budget / 2))]);
     for (const stream of [child2?.stdin, child2?.stdout, child2?.stderr]) stream?.destroy();
     child2?.unref();
   };
@@ -34112,15 +34115,15 @@ function signalPerRequest(fetchImpl = fetch) {
   return (input, init) => {
     const shared = init?.signal;
     if (!shared) return fetchImpl(input, init);
-    let open5 = linked.get(shared);
-    if (open5 === void 0) {
+    let open4 = linked.get(shared);
+    if (open4 === void 0) {
       const controllers = /* @__PURE__ */ new Set();
       shared.addEventListener("abort", () => controllers.forEach((controller) => controller.abort(shared.reason)), { once: true });
-      linked.set(shared, open5 = controllers);
+      linked.set(shared, open4 = controllers);
     }
     const own4 = new AbortController();
     if (shared.aborted) own4.abort(shared.reason);
-    else open5.add(own4);
+    else open4.add(own4);
     return fetchImpl(input, { ...init, signal: own4.signal });
   };
 }
@@ -37840,7 +37843,7 @@ function isBackEdge(ctx, value) {
   const backEdges = ctx[STATE]?.backEdges;
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
-var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open3, memo;
+var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open2, memo;
 var init_memoizer = __esm({
   "node_modules/@modelcontextprotocol/core/node_modules/zod/v4/core/memoizer.js"() {
     init_util2();
@@ -37856,7 +37859,7 @@ var init_memoizer = __esm({
     NONE = 0;
     ASSUMED = 1;
     PROVEN = 2;
-    open3 = [];
+    open2 = [];
     memo = {
       alloc(_inst, payload, empty) {
         const bucket = handoff;
@@ -37865,7 +37868,7 @@ var init_memoizer = __esm({
         handoff = void 0;
         const entry = { value: empty, issues: null };
         bucket.set(payload.value, entry);
-        open3.push(entry);
+        open2.push(entry);
         return empty;
       },
       guard(inst) {
@@ -37936,10 +37939,10 @@ var init_memoizer = __esm({
               return payload;
             }
             handoff = bucket;
-            const depth = open3.length;
+            const depth = open2.length;
             const result2 = base(payload, ctx);
             handoff = void 0;
-            const entry = open3.length > depth ? open3.pop() : void 0;
+            const entry = open2.length > depth ? open2.pop() : void 0;
             if (result2 instanceof Promise) {
               return result2.then((r) => {
                 if (entry)
@@ -45618,7 +45621,7 @@ function isBackEdge2(ctx, value) {
   const backEdges = ctx[STATE2]?.backEdges;
   return backEdges !== void 0 && isRef2(value) && backEdges.has(value);
 }
-var $ZodCyclicError2, STATE2, NO_ISSUES2, recursive2, NONE2, ASSUMED2, PROVEN2, handoff2, open4, memo2;
+var $ZodCyclicError2, STATE2, NO_ISSUES2, recursive2, NONE2, ASSUMED2, PROVEN2, handoff2, open3, memo2;
 var init_memoizer2 = __esm({
   "node_modules/@modelcontextprotocol/client/node_modules/zod/v4/core/memoizer.js"() {
     init_util3();
@@ -45634,7 +45637,7 @@ var init_memoizer2 = __esm({
     NONE2 = 0;
     ASSUMED2 = 1;
     PROVEN2 = 2;
-    open4 = [];
+    open3 = [];
     memo2 = {
       alloc(_inst, payload, empty) {
         const bucket = handoff2;
@@ -45643,7 +45646,7 @@ var init_memoizer2 = __esm({
         handoff2 = void 0;
         const entry = { value: empty, issues: null };
         bucket.set(payload.value, entry);
-        open4.push(entry);
+        open3.push(entry);
         return empty;
       },
       guard(inst) {
@@ -45714,10 +45717,10 @@ var init_memoizer2 = __esm({
               return payload;
             }
             handoff2 = bucket;
-            const depth = open4.length;
+            const depth = open3.length;
             const result2 = base(payload, ctx);
             handoff2 = void 0;
-            const entry = open4.length > depth ? open4.pop() : void 0;
+            const entry = open3.length > depth ? open3.pop() : void 0;
             if (result2 instanceof Promise) {
               return result2.then((r) => {
                 if (entry)
@@ -64295,7 +64298,7 @@ var init_public_CvV4ZHkX = __esm({
           }).catch(() => {
           });
         };
-        const close2 = async () => {
+        const close = async () => {
           if (state === "closed") return;
           settle4({ cause: "local" });
           await wireTeardown();
@@ -64352,7 +64355,7 @@ var init_public_CvV4ZHkX = __esm({
         }
         return {
           honoredFilter: await opening,
-          close: close2,
+          close,
           closed
         };
       }
@@ -83441,7 +83444,7 @@ async function captureOverTransportOpen(inner, context, options) {
     phase = "checking the lists";
     return toSnapshot(wire, context.who, options.baseline);
   };
-  const close2 = () => {
+  const close = () => {
     clearTimeout(timer);
     closing = true;
     return Promise.race([endConnection(client, inner), new Promise((resolve10) => setTimeout(resolve10, 3e3).unref())]);
@@ -83453,10 +83456,10 @@ async function captureOverTransportOpen(inner, context, options) {
       throw asUserError(error4, context, phase, stderr());
     });
   } catch (error4) {
-    await close2();
+    await close();
     throw error4;
   }
-  return { snapshot, closed: close2() };
+  return { snapshot, closed: close() };
 }
 async function endConnection(client, transport) {
   if (transport.sessionId !== void 0 && typeof transport.terminateSession === "function") await transport.terminateSession().catch(() => {
@@ -83980,7 +83983,7 @@ init_stdin_source();
 // src/commands/flags/output-path.ts
 init_errors();
 import { randomBytes } from "node:crypto";
-import { open as open2, rm, stat } from "node:fs/promises";
+import { open, rm, stat } from "node:fs/promises";
 import { basename as basename3, dirname as dirname4, join as join2, resolve as resolve6 } from "node:path";
 async function assertWritableFile(path, flag) {
   const file = resolve6(path);
@@ -83996,7 +83999,7 @@ async function assertWritableFile(path, flag) {
   if (!parent.isDirectory()) throw new UserError(`${flag} ${shown2}: ${folder} is not a folder.`);
   const probe = join2(folder, `.${basename3(file)}.${process.pid}.${randomBytes(4).toString("hex")}.probe`);
   try {
-    await (await open2(probe, "wx")).close();
+    await (await open(probe, "wx")).close();
   } catch (error4) {
     throw new UserError(`${flag} ${shown2}: cannot create a file in folder ${folder} (${reason2(error4)}).`, { hint: "Choose a folder you can write to." });
   }
