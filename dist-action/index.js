@@ -18626,12 +18626,18 @@ function cutTools(text) {
   const first = open4 + '\n  "tools": [\n    '.length;
   const tools = [];
   let start = first;
-  for (let separator = text.indexOf(SEPARATOR, start); separator !== -1 && separator < closeAt; separator = text.indexOf(SEPARATOR, start)) {
+  for (let separator = nextSeparator(text, start); separator !== -1 && separator < closeAt; separator = nextSeparator(text, start)) {
     tools.push(text.slice(start, separator + "\n    }".length));
     start = separator + SEPARATOR.length - "{\n".length;
   }
   tools.push(text.slice(start, closeAt + "\n    }".length));
   return { head: text.slice(0, first), tail: text.slice(closeAt + "\n    }".length), tools };
+}
+function nextSeparator(text, from) {
+  for (let rest = text.indexOf(SEPARATOR_REST, from + SEPARATOR_INDENT.length); rest !== -1; rest = text.indexOf(SEPARATOR_REST, rest + 1)) {
+    if (text.startsWith(SEPARATOR_INDENT, rest - SEPARATOR_INDENT.length)) return rest - SEPARATOR_INDENT.length;
+  }
+  return -1;
 }
 function parseReusingTools(text, baselineChunks, baselineTools, maxDepth) {
   if (baselineChunks.tools.length !== baselineTools.length) return void 0;
@@ -18683,13 +18689,15 @@ function parseReusingTools(text, baselineChunks, baselineTools, maxDepth) {
 function isRecord(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-var OPEN, SEPARATOR, CLOSE;
+var OPEN, SEPARATOR, SEPARATOR_INDENT, SEPARATOR_REST, CLOSE;
 var init_tool_chunks = __esm({
   "src/snapshot/tool-chunks.ts"() {
     "use strict";
     init_json_scan();
     OPEN = '\n  "tools": [\n    {\n';
     SEPARATOR = "\n    },\n    {\n";
+    SEPARATOR_INDENT = "\n    ";
+    SEPARATOR_REST = "},\n    {\n";
     CLOSE = "\n    }\n  ]\n}";
   }
 });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generatePair } from '../../../bench/generate.mjs';
 import { readSnapshotFile, readSnapshotPair } from '../../../src/snapshot/read.js';
@@ -33,6 +34,32 @@ describe('cutTools', () => {
     expect(chunks?.tools).toHaveLength(tools.length);
     chunks?.tools.forEach((chunk, index) => expect(JSON.parse(chunk)).toEqual(tools[index]));
     expect(`${chunks?.head}${chunks?.tools.join(',\n    ')}${chunks?.tail}`).toBe(pair.base);
+  });
+
+  it('cuts exactly where a plain search for each separator does, on any text', () => {
+    // The cut as first written: one indexOf of the whole separator per tool.
+    const plainCut = (text: string): string[] | undefined => {
+      const open = text.indexOf('\n  "tools": [\n    {\n');
+      const close = '\n    }\n  ]\n}';
+      const closeAt = text.endsWith(`${close}\n`) ? text.length - close.length - 1 : text.endsWith(close) ? text.length - close.length : -1;
+      if (open === -1 || closeAt < open) return undefined;
+      const tools: string[] = [];
+      let start = open + '\n  "tools": [\n    '.length;
+      for (let at = text.indexOf('\n    },\n    {\n', start); at !== -1 && at < closeAt; at = text.indexOf('\n    },\n    {\n', start)) {
+        tools.push(text.slice(start, at + '\n    }'.length));
+        start = at + '\n    },\n    '.length;
+      }
+      tools.push(text.slice(start, closeAt + '\n    }'.length));
+      return tools;
+    };
+    const piece = fc.constantFrom('\n', '    ', '  ', ' ', '}', '},', ',', '{', '\n    },\n    {\n', '},\n    {\n', '\n    }', '"x": 1', 'a');
+    const text = fc.array(piece, { maxLength: 40 }).map((pieces) => `{\n  "a": 1,\n  "tools": [\n    {\n${pieces.join('')}\n    }\n  ]\n}\n`);
+    fc.assert(
+      fc.property(text, (candidate) => {
+        expect(cutTools(candidate)?.tools).toEqual(plainCut(candidate));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('leaves a file laid out otherwise alone', () => {
