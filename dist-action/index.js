@@ -16226,6 +16226,43 @@ function walkParsed(document2, maxDepth) {
   }
   return { keys, colons, tooDeep: false };
 }
+function firstTooDeep(value, maxDepth) {
+  if (!nestedDeeperThan(value, maxDepth)) return void 0;
+  const stack = [{ value, depth: 1 }];
+  for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
+    if (frame.value === null || typeof frame.value !== "object") continue;
+    if (frame.depth > maxDepth) {
+      const path = [];
+      for (let at = frame; at?.key !== void 0; at = at.parent) path.push(at.key);
+      return path.reverse();
+    }
+    const container = frame.value;
+    const keys = Array.isArray(container) ? container.map((_, index) => String(index)) : Object.keys(container);
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const key2 = keys[index];
+      const member = container[key2];
+      if (member !== null && typeof member === "object") stack.push({ value: member, depth: frame.depth + 1, key: key2, parent: frame });
+    }
+  }
+  return void 0;
+}
+function nestedDeeperThan(value, maxDepth) {
+  if (value === null || typeof value !== "object") return false;
+  const values2 = [value];
+  const depths = [1];
+  for (let container = values2.pop(); container !== void 0; container = values2.pop()) {
+    const depth = depths.pop();
+    if (depth > maxDepth) return true;
+    const members3 = Array.isArray(container) ? container : Object.values(container);
+    for (const member of members3) {
+      if (member !== null && typeof member === "object") {
+        values2.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
 function colonsIn(text) {
   let count2 = 0;
   for (let at = text.indexOf(":"); at !== -1; at = text.indexOf(":", at + 1)) count2++;
@@ -19993,45 +20030,9 @@ function duplicates(snapshot) {
   snapshot.prompts.forEach((prompt, index) => check3(prompt.arguments ?? [], `/prompts/${index}/arguments`, (argument2) => argument2.name, "name"));
   return problems;
 }
-function nestedTooDeep(document2) {
-  const values2 = [];
-  const depths = [];
-  if (document2 !== null && typeof document2 === "object") {
-    values2.push(document2);
-    depths.push(1);
-  }
-  while (values2.length > 0) {
-    const value = values2.pop();
-    const depth = depths.pop();
-    if (depth > MAX_SNAPSHOT_DEPTH) return true;
-    const members3 = Array.isArray(value) ? value : Object.values(value);
-    for (const member of members3) {
-      if (member !== null && typeof member === "object") {
-        values2.push(member);
-        depths.push(depth + 1);
-      }
-    }
-  }
-  return false;
-}
 function tooDeep(document2) {
-  if (!nestedTooDeep(document2)) return void 0;
-  const stack = [{ value: document2, depth: 1 }];
-  for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
-    const { value, depth } = frame;
-    if (value === null || typeof value !== "object") continue;
-    if (depth > MAX_SNAPSHOT_DEPTH) {
-      const segments = [];
-      for (let at = frame; at?.key !== void 0; at = at.parent) segments.push(at.key);
-      return tooDeepProblem(shownTokens(segments.reverse()));
-    }
-    if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1, key: String(index), parent: frame });
-    } else {
-      for (const key2 of Object.keys(value).reverse()) stack.push({ value: value[key2], depth: depth + 1, key: key2, parent: frame });
-    }
-  }
-  return void 0;
+  const path = firstTooDeep(document2, MAX_SNAPSHOT_DEPTH);
+  return path === void 0 ? void 0 : tooDeepProblem(shownTokens(path));
 }
 function tooDeepProblem(pointer2) {
   return { pointer: pointer2, message: `is nested deeper than ${MAX_SNAPSHOT_DEPTH} levels of arrays and objects, more than a snapshot may have` };
@@ -24571,25 +24572,6 @@ function entityAt(snapshot, pointer2) {
   }
   return "";
 }
-function firstTooDeep(value, maxDepth) {
-  const stack = [{ value, depth: 1 }];
-  for (let frame = stack.pop(); frame !== void 0; frame = stack.pop()) {
-    if (frame.value === null || typeof frame.value !== "object") continue;
-    if (frame.depth > maxDepth) {
-      const path = [];
-      for (let at = frame; at?.key !== void 0; at = at.parent) path.push(at.key);
-      return path.reverse();
-    }
-    const container = frame.value;
-    const keys = Array.isArray(container) ? container.map((_, index) => String(index)) : Object.keys(container);
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const key2 = keys[index];
-      const member = container[key2];
-      if (member !== null && typeof member === "object") stack.push({ value: member, depth: frame.depth + 1, key: key2, parent: frame });
-    }
-  }
-  return void 0;
-}
 function roundTripsWithin(value, maxDepth) {
   if (typeof value === "number") return writtenAsRead(value);
   if (value === null || typeof value !== "object") return true;
@@ -24781,6 +24763,7 @@ var init_normalise = __esm({
     init_errors();
     init_json2();
     init_sanitize();
+    init_json_scan();
     init_readable();
     LISTS3 = {
       tools: { method: "tools/list", noun: "tool", key: "name", snapshotKey: "tools" },

@@ -4,7 +4,8 @@ import { MAX_SNAPSHOT_DEPTH } from '../snapshot/read.js';
 import { UserError } from '../errors.js';
 import { jsonEqual } from '../diff/json.js';
 import { cleanLine } from '../report/sanitize.js';
-import { firstTooDeep, MAX_ENTITY_DEPTH, roundTripsWithin, shownPath } from './readable.js';
+import { firstTooDeep } from '../snapshot/json-scan.js';
+import { MAX_ENTITY_DEPTH, roundTripsWithin, shownPath } from './readable.js';
 
 /** What a capture read from the wire, before it becomes a snapshot. */
 export interface WireCapture {

@@ -41,41 +41,11 @@ function entityAt(snapshot: Snapshot, pointer: string): string {
 }
 
 /**
- * The path to the first array or object nested deeper than `maxDepth` levels in `value` (itself
- * level 1), or undefined. A loop, not recursion: a server may send a schema 100,000 levels deep,
- * and JSON.stringify, the canonical form and the masking would all overflow the stack on it.
- */
-export function firstTooDeep(value: unknown, maxDepth: number): string[] | undefined {
-  interface Frame {
-    value: unknown;
-    depth: number;
-    key?: string;
-    parent?: Frame;
-  }
-  const stack: Frame[] = [{ value, depth: 1 }];
-  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    if (frame.value === null || typeof frame.value !== 'object') continue;
-    if (frame.depth > maxDepth) {
-      const path: string[] = [];
-      for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) path.push(at.key);
-      return path.reverse();
-    }
-    const container = frame.value as Record<string, unknown>;
-    const keys = Array.isArray(container) ? container.map((_, index) => String(index)) : Object.keys(container);
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const key = keys[index]!;
-      const member = container[key];
-      if (member !== null && typeof member === 'object') stack.push({ value: member, depth: frame.depth + 1, key, parent: frame });
-    }
-  }
-  return undefined;
-}
-
-/**
  * Whether a value JSON.parse made is nested at most `maxDepth` levels and reads back the same after
  * JSON.stringify: JSON.parse turns 1e400 into Infinity and keeps -0, which JSON.stringify writes as
  * null and 0. Such a value can be taken as it is, with no copy. The walk builds no frame per
- * container (a 1,000-tool list has tens of thousands); firstTooDeep says where a value is too deep.
+ * container (a 1,000-tool list has tens of thousands); firstTooDeep (src/snapshot/json-scan.ts) says
+ * where a value is too deep.
  */
 export function roundTripsWithin(value: unknown, maxDepth: number): boolean {
   if (typeof value === 'number') return writtenAsRead(value);

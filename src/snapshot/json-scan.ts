@@ -251,6 +251,59 @@ function walkParsed(document: unknown, maxDepth: number): { keys: number; colons
   return { keys, colons, tooDeep: false };
 }
 
+/**
+ * The path to the first array or object nested deeper than `maxDepth` levels in `value` (itself
+ * level 1), or undefined. A loop, not recursion: a value from JSON.parse may be 100,000 levels deep,
+ * and JSON.stringify, the canonical form and the masking would all overflow the stack on it. A
+ * walk that allocates nothing per value rules most values out; only a value that fails it is walked
+ * again with a frame per container, to name the place.
+ */
+export function firstTooDeep(value: unknown, maxDepth: number): string[] | undefined {
+  if (!nestedDeeperThan(value, maxDepth)) return undefined;
+  interface Frame {
+    value: unknown;
+    depth: number;
+    key?: string;
+    parent?: Frame;
+  }
+  const stack: Frame[] = [{ value, depth: 1 }];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    if (frame.value === null || typeof frame.value !== 'object') continue;
+    if (frame.depth > maxDepth) {
+      const path: string[] = [];
+      for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) path.push(at.key);
+      return path.reverse();
+    }
+    const container = frame.value as Record<string, unknown>;
+    const keys = Array.isArray(container) ? container.map((_, index) => String(index)) : Object.keys(container);
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const key = keys[index] as string;
+      const member = container[key];
+      if (member !== null && typeof member === 'object') stack.push({ value: member, depth: frame.depth + 1, key, parent: frame });
+    }
+  }
+  return undefined;
+}
+
+/** Whether some array or object of `value` is nested deeper than `maxDepth` levels: no recursion, nothing allocated per value. */
+function nestedDeeperThan(value: unknown, maxDepth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  for (let container = values.pop(); container !== undefined; container = values.pop()) {
+    const depth = depths.pop() as number;
+    if (depth > maxDepth) return true;
+    const members = Array.isArray(container) ? container : Object.values(container);
+    for (const member of members) {
+      if (member !== null && typeof member === 'object') {
+        values.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
 function colonsIn(text: string): number {
   let count = 0;
   for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) count++;

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, read, readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { findJsonSyntaxError } from './json-syntax.js';
-import { checkParsedJson, describeDuplicateKey } from './json-scan.js';
+import { checkParsedJson, describeDuplicateKey, firstTooDeep } from './json-scan.js';
 import { cutTools, parseReusingTools } from './tool-chunks.js';
 import { escapeUnsafe, shorten, shownSegment, shownTokens, shownValue } from './shown-text.js';
 import type { Snapshot } from './model.js';
@@ -268,55 +268,10 @@ function duplicates(snapshot: Snapshot): SnapshotProblem[] {
   return problems;
 }
 
-interface Frame {
-  value: unknown;
-  depth: number;
-  key?: string;
-  parent?: Frame;
-}
-
-/** Whether some array or object is nested deeper than MAX_SNAPSHOT_DEPTH: no recursion, nothing allocated per value. */
-function nestedTooDeep(document: unknown): boolean {
-  const values: object[] = [];
-  const depths: number[] = [];
-  if (document !== null && typeof document === 'object') {
-    values.push(document);
-    depths.push(1);
-  }
-  while (values.length > 0) {
-    const value = values.pop() as object;
-    const depth = depths.pop() as number;
-    if (depth > MAX_SNAPSHOT_DEPTH) return true;
-    const members = Array.isArray(value) ? value : Object.values(value);
-    for (const member of members) {
-      if (member !== null && typeof member === 'object') {
-        values.push(member);
-        depths.push(depth + 1);
-      }
-    }
-  }
-  return false;
-}
-
 /** The first array or object nested deeper than MAX_SNAPSHOT_DEPTH, with its pointer, found without recursion. */
 function tooDeep(document: unknown): SnapshotProblem | undefined {
-  if (!nestedTooDeep(document)) return undefined;
-  const stack: Frame[] = [{ value: document, depth: 1 }];
-  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    const { value, depth } = frame;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_SNAPSHOT_DEPTH) {
-      const segments: string[] = [];
-      for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) segments.push(at.key);
-      return tooDeepProblem(shownTokens(segments.reverse()));
-    }
-    if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1, key: String(index), parent: frame });
-    } else {
-      for (const key of Object.keys(value).reverse()) stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, key, parent: frame });
-    }
-  }
-  return undefined;
+  const path = firstTooDeep(document, MAX_SNAPSHOT_DEPTH);
+  return path === undefined ? undefined : tooDeepProblem(shownTokens(path));
 }
 
 function tooDeepProblem(pointer: string): SnapshotProblem {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkParsedJson, describeDuplicateKey, duplicateKeyProblem, scanJson } from '../../../src/snapshot/json-scan.js';
+import { checkParsedJson, describeDuplicateKey, duplicateKeyProblem, firstTooDeep, scanJson } from '../../../src/snapshot/json-scan.js';
 
 /** A JSON value whose objects are lists of members, so that a key may repeat: what a hand-edited file may hold. */
 type Tree = string | number | boolean | null | Tree[] | { members: Array<[string, Tree]> };
@@ -113,5 +113,32 @@ describe('checkParsedJson', () => {
     // balance without the escape check.
     expect(check('{"a": 1, "a": 2, "b": "\\u003a"}')).toMatchObject({ kind: 'duplicate-key', key: 'a' });
     expect(check('"a:b"')).toBeUndefined();
+  });
+});
+
+function nested(levels: number): unknown {
+  let value: unknown = 'leaf';
+  for (let level = 0; level < levels; level++) value = level % 2 === 0 ? { a: value } : [value];
+  return value;
+}
+
+describe('firstTooDeep', () => {
+  it('counts the value itself as level 1, and scalars as no level', () => {
+    expect(firstTooDeep('text', 0)).toBeUndefined();
+    expect(firstTooDeep({}, 1)).toBeUndefined();
+    expect(firstTooDeep({}, 0)).toEqual([]);
+    expect(firstTooDeep(nested(3), 3)).toBeUndefined();
+    expect(firstTooDeep(nested(3), 2)).toEqual(['a', '0']);
+  });
+
+  it('walks 100,000 levels without recursion and names the path to the first value past the limit', () => {
+    const path = firstTooDeep(nested(100_000), 1000);
+    expect(path).toHaveLength(1000);
+    expect(path?.slice(-2)).toEqual(['0', 'a']);
+  });
+
+  it('finds the deep member among shallow siblings, whatever its key', () => {
+    const value = JSON.parse('{"x":{},"__proto__":{"y":[[{}]]}}') as unknown;
+    expect(firstTooDeep(value, 4)).toEqual(['__proto__', 'y', '0', '0']);
   });
 });
