@@ -90,13 +90,7 @@ function cacheFileFor(file: string, folder: string): string | undefined {
     return undefined;
   }
   // One file per installed bundle: two installs (a global one, one under npx) do not overwrite each other's.
-  return join(folder, `${basename(file)}-${pathHash(file)}.cache`);
-}
-
-function pathHash(path: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < path.length; index++) hash = Math.imul(hash ^ path.charCodeAt(index), 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, '0');
+  return join(folder, `${basename(file)}-${checksum(Buffer.from(file)).toString(16).padStart(8, '0')}.cache`);
 }
 
 /** The compiled code kept for exactly this source, and how many runs wrote it; undefined when there is none. */
@@ -114,7 +108,7 @@ function readCache(cacheFile: string, source: Buffer): { code: Buffer; writes: n
   return checksum(code) === data.readUInt32LE(MAGIC.length + 4) ? { code, writes: data.readUInt32LE(MAGIC.length + 8) } : undefined;
 }
 
-/** A 32-bit FNV-1a of the bytes, four at a time: about 2 ms for the `diff` bundle's code on a first call. */
+/** A 32-bit FNV-1a of the bytes, four at a time (about 2 ms for the `diff` bundle's code on a first call); also names a bundle's cache file. */
 function checksum(bytes: Uint8Array): number {
   // A copy starts at offset 0 of its own memory, so it can be read as 32-bit words.
   const copy = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
