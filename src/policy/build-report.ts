@@ -6,7 +6,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import { acknowledgementMatches, isExpired } from './acknowledge.js';
 import { type Acknowledgement, CONFIG_FILE_NAME, PLACEHOLDER_REASON } from './config.js';
 import { type FailOn, reachesFailOn, severityRank } from './fail-on.js';
-import { fingerprint } from './fingerprint.js';
+import { changeFingerprint } from './fingerprint.js';
 import { entityKey, locateEntities } from './locate.js';
 import { lazyProperty } from '../diff/lazy-property.js';
 import type { Report, ReportChange, ReportContext, ReportLocation, VersionCheck } from './report-model.js';
@@ -66,7 +66,7 @@ export function buildReport({ diff, base, head, sources, policy, context }: Buil
   const locate = locator(sources);
 
   const changes: ReportChange[] = diff.changes.map((change) => {
-    const print = fingerprint(change);
+    const print = changeFingerprint(change);
     const override = policy.severity?.[change.rule];
     const severity = override ?? change.severity;
     // A valid acknowledgement wins over an expired one for the same change (a renewed entry).

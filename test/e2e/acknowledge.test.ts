@@ -49,6 +49,23 @@ describe('mcp-compat acknowledge (built CLI)', () => {
     expect((await cli(['diff', 'base.json', 'head.json'], { cwd: dir })).code).toBe(0);
   });
 
+  it('an acknowledgement accepts the change it names, not the next one at the same place: another property made required, another enum value removed', async () => {
+    const dir = workdir('acknowledged-then-more');
+    const first = await diffJson(dir);
+    expect(first.changes.map((change) => change.rule).sort()).toEqual(['input-enum-value-removed', 'input-required-property-added']);
+    expect((await cli(['acknowledge', '--reason', 'folder is always sent; exact was never used', '--all', 'base.json', 'head.json'], { cwd: dir })).code).toBe(0);
+    expect((await diffJson(dir)).summary.failed).toBe(false);
+
+    // The next release makes `mode` required as well and removes `fuzzy` too: both are new, and the run fails on them.
+    const next = JSON.parse((await cli(['diff', 'base.json', 'next.json', '--format', 'json'], { cwd: dir })).stdout) as JsonReport;
+    expect(next.summary.failed).toBe(true);
+    const open = next.changes.filter((change) => !change.acknowledged);
+    expect(open.map((change) => change.rule).sort()).toEqual(['input-enum-value-removed', 'input-required-property-added']);
+    expect(next.changes.filter((change) => change.acknowledged).map((change) => change.rule)).toEqual(['input-required-property-added']);
+    expect(new Set(next.changes.map((change) => change.fingerprint)).size).toBe(next.changes.length);
+    expect((await cli(['diff', 'base.json', 'next.json'], { cwd: dir })).code).toBe(1);
+  });
+
   it('--all --report -: reads a saved JSON report from stdin and writes full entries into package.json\'s "mcp-compat" key', async () => {
     const dir = workdir('breaking');
     writeFileSync(join(dir, 'package.json'), '{\n  "name": "notes-server",\n  "mcp-compat": {\n    "failOn": "risky"\n  }\n}\n');

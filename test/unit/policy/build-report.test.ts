@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src/policy/build-report.js';
 import type { Acknowledgement } from '../../../src/policy/config.js';
-import { fingerprint } from '../../../src/policy/fingerprint.js';
+import { changeFingerprint } from '../../../src/policy/fingerprint.js';
 import { BASE, CHANGES, HEAD, diff, sampleReport } from '../report/sample.js';
 
 const removed = CHANGES[1]!;
@@ -51,11 +51,11 @@ describe('buildReport', () => {
     const report = sampleReport();
     expect(report.nextSteps).toEqual({
       acknowledgements: [
-        { fingerprint: fingerprint(removed), rule: 'tool-removed', entity: 'tool', name: 'delete_note', pointer: '', reason: expect.stringContaining('TODO') },
-        { fingerprint: fingerprint(enumRemoved), rule: 'input-enum-value-removed', entity: 'tool', name: 'search', pointer: '/inputSchema/properties/mode/enum', reason: expect.stringContaining('TODO') },
+        { fingerprint: changeFingerprint(removed), rule: 'tool-removed', entity: 'tool', name: 'delete_note', pointer: '', reason: expect.stringContaining('TODO') },
+        { fingerprint: changeFingerprint(enumRemoved), rule: 'input-enum-value-removed', entity: 'tool', name: 'search', pointer: '/inputSchema/properties/mode/enum', reason: expect.stringContaining('TODO') },
       ],
       configFile: 'mcp-compat.config.json',
-      acknowledgeCommand: `mcp-compat acknowledge --reason "..." ${fingerprint(removed)} ${fingerprint(enumRemoved)}`,
+      acknowledgeCommand: `mcp-compat acknowledge --reason "..." ${changeFingerprint(removed)} ${changeFingerprint(enumRemoved)}`,
       refreshCommand: 'mcp-compat check --baseline mcp-snapshot.json --update -- node server.js',
     });
   });
@@ -90,7 +90,7 @@ describe('buildReport', () => {
   it('an acknowledgement by fingerprint or by fields keeps the change in the report, marked, and stops it failing', () => {
     const report = sampleReport({
       acknowledged: [
-        ack({ fingerprint: fingerprint(removed) }),
+        ack({ fingerprint: changeFingerprint(removed) }),
         ack({ rule: enumRemoved.rule, entity: 'tool', name: 'search', pointer: enumRemoved.pointer, expires: '2026-06-01', source: '/acknowledged/1' }),
       ],
     });
@@ -102,7 +102,7 @@ describe('buildReport', () => {
   });
 
   it('an expired acknowledgement fails again and says so', () => {
-    const report = sampleReport({ today: '2026-06-02', acknowledged: [ack({ fingerprint: fingerprint(removed), expires: '2026-06-01' })] });
+    const report = sampleReport({ today: '2026-06-02', acknowledged: [ack({ fingerprint: changeFingerprint(removed), expires: '2026-06-01' })] });
     expect(report.summary).toMatchObject({ acknowledged: 0, failing: 2, failed: true });
     expect(report.changes[0]).toMatchObject({ rule: 'tool-removed', acknowledged: false, failing: true, acknowledgement: { expired: true, expires: '2026-06-01' } });
     expect(report.notes).toEqual([expect.stringContaining('/acknowledged/0 expired on 2026-06-01: tool-removed on tool `delete_note` counts again')]);
@@ -112,7 +112,7 @@ describe('buildReport', () => {
   it('a renewed acknowledgement wins over the expired one it replaces', () => {
     const report = sampleReport({
       today: '2026-06-02',
-      acknowledged: [ack({ fingerprint: fingerprint(removed), expires: '2026-06-01' }), ack({ fingerprint: fingerprint(removed), expires: '2026-12-31', source: '/acknowledged/1' })],
+      acknowledged: [ack({ fingerprint: changeFingerprint(removed), expires: '2026-06-01' }), ack({ fingerprint: changeFingerprint(removed), expires: '2026-12-31', source: '/acknowledged/1' })],
     });
     expect(report.changes[0]).toMatchObject({ acknowledged: true, acknowledgement: { expires: '2026-12-31', expired: false } });
     expect(report.notes).toEqual([]);
@@ -125,12 +125,12 @@ describe('buildReport', () => {
   });
 
   it('a fingerprint that contradicts the fields acknowledges nothing', () => {
-    const report = sampleReport({ acknowledged: [ack({ fingerprint: fingerprint(enumRemoved), rule: 'tool-removed', entity: 'tool', name: 'delete_note', pointer: '' })] });
+    const report = sampleReport({ acknowledged: [ack({ fingerprint: changeFingerprint(enumRemoved), rule: 'tool-removed', entity: 'tool', name: 'delete_note', pointer: '' })] });
     expect(report.summary.acknowledged).toBe(0);
   });
 
   it('an acknowledgement scoped to another server does not apply', () => {
-    const report = sampleReport({ server: 'other', acknowledged: [ack({ fingerprint: fingerprint(removed), server: 'notes' })] });
+    const report = sampleReport({ server: 'other', acknowledged: [ack({ fingerprint: changeFingerprint(removed), server: 'notes' })] });
     expect(report.summary.acknowledged).toBe(0);
     // Not in scope for this server, so not reported as unused either.
     expect(report.notes).toEqual([]);
@@ -147,11 +147,11 @@ describe('buildReport', () => {
   it('checks the declared version against the recommended bump when asked', () => {
     const minor = sampleReport({ requireBump: true });
     expect(minor.versionCheck).toMatchObject({ baseVersion: '1.0.0', nextVersion: '1.1.0', required: 'major', declared: 'minor', ok: false });
-    const major = sampleReport({ nextVersion: '2.0.0', acknowledged: [ack({ fingerprint: fingerprint(removed) }), ack({ fingerprint: fingerprint(enumRemoved) })] });
+    const major = sampleReport({ nextVersion: '2.0.0', acknowledged: [ack({ fingerprint: changeFingerprint(removed) }), ack({ fingerprint: changeFingerprint(enumRemoved) })] });
     expect(major.versionCheck).toMatchObject({ nextVersion: '2.0.0', required: 'major', declared: 'major', ok: true });
     expect(major.summary.failed).toBe(false);
     // An acknowledged breaking change still needs a major release.
-    const acknowledgedButMinor = sampleReport({ nextVersion: '1.1.0', acknowledged: [ack({ fingerprint: fingerprint(removed) }), ack({ fingerprint: fingerprint(enumRemoved) })] });
+    const acknowledgedButMinor = sampleReport({ nextVersion: '1.1.0', acknowledged: [ack({ fingerprint: changeFingerprint(removed) }), ack({ fingerprint: changeFingerprint(enumRemoved) })] });
     expect(acknowledgedButMinor.summary).toMatchObject({ failing: 0, failed: true });
     expect(sampleReport().versionCheck).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../src/diff/diff-snapshots.js';
 import { buildReport } from '../../../src/policy/build-report.js';
-import { fingerprint } from '../../../src/policy/fingerprint.js';
+import { changeFingerprint } from '../../../src/policy/fingerprint.js';
 import { renderReport } from '../../../src/report/index.js';
 import type { Snapshot } from '../../../src/snapshot/model.js';
 import { readSnapshot } from '../../../src/snapshot/read.js';
@@ -31,7 +31,7 @@ const report = buildReport({
     failOn: 'breaking',
     today: '2026-06-01',
     refreshCommand: 'cp head.json base.json',
-    acknowledged: acknowledged ? [{ fingerprint: fingerprint(acknowledged), reason: 'Reviewed [x](javascript:alert(1)) @someone <b>ok</b>', source: '/acknowledged/0' }] : [],
+    acknowledged: acknowledged ? [{ fingerprint: changeFingerprint(acknowledged), reason: 'Reviewed [x](javascript:alert(1)) @someone <b>ok</b>', source: '/acknowledged/0' }] : [],
   },
 });
 const render = (format: Parameters<typeof renderReport>[1]) => renderReport(report, format, { color: true, toolVersion: '0.1.0' });
