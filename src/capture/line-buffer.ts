@@ -38,7 +38,12 @@ export class LineBuffer {
       this.size -= before.reduce((bytes, part) => bytes + part.length, 0) + end + 1;
       this.chunks = [...(rest.length > 0 ? [rest] : []), ...this.chunks.slice(this.scanned + 1)];
       this.scanned = 0;
-      return this.parse(line.replace(/\r$/, ''));
+      const text = line.replace(/\r$/, '');
+      try {
+        return this.parse(text);
+      } catch (error) {
+        throw error instanceof SyntaxError ? new NotJsonLine(text, error) : error;
+      }
     }
     return null;
   }
@@ -47,5 +52,22 @@ export class LineBuffer {
     this.chunks = [];
     this.size = 0;
     this.scanned = 0;
+  }
+}
+
+/**
+ * A line of a stdio server's output that is not JSON. It carries the whole line, and its message
+ * quotes none of it: JSON.parse's own message quotes the start of the line cut short
+ * (`Unexpected token 't', "token is s3"... is not valid JSON`), which can hold part of a secret
+ * that masking, which matches whole secrets, would not find. The capture masks the whole line
+ * first, then shortens it.
+ */
+export class NotJsonLine extends SyntaxError {
+  constructor(
+    readonly line: string,
+    cause: SyntaxError,
+  ) {
+    super(`a line of ${Buffer.byteLength(line)} bytes is not JSON`, { cause });
+    this.name = 'SyntaxError';
   }
 }

@@ -10,6 +10,7 @@ import { refuseUnreadable } from './readable.js';
 import { RecordingTransport } from './recording-transport.js';
 import { type CaptureEvent, type Emit, eventSink, RequestLog } from './events.js';
 import { type Masker, maskerFor } from './secrets.js';
+import { NotJsonLine } from './line-buffer.js';
 import { StderrTail } from './stderr-tail.js';
 import { describeTarget, MAX_TIMEOUT_MS, type ServerTarget } from './target.js';
 import { createTransport } from './transports.js';
@@ -123,7 +124,7 @@ async function capture(target: ServerTarget, options: CaptureOptions, who: strin
   const mask = (text: string) => masker.mask(text);
   const requests = new RequestLog(emit, mask);
   const tail = new StderrTail(8192, (line) => emit({ event: 'server.stderr', line }), mask);
-  const context: CaptureContext = { who, tail, stdio: target.kind === 'stdio', emit, requests, parsedFromJson: true };
+  const context: CaptureContext = { who, tail, stdio: target.kind === 'stdio', emit, requests, parsedFromJson: true, mask };
   const transport = await createTransport(target, tail, { deadline: started + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }).catch((error: unknown) => {
     throw asUserError(error, context, 'starting', '');
   });
@@ -165,6 +166,8 @@ export interface CaptureContext {
   requests?: RequestLog;
   /** The transport parses the server's bytes as JSON (stdio, HTTP, SSE), unlike an in-memory one: see WireCapture.parsedFromJson. */
   parsedFromJson?: boolean;
+  /** Masks the target's secrets in text the server sent, before it is shortened for a message. */
+  mask?: (text: string) => string;
 }
 
 /**
@@ -205,13 +208,13 @@ async function captureOverTransportOpen(inner: Transport, context: CaptureContex
   /** One line: what failed, what to do, then the tail of the server's stderr. */
   const failure = (what: string, hint?: string, cause?: unknown) => new UserError(`${sentence(what)}.${hint ? ` ${hint}` : ''}${stderr()}`, cause === undefined ? {} : { cause });
   client.onerror = (error) => {
-    log(`transport error: ${excerpt(firstLine(error.message), 300)}`);
+    log(`transport error: ${excerpt(firstLine(withoutQuotedInput(error)), 300)}`);
     if (closing) return;
     // A response or event stream past the size limit: the SSE transports only report it here, and would wait for the rest.
     if (responseTooLarge(error)) fail(asUserError(error, context, now(), stderr()));
     if (!context.stdio) return;
     // The stdio transport reports a line it cannot parse as a JSON-RPC message, and a failed spawn, here.
-    if (error instanceof SyntaxError) fail(failure(`${context.who} wrote something that is not an MCP message on stdout while ${now()} (${excerpt(firstLine(error.message))})`, 'Logs belong on stderr.'));
+    if (error instanceof SyntaxError) fail(failure(`${context.who} wrote something that is not an MCP message on stdout while ${now()}${notJsonLine(error, context.mask ?? ((text) => text))}`, 'Logs belong on stderr.'));
     else fail(asUserError(error, context, now(), stderr()));
   };
   // Over HTTP the connection closes only after a failed request, whose own error says more.
@@ -323,6 +326,19 @@ function declaredCapabilities(names: readonly ClientCapabilityName[]): JsonObjec
   return Object.fromEntries([...new Set(names)].sort().map((name) => [name, {}]));
 }
 
+/**
+ * The line a stdio server wrote that is not JSON, masked whole and then shortened (see NotJsonLine),
+ * or nothing for another parse error, whose message may quote part of a secret.
+ */
+function notJsonLine(error: SyntaxError, mask: (text: string) => string): string {
+  return error instanceof NotJsonLine ? `: "${excerpt(mask(error.line), 80)}"` : '';
+}
+
+/** An error's message, less the input JSON.parse quotes in it (`Unexpected token 't', "token is s3"... is not valid JSON`): cut short, it can hold part of a secret. */
+function withoutQuotedInput(error: Error): string {
+  return error instanceof SyntaxError && / is not valid JSON$/.test(firstLine(error.message)) ? 'not valid JSON' : error.message;
+}
+
 /** Whatever went wrong, as one line the user can act on. Text from the server comes in only as a short, cleaned excerpt. */
 function asUserError(error: unknown, context: CaptureContext, phase: string, stderr: string): UserError {
   if (error instanceof UserError) return error;
@@ -364,7 +380,7 @@ function asUserError(error: unknown, context: CaptureContext, phase: string, std
   if (err.name === 'ZodError') {
     return new UserError(`${who} sent a message that is not valid JSON-RPC while ${phase}: JSON, but not a request, a notification, or a response with an object "result" or an "error".${stderr}`, { cause: err });
   }
-  if (err instanceof SyntaxError) return new UserError(`${who} answered with something that is not JSON while ${phase} (${excerpt(firstLine(err.message))}).${stderr}`, { cause: err });
+  if (err instanceof SyntaxError) return new UserError(`${who} answered with something that is not JSON while ${phase}.${stderr}`, { cause: err });
   const tooLarge = /ReadBuffer exceeded maximum size of (\d+) bytes/.exec(err.message)?.[1];
   if (tooLarge !== undefined) return new UserError(`${who} wrote a message larger than ${Math.round(Number(tooLarge) / 1024 / 1024)} MB on stdout while ${phase}.${stderr}`, { cause: err });
   // Writing to a server that has closed its stdin (or exited a moment before) fails with EPIPE.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineBuffer } from '../../../src/capture/line-buffer.js';
+import { LineBuffer, NotJsonLine } from '../../../src/capture/line-buffer.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 const parse = (line: string) => JSON.parse(line) as JSONRPCMessage;
@@ -47,5 +47,30 @@ describe('LineBuffer', () => {
     buffer.append(Buffer.from(`not json\n${JSON.stringify(ping(1))}\n`));
     expect(() => buffer.readMessage()).toThrow(SyntaxError);
     expect(drain(buffer)).toEqual([ping(1)]);
+  });
+
+  it('throws a line that is not JSON as a NotJsonLine carrying the whole line, whose message quotes none of it, and reads on', () => {
+    const buffer = new LineBuffer(1024, parse);
+    buffer.append(Buffer.from(`token is s3cr3t-value and more\r\n${JSON.stringify(ping(1))}\n`));
+    let thrown: unknown;
+    try {
+      buffer.readMessage();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(NotJsonLine);
+    expect(thrown).toBeInstanceOf(SyntaxError);
+    expect((thrown as NotJsonLine).line).toBe('token is s3cr3t-value and more');
+    expect((thrown as NotJsonLine).message).toBe('a line of 30 bytes is not JSON');
+    expect(drain(buffer)).toEqual([ping(1)]);
+  });
+
+  it('lets an error of the parser that is not about JSON syntax through as it is', () => {
+    const refused = new TypeError('not JSON-RPC');
+    const buffer = new LineBuffer(1024, () => {
+      throw refused;
+    });
+    buffer.append(Buffer.from('{}\n'));
+    expect(() => buffer.readMessage()).toThrow(refused);
   });
 });
