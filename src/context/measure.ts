@@ -1,5 +1,5 @@
-import { compareCodeUnits } from '../snapshot/canonical.js';
-import type { PromptSnapshot, Snapshot, ToolSnapshot } from '../snapshot/model.js';
+import { compareCodeUnits, sortKeysDeep } from '../snapshot/canonical.js';
+import type { Json, PromptSnapshot, Snapshot, ToolSnapshot } from '../snapshot/model.js';
 
 // What a server adds to a model's context, counted in tokens. Pure: the caller passes the
 // tokenizer's count function (src/context/tokenizer.ts, loaded only when counting is asked for).
@@ -32,26 +32,32 @@ export interface ContextCost {
 /**
  * The text of a tool as it reaches a model: the fields an MCP client forwards from `tools/list`
  * (name, title, description, inputSchema, outputSchema), as compact JSON in the snapshot's sorted
- * key order. Annotations, icons, execution and `_meta` are for the client, not the model.
+ * key order, at every level: a snapshot file has it already, a live capture (`check`) has the
+ * server's own order, and both must count the same. Annotations, icons, execution and `_meta` are
+ * for the client, not the model.
  */
 export function toolContextText(tool: ToolSnapshot): string {
-  return JSON.stringify({
-    ...(tool.description === undefined ? {} : { description: tool.description }),
-    inputSchema: tool.inputSchema,
-    name: tool.name,
-    ...(tool.outputSchema === undefined ? {} : { outputSchema: tool.outputSchema }),
-    ...(tool.title === undefined ? {} : { title: tool.title }),
-  });
+  return JSON.stringify(
+    sortKeysDeep({
+      ...(tool.description === undefined ? {} : { description: tool.description }),
+      inputSchema: tool.inputSchema,
+      name: tool.name,
+      ...(tool.outputSchema === undefined ? {} : { outputSchema: tool.outputSchema }),
+      ...(tool.title === undefined ? {} : { title: tool.title }),
+    } as Json),
+  );
 }
 
 /** The text of a prompt as a client lists it to a model: name, title, description and arguments, as compact JSON. */
 export function promptContextText(prompt: PromptSnapshot): string {
-  return JSON.stringify({
-    ...(prompt.arguments === undefined ? {} : { arguments: prompt.arguments }),
-    ...(prompt.description === undefined ? {} : { description: prompt.description }),
-    name: prompt.name,
-    ...(prompt.title === undefined ? {} : { title: prompt.title }),
-  });
+  return JSON.stringify(
+    sortKeysDeep({
+      ...(prompt.arguments === undefined ? {} : { arguments: prompt.arguments }),
+      ...(prompt.description === undefined ? {} : { description: prompt.description }),
+      name: prompt.name,
+      ...(prompt.title === undefined ? {} : { title: prompt.title }),
+    } as unknown as Json),
+  );
 }
 
 /**

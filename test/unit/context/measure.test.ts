@@ -34,8 +34,16 @@ describe('toolContextText / promptContextText', () => {
     expect(toolContextText(tool)).toBe('{"description":"Find notes.","inputSchema":{"type":"object"},"name":"search","outputSchema":{"type":"object"},"title":"Search"}');
     expect(toolContextText(search)).toBe('{"inputSchema":{"type":"object"},"name":"search"}');
     expect(promptContextText({ name: 'summarise', description: 'Summarise notes on a topic', arguments: [{ name: 'topic', description: 'Topic', required: true }], _meta: { a: 1 } })).toBe(
-      '{"arguments":[{"name":"topic","description":"Topic","required":true}],"description":"Summarise notes on a topic","name":"summarise"}',
+      '{"arguments":[{"description":"Topic","name":"topic","required":true}],"description":"Summarise notes on a topic","name":"summarise"}',
     );
+  });
+
+  it('sorts keys at every level: a live capture, in the server\'s own key order, counts what its snapshot file counts', () => {
+    const live: ToolSnapshot = { name: 'echo', inputSchema: { type: 'object', properties: { text: { type: 'string', description: 'Text' } }, required: ['text'] } };
+    const file: ToolSnapshot = { inputSchema: { properties: { text: { description: 'Text', type: 'string' } }, required: ['text'], type: 'object' }, name: 'echo' };
+    expect(toolContextText(live)).toBe(toolContextText(file));
+    expect(toolContextText(live)).toBe('{"inputSchema":{"properties":{"text":{"description":"Text","type":"string"}},"required":["text"],"type":"object"},"name":"echo"}');
+    expect(promptContextText({ name: 'p', arguments: [{ required: true, name: 'a' }] })).toBe(promptContextText({ arguments: [{ name: 'a', required: true }], name: 'p' }));
   });
 });
 
