@@ -1,4 +1,4 @@
-import type { PromptSnapshot, Snapshot } from '../snapshot/model.js';
+import type { PromptSnapshot, Snapshot, ToolSnapshot } from '../snapshot/model.js';
 import type { EntityKind } from '../rules/types.js';
 import type { Change, SnapshotDiff } from './model.js';
 import { attachToolSuggestions } from '../suggest/suggest-tool.js';
@@ -7,7 +7,7 @@ import { compareStrings, jsonEqual } from './json.js';
 import { matchByKey } from './match.js';
 import { detectPromptRenames, detectRenames, type Rename } from './renames.js';
 import { toolDeprecation } from './deprecation.js';
-import { compareTool } from './compare-tool.js';
+import { compareSchemaPair, compareTool } from './compare-tool.js';
 import { comparePrompt } from './compare-prompt.js';
 import { compareDescribed, templateVariables } from './compare-resource.js';
 import { compareServer } from './compare-server.js';
@@ -83,13 +83,25 @@ function diffTools(base: Snapshot, head: Snapshot): Change[] {
   }
   for (const rename of renamed.renames) {
     changes.push(
-      renameChange('tool-renamed', 'tool', rename, { inputSchemaChanged: !jsonEqual(rename.before.inputSchema, rename.after.inputSchema) }),
+      renameChange('tool-renamed', 'tool', rename, inputSchemaFacts(rename.before, rename.after)),
       // A renamed tool is not compared field by field, but text it newly carries to the model is.
       ...toolSteering(rename.before, rename.after),
     );
   }
   for (const [before, after] of matched) changes.push(...compareTool(before, after));
   return changes;
+}
+
+/**
+ * Whether a renamed tool's input schema changed, and whether the change rejects calls the old
+ * schema accepted: only then must an alias under the old name translate the arguments (a schema
+ * that only accepts more, such as one no longer closed to unknown properties, takes the old calls as they are).
+ */
+function inputSchemaFacts(before: ToolSnapshot, after: ToolSnapshot): Record<string, boolean> {
+  if (jsonEqual(before.inputSchema, after.inputSchema)) return { inputSchemaChanged: false };
+  const found: Change[] = [];
+  compareSchemaPair(before.name, 'input', before.inputSchema, after.inputSchema, found);
+  return { inputSchemaChanged: true, inputSchemaNarrowed: found.some((item) => item.severity === 'breaking') };
 }
 
 /** A rename as one change at `/name`: its similarity, whether only the case style changed, and what `facts` add. */

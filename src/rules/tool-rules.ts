@@ -50,7 +50,7 @@ export const TOOL_RULES: readonly RuleDefinition[] = [
       `Tool ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (${
         f.params?.sameWords === true ? 'the same words in another name style' : `similarity ${show(f.params?.similarity)}`
       }${
-        f.params?.inputSchemaChanged === true ? ', with a changed input schema' : ''
+        f.params?.inputSchemaNarrowed === true ? ', with an input schema that rejects some old calls' : f.params?.inputSchemaChanged === true ? ', with an input schema that accepts every old call' : ''
       }); clients that call ${code(f.name)} will get an unknown-tool error.`,
   },
   {

@@ -31,7 +31,7 @@ function aliasSuggestion(old: ToolSnapshot, replacement: string, adaptArguments:
       comment: `Keep the old name as a deprecated alias of ${replacement} until the next major release.`,
     },
     `Keep ${code(old.name)} registered as a deprecated alias that forwards to ${code(replacement)} (description prefixed "DEPRECATED: use ${replacement}", _meta.deprecated true), and remove it in a later major release; its removal is then reported as risky, not breaking.${
-      adaptArguments ? ` The input schema changed with the name, so the alias must translate the old arguments before forwarding.` : ''
+      adaptArguments ? ` The input schema changed with the name and rejects some calls the old one accepted, so the alias must translate the old arguments before forwarding.` : ''
     }`,
   );
 }
@@ -87,7 +87,7 @@ export function attachToolSuggestions(changes: readonly Change[], base: Snapshot
     const rename = changes.find((c) => c.name === name && c.rule === 'tool-renamed');
     const current = headTools.get(name);
     if (rename && typeof rename.after === 'string') {
-      byTool.set(name, aliasSuggestion(old, rename.after, rename.params?.inputSchemaChanged === true));
+      byTool.set(name, aliasSuggestion(old, rename.after, rename.params?.inputSchemaNarrowed === true));
     } else if (!current) {
       byTool.set(name, keepDeprecatedSuggestion(old));
     } else {

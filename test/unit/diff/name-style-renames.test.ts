@@ -54,8 +54,19 @@ describe('renames that only change the name style', () => {
     expect(renames[0]!.similarity).toBeLessThan(0.75);
     expect([removed, added]).toEqual([[], []]);
     const change = diffSnapshots(snapshot({ tools: [before] }), snapshot({ tools: [after] })).changes.find((c) => c.rule === 'tool-renamed');
-    expect(change?.params).toMatchObject({ sameWords: true, inputSchemaChanged: true });
-    expect(change?.message).toContain('with a changed input schema');
+    // Two optional properties more: every old call is still accepted, so an alias forwards them as they are.
+    expect(change?.params).toMatchObject({ sameWords: true, inputSchemaChanged: true, inputSchemaNarrowed: false });
+    expect(change?.message).toContain('with an input schema that accepts every old call');
+    expect(change?.suggestion?.text).not.toContain('translate the old arguments');
+  });
+
+  it('says when a renamed tool\'s schema rejects old calls, and only then asks the alias to translate the arguments', () => {
+    const before: ToolSnapshot = { name: 'get_weather', description: 'Current weather.', inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+    const after: ToolSnapshot = { ...before, name: 'getWeather', inputSchema: { type: 'object', properties: { city: { type: 'string' }, units: { enum: ['metric', 'imperial'] } }, required: ['city', 'units'] } };
+    const change = diffSnapshots(snapshot({ tools: [before] }), snapshot({ tools: [after] })).changes.find((c) => c.rule === 'tool-renamed');
+    expect(change?.params).toMatchObject({ sameWords: true, inputSchemaChanged: true, inputSchemaNarrowed: true });
+    expect(change?.message).toContain('with an input schema that rejects some old calls');
+    expect(change?.suggestion?.text).toContain('rejects some calls the old one accepted, so the alias must translate the old arguments before forwarding');
   });
 
   it('without the style match, the same pair is a removal and an addition (the threshold still holds)', () => {
