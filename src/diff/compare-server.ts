@@ -4,6 +4,9 @@ import { change } from './emit.js';
 import { jsonEqual, own, pointer } from './json.js';
 import { freshIndicators } from './model-text.js';
 
+/** The capabilities the MCP specification defines for servers (2025-11-25): what a standard client acts on. */
+const SERVER_CAPABILITIES = new Set(['tools', 'prompts', 'resources', 'logging', 'completions', 'tasks']);
+
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -50,7 +53,7 @@ function compareCapabilities(
     const now = own(after, capability);
     const at = pointer('capabilities', capability);
     if (isSet(was) && !isSet(now)) {
-      emit('server-capability-removed', at, was, now, { capability });
+      emit(SERVER_CAPABILITIES.has(capability) ? 'server-capability-removed' : 'server-nonstandard-capability-removed', at, was, now, { capability });
       continue;
     }
     if (!isSet(was) && isSet(now)) {

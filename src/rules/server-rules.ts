@@ -55,6 +55,16 @@ export const SERVER_RULES: readonly RuleDefinition[] = [
       `Server no longer advertises the ${code(str(f.params?.capability))} capability; clients that used it will stop working with it.`,
   },
   {
+    id: 'server-nonstandard-capability-removed',
+    severity: 'risky',
+    bump: 'patch',
+    title: 'Non-standard server capability removed',
+    rationale:
+      'A key the MCP specification does not define for servers (`experimental`, or a client capability such as `elicitation` advertised by mistake) tells a standard client nothing it acts on; a client written for this server may still have looked for it, so its removal is worth a look rather than a failed build.',
+    example: { before: 'capabilities: {tools: {}, elicitation: {}}', after: 'capabilities: {tools: {}}' },
+    message: (f) => `Server no longer advertises the ${code(str(f.params?.capability))} capability, which the MCP specification does not define for servers; only clients written for this server can have relied on it.`,
+  },
+  {
     id: 'server-capability-added',
     severity: 'compatible',
     bump: 'minor',
