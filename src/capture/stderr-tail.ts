@@ -43,7 +43,7 @@ export class StderrTail {
       .split(/\r?\n/)
       .map((line) => cleanLine(line).trim())
       .filter(Boolean);
-    const headline = findLastIndex(lines, isHeadline);
+    const headline = npmHeadline(lines) ?? findLastIndex(lines, isHeadline);
     const joined = lines.slice(-4).join(' | ');
     // The plain tail is kept when it already shows the headline whole (its context comes with it).
     if (headline === -1 || (headline >= lines.length - 4 && joined.length <= max)) {
@@ -67,6 +67,25 @@ export class StderrTail {
  */
 const HEADLINE =
   /^(?:Traceback \(most recent call last\)|[\w$.]*(?:Error|Exception)(?: \[[\w-]+\])?:|error(?:\[\w+\])?:|panic:|fatal(?: error)?:|Uncaught\b)/i;
+
+/**
+ * npm (under `npx`) prints its error as a block of `npm error` lines (`npm ERR!` before npm 10):
+ * `code E404`, then what went wrong (`404 Not Found - GET https://registry.npmjs.org/...`), then
+ * advice and the path of its log. The first line of the last block that says more than a code
+ * or a bare status is the headline.
+ */
+function npmHeadline(lines: readonly string[]): number | undefined {
+  let end = lines.length - 1;
+  while (end >= 0 && !NPM_ERROR.test(lines[end]!)) end--;
+  if (end < 0) return undefined;
+  let start = end;
+  while (start > 0 && NPM_ERROR.test(lines[start - 1]!)) start--;
+  for (let index = start; index <= end; index++) if (NPM_ERROR_HEADLINE.test(lines[index]!)) return index;
+  return undefined;
+}
+
+const NPM_ERROR = /^npm (?:error|ERR!)(?: |$)/;
+const NPM_ERROR_HEADLINE = /^npm (?:error|ERR!) (?!code\b)(?:\d{3} +)?(?!A complete log)\S.{8,}/;
 
 function isHeadline(line: string): boolean {
   return HEADLINE.test(line);

@@ -20,6 +20,29 @@ describe('StderrTail', () => {
     expect(tail.summary(20)).toBe(`…${'x'.repeat(7)} | last words`);
   });
 
+  it.each([
+    ['npm 10', 'npm error'],
+    ['npm 8 and 9', 'npm ERR!'],
+  ])('leads with what npm says went wrong under npx (%s), not its advice', (_, prefix) => {
+    const tail = new StderrTail();
+    // What `npx --no-install some-missing-server` prints, word for word (npm 10.9).
+    tail.push(
+      [
+        'code E404',
+        '404 Not Found - GET https://registry.npmjs.org/mcp-server-everything-nope',
+        '404',
+        "404  The requested resource 'mcp-server-everything-nope@*' could not be found or you do not have permission to access it.",
+        '404',
+        '404 Note that you can also install from a',
+        '404 tarball, folder, http url, or git url.',
+        'A complete log of this run can be found in: /home/user/.npm/_logs/2026-12-03T14_57_26_521Z-debug-0.log',
+      ]
+        .map((line) => `${prefix} ${line}\n`)
+        .join(''),
+    );
+    expect(tail.summary()).toMatch(new RegExp(`^${prefix.replace('!', '!')} 404 Not Found - GET https://registry\\.npmjs\\.org/mcp-server-everything-nope \\| `));
+  });
+
   it('passes each line to the verbose log as it comes', () => {
     const lines: string[] = [];
     const tail = new StderrTail(8192, (line) => lines.push(line));
