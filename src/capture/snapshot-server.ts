@@ -339,6 +339,16 @@ function withoutQuotedInput(error: Error): string {
   return error instanceof SyntaxError && / is not valid JSON$/.test(firstLine(error.message)) ? 'not valid JSON' : error.message;
 }
 
+/**
+ * What to try after an HTTP error status. A Streamable HTTP endpoint answers the legacy SSE
+ * transport's opening GET with 400 (no session yet) or 405, so over SSE those point to the other transport.
+ */
+function statusHint(status: string, who: string): string | undefined {
+  const overSse = who.startsWith('SSE server');
+  if (overSse && (status === '400' || status === '405')) return 'A Streamable HTTP endpoint answers so: try it without --transport sse.';
+  return status === '404' || status === '405' ? 'Check the URL\'s path (often /mcp, or /sse with --transport sse).' : undefined;
+}
+
 /** Whatever went wrong, as one line the user can act on. Text from the server comes in only as a short, cleaned excerpt. */
 function asUserError(error: unknown, context: CaptureContext, phase: string, stderr: string): UserError {
   if (error instanceof UserError) return error;
@@ -371,7 +381,7 @@ function asUserError(error: unknown, context: CaptureContext, phase: string, std
   const status = /\b(?:HTTP|status)\s*(\d{3})\b/i.exec(err.message)?.[1] ?? ('code' in err && typeof err.code === 'number' && err.code >= 400 && err.code < 600 ? String(err.code) : undefined);
   if (status === '401') return new UserError(`${who} refused the connection (HTTP 401): it wants credentials.`, { hint: 'Pass them with --header "Authorization: Bearer ...".', cause: err });
   if (status === '403') return new UserError(`${who} refused the connection (HTTP 403): the credentials are not accepted, or lack a permission.`, { hint: 'Check the token passed with --header "Authorization: Bearer ...".', cause: err });
-  if (status !== undefined) return new UserError(`${who} answered HTTP ${status} while ${phase}.`, { hint: status === '404' || status === '405' ? 'Check the URL\'s path (often /mcp, or /sse with --transport sse).' : undefined, cause: err });
+  if (status !== undefined) return new UserError(`${who} answered HTTP ${status} while ${phase}.`, { hint: statusHint(status, context.who), cause: err });
   const notMcpHint = 'Check that the URL is the server\'s MCP endpoint (often /mcp, or /sse with --transport sse).';
   const contentType = /Unexpected content type: ([^\s;,]+)/i.exec(err.message)?.[1];
   if (contentType?.toLowerCase() === 'text/html') return new UserError(`${who} does not speak MCP: it answered with an HTML page while ${phase}.`, { hint: notMcpHint, cause: err });

@@ -114,3 +114,16 @@ describe('a server with a self-signed certificate', () => {
     expect(error.hint).toBe('If the certificate is your own, trust its CA with NODE_EXTRA_CA_CERTS=FILE.');
   });
 });
+
+describe('the other transport for the URL', () => {
+  it('--transport sse against a Streamable HTTP endpoint: the status it answers, and a hint to drop --transport sse', async () => {
+    const server = await listen('notes/v1/server.js', '--http');
+    try {
+      const error = await capture('sse', server.url);
+      expect(error.message).toMatch(/^SSE server \S+\/mcp answered HTTP 40[05] while connecting \(initialize\)\.$/);
+      expect(error.hint).toBe('A Streamable HTTP endpoint answers so: try it without --transport sse.');
+    } finally {
+      await server.stop();
+    }
+  });
+});
