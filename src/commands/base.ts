@@ -55,5 +55,6 @@ function oneLine(text: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('See more help'))
     .join(' ')
-    .replace(/:\s+/, ': ');
+    .replace(/:\s+/, ': ')
+    .replace(/^Parsing (--[\w-]+) Expected (.*) but received: (.*)$/s, '$1 expects $2; got $3.');
 }

@@ -51,7 +51,7 @@ describe('--timeout outside 1..2^31-1 is a flag error on every command that take
       for (const [command, env] of [['snapshot', {}], ['snapshot', PATHS[1].env], ['check', {}], ['init', {}]] as const) {
         const cwd = workdir();
         const result = await cli([command, `--timeout=${value}`, '--', ...MARKING_SERVER], { cwd, env });
-        expectOneLineRefusal(result, cwd, /--timeout/);
+        expectOneLineRefusal(result, cwd, new RegExp(`^mcp-compat: --timeout expects an integer[^;]*; got ${value.replace('.', '\\.')}\\.\\n$`));
       }
     }, 60_000);
   }
