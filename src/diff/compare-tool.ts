@@ -101,9 +101,10 @@ function hint(annotations: JsonObject, key: Hint): boolean {
 
 /**
  * Hints are compared by effective value. destructiveHint and idempotentHint only mean something
- * when the tool is not read-only: a read-only tool destroys nothing, and once it stops being
- * read-only its (possibly default) destructiveHint starts to apply. Idempotency of a tool that
- * just stopped being read-only is covered by the read-only change itself.
+ * when the tool is not read-only (a read-only tool destroys nothing and may be repeated), so when
+ * readOnlyHint changes, which is reported itself, they are reported only if their own value (written,
+ * or the default) changed too: the effective values that follow from the read-only change alone are
+ * not changes of theirs, in either direction.
  */
 function compareAnnotations(before: JsonObject, after: JsonObject, emit: Emit): void {
   const readOnlyBefore = hint(before, 'readOnlyHint');
@@ -112,10 +113,11 @@ function compareAnnotations(before: JsonObject, after: JsonObject, emit: Emit): 
     key === 'destructiveHint' && readOnly ? false : key === 'idempotentHint' && readOnly ? true : hint(annotations, key);
 
   for (const key of HINTS) {
+    const governed = key === 'destructiveHint' || key === 'idempotentHint';
+    if (governed && readOnlyBefore !== readOnlyAfter && hint(before, key) === hint(after, key)) continue;
     const was = key === 'readOnlyHint' ? readOnlyBefore : effective(before, readOnlyBefore, key);
     const now = key === 'readOnlyHint' ? readOnlyAfter : effective(after, readOnlyAfter, key);
     if (was === now) continue;
-    if (key === 'idempotentHint' && readOnlyBefore && !readOnlyAfter) continue;
     const risky = key === 'readOnlyHint' || key === 'idempotentHint' ? !now : now;
     const rule = {
       readOnlyHint: risky ? 'tool-read-only-hint-removed' : 'tool-read-only-hint-added',

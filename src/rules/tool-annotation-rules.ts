@@ -4,7 +4,8 @@ import { code, show } from './format.js';
 /**
  * Behaviour hints (`annotations.*Hint`). Absent hints take the spec's defaults (readOnly false,
  * destructive true, idempotent false, openWorld true), and destructive/idempotent only mean
- * something for a tool that is not read-only, so the diff compares effective values.
+ * something for a tool that is not read-only, so the diff compares effective values; where
+ * readOnlyHint changes, destructive/idempotent are reported only if their own values changed too.
  * Moving towards less safety is risky: clients auto-approve or retry based on these hints.
  */
 function hintRule(
@@ -36,7 +37,7 @@ export const TOOL_ANNOTATION_RULES: readonly RuleDefinition[] = [
     'risky',
     'readOnlyHint',
     'Tool is no longer read-only',
-    'Clients auto-approve or run read-only tools without asking; a tool that may now modify its environment needs the user to be asked again.',
+    'Clients auto-approve or run read-only tools without asking; a tool that may now modify its environment needs the user to be asked again. From now on its destructiveHint and idempotentHint apply (absent: destructive, not idempotent); they are reported on their own only where their values changed too.',
     { before: 'annotations: {readOnlyHint: true}', after: 'annotations: {readOnlyHint: false}' },
     'is no longer read-only',
   ),
@@ -54,7 +55,7 @@ export const TOOL_ANNOTATION_RULES: readonly RuleDefinition[] = [
     'risky',
     'destructiveHint',
     'Tool may now perform destructive updates',
-    'A tool that was declared non-destructive (or read-only) may now delete or overwrite data; clients that relied on the hint to skip confirmation are exposed. An absent destructiveHint means true.',
+    'A tool that was declared non-destructive may now delete or overwrite data; clients that relied on the hint to skip confirmation are exposed. An absent destructiveHint means true. A tool that stops being read-only is reported by `tool-read-only-hint-removed`, and by this rule too only where its destructiveHint changed.',
     { before: 'annotations: {destructiveHint: false}', after: 'annotations: {}' },
     'may now perform destructive updates',
   ),

@@ -15,8 +15,6 @@ describe('diffSnapshots', () => {
     const first = diffSnapshots(base, head);
     expect(diffSnapshots(base, reversed)).toEqual(first);
     expect(first.changes.map((c) => `${c.entity}:${c.name}:${c.rule}`)).toEqual([
-      'tool:a:tool-destructive-hint-removed',
-      'tool:a:tool-idempotent-hint-added',
       'tool:a:tool-read-only-hint-added',
       'tool:b:tool-removed',
       'tool:c:tool-title-changed',
@@ -56,13 +54,11 @@ describe('diffSnapshots', () => {
     expect(rules(base, head)).toEqual(['deprecated-tool-removed fetch ', 'tool-added fetch_url ']);
   });
 
-  it('reports a read-only tool that stops being read-only once, plus the destructive default that now applies', () => {
+  it('reports a read-only tool that stops being read-only once, as it reports one that becomes read-only', () => {
     const base = snapshot({ tools: [tool('t', { annotations: { readOnlyHint: true } })] });
     const head = snapshot({ tools: [tool('t')] });
-    expect(rules(base, head)).toEqual([
-      'tool-destructive-hint-added t /annotations/destructiveHint',
-      'tool-read-only-hint-removed t /annotations/readOnlyHint',
-    ]);
+    expect(rules(base, head)).toEqual(['tool-read-only-hint-removed t /annotations/readOnlyHint']);
+    expect(rules(head, base)).toEqual(['tool-read-only-hint-added t /annotations/readOnlyHint']);
   });
 
   it('ignores hints that are only spelled out at their default value', () => {
