@@ -24,7 +24,7 @@ export const DESCRIPTION_LINT_RULES: readonly LintRule[] = [
     id: 'tool-parameter-description-missing',
     severity: 'info',
     title: 'Tool parameter without a description',
-    rationale: 'A parameter is a property of the tool\'s `inputSchema`; its description is how the model learns what to put there (units, formats, examples). Self-explaining names need none, hence info.',
+    rationale: 'A parameter is a property of the tool\'s `inputSchema`; its description is how the model learns what to put there (units, formats, examples). Self-explaining names need none, hence info. A description on the branches of an `anyOf`/`oneOf` counts when every branch without one is a bare type (the `null` of a nullable).',
     example: { bad: 'properties: {since: {type: "string"}}', good: 'properties: {since: {type: "string", description: "ISO 8601 date; only items changed after it"}}' },
     check: (snapshot) =>
       snapshot.tools.flatMap((tool) => {
@@ -77,13 +77,42 @@ function hasText(text: string | undefined): boolean {
   return text !== undefined && text.trim() !== '';
 }
 
-/** Whether a property schema carries a description, itself or (one step) through a local `$ref`. */
+/**
+ * Whether a property schema carries a description: itself, (one step) through a local `$ref`, or in
+ * the branches of its `anyOf`/`oneOf` when at least one branch is described and every other one is
+ * a bare type, such as the `null` of a nullable or Notion's `{type: "string"}` for a value also
+ * accepted as JSON text: there is nothing else such a branch could say.
+ */
 function describes(schema: Json, root: JsonObject): boolean {
+  if (describedItself(schema, root)) return true;
   if (!isObject(schema)) return false;
-  const description = own(schema, 'description');
-  if (typeof description === 'string' && description.trim() !== '') return true;
+  return ['anyOf', 'oneOf'].some((keyword) => {
+    const branches = own(schema, keyword);
+    if (!Array.isArray(branches) || !branches.some((branch) => describedItself(branch, root))) return false;
+    return branches.every((branch) => describedItself(branch, root) || bareType(branch));
+  });
+}
+
+/** A description on the schema, or on the target of its local `$ref`. */
+function describedItself(schema: Json, root: JsonObject): boolean {
+  if (!isObject(schema)) return false;
+  if (hasText(stringOf(own(schema, 'description')))) return true;
   const ref = own(schema, '$ref');
   if (typeof ref !== 'string') return false;
   const target = resolveLocalRef(root, ref);
-  return isObject(target) && typeof own(target, 'description') === 'string' && (own(target, 'description') as string).trim() !== '';
+  return isObject(target) && hasText(stringOf(own(target, 'description')));
+}
+
+/** `{type: ...}` and nothing else, or a `null` spelled as `const`/`enum`. */
+function bareType(schema: Json): boolean {
+  if (!isObject(schema)) return false;
+  const keys = Object.keys(schema);
+  if (keys.length !== 1) return false;
+  if (keys[0] === 'type') return true;
+  const only = schema[keys[0] as string];
+  return (keys[0] === 'const' && only === null) || (keys[0] === 'enum' && Array.isArray(only) && only.length === 1 && only[0] === null);
+}
+
+function stringOf(value: Json | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
