@@ -1,7 +1,7 @@
 import { whyNothingMatches, contradictions, forbidsProperty, matchesPattern, requiredNames } from '../../lint/contradictions.js';
 import type { LintFacts, LintRule } from '../../lint/model.js';
 import { schemaNodes, type SchemaNode } from '../../lint/schema-nodes.js';
-import { canonical, isObject, own } from '../../schema/json.js';
+import { canonical, isObject, own, token } from '../../schema/json.js';
 import type { Json, JsonObject, Snapshot, ToolSnapshot } from '../../snapshot/model.js';
 import { code, show, str } from '../format.js';
 
@@ -62,6 +62,15 @@ export const SCHEMA_LINT_RULES: readonly LintRule[] = [
     example: { bad: 'properties: {query: {...}}, required: [querry]', good: 'properties: {query: {...}}, required: [query]' },
     check: (snapshot) => snapshot.tools.flatMap((tool) => schemaNodes(tool.inputSchema, '/inputSchema').flatMap((node) => undeclaredRequired(tool, node))),
     message: (f) => `Tool ${code(f.name)}: \`required\` at ${code(str(f.params?.at))} names ${code(str(f.params?.property))}, which is not declared in \`properties\`.`,
+  },
+  {
+    id: 'input-required-property-has-default',
+    severity: 'info',
+    title: 'A required input property with a `default`',
+    rationale: 'A property in `required` must be sent with every call, so its `default` never applies: the model has to fill in a value the server could have chosen, and clients that validate arguments reject a call that leaves it out, as the default invites. Schema generators do this when they describe what a schema outputs rather than what it accepts (zod 4\'s `toJSONSchema` does by default, and lists every field with `.default()` as required). Leave the property out of `required` (with zod 4: `io: "input"`).',
+    example: { bad: 'properties: {level: {type: "string", default: "info"}}, required: [level]', good: 'properties: {level: {type: "string", default: "info"}}' },
+    check: (snapshot) => snapshot.tools.flatMap((tool) => schemaNodes(tool.inputSchema, '/inputSchema').flatMap((node) => requiredWithDefault(tool, node))),
+    message: (f) => `Tool ${code(f.name)}: ${code(str(f.params?.property))} is required but has a default (${show(f.params?.default)}); every call must send it anyway. Make it optional.`,
   },
   {
     id: 'schema-enum-duplicate-value',
@@ -141,6 +150,19 @@ function undeclaredRequired(tool: ToolSnapshot, node: SchemaNode): LintFacts[] {
     .filter((name) => !forbidsProperty(schema, name))
     .filter((name) => !scope.some((part) => declares(part, name)))
     .map((property) => ({ entity: 'tool', name: tool.name, pointer: `${node.pointer}/required/${written.indexOf(property)}`, params: { at: node.pointer, property } }));
+}
+
+/** Properties listed in `required` whose own schema (a `$ref` is not followed) has a `default`. */
+function requiredWithDefault(tool: ToolSnapshot, node: SchemaNode): LintFacts[] {
+  const schema = node.schema;
+  if (!isObject(schema)) return [];
+  const properties = own(schema, 'properties');
+  if (!isObject(properties)) return [];
+  return requiredNames(schema).flatMap((property): LintFacts[] => {
+    const declared = own(properties, property);
+    if (!isObject(declared) || !Object.hasOwn(declared, 'default')) return [];
+    return [{ entity: 'tool', name: tool.name, pointer: `${node.pointer}/properties${token(property)}`, params: { at: node.pointer, property, default: declared.default as Json } }];
+  });
 }
 
 const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'];

@@ -70,6 +70,27 @@ describe('required properties that are not declared', () => {
   });
 });
 
+describe('required properties that carry a default', () => {
+  it.each<[string, JsonObject, string[]]>([
+    // @playwright/mcp 0.0.86, generated with zod 4's output mode.
+    ['a required enum with a default (playwright `level`)', object({ level: { type: 'string', enum: ['error', 'info'], default: 'info' } }, ['level']), ['input-required-property-has-default /inputSchema/properties/level']],
+    ['a default of false counts', object({ static: { type: 'boolean', default: false } }, ['static']), ['input-required-property-has-default /inputSchema/properties/static']],
+    ['a default of null counts', object({ cursor: { type: ['string', 'null'], default: null } }, ['cursor']), ['input-required-property-has-default /inputSchema/properties/cursor']],
+    ['inside a nested object parameter', object({ page: object({ size: { type: 'integer', default: 20 } }, ['size']) }), ['input-required-property-has-default /inputSchema/properties/page/properties/size']],
+    ['a required name listed twice is one finding', object({ scale: { type: 'string', default: 'css' } }, ['scale', 'scale']), ['input-required-property-has-default /inputSchema/properties/scale']],
+    ['an optional property with a default', object({ level: { type: 'string', default: 'info' } }), []],
+    ['a required property without a default', object({ level: { type: 'string' } }, ['level']), []],
+    ['a default behind a $ref (not followed)', object({ level: { $ref: '#/$defs/level' } }, ['level'], { $defs: { level: { type: 'string', default: 'info' } } }), []],
+    ['required in one anyOf branch only, default in properties', object({ level: { type: 'string', default: 'info' } }, undefined, { anyOf: [{ required: ['level'] }, {}] }), []],
+  ])('%s', (_name, schema, expected) => {
+    expect(findings(schema)).toEqual(expected);
+  });
+
+  it('says nothing of output schemas, where a field with a default is always present', () => {
+    expect(findings(object({}), object({ level: { type: 'string', default: 'info' } }, ['level']))).toEqual([]);
+  });
+});
+
 describe('duplicate enum values', () => {
   it('compares values structurally and reports the first repeat once', () => {
     expect(findings(object({ m: { enum: [{ a: 1, b: 2 }, { b: 2, a: 1 }, 'x', 'x'] } }))).toEqual(['schema-enum-duplicate-value /inputSchema/properties/m/enum/1']);
