@@ -208,6 +208,8 @@ async function captureOverTransportOpen(inner: Transport, context: CaptureContex
   /** One line: what failed, what to do, then the tail of the server's stderr. */
   const failure = (what: string, hint?: string, cause?: unknown) => new UserError(`${sentence(what)}.${hint ? ` ${hint}` : ''}${stderr()}`, cause === undefined ? {} : { cause });
   client.onerror = (error) => {
+    // Closing aborts the Streamable HTTP transport's open event stream, which reports it as an error: that one is the close itself.
+    if (closing && /\bAbortError\b/.test(`${error.name} ${error.message}`)) return;
     log(`transport error: ${excerpt(firstLine(withoutQuotedInput(error)), 300)}`);
     if (closing) return;
     // A response or event stream past the size limit: the SSE transports only report it here, and would wait for the rest.
