@@ -1,6 +1,7 @@
 import { checkContextLimits, type ContextLimits } from '../context/limits.js';
 import type { ContextCost } from '../context/measure.js';
 import type { SnapshotDiff } from '../diff/model.js';
+import { changeDetail } from '../rules/detail.js';
 import type { EntityKind, Severity } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { acknowledgementMatches, isExpired } from './acknowledge.js';
@@ -73,7 +74,9 @@ export function buildReport({ diff, base, head, sources, policy, context }: Buil
     const matches = acknowledged.filter((entry) => acknowledgementMatches(entry, change, print, policy.server));
     for (const entry of matches) used.add(entry);
     const ack = matches.find((entry) => !isExpired(entry, policy.today)) ?? matches[0];
-    const result: ReportChange = { ...change, severity, fingerprint: print, acknowledged: false, failing: false };
+    const result: ReportChange = { ...change, severity, fingerprint: print, acknowledged: false, failing: false, detail: '' };
+    // Only text and markdown show it, for changes repeated across entities: worded when read.
+    lazyProperty(result, 'detail', () => changeDetail(change));
     if (override !== undefined && override !== change.severity) result.defaultSeverity = change.severity;
     if (ack) {
       const expired = isExpired(ack, policy.today);

@@ -42,6 +42,12 @@ export interface ReportChange extends Change {
   /** At or above fail-on and not acknowledged: this change alone fails the run. */
   failing: boolean;
   location?: ReportLocation;
+  /**
+   * What changed, in the rule's words, without the entity (`` `pageId` is now required``): what
+   * tells apart the changes of one rule at one pointer that text and markdown list together. Not
+   * part of the JSON report (its `message` says the same with the entity).
+   */
+  detail: string;
 }
 
 /** An entry to paste into the `acknowledged` list of the project config file. */

@@ -159,6 +159,7 @@ function rule(aspect: SchemaAspect, direction: SchemaDirection): RuleDefinition 
     rationale: `${aspect.rationale ? `${aspect.rationale} ` : ''}In an ${side} this ${effectWords(aspect.effect)}, so it is ${severity}.`,
     example: aspect.example,
     message: (f) => `${subject(f, direction)}: ${aspect.detail(f)}; ${CONSEQUENCE[direction][severity]}.`,
+    detail: aspect.detail,
   };
 }
 

@@ -40,4 +40,10 @@ export interface RuleDefinition {
   /** A small before/after illustration for docs/rules.md. */
   example: { before: string; after: string };
   message(facts: ChangeFacts): string;
+  /**
+   * What changed, without the entity or the consequence (`` `limit` is now required``): what tells
+   * apart changes of the rule at one pointer that a report lists together. Without it, the message
+   * after the entity it opens with (src/rules/detail.ts).
+   */
+  detail?(facts: ChangeFacts): string;
 }

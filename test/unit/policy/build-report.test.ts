@@ -204,4 +204,18 @@ describe('buildReport', () => {
     buildReport({ diff: input, base: BASE, head: HEAD, policy: { failOn: 'breaking', today: '2026-01-01', severity: { 'tool-removed': 'risky' } } });
     expect(input).toEqual(copy);
   });
+
+  it('gives each change its detail, the rule\'s words without the entity, for the reports that list changes together', async () => {
+    const { pairReport } = await import('../report/pairs.js');
+    const report = await pairReport('repeated-subjects');
+    const details = report.changes.filter((change) => change.name === 'upload_file' && change.rule === 'input-required-property-added').map((change) => change.detail);
+    expect(details.sort()).toEqual(['`filePaths` is now required', '`pageId` is now required']);
+    expect(sampleReport().changes.map((change) => change.detail)).toEqual([
+      'was removed',
+      'value "exact" is no longer accepted for `mode`',
+      'was read-only and may now write',
+      'was added',
+      expect.stringMatching(/^description changed: Click /),
+    ]);
+  });
 });
