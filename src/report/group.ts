@@ -4,10 +4,19 @@ import type { ReportChange } from './model.js';
 
 // How the human formats lay a report out: a change that repeats across many entities (the same
 // rule at the same pointer, as when a dependency upgrade closes `additionalProperties` on every
-// tool) is shown once with the names, and the rest grouped by entity. Pure; no formatting here.
+// tool) is shown once with the names, and the rest grouped by entity. Within a group, the changes
+// may still differ per entity (the property that became required, the value removed): each
+// distinct detail is a subject, with the entities that have it. Pure; no formatting here.
 
 /** The same rule at the same pointer on at least this many entities is shown as one group. */
 export const MIN_REPEAT = 3;
+
+/**
+ * Subjects listed for a repeated compatible change. A breaking or risky one lists every subject,
+ * so that no breaking change hides behind another's example; there are never more of them than
+ * changes, which would each take a line of their own outside a group.
+ */
+export const COMPATIBLE_SUBJECTS_SHOWN = 3;
 
 export const SEVERITY_ORDER: readonly Severity[] = ['breaking', 'risky', 'compatible'];
 
@@ -22,6 +31,16 @@ export interface Groupable {
   failing: boolean;
   acknowledgement?: unknown;
   defaultSeverity?: unknown;
+  /** What tells apart items of one rule at one pointer (a report change's `detail`); items without one read alike. */
+  detail?: string;
+}
+
+/** The items of a repeated group that say the same (the same detail), and the entities they are on. */
+export interface Subject<T extends Groupable> {
+  detail: string | undefined;
+  /** Each entity once, in report order. */
+  names: string[];
+  changes: T[];
 }
 
 /** One item (change or finding) repeated across entities. */
@@ -31,8 +50,12 @@ export interface Repeated<T extends Groupable> {
   entity: EntityKind;
   pointer: string;
   failing: boolean;
-  /** In report order; one per entity. */
+  /** In report order; an entity may have several (two properties that became required). */
   changes: T[];
+  /** Each entity once, in report order: what the group counts and lists. */
+  names: string[];
+  /** The distinct details, the one on most entities first (then in report order); one when all say the same. */
+  subjects: Subject<T>[];
 }
 
 /** The items of one entity that are not part of a repeated group. */
@@ -83,7 +106,7 @@ export function groupBySeverity<T extends Groupable>(items: readonly T[], order:
     for (const list of candidates.values()) {
       if (new Set(list.map((item) => item.name)).size < minRepeat) continue;
       const first = list[0] as T;
-      repeated.push({ rule: first.rule, severity, entity: first.entity, pointer: first.pointer, failing: first.failing, changes: list });
+      repeated.push({ rule: first.rule, severity, entity: first.entity, pointer: first.pointer, failing: first.failing, changes: list, names: distinctNames(list), subjects: subjectsOf(list) });
       for (const item of list) folded.add(item);
     }
     sections.push({ severity, count: ofSeverity.length, repeated, entities: byEntity(ofSeverity.filter((item) => !folded.has(item))) });
@@ -112,8 +135,29 @@ export function distinctSuggestions(changes: readonly ReportChange[]): Suggestio
   return [...seen.values()];
 }
 
-/** The names of a repeated group, as many as `limit` allows, and how many were left out. */
-export function namesOf(group: Repeated<Groupable>, limit: number): { shown: string[]; more: number } {
-  const names = group.changes.map((change) => change.name);
-  return { shown: names.slice(0, limit), more: Math.max(0, names.length - limit) };
+/** Names (of a group or of one of its subjects), as many as `limit` allows, and how many were left out. */
+export function namesOf(group: { names: readonly string[] }, limit: number): { shown: string[]; more: number } {
+  return { shown: group.names.slice(0, limit), more: Math.max(0, group.names.length - limit) };
+}
+
+/** The subjects of a repeated group to list (every one unless it is compatible), and how many were left out. */
+export function shownSubjects<T extends Groupable>(group: Repeated<T>): { shown: Subject<T>[]; more: number } {
+  const limit = group.severity === 'compatible' ? COMPATIBLE_SUBJECTS_SHOWN : group.subjects.length;
+  return { shown: group.subjects.slice(0, limit), more: group.subjects.length - Math.min(limit, group.subjects.length) };
+}
+
+function distinctNames(items: readonly Groupable[]): string[] {
+  return [...new Set(items.map((item) => item.name))];
+}
+
+function subjectsOf<T extends Groupable>(items: readonly T[]): Subject<T>[] {
+  const byDetail = new Map<string | undefined, T[]>();
+  for (const item of items) {
+    const list = byDetail.get(item.detail) ?? [];
+    list.push(item);
+    byDetail.set(item.detail, list);
+  }
+  const subjects = [...byDetail].map(([detail, changes]) => ({ detail, names: distinctNames(changes), changes }));
+  // Stable: subjects on as many entities keep the order in which they first appear.
+  return subjects.sort((a, b) => b.names.length - a.names.length);
 }

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Suggestion } from '../diff/model.js';
 import type { EntityKind, Severity } from '../rules/types.js';
-import { distinctSuggestions, type EntityChanges, type Groupable, groupChanges, namesOf, type Repeated } from './group.js';
+import { distinctSuggestions, type EntityChanges, type Groupable, groupChanges, namesOf, type Repeated, shownSubjects } from './group.js';
 import type { Report, ReportChange } from './model.js';
 import { nextSteps } from './next-steps.js';
 import { entityCount } from './plural.js';
@@ -25,7 +25,7 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
   resource: 'resource',
   resourceTemplate: 'resource template',
 };
-/** Names listed on the line of a repeated change; `--format json` lists them all. */
+/** Names listed on the line of a repeated change (or of one of its subjects); `--format json` lists them all. */
 const NAMES_SHOWN = 8;
 /** Entities listed under CONTEXT, biggest change first; `--format json` lists them all. */
 const CONTEXT_ENTITIES_SHOWN = 5;
@@ -109,15 +109,33 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   return `${out.join('\n')}\n`;
 }
 
-/** A change (or lint finding) repeated across entities: its rule, where, the names, and one example. */
+/**
+ * A change (or lint finding) repeated across entities: its rule, where, and on how many. When
+ * they all say the same, the names and one example; else a line per subject (what the changes of
+ * some entities say, in the rule's words) with its names: every subject of a breaking or risky
+ * group, the first few of a compatible one.
+ */
 export function repeatedLines<T extends Groupable & { message: string }>(group: Repeated<T>, c: ChalkInstance, paint: ChalkInstance): string[] {
-  const { shown, more } = namesOf(group, NAMES_SHOWN);
-  const names = shown.map(cleanLine).join(', ') + (more > 0 ? `, and ${more} more` : '');
-  const first = group.changes[0] as T;
+  const head = `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${entityCount(group.names.length, group.entity)}:`;
+  if (group.subjects.length === 1) {
+    const first = group.changes[0] as T;
+    return [`${head} ${nameList(group)}`, `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`];
+  }
+  const { shown, more } = shownSubjects(group);
   return [
-    `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${entityCount(group.changes.length, group.entity)}: ${names}`,
-    `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`,
+    head,
+    ...shown.map((subject) => {
+      const names = subject.names.length === 1 ? cleanLine(subject.names[0] as string) : `${entityCount(subject.names.length, group.entity)}: ${nameList(subject)}`;
+      return `      ${cleanLine(subject.detail ?? '')} on ${names}`;
+    }),
+    ...(more > 0 ? [`      ${c.dim(`and ${more} more (--format json lists every change)`)}`] : []),
   ];
+}
+
+/** The first names, then how many more. */
+function nameList(group: { names: readonly string[] }): string {
+  const { shown, more } = namesOf(group, NAMES_SHOWN);
+  return shown.map(cleanLine).join(', ') + (more > 0 ? `, and ${more} more` : '');
 }
 
 function changeLine(change: ReportChange, c: ChalkInstance, paint: ChalkInstance): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../src/diff/model.js';
 import { fingerprint } from '../../../src/policy/fingerprint.js';
-import { groupChanges } from '../../../src/report/group.js';
+import { groupBySeverity, groupChanges, shownSubjects } from '../../../src/report/group.js';
 import { sampleReport } from './sample.js';
 
 const closed = (name: string): Change => ({
@@ -31,5 +31,54 @@ describe('groupChanges', () => {
     expect(section?.entities.map((entity) => entity.name)).toEqual(['t4']);
     const overridden = groupChanges(sampleReport({ severity: { 'input-additional-properties-closed': 'risky' } }, TOOLS.map(closed)).changes);
     expect(overridden[0]?.repeated).toEqual([]);
+  });
+
+  it('counts and lists each entity of a group once, and splits its changes into subjects by detail, the most shared first', () => {
+    const required = (name: string, property: string): Change => ({
+      rule: 'input-required-property-added',
+      severity: 'breaking',
+      entity: 'tool',
+      name,
+      pointer: '/inputSchema/required',
+      message: `Tool \`${name}\` input \`${property}\`: \`${property}\` is now required.`,
+      params: { path: property, direction: 'input', property },
+    });
+    const changes = [required('a', 'level'), required('b', 'pageId'), required('c', 'pageId'), required('c', 'files'), required('d', 'pageId')];
+    const [group] = groupChanges(sampleReport({}, changes).changes)[0]?.repeated ?? [];
+    expect(group?.changes).toHaveLength(5);
+    expect(group?.names).toEqual(['a', 'b', 'c', 'd']);
+    expect(group?.subjects.map((subject) => `${subject.detail}: ${subject.names.join(' ')}`)).toEqual([
+      '`pageId` is now required: b c d',
+      '`level` is now required: a',
+      '`files` is now required: c',
+    ]);
+    // Two entities with two changes each are not three entities.
+    expect(groupChanges(sampleReport({}, [required('a', 'x'), required('a', 'y'), required('b', 'x'), required('b', 'y')]).changes)[0]?.repeated).toEqual([]);
+  });
+
+  it('lists every subject of a breaking or risky group, and the first three of a compatible one', () => {
+    const removed = (name: string, value: string, severity: Change['severity']): Change => ({
+      ...closed(name),
+      rule: 'input-enum-value-removed',
+      severity,
+      pointer: '/inputSchema/properties/format/enum',
+      params: { path: 'format', direction: 'input', values: [value] },
+    });
+    const values = ['a', 'b', 'c', 'd', 'e'];
+    for (const severity of ['breaking', 'risky'] as const) {
+      const group = groupChanges(sampleReport({}, values.map((value, index) => removed(`t${index}`, value, severity))).changes)[0]?.repeated[0];
+      expect(group?.severity).toBe(severity);
+      expect(group && shownSubjects(group).shown).toHaveLength(5);
+      expect(group && shownSubjects(group).more).toBe(0);
+    }
+    const compatible = groupChanges(sampleReport({}, values.map((value, index) => removed(`t${index}`, value, 'compatible'))).changes)[0]?.repeated[0];
+    expect(compatible && shownSubjects(compatible).shown.map((subject) => subject.detail)).toEqual(['value `a` is no longer allowed', 'value `b` is no longer allowed', 'value `c` is no longer allowed']);
+    expect(compatible && shownSubjects(compatible).more).toBe(2);
+  });
+
+  it('reads items without a detail (lint findings) as one subject', () => {
+    const findings = TOOLS.map((name) => ({ rule: 'tool-description-missing', severity: 'warning', entity: 'tool' as const, name, pointer: '/description', failing: false, message: 'm' }));
+    const [section] = groupBySeverity(findings, ['warning']);
+    expect(section?.repeated[0]?.subjects).toEqual([{ detail: undefined, names: TOOLS, changes: findings }]);
   });
 });

@@ -113,3 +113,52 @@ describe('shouldColor', () => {
     expect(shouldColor(stream, env)).toBe(expected);
   });
 });
+
+// fixtures/snapshots/pairs/repeated-subjects: `pageId` newly required on six tools, `upload_file`
+// also newly requiring `filePaths` and `console_messages` `level`; a different enum value removed
+// from `format` on three tools; tools whose breaking changes all sit in those groups also having
+// risky and compatible changes of their own.
+describe('renderText on changes repeated across tools with different subjects', async () => {
+  const { pairReport } = await import('./pairs.js');
+  const report = await pairReport('repeated-subjects');
+  const text = renderText(report);
+  const lines = text.split('\n');
+
+  it('counts and names each tool of a group once', () => {
+    expect(lines).toContain('  x input-required-property-added at /inputSchema/required on 7 tools:');
+    expect(lines).toContain('  - input-property-now-accepted at /inputSchema/properties/pageId on 6 tools: click, drag, fill, hover, navigate, upload_file');
+    expect(lines).toContain('  - input-required-property-removed at /inputSchema/required on 3 tools:');
+    expect(text).not.toMatch(/\b(\w+), \1\b/);
+  });
+
+  it('names every distinct breaking subject of a group, each with its tools', () => {
+    const group = lines.indexOf('  x input-required-property-added at /inputSchema/required on 7 tools:');
+    expect(lines.slice(group + 1, group + 4)).toEqual([
+      '      `pageId` is now required on 6 tools: click, drag, fill, hover, navigate, upload_file',
+      '      `level` is now required on console_messages',
+      '      `filePaths` is now required on upload_file',
+    ]);
+    const enums = lines.indexOf('  x input-enum-value-removed at /inputSchema/properties/format/enum on 3 tools:');
+    expect(lines.slice(enums + 1, enums + 4)).toEqual([
+      '      value `a3` is no longer allowed on pdf',
+      '      value `webp` is no longer allowed on screenshot',
+      '      value `yaml` is no longer allowed on snapshot',
+    ]);
+    for (const change of report.changes.filter((change) => change.severity !== 'compatible')) expect(text).toContain(change.detail);
+  });
+
+  it('lists at most three subjects of a compatible group, and says how many more there are', () => {
+    const group = lines.indexOf('  - input-required-property-removed at /inputSchema/required on 3 tools:');
+    expect(lines.slice(group + 1, group + 5)).toEqual([
+      '      `endUid` is no longer required on drag',
+      '      `startUid` is no longer required on drag',
+      '      `url` is no longer required on navigate',
+      '      and 1 more (--format json lists every change)',
+    ]);
+  });
+
+  it('keeps one line and one example for a group whose changes all say the same', () => {
+    const group = lines.indexOf('  - input-property-now-accepted at /inputSchema/properties/pageId on 6 tools: click, drag, fill, hover, navigate, upload_file');
+    expect(lines[group + 1]).toBe('      e.g. Tool `click` input `pageId`: property `pageId` is now allowed; existing calls keep working.');
+  });
+});
