@@ -77,6 +77,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     const tools = [...new Map(pending.map((change) => [change.name, change])).values()];
     if (level === 'brief' && tools.length > 0) {
       const first = tools[0] as ReportChange;
+      // Said for these tools now: not again under their risky or compatible changes.
+      for (const tool of tools) suggested.add(tool.name);
       out.push(
         `  ${c.cyan('suggestion')} for ${tools.length === 1 ? 'this tool' : `each of these ${tools.length} tools`}, e.g. ${cleanLine((first.suggestion as Suggestion).text)}`,
         `  ${c.dim('(--suggestions full shows each, with code)')}`,

@@ -161,4 +161,14 @@ describe('renderText on changes repeated across tools with different subjects', 
     const group = lines.indexOf('  - input-property-now-accepted at /inputSchema/properties/pageId on 6 tools: click, drag, fill, hover, navigate, upload_file');
     expect(lines[group + 1]).toBe('      e.g. Tool `click` input `pageId`: property `pageId` is now allowed; existing calls keep working.');
   });
+
+  it('prints the suggestion once per tool: not again under risky or compatible changes for the tools of the one line', () => {
+    expect(text).toContain('  suggestion for each of these 9 tools, e.g. Restore `click`');
+    expect(lines.filter((line) => line.includes('suggestion'))).toHaveLength(3);
+    expect(lines.filter((line) => line.includes('suggestion:')).map((line) => line.match(/Restore `(\w+)`/)?.[1])).toEqual(['upload_file']);
+    const full = renderText(report, { suggestions: 'full' });
+    for (const tool of ['click', 'console_messages', 'drag', 'fill', 'hover', 'navigate', 'pdf', 'screenshot', 'snapshot', 'upload_file']) {
+      expect(full.match(new RegExp(`suggestion: Restore \`${tool}\``, 'g'))).toHaveLength(1);
+    }
+  });
 });
