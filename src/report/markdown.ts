@@ -1,5 +1,5 @@
 import type { EntityKind, Severity } from '../rules/types.js';
-import { byEntity, distinctSuggestions, type EntityChanges, groupChanges, type RepeatedChange, SEVERITY_ORDER } from './group.js';
+import { byEntity, distinctSuggestions, type EntityChanges, groupChanges, type RepeatedChange, SEVERITY_ORDER, shownSubjects } from './group.js';
 import type { Report, ReportChange } from './model.js';
 import { nextSteps } from './next-steps.js';
 import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
@@ -27,7 +27,7 @@ const ENTITY_LABEL: Record<EntityKind, string> = {
   resourceTemplate: 'Resource template',
 };
 const LANGUAGE_LABEL: Record<SnippetLanguage, string> = { typescript: 'TypeScript', python: 'Python' };
-/** Names listed in the table row of a repeated change once the full list no longer fits. */
+/** Names listed in the table row of a repeated change (or per subject) once the full list no longer fits. */
 const NAMES_WHEN_SHORT = 10;
 /** Rows of the context table, biggest change first; `--format json` lists them all. */
 const CONTEXT_ROWS = 10;
@@ -213,14 +213,32 @@ function tableSection(report: Report, level: TableLevel): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * A change repeated across entities: on how many and where, then the names and one example when
+ * they all say the same, or else a line per subject with its names (as in text: every subject of
+ * a breaking or risky change, the first few of a compatible one). Names only, without messages, at
+ * the `names-only` level.
+ */
 function repeatedRow(group: RepeatedChange, level: TableLevel, limit: number): string {
-  const shown = group.changes.slice(0, limit).map((change) => code(change.name));
-  const more = group.changes.length - shown.length;
-  const where = `${entityCount(group.changes.length, group.entity)}${group.pointer ? ` at ${code(group.pointer)}` : ''}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+  const names = (list: readonly string[]): string => {
+    const shown = list.slice(0, limit).map(code);
+    const more = list.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+  };
+  const where = `${entityCount(group.names.length, group.entity)}${group.pointer ? ` at ${code(group.pointer)}` : ''}`;
   const mark = `${ICON[group.severity]}${group.failing ? ' **fails**' : ''}`;
-  if (level === 'names-only') return `| ${mark} | ${where} | ${code(group.rule)} |`;
-  const example = `e.g. ${escapeMessage((group.changes[0] as ReportChange).message)}`;
-  return `| ${mark} | ${where}<br>${example} | ${code(group.rule)} |`;
+  if (level === 'names-only') return `| ${mark} | ${where}: ${names(group.names)} | ${code(group.rule)} |`;
+  if (group.subjects.length === 1) {
+    const example = `e.g. ${escapeMessage((group.changes[0] as ReportChange).message)}`;
+    return `| ${mark} | ${where}: ${names(group.names)}<br>${example} | ${code(group.rule)} |`;
+  }
+  const { shown, more } = shownSubjects(group);
+  const lines = shown.map((subject) => {
+    const on = subject.names.length === 1 ? code(subject.names[0] as string) : `${entityCount(subject.names.length, group.entity)}: ${names(subject.names)}`;
+    return `${escapeMessage(subject.detail ?? '')} on ${on}`;
+  });
+  if (more > 0) lines.push(`and ${more} more (\`--format json\` lists every change)`);
+  return `| ${mark} | ${where}:<br>${lines.join('<br>')} | ${code(group.rule)} |`;
 }
 
 /** One entity's changes and its suggestions, collapsed; the code of each suggestion collapsed again. */

@@ -22,6 +22,7 @@ const REPORTS: Record<string, Report> = {
   sample: sampleReport(),
   hostile: await pairReport('hostile'),
   'big-release': await pairReport('big-release'),
+  'repeated-subjects': await pairReport('repeated-subjects'),
 };
 
 function totalsOf(report: Report): string[] {

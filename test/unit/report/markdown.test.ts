@@ -90,3 +90,48 @@ describe('escapeMarkdown / escapeMessage / codeBlock', () => {
     expect(codeBlock('plain')).toBe('```\nplain\n```');
   });
 });
+
+// fixtures/snapshots/pairs/repeated-subjects (see fixtures/snapshots/pairs/README.md).
+describe('renderMarkdown on changes repeated across tools with different subjects', async () => {
+  const { pairReport } = await import('./pairs.js');
+  const report = await pairReport('repeated-subjects');
+  const markdown = renderMarkdown(report);
+  const rows = markdown.split('\n').filter((line) => line.startsWith('| '));
+  const row = (rule: string) => rows.find((line) => line.endsWith(` | <code>${rule}</code> |`));
+
+  it('counts and names each tool of a row once', () => {
+    expect(row('input-required-property-added')).toMatch(/^\| 🔴 \*\*fails\*\* \| 7 tools at <code>\/inputSchema\/required<\/code>:<br>/);
+    expect(row('input-required-property-removed')).toMatch(/^\| 🟢 \| 3 tools at <code>\/inputSchema\/required<\/code>:<br>/);
+    for (const line of rows) expect(line).not.toMatch(/(<code>[^<]+<\/code>), \1/);
+  });
+
+  it('names every distinct breaking subject of a row, each with its tools', () => {
+    expect(row('input-required-property-added')).toBe(
+      '| 🔴 **fails** | 7 tools at <code>/inputSchema/required</code>:<br><code>pageId</code> is now required on 6 tools: <code>click</code>, <code>drag</code>, <code>fill</code>, <code>hover</code>, <code>navigate</code>, <code>upload_file</code><br><code>level</code> is now required on <code>console_messages</code><br><code>filePaths</code> is now required on <code>upload_file</code> | <code>input-required-property-added</code> |',
+    );
+    const table = markdown.slice(markdown.indexOf('#### Changes'), markdown.indexOf('#### Details'));
+    for (const change of report.changes.filter((change) => change.severity !== 'compatible')) expect(table).toContain(escapeMessage(change.detail));
+  });
+
+  it('lists at most three subjects of a compatible row, then how many more; one example when all say the same', () => {
+    expect(row('input-required-property-removed')).toBe(
+      '| 🟢 | 3 tools at <code>/inputSchema/required</code>:<br><code>endUid</code> is no longer required on <code>drag</code><br><code>startUid</code> is no longer required on <code>drag</code><br><code>url</code> is no longer required on <code>navigate</code><br>and 1 more (`--format json` lists every change) | <code>input-required-property-removed</code> |',
+    );
+    expect(row('input-property-now-accepted')).toMatch(/: <code>click<\/code>, <code>drag<\/code>, <code>fill<\/code>, <code>hover<\/code>, <code>navigate<\/code>, <code>upload_file<\/code><br>e\.g\. Tool <code>click<\/code> input <code>pageId<\/code>: /);
+  });
+
+  it('gives each tool one collapsed section, with its suggestion once', () => {
+    expect(markdown.match(/^<details><summary>Tool <code>upload_file<\/code>/gm)).toHaveLength(1);
+    expect(markdown.match(/\*\*Suggestion:\*\* Restore <code>upload_file<\/code>/g)).toHaveLength(1);
+  });
+
+  it('at every budget, names a tool once per row', () => {
+    const everything = renderMarkdown(report, { budget: 10_000_000 }).length;
+    for (let budget = 0; budget <= everything; budget += 250) {
+      for (const line of renderMarkdown(report, { budget }).split('\n').filter((line) => line.startsWith('| '))) {
+        expect(line, `at ${budget}`).not.toMatch(/(<code>[^<]+<\/code>), \1/);
+        expect(line, `at ${budget}`).not.toMatch(/^\| [^|]* \| 8 tools/);
+      }
+    }
+  });
+});
