@@ -23,10 +23,12 @@ export function workflowCommand(command: 'error' | 'warning' | 'notice', propert
 
 /**
  * Annotations: an error per breaking change (and per change that fails the run at a lower
- * fail-on), a warning per other risky change, a notice per acknowledged one.
+ * fail-on), a warning per other risky change, a notice per acknowledged one; a tool's suggestion
+ * on the first of them.
  */
 export function renderGithub(report: Report): string {
   const lines: string[] = [];
+  const suggestedOn = suggestionCarriers(report.changes);
   for (const change of report.changes) {
     const command = annotationLevel(change);
     if (!command) continue;
@@ -34,7 +36,7 @@ export function renderGithub(report: Report): string {
     const text = [cleanLine(change.message)];
     if (change.acknowledged) text.push(`Acknowledged: ${cleanLine(change.acknowledgement?.reason ?? '')}`);
     if (change.acknowledgement?.expired) text.push(`The acknowledgement expired on ${change.acknowledgement.expires}.`);
-    if (change.suggestion && change.severity === 'breaking') text.push(`Suggestion: ${cleanLine(change.suggestion.text)}`);
+    if (change.suggestion && suggestedOn.has(change)) text.push(`Suggestion: ${cleanLine(change.suggestion.text)}`);
     text.push(`Fingerprint: ${change.fingerprint}`);
     lines.push(workflowCommand(command, { file: change.location?.path, line: change.location?.line, title }, text.join('\n')));
   }
@@ -59,4 +61,21 @@ function annotationLevel(change: ReportChange): 'error' | 'warning' | 'notice' |
   if (change.acknowledged) return change.severity === 'compatible' ? undefined : 'notice';
   if (change.severity === 'breaking' || change.failing) return 'error';
   return change.severity === 'risky' ? 'warning' : undefined;
+}
+
+/**
+ * The annotations that say a suggestion: each tool's annotations sit on the same line of the
+ * baseline, so its suggestion is said once, on the first error that has it (or, when all of
+ * them are acknowledged, the first notice).
+ */
+function suggestionCarriers(changes: readonly ReportChange[]): Set<ReportChange> {
+  const carriers = new Map<string, ReportChange>();
+  for (const change of changes) {
+    const level = annotationLevel(change);
+    if (!change.suggestion || change.severity !== 'breaking' || level === undefined) continue;
+    const key = [change.entity, change.name, change.suggestion.kind, change.suggestion.name].join('\u0000');
+    const current = carriers.get(key);
+    if (current === undefined || (level === 'error' && annotationLevel(current) !== 'error')) carriers.set(key, change);
+  }
+  return new Set(carriers.values());
 }

@@ -41,6 +41,32 @@ describe('renderGithub', () => {
   });
 });
 
+describe('renderGithub on a tool with several breaking changes (fixtures/snapshots/pairs/repeated-subjects)', async () => {
+  const { pairReport } = await import('./pairs.js');
+  const report = await pairReport('repeated-subjects');
+  const lines = renderGithub(report).trimEnd().split('\n');
+
+  it('annotates every change, and says each tool\'s suggestion once, on its first error', () => {
+    expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(report.summary.breaking);
+    const uploads = lines.filter((line) => line.includes('(tool upload_file)::'));
+    expect(uploads).toHaveLength(3);
+    expect(uploads.map((line) => line.includes('Suggestion: Restore `upload_file`'))).toEqual([true, false, false]);
+    const suggested = lines.flatMap((line) => [...line.matchAll(/Suggestion: Restore `(\w+)`/g)].map((match) => match[1]));
+    expect(suggested).toEqual([...new Set(report.changes.filter((change) => change.severity === 'breaking').map((change) => change.name))]);
+  });
+
+  it('counts changes in its summary line, as the JSON report does', () => {
+    expect(lines).toContain('mcp-compat: 12 breaking, 1 risky, 14 compatible; recommended bump: major; failed (fail-on: breaking)');
+  });
+
+  it('puts the suggestion on an error rather than on the notice of an acknowledged change of the same tool', async () => {
+    const first = report.changes.find((change) => change.name === 'upload_file' && change.severity === 'breaking');
+    const withAck = await pairReport('repeated-subjects', { acknowledged: [{ fingerprint: first?.fingerprint ?? '', reason: 'r', source: '/acknowledged/0' }] });
+    const acknowledged = renderGithub(withAck).trimEnd().split('\n').filter((line) => line.includes('(tool upload_file)::'));
+    expect(acknowledged.map((line) => `${line.slice(2, line.indexOf(' '))} ${line.includes('Suggestion:')}`)).toEqual(['notice false', 'error true', 'error false']);
+  });
+});
+
 describe('workflow command escaping', () => {
   it('follows the runner rules for data and properties', () => {
     expect(escapeData('100%\r\nnext')).toBe('100%25%0D%0Anext');
