@@ -12,9 +12,10 @@ import type { ReportChange } from './model.js';
 export const MIN_REPEAT = 3;
 
 /**
- * Subjects listed for a repeated compatible change. A breaking or risky one lists every subject,
- * so that no breaking change hides behind another's example; there are never more of them than
- * changes, which would each take a line of their own outside a group.
+ * The most subjects a repeated compatible change lists; with more, it is shown as its names and
+ * one example. A breaking or risky one lists every subject, so that no breaking change hides
+ * behind another's example: there are never more of them than changes, which would each take a
+ * line of their own outside a group.
  */
 export const COMPATIBLE_SUBJECTS_SHOWN = 3;
 
@@ -140,10 +141,15 @@ export function namesOf(group: { names: readonly string[] }, limit: number): { s
   return { shown: group.names.slice(0, limit), more: Math.max(0, group.names.length - limit) };
 }
 
-/** The subjects of a repeated group to list (every one unless it is compatible), and how many were left out. */
-export function shownSubjects<T extends Groupable>(group: Repeated<T>): { shown: Subject<T>[]; more: number } {
-  const limit = group.severity === 'compatible' ? COMPATIBLE_SUBJECTS_SHOWN : group.subjects.length;
-  return { shown: group.subjects.slice(0, limit), more: group.subjects.length - Math.min(limit, group.subjects.length) };
+/**
+ * The subjects of a repeated group to list, a line each: none when the group is shown as its
+ * names and one example (its changes all say the same, or it is compatible and has more than
+ * COMPATIBLE_SUBJECTS_SHOWN subjects), else every one.
+ */
+export function listedSubjects<T extends Groupable>(group: Repeated<T>): Subject<T>[] {
+  if (group.subjects.length === 1) return [];
+  if (group.severity === 'compatible' && group.subjects.length > COMPATIBLE_SUBJECTS_SHOWN) return [];
+  return group.subjects;
 }
 
 function distinctNames(items: readonly Groupable[]): string[] {

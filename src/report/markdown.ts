@@ -1,5 +1,5 @@
 import type { EntityKind, Severity } from '../rules/types.js';
-import { byEntity, distinctSuggestions, type EntityChanges, groupChanges, type RepeatedChange, SEVERITY_ORDER, shownSubjects } from './group.js';
+import { byEntity, distinctSuggestions, type EntityChanges, groupChanges, type RepeatedChange, listedSubjects, SEVERITY_ORDER } from './group.js';
 import type { Report, ReportChange } from './model.js';
 import { nextSteps } from './next-steps.js';
 import { DEFAULT_SNIPPET_LANGUAGES, type SnippetLanguage, snippetIn, type SuggestionLevel } from './render-options.js';
@@ -215,9 +215,8 @@ function tableSection(report: Report, level: TableLevel): string {
 
 /**
  * A change repeated across entities: on how many and where, then the names and one example when
- * they all say the same, or else a line per subject with its names (as in text: every subject of
- * a breaking or risky change, the first few of a compatible one). Names only, without messages, at
- * the `names-only` level.
+ * they all say the same, or else a line per subject with its names (as in text; group.ts says
+ * which). Names only, without messages, at the `names-only` level.
  */
 function repeatedRow(group: RepeatedChange, level: TableLevel, limit: number): string {
   const names = (list: readonly string[]): string => {
@@ -228,16 +227,15 @@ function repeatedRow(group: RepeatedChange, level: TableLevel, limit: number): s
   const where = `${entityCount(group.names.length, group.entity)}${group.pointer ? ` at ${code(group.pointer)}` : ''}`;
   const mark = `${ICON[group.severity]}${group.failing ? ' **fails**' : ''}`;
   if (level === 'names-only') return `| ${mark} | ${where}: ${names(group.names)} | ${code(group.rule)} |`;
-  if (group.subjects.length === 1) {
+  const subjects = listedSubjects(group);
+  if (subjects.length === 0) {
     const example = `e.g. ${escapeMessage((group.changes[0] as ReportChange).message)}`;
     return `| ${mark} | ${where}: ${names(group.names)}<br>${example} | ${code(group.rule)} |`;
   }
-  const { shown, more } = shownSubjects(group);
-  const lines = shown.map((subject) => {
+  const lines = subjects.map((subject) => {
     const on = subject.names.length === 1 ? code(subject.names[0] as string) : `${entityCount(subject.names.length, group.entity)}: ${names(subject.names)}`;
     return `${escapeMessage(subject.detail ?? '')} on ${on}`;
   });
-  if (more > 0) lines.push(`and ${more} more (\`--format json\` lists every change)`);
   return `| ${mark} | ${where}:<br>${lines.join('<br>')} | ${code(group.rule)} |`;
 }
 

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Suggestion } from '../diff/model.js';
 import type { EntityKind, Severity } from '../rules/types.js';
-import { distinctSuggestions, type EntityChanges, type Groupable, groupChanges, namesOf, type Repeated, shownSubjects } from './group.js';
+import { distinctSuggestions, type EntityChanges, type Groupable, groupChanges, listedSubjects, namesOf, type Repeated } from './group.js';
 import type { Report, ReportChange } from './model.js';
 import { nextSteps } from './next-steps.js';
 import { entityCount } from './plural.js';
@@ -113,24 +113,22 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
 /**
  * A change (or lint finding) repeated across entities: its rule, where, and on how many. When
- * they all say the same, the names and one example; else a line per subject (what the changes of
- * some entities say, in the rule's words) with its names: every subject of a breaking or risky
- * group, the first few of a compatible one.
+ * its changes all say the same, the names and one example; else a line per subject (what the
+ * changes of some entities say, in the rule's words) with its names (group.ts says which).
  */
 export function repeatedLines<T extends Groupable & { message: string }>(group: Repeated<T>, c: ChalkInstance, paint: ChalkInstance): string[] {
   const head = `  ${paint(group.failing ? 'x' : '-')} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || '(entity)'}`)} on ${entityCount(group.names.length, group.entity)}:`;
-  if (group.subjects.length === 1) {
+  const subjects = listedSubjects(group);
+  if (subjects.length === 0) {
     const first = group.changes[0] as T;
     return [`${head} ${nameList(group)}`, `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`];
   }
-  const { shown, more } = shownSubjects(group);
   return [
     head,
-    ...shown.map((subject) => {
+    ...subjects.map((subject) => {
       const names = subject.names.length === 1 ? cleanLine(subject.names[0] as string) : `${entityCount(subject.names.length, group.entity)}: ${nameList(subject)}`;
       return `      ${cleanLine(subject.detail ?? '')} on ${names}`;
     }),
-    ...(more > 0 ? [`      ${c.dim(`and ${more} more (--format json lists every change)`)}`] : []),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../src/diff/model.js';
 import { fingerprint } from '../../../src/policy/fingerprint.js';
-import { groupBySeverity, groupChanges, shownSubjects } from '../../../src/report/group.js';
+import { groupBySeverity, groupChanges, listedSubjects } from '../../../src/report/group.js';
 import { sampleReport } from './sample.js';
 
 const closed = (name: string): Change => ({
@@ -56,7 +56,7 @@ describe('groupChanges', () => {
     expect(groupChanges(sampleReport({}, [required('a', 'x'), required('a', 'y'), required('b', 'x'), required('b', 'y')]).changes)[0]?.repeated).toEqual([]);
   });
 
-  it('lists every subject of a breaking or risky group, and the first three of a compatible one', () => {
+  it('lists every subject of a breaking or risky group; of a compatible one, up to three, else none (its names and one example)', () => {
     const removed = (name: string, value: string, severity: Change['severity']): Change => ({
       ...closed(name),
       rule: 'input-enum-value-removed',
@@ -64,16 +64,18 @@ describe('groupChanges', () => {
       pointer: '/inputSchema/properties/format/enum',
       params: { path: 'format', direction: 'input', values: [value] },
     });
-    const values = ['a', 'b', 'c', 'd', 'e'];
-    for (const severity of ['breaking', 'risky'] as const) {
-      const group = groupChanges(sampleReport({}, values.map((value, index) => removed(`t${index}`, value, severity))).changes)[0]?.repeated[0];
-      expect(group?.severity).toBe(severity);
-      expect(group && shownSubjects(group).shown).toHaveLength(5);
-      expect(group && shownSubjects(group).more).toBe(0);
-    }
-    const compatible = groupChanges(sampleReport({}, values.map((value, index) => removed(`t${index}`, value, 'compatible'))).changes)[0]?.repeated[0];
-    expect(compatible && shownSubjects(compatible).shown.map((subject) => subject.detail)).toEqual(['value `a` is no longer allowed', 'value `b` is no longer allowed', 'value `c` is no longer allowed']);
-    expect(compatible && shownSubjects(compatible).more).toBe(2);
+    const group = (severity: Change['severity'], values: string[]) => {
+      const found = groupChanges(sampleReport({}, values.map((value, index) => removed(`t${index}`, value, severity))).changes)[0]?.repeated[0];
+      expect(found?.severity).toBe(severity);
+      return found as NonNullable<typeof found>;
+    };
+    const five = ['a', 'b', 'c', 'd', 'e'];
+    expect(listedSubjects(group('breaking', five))).toHaveLength(5);
+    expect(listedSubjects(group('risky', five))).toHaveLength(5);
+    expect(listedSubjects(group('compatible', five))).toEqual([]);
+    expect(listedSubjects(group('compatible', ['a', 'b', 'c'])).map((subject) => subject.detail)).toEqual(['value `a` is no longer allowed', 'value `b` is no longer allowed', 'value `c` is no longer allowed']);
+    // Changes that all say the same are one subject, listed as names and an example.
+    expect(listedSubjects(group('breaking', ['a', 'a', 'a']))).toEqual([]);
   });
 
   it('reads items without a detail (lint findings) as one subject', () => {

@@ -101,7 +101,7 @@ describe('renderMarkdown on changes repeated across tools with different subject
 
   it('counts and names each tool of a row once', () => {
     expect(row('input-required-property-added')).toMatch(/^\| 🔴 \*\*fails\*\* \| 7 tools at <code>\/inputSchema\/required<\/code>:<br>/);
-    expect(row('input-required-property-removed')).toMatch(/^\| 🟢 \| 3 tools at <code>\/inputSchema\/required<\/code>:<br>/);
+    expect(row('input-required-property-removed')).toMatch(/^\| 🟢 \| 3 tools at <code>\/inputSchema\/required<\/code>: <code>drag<\/code>, <code>navigate<\/code>, <code>upload_file<\/code><br>e\.g\. /);
     for (const line of rows) expect(line).not.toMatch(/(<code>[^<]+<\/code>), \1/);
   });
 
@@ -113,9 +113,9 @@ describe('renderMarkdown on changes repeated across tools with different subject
     for (const change of report.changes.filter((change) => change.severity !== 'compatible')) expect(table).toContain(escapeMessage(change.detail));
   });
 
-  it('lists at most three subjects of a compatible row, then how many more; one example when all say the same', () => {
+  it('shows a compatible row with more than three subjects, or whose changes all say the same, as its names and one example', () => {
     expect(row('input-required-property-removed')).toBe(
-      '| 🟢 | 3 tools at <code>/inputSchema/required</code>:<br><code>endUid</code> is no longer required on <code>drag</code><br><code>startUid</code> is no longer required on <code>drag</code><br><code>url</code> is no longer required on <code>navigate</code><br>and 1 more (`--format json` lists every change) | <code>input-required-property-removed</code> |',
+      '| 🟢 | 3 tools at <code>/inputSchema/required</code>: <code>drag</code>, <code>navigate</code>, <code>upload_file</code><br>e.g. Tool <code>drag</code> input <code>endUid</code>: <code>endUid</code> is no longer required; existing calls keep working. | <code>input-required-property-removed</code> |',
     );
     expect(row('input-property-now-accepted')).toMatch(/: <code>click<\/code>, <code>drag<\/code>, <code>fill<\/code>, <code>hover<\/code>, <code>navigate<\/code>, <code>upload_file<\/code><br>e\.g\. Tool <code>click<\/code> input <code>pageId<\/code>: /);
   });

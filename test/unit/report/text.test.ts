@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../../../src/diff/model.js';
 import { fingerprint } from '../../../src/policy/fingerprint.js';
 import { renderText, shouldColor } from '../../../src/report/text.js';
 import { CHANGES, sampleReport } from './sample.js';
@@ -127,7 +128,7 @@ describe('renderText on changes repeated across tools with different subjects', 
   it('counts and names each tool of a group once', () => {
     expect(lines).toContain('  x input-required-property-added at /inputSchema/required on 7 tools:');
     expect(lines).toContain('  - input-property-now-accepted at /inputSchema/properties/pageId on 6 tools: click, drag, fill, hover, navigate, upload_file');
-    expect(lines).toContain('  - input-required-property-removed at /inputSchema/required on 3 tools:');
+    expect(lines).toContain('  - input-required-property-removed at /inputSchema/required on 3 tools: drag, navigate, upload_file');
     expect(text).not.toMatch(/\b(\w+), \1\b/);
   });
 
@@ -147,14 +148,21 @@ describe('renderText on changes repeated across tools with different subjects', 
     for (const change of report.changes.filter((change) => change.severity !== 'compatible')) expect(text).toContain(change.detail);
   });
 
-  it('lists at most three subjects of a compatible group, and says how many more there are', () => {
-    const group = lines.indexOf('  - input-required-property-removed at /inputSchema/required on 3 tools:');
-    expect(lines.slice(group + 1, group + 5)).toEqual([
-      '      `endUid` is no longer required on drag',
-      '      `startUid` is no longer required on drag',
-      '      `url` is no longer required on navigate',
-      '      and 1 more (--format json lists every change)',
-    ]);
+  it('shows a compatible group with more than three subjects as its names and one example, one with fewer by subject', () => {
+    const group = lines.indexOf('  - input-required-property-removed at /inputSchema/required on 3 tools: drag, navigate, upload_file');
+    expect(lines[group + 1]).toBe('      e.g. Tool `drag` input `endUid`: `endUid` is no longer required; existing calls keep working.');
+    const optional = (name: string, property: string): Change => ({
+      rule: 'input-required-property-removed',
+      severity: 'compatible',
+      entity: 'tool',
+      name,
+      pointer: '/inputSchema/required',
+      message: `Tool \`${name}\` input \`${property}\`: \`${property}\` is no longer required; existing calls keep working.`,
+      params: { path: property, direction: 'input', property },
+    });
+    const fewer = renderText(sampleReport({}, [optional('t1', 'a'), optional('t2', 'a'), optional('t3', 'b')])).split('\n');
+    const at = fewer.indexOf('  - input-required-property-removed at /inputSchema/required on 3 tools:');
+    expect(fewer.slice(at + 1, at + 4)).toEqual(['      `a` is no longer required on 2 tools: t1, t2', '      `b` is no longer required on t3', '']);
   });
 
   it('keeps one line and one example for a group whose changes all say the same', () => {
