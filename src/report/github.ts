@@ -21,25 +21,52 @@ export function workflowCommand(command: 'error' | 'warning' | 'notice', propert
   return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
 
+/** GitHub shows at most this many annotations of each level in a step, and drops the rest without a word. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+type Level = 'error' | 'warning' | 'notice';
+
 /**
  * Annotations: an error per breaking change (and per change that fails the run at a lower
  * fail-on), a warning per other risky change, a notice per acknowledged one; a tool's suggestion
- * on the first of them.
+ * on the first of them. A level with more changes than GitHub shows gets one annotation per
+ * entity instead (they sit on the entity's line anyway), and past that limit too, a last
+ * annotation names the rest, whose changes are printed as plain log lines.
  */
 export function renderGithub(report: Report): string {
   const lines: string[] = [];
   const suggestedOn = suggestionCarriers(report.changes);
+  const extraErrors = (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (report.context?.exceeded.length ?? 0);
+  const budget: Record<Level, number> = {
+    error: Math.max(1, ANNOTATIONS_PER_LEVEL - extraErrors),
+    warning: ANNOTATIONS_PER_LEVEL,
+    notice: Math.max(1, ANNOTATIONS_PER_LEVEL - report.notes.length),
+  };
+  const byLevel: Record<Level, ReportChange[]> = { error: [], warning: [], notice: [] };
   for (const change of report.changes) {
-    const command = annotationLevel(change);
-    if (!command) continue;
-    const title = `${change.severity}: ${change.rule} (${change.entity} ${cleanLine(change.name)})`;
-    const text = [cleanLine(change.message)];
-    if (change.acknowledged) text.push(`Acknowledged: ${cleanLine(change.acknowledgement?.reason ?? '')}`);
-    if (change.acknowledgement?.expired) text.push(`The acknowledgement expired on ${change.acknowledgement.expires}.`);
-    if (change.suggestion && suggestedOn.has(change)) text.push(`Suggestion: ${cleanLine(change.suggestion.text)}`);
-    text.push(`Fingerprint: ${change.fingerprint}`);
-    lines.push(workflowCommand(command, { file: change.location?.path, line: change.location?.line, title }, text.join('\n')));
+    const level = annotationLevel(change);
+    if (level) byLevel[level].push(change);
   }
+  const overflow: string[] = [];
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const changes = byLevel[level];
+    if (changes.length <= budget[level]) {
+      for (const change of changes) lines.push(changeAnnotation(level, change, suggestedOn));
+      continue;
+    }
+    const groups = entityGroups(changes);
+    const shown = groups.length <= budget[level] ? groups : groups.slice(0, budget[level] - 1);
+    for (const group of shown) lines.push(group.length === 1 ? changeAnnotation(level, group[0]!, suggestedOn) : entityAnnotation(level, group, suggestedOn));
+    const rest = groups.slice(shown.length);
+    if (rest.length === 0) continue;
+    const count = rest.reduce((sum, group) => sum + group.length, 0);
+    const names = rest.map((group) => `${group[0]!.entity} ${cleanLine(group[0]!.name)}`);
+    lines.push(
+      workflowCommand(level, { title: `mcp-compat: ${count} more ${LEVEL_WORD[level]} on ${rest.length} more entities` }, `GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of a kind per step; these are in the log (lines starting "mcp-compat: ${LEVEL_WORD[level]}:") and in the full report: ${names.join(', ')}.`),
+    );
+    for (const change of rest.flat()) overflow.push(`mcp-compat: ${LEVEL_WORD[level]}: ${changeLine(change)}`);
+  }
+  lines.push(...overflow);
   if (report.versionCheck && !report.versionCheck.ok) {
     lines.push(workflowCommand('error', { title: 'mcp-compat: version bump too small' }, cleanLine(report.versionCheck.message)));
   }
@@ -57,7 +84,47 @@ export function renderGithub(report: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-function annotationLevel(change: ReportChange): 'error' | 'warning' | 'notice' | undefined {
+const LEVEL_WORD: Record<Level, string> = { error: 'failing changes', warning: 'risky changes', notice: 'acknowledged changes' };
+
+function changeAnnotation(level: Level, change: ReportChange, suggestedOn: ReadonlySet<ReportChange>): string {
+  const title = `${change.severity}: ${change.rule} (${change.entity} ${cleanLine(change.name)})`;
+  const text = [cleanLine(change.message)];
+  if (change.acknowledged) text.push(`Acknowledged: ${cleanLine(change.acknowledgement?.reason ?? '')}`);
+  if (change.acknowledgement?.expired) text.push(`The acknowledgement expired on ${change.acknowledgement.expires}.`);
+  if (change.suggestion && suggestedOn.has(change)) text.push(`Suggestion: ${cleanLine(change.suggestion.text)}`);
+  text.push(`Fingerprint: ${change.fingerprint}`);
+  return workflowCommand(level, { file: change.location?.path, line: change.location?.line, title }, text.join('\n'));
+}
+
+/** One annotation for all of an entity's changes of one level, at the entity's line. */
+function entityAnnotation(level: Level, changes: readonly ReportChange[], suggestedOn: ReadonlySet<ReportChange>): string {
+  const first = changes[0]!;
+  const title = `${first.severity === 'breaking' || changes.every((change) => change.severity === first.severity) ? first.severity : 'failing'}: ${changes.length} changes (${first.entity} ${cleanLine(first.name)})`;
+  const text = changes.map((change) => `- ${changeLine(change)}`);
+  const carrier = changes.find((change) => change.suggestion && suggestedOn.has(change));
+  if (carrier?.suggestion) text.push(`Suggestion: ${cleanLine(carrier.suggestion.text)}`);
+  return workflowCommand(level, { file: first.location?.path, line: first.location?.line, title }, text.join('\n'));
+}
+
+/** A change on one line: its message, rule and fingerprint, and the reason it was acknowledged. */
+function changeLine(change: ReportChange): string {
+  const acknowledged = change.acknowledged ? ` (acknowledged: ${cleanLine(change.acknowledgement?.reason ?? '')})` : '';
+  return `${cleanLine(change.message)} [${change.rule} ${change.fingerprint}]${acknowledged}`;
+}
+
+/** The changes by entity, in the order the report lists them. */
+function entityGroups(changes: readonly ReportChange[]): ReportChange[][] {
+  const groups = new Map<string, ReportChange[]>();
+  for (const change of changes) {
+    const key = `${change.entity}\u0000${change.name}`;
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  return [...groups.values()];
+}
+
+function annotationLevel(change: ReportChange): Level | undefined {
   if (change.acknowledged) return change.severity === 'compatible' ? undefined : 'notice';
   if (change.severity === 'breaking' || change.failing) return 'error';
   return change.severity === 'risky' ? 'warning' : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../src/policy/fingerprint.js';
-import { escapeData, escapeProperty, renderGithub, workflowCommand } from '../../../src/report/github.js';
+import { ANNOTATIONS_PER_LEVEL, escapeData, escapeProperty, renderGithub, workflowCommand } from '../../../src/report/github.js';
 import { CHANGES, sampleReport } from './sample.js';
 
 describe('renderGithub', () => {
@@ -46,13 +46,18 @@ describe('renderGithub on a tool with several breaking changes (fixtures/snapsho
   const report = await pairReport('repeated-subjects');
   const lines = renderGithub(report).trimEnd().split('\n');
 
-  it('annotates every change, and says each tool\'s suggestion once, on its first error', () => {
-    expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(report.summary.breaking);
-    const uploads = lines.filter((line) => line.includes('(tool upload_file)::'));
-    expect(uploads).toHaveLength(3);
-    expect(uploads.map((line) => line.includes('Suggestion: Restore `upload_file`'))).toEqual([true, false, false]);
+  it('past the ten errors GitHub shows, annotates each tool once with all its changes, and says each tool\'s suggestion once', () => {
+    const breaking = report.changes.filter((change) => change.severity === 'breaking');
+    const tools = [...new Set(breaking.map((change) => change.name))];
+    expect(breaking.length).toBeGreaterThan(ANNOTATIONS_PER_LEVEL);
+    const errors = lines.filter((line) => line.startsWith('::error '));
+    expect(errors).toHaveLength(tools.length);
+    for (const change of breaking) expect(errors.filter((line) => line.includes(change.fingerprint)), change.message).toHaveLength(1);
+    const uploads = errors.filter((line) => line.includes('(tool upload_file)::'));
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]).toContain('title=breaking%3A 3 changes (tool upload_file)');
     const suggested = lines.flatMap((line) => [...line.matchAll(/Suggestion: Restore `(\w+)`/g)].map((match) => match[1]));
-    expect(suggested).toEqual([...new Set(report.changes.filter((change) => change.severity === 'breaking').map((change) => change.name))]);
+    expect(suggested).toEqual(tools);
   });
 
   it('counts changes in its summary line, as the JSON report does', () => {
@@ -63,7 +68,29 @@ describe('renderGithub on a tool with several breaking changes (fixtures/snapsho
     const first = report.changes.find((change) => change.name === 'upload_file' && change.severity === 'breaking');
     const withAck = await pairReport('repeated-subjects', { acknowledged: [{ fingerprint: first?.fingerprint ?? '', reason: 'r', source: '/acknowledged/0' }] });
     const acknowledged = renderGithub(withAck).trimEnd().split('\n').filter((line) => line.includes('(tool upload_file)::'));
-    expect(acknowledged.map((line) => `${line.slice(2, line.indexOf(' '))} ${line.includes('Suggestion:')}`)).toEqual(['notice false', 'error true', 'error false']);
+    expect(acknowledged.map((line) => `${line.slice(2, line.indexOf(' '))} ${line.includes('Suggestion:')}`)).toEqual(['error true', 'notice false']);
+  });
+});
+
+describe('renderGithub on a release with more failing tools than GitHub shows (fixtures/snapshots/pairs/big-release)', async () => {
+  const { pairReport } = await import('./pairs.js');
+  const report = await pairReport('big-release');
+  const lines = renderGithub(report).trimEnd().split('\n');
+  const errors = lines.filter((line) => line.startsWith('::error '));
+
+  it('keeps to ten errors: nine tools, then one that names the rest, whose changes are plain log lines', () => {
+    expect(errors).toHaveLength(ANNOTATIONS_PER_LEVEL);
+    const tools = new Set(report.changes.filter((change) => change.failing).map((change) => `${change.entity} ${change.name}`));
+    expect(errors.at(-1)).toMatch(new RegExp(`^::error title=mcp-compat%3A \\d+ more failing changes on ${tools.size - 9} more entities::GitHub shows 10 annotations`));
+    const plain = lines.filter((line) => line.startsWith('mcp-compat: failing changes: '));
+    for (const change of report.changes.filter((item) => item.failing)) {
+      const where = [...errors, ...plain].filter((line) => line.includes(change.fingerprint));
+      expect(where, change.message).toHaveLength(1);
+    }
+  });
+
+  it('prints nothing a runner could read as a command', () => {
+    for (const line of lines) expect(line).toMatch(/^(::(error|warning|notice) |mcp-compat: |To accept|To pass|Refresh)/);
   });
 });
 
