@@ -74,7 +74,12 @@ describe.runIf(process.platform === 'linux')('real published servers, launched a
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.summary).toMatchObject({ breaking: 0, risky: 0, recommendedBump: 'minor', failed: false });
     // The output schemas and longer descriptions cost every conversation that loads the server (o200k_base tokens).
-    expect(report.summary.context).toEqual({ baseTokens: 848, headTokens: 2134, delta: 1286 });
+    expect(report.summary.context).toEqual({ baseTokens: 848, headTokens: 2149, delta: 1301 });
+    // Counted on the live capture, in the server's own key order, as on its snapshot file: check and diff agree.
+    const head = join(project, 'memory-2026.8.31.json');
+    expect((await tracedCli(['snapshot', '-o', head, '--cwd', project, '--', ...npxMemory], { env })).code).toBe(0);
+    const diffed = JSON.parse((await tracedCli(['diff', baseline, head, '--format', 'json', '--context'], { env })).stdout) as JsonReport;
+    expect(diffed.summary.context).toEqual(report.summary.context);
     expect(report.summary.compatible).toBeGreaterThan(0);
     // What 2026.8.31 added: a resource, titles, annotations, and an outputSchema for every tool.
     const rules = new Set(report.changes.map((change) => change.rule));
