@@ -142,7 +142,8 @@ describe('mcp-compat init (built CLI)', () => {
   describe('the workflow names the default branch', () => {
     // git reads no global or system config here, so the machine's own settings cannot leak in.
     const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
-    const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...gitEnv }, stdio: 'ignore' });
+    // stderr is kept: a failing git command then says why in the test's error.
+    const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...gitEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
     const branches = (dir: string) => {
       const workflow = load(readFileSync(join(dir, '.github', 'workflows', 'mcp-compat.yml'), 'utf8')) as { on: Record<string, { branches: string[] }> };
       return [workflow.on.pull_request?.branches, workflow.on.push?.branches];
