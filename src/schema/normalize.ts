@@ -99,10 +99,20 @@ function normalizeObject(schema: JsonObject, root: Json, refs: string[]): Node {
   return flattenCombinators(out, root);
 }
 
-/** `{$ref, ...siblings}`: siblings apply in addition to the target (2019-09+); disjoint keys merge, overlapping ones go to `allOf`. */
+/**
+ * `{$ref, ...siblings}`: siblings apply in addition to the target (2019-09+); disjoint keys merge,
+ * overlapping ones go to `allOf`, and so do keywords that read each other standing on both sides
+ * (`additionalProperties` next to the `$ref` sees none of the target's `properties`). An
+ * `unevaluatedProperties` next to the `$ref` sees what the target evaluates, so it may join it.
+ */
 function mergeSiblings(target: JsonObject, siblings: JsonObject): JsonObject {
   const keys = Object.keys(siblings).filter((key) => !IGNORED.has(key) && !ANNOTATIONS.has(key));
-  if (keys.length === 0 || keys.every((key) => !has(target, key))) return dict({ ...target, ...siblings });
+  if (keys.length === 0) return dict({ ...target, ...siblings });
+  const apart = ADJACENT_KEYWORDS.some((group) => {
+    const inSiblings = group.filter((key) => has(siblings, key));
+    return inSiblings.length > 0 && group.some((key) => has(target, key)) && !inSiblings.every((key) => key.startsWith('unevaluated'));
+  });
+  if (!apart && keys.every((key) => !has(target, key))) return dict({ ...target, ...siblings });
   return dict({ allOf: [target, siblings] });
 }
 

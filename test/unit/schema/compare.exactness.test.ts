@@ -126,6 +126,18 @@ describe('allOf splits of object keywords', () => {
     expect(compareSchemas(flat, split).map((d) => d.aspect)).toContain('property-no-longer-accepted');
     expect(breaking('output', split, flat)).toBe(true);
   });
+
+  it('additionalProperties next to a $ref sees none of the target\'s properties (2019-09 and later)', () => {
+    const flat: JsonObject = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false };
+    const besideRef: JsonObject = { $defs: { A: { type: 'object', properties: { a: { type: 'string' } } } }, $ref: '#/$defs/A', additionalProperties: false };
+    const ajv = new Ajv2020({ strict: false });
+    expect(ajv.validate(flat, { a: 'x' })).toBe(true);
+    expect(ajv.validate(besideRef, { a: 'x' })).toBe(false);
+    expect(breaking('input', flat, besideRef)).toBe(true);
+    expect(breaking('output', besideRef, flat)).toBe(true);
+    // Keywords that do not read each other still merge with the target: a refactor.
+    expect(compareSchemas({ type: 'object', properties: { a: { type: 'string' } }, maxProperties: 3 }, { $defs: { A: { type: 'object', properties: { a: { type: 'string' } } } }, $ref: '#/$defs/A', maxProperties: 3 })).toEqual([]);
+  });
 });
 
 describe('keywords that constrain nothing', () => {
