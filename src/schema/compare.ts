@@ -174,8 +174,9 @@ class Comparison {
 
   /** Compares `type` and `enum`; returns the instance types both sides accept, whose keywords are compared next. */
   private types(before: JsonObject, after: JsonObject, at: At): Set<string> {
-    const beforeEnum = Array.isArray(before.enum) ? before.enum : undefined;
-    const afterEnum = Array.isArray(after.enum) ? after.enum : undefined;
+    // Facing an enum, `type: "null"` is `enum: [null]` and `type: "boolean"` is `enum: [true, false]`.
+    const beforeEnum = Array.isArray(before.enum) ? before.enum : Array.isArray(after.enum) ? finiteValues(before) : undefined;
+    const afterEnum = Array.isArray(after.enum) ? after.enum : Array.isArray(before.enum) ? finiteValues(after) : undefined;
     const beforeTypes = allowedTypes(before);
     const afterTypes = allowedTypes(after);
 
@@ -494,6 +495,12 @@ function allowedTypes(node: JsonObject): Set<string> {
   return new Set(ALL_TYPES);
 }
 
+
+/** Every value a node admits by its `type` alone, when that type list has finitely many (null, booleans). */
+function finiteValues(node: JsonObject): Json[] | undefined {
+  if (!Array.isArray(node.type) || node.type.length === 0 || !node.type.every((type) => type === 'null' || type === 'boolean')) return undefined;
+  return [...(node.type.includes('null') ? [null] : []), ...(node.type.includes('boolean') ? [true, false] : [])];
+}
 
 function intersect(a: Set<string>, b: Set<string>): Set<string> {
   const out = new Set<string>();

@@ -451,7 +451,12 @@ function foldNullUnion(normalized: Node[]): JsonObject | undefined {
   const nullIndex = normalized.findIndex((b) => b !== FALSE && Object.keys(b).length === 1 && canonical(b.type) === '["null"]');
   if (nullIndex < 0) return undefined;
   const other = normalized[1 - nullIndex];
-  if (other === FALSE || !Array.isArray(other.type)) return undefined;
+  if (other === FALSE) return undefined;
+  // Constants without a `type` (a union of literals): null is one more constant.
+  if (Array.isArray(other.enum) && !has(other, 'type') && onlyKeywords(other, ['enum'])) {
+    return dict({ ...other, enum: other.enum.includes(null) ? other.enum : [...other.enum, null] });
+  }
+  if (!Array.isArray(other.type)) return undefined;
   // These keywords apply to every type, null included: folded into `type`, they would reject the null the union accepted.
   if (TYPE_INDEPENDENT_APPLICATORS.some((key) => has(other, key))) return undefined;
   const copy = dict({ ...other, type: [...other.type, 'null'] });
