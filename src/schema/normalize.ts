@@ -95,6 +95,7 @@ function normalizeObject(schema: JsonObject, root: Json, refs: string[]): Node {
   foldNumericBounds(out);
   foldArrayForms(out);
   foldDependencies(out);
+  foldMultipleOf(out);
   dropNoOps(out);
   return flattenCombinators(out, root);
 }
@@ -192,6 +193,23 @@ function dropNoOps(node: JsonObject): void {
   }
 }
 
+/**
+ * `multipleOf` with a positive integer admits integers only, so `number` there reads as
+ * `integer`; and on integers only, `multipleOf: 1` (or 1/2, 1/4, ...) constrains nothing.
+ * (Per the specification: ajv's check of `multipleOf` on numbers of 1e21 and more rejects them,
+ * which is a property of its arithmetic, not of the schema.)
+ */
+function foldMultipleOf(node: JsonObject): void {
+  const step = node.multipleOf;
+  if (typeof step !== 'number' || !(step > 0) || !Array.isArray(node.type)) return;
+  if (Number.isSafeInteger(step) && node.type.includes('number')) {
+    node.type = [...new Set(node.type.map((type) => (type === 'number' ? 'integer' : type)))].sort();
+  }
+  const reciprocal = 1 / step;
+  const dividesEveryInteger = Number.isSafeInteger(reciprocal) && Number.isInteger(Math.log2(reciprocal));
+  if (dividesEveryInteger && node.type.includes('integer') && !node.type.includes('number')) delete node.multipleOf;
+}
+
 function foldArrayForms(node: JsonObject): void {
   // draft-07 tuples: `items: [..]` + `additionalItems` are 2020-12's `prefixItems` + `items`.
   if (Array.isArray(node.items)) {
@@ -223,6 +241,13 @@ function foldDependencies(node: JsonObject): void {
  * nullable union `anyOf: [X, {type: "null"}]` (folded into X's `type`).
  */
 function flattenCombinators(node: JsonObject, root: Json): Node {
+  const merged = mergeParts(node, root);
+  // Parts merged may have brought a `multipleOf` and a `type` together.
+  if (merged !== FALSE) foldMultipleOf(merged);
+  return merged;
+}
+
+function mergeParts(node: JsonObject, root: Json): Node {
   const unified = flattenUnions(node, root);
   if (unified === FALSE || !Array.isArray(unified.allOf)) return unified;
   const rest: Json[] = [];

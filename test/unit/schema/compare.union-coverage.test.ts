@@ -80,3 +80,21 @@ describe('nullable unions of literals (zod-to-json-schema)', () => {
     expect(breaking('input', { enum: ['a', 'b', null] }, { enum: ['a', 'b'] })).toBe(true);
   });
 });
+
+describe('multipleOf on integers', () => {
+  it.each([
+    ['multipleOf: 1 on an integer', { type: 'integer' }, { type: 'integer', multipleOf: 1 }],
+    ['multipleOf: 0.5 on an integer', { type: 'integer', minimum: 0 }, { type: 'integer', minimum: 0, multipleOf: 0.5 }],
+    ['integer vs number with multipleOf: 1', { type: 'integer' }, { type: 'number', multipleOf: 1 }],
+    ['integer vs number with multipleOf: 2', { type: 'integer', multipleOf: 2, maximum: 10 }, { type: 'number', multipleOf: 2, maximum: 10 }],
+    ['nullable integer vs nullable number with multipleOf: 1', { type: ['integer', 'null'] }, { type: ['number', 'null'], multipleOf: 1 }],
+    ['the type and multipleOf: 1 in two allOf parts', { type: 'integer', minimum: 1 }, { allOf: [{ type: 'integer' }, { minimum: 1, multipleOf: 1 }] }],
+  ] as Array<[string, JsonObject, JsonObject]>)('%s', (_name, before, after) => expectEquivalent(before, after));
+
+  it('still narrows what it narrows', () => {
+    expect(breaking('input', { type: 'number' }, { type: 'number', multipleOf: 1 })).toBe(true);
+    expect(breaking('input', { type: 'integer' }, { type: 'integer', multipleOf: 2 })).toBe(true);
+    expect(breaking('input', { type: 'integer' }, { type: 'number', multipleOf: 2 })).toBe(true);
+    expect(breaking('output', { type: 'integer' }, { type: 'number', multipleOf: 0.5 })).toBe(true);
+  });
+});
