@@ -114,7 +114,10 @@ function mergeSiblings(target: JsonObject, siblings: JsonObject): JsonObject {
     return inSiblings.length > 0 && group.some((key) => has(target, key)) && !inSiblings.every((key) => key.startsWith('unevaluated'));
   });
   if (!apart && keys.every((key) => !has(target, key))) return dict({ ...target, ...siblings });
-  return dict({ allOf: [target, siblings] });
+  // Kept next to the `allOf`, `unevaluatedProperties` still sees what both parts evaluate.
+  const { unevaluatedProperties, ...rest } = siblings;
+  if (unevaluatedProperties === undefined) return dict({ allOf: [target, siblings] });
+  return dict({ allOf: [target, dict(rest)], unevaluatedProperties });
 }
 
 /** Where each `allOf` branch left after merging stood in the schema as written, for exact pointers. */
@@ -210,6 +213,22 @@ function foldMultipleOf(node: JsonObject): void {
   if (dividesEveryInteger && node.type.includes('integer') && !node.type.includes('number')) delete node.multipleOf;
 }
 
+/** Keywords whose subschemas evaluate properties in place, which `unevaluatedProperties` then also sees. */
+const IN_PLACE_APPLICATORS = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentSchemas', '$ref', '$dynamicRef', '$recursiveRef'];
+
+/**
+ * In a schema with no in-place applicator, `unevaluatedProperties` applies to exactly the
+ * properties `additionalProperties` would (those `properties` and `patternProperties` leave), so it
+ * is read as `additionalProperties`; next to an `additionalProperties`, which evaluates all the
+ * others, it constrains nothing. With an applicator it stays as written (and is compared as an
+ * unknown keyword).
+ */
+function foldUnevaluatedProperties(node: JsonObject): void {
+  if (!has(node, 'unevaluatedProperties') || IN_PLACE_APPLICATORS.some((key) => has(node, key))) return;
+  if (!has(node, 'additionalProperties')) node.additionalProperties = node.unevaluatedProperties;
+  delete node.unevaluatedProperties;
+}
+
 function foldArrayForms(node: JsonObject): void {
   // draft-07 tuples: `items: [..]` + `additionalItems` are 2020-12's `prefixItems` + `items`.
   if (Array.isArray(node.items)) {
@@ -241,6 +260,20 @@ function foldDependencies(node: JsonObject): void {
  * nullable union `anyOf: [X, {type: "null"}]` (folded into X's `type`).
  */
 function flattenCombinators(node: JsonObject, root: Json): Node {
+  // `unevaluatedProperties` sees what `allOf` parts (and a lone `anyOf` branch) evaluate, so
+  // merging them into the node leaves its meaning as it was: it is set aside while they merge.
+  const unevaluated = own(node, 'unevaluatedProperties');
+  if (unevaluated === undefined) return mergeCombinators(node, root);
+  const rest = dict(node);
+  delete rest.unevaluatedProperties;
+  const flat = mergeCombinators(rest, root);
+  if (flat === FALSE) return FALSE;
+  const out = dict({ ...flat, unevaluatedProperties: unevaluated });
+  foldUnevaluatedProperties(out);
+  return out;
+}
+
+function mergeCombinators(node: JsonObject, root: Json): Node {
   const merged = mergeParts(node, root);
   // Parts merged may have brought a `multipleOf` and a `type` together.
   if (merged !== FALSE) foldMultipleOf(merged);
@@ -500,6 +533,8 @@ const UPPER_LIMITS = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxIt
  */
 function mergeIntoOrNull(node: JsonObject, normalized: Node): Node | null {
   if (normalized === FALSE) return FALSE;
+  // A part's own `unevaluatedProperties` sees only what that part evaluates.
+  if (has(normalized, 'unevaluatedProperties') || has(normalized, 'unevaluatedItems')) return null;
   if (ADJACENT_KEYWORDS.some((group) => interferes(group, node, normalized))) return null;
   const merged = dict(node);
   for (const [key, value] of Object.entries(normalized)) {

@@ -98,3 +98,43 @@ describe('multipleOf on integers', () => {
     expect(breaking('output', { type: 'integer' }, { type: 'number', multipleOf: 0.5 })).toBe(true);
   });
 });
+
+describe('unevaluatedProperties', () => {
+  const a = { a: { type: 'string' } };
+
+  it('without applicators it is additionalProperties', () => {
+    expectEquivalent({ type: 'object', properties: a, additionalProperties: false }, { type: 'object', properties: a, unevaluatedProperties: false });
+    expectEquivalent({ type: 'object', properties: a, additionalProperties: { type: 'number' } }, { type: 'object', properties: a, unevaluatedProperties: { type: 'number' } });
+    expectEquivalent({ type: 'object', properties: a, additionalProperties: false }, { type: 'object', properties: a, additionalProperties: false, unevaluatedProperties: false });
+  });
+
+  it('next to a $ref or an allOf, it sees what they evaluate', () => {
+    const flat: JsonObject = { type: 'object', properties: a, additionalProperties: false };
+    for (const after of [
+      { type: 'object', $defs: { A: { type: 'object', properties: a } }, $ref: '#/$defs/A', unevaluatedProperties: false },
+      { type: 'object', allOf: [{ properties: a }], unevaluatedProperties: false },
+      { anyOf: [{ type: 'object', properties: a }], unevaluatedProperties: false },
+    ] as JsonObject[]) {
+      expectSameValues(flat, after);
+      expect(found(flat, after)).toEqual([]);
+      expect(found(after, flat)).toEqual([]);
+    }
+  });
+
+  it('narrowings through it are reported as for additionalProperties', () => {
+    const ab = { ...a, b: { type: 'number' } };
+    expect(found({ type: 'object', properties: ab, unevaluatedProperties: false }, { type: 'object', properties: a, unevaluatedProperties: false })).toEqual(['property-no-longer-accepted /properties/b']);
+    expect(found({ type: 'object', properties: a }, { type: 'object', properties: a, unevaluatedProperties: false })).toEqual(['additional-properties-closed /additionalProperties']);
+    expect(breaking('input', { type: 'object', properties: a, additionalProperties: false }, { type: 'object', properties: a, unevaluatedProperties: { type: 'string' } })).toBe(false);
+    expect(breaking('input', { type: 'object', properties: a, unevaluatedProperties: { type: 'number' } }, { type: 'object', properties: a, unevaluatedProperties: { type: 'integer' } })).toBe(true);
+  });
+
+  it('next to a union of several branches it stays a keyword whose change cannot be proven safe', () => {
+    const union: JsonObject = { type: 'object', anyOf: [{ properties: a, required: ['a'] }, { properties: { b: { type: 'number' } }, required: ['b'] }] };
+    const closedUnion: JsonObject = { ...union, unevaluatedProperties: false };
+    expect(witness(union, closedUnion, [{ a: 'x', c: 1 }])).toBeDefined();
+    expect(compareSchemas(union, closedUnion).map((d) => d.aspect)).toEqual(['unknown-keyword-changed']);
+    expect(breaking('input', union, closedUnion)).toBe(true);
+    expect(breaking('output', closedUnion, union)).toBe(true);
+  });
+});
