@@ -4,6 +4,8 @@ import { allOfPosition, ANNOTATIONS, FALSE, IGNORED, normalize, overlappingBranc
 import { canonical, containsRef, coversType, isObject, jsonType, own, sameJson, token, typeAccepts } from './json.js';
 import { matchBranches } from './branches.js';
 import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
+import { covers } from './coverage.js';
+import { SCHEMA_ASPECTS } from '../rules/schema-rules.js';
 
 /** Keywords the comparator understands; any other keyword that differs is reported as unprovable. */
 const KNOWN = new Set([
@@ -49,20 +51,24 @@ class Comparison {
    * per path through the web.
    */
   private readonly comparedThroughRef = new Set<string>();
-  private readonly objectIds = new WeakMap<object, number>();
 
   constructor(
     private readonly beforeRoot: Json,
     private readonly afterRoot: Json,
-    /** Side comparisons left (shared with the comparisons they start), so they cannot multiply past a fixed cost. */
-    private readonly budget = { sideComparisons: 64 },
+    /** What a comparison shares with the side comparisons it starts, so that they cannot multiply past a fixed cost. */
+    private readonly shared: Shared = { sideComparisons: SIDE_COMPARISONS, coverage: new Map(), objectIds: new WeakMap(), lastObjectId: 0 },
   ) {}
 
-  /** Set on a side comparison that only asks "any difference in accepted values?": it stops at the first. */
-  private stopAtFirst = false;
+  /**
+   * Set on a side comparison that asks one question and stops at the first difference that
+   * answers it: any difference in accepted values ('any'), one that may reject a value the first
+   * schema accepts ('narrowing': is it a subset?), or one that may accept a value the first
+   * rejects ('widening': is it a superset?).
+   */
+  private watching: Watch | undefined;
 
   emit(aspect: string, at: At, before?: Json, after?: Json, params?: JsonObject): void {
-    if (this.stopAtFirst && !ACCEPTANCE_NEUTRAL.has(aspect)) throw DIFFERENT;
+    if (this.watching && watched(this.watching, aspect)) throw DIFFERENT;
     const difference: SchemaDifference = { aspect, pointer: at.pointer, path: at.path };
     if (before !== undefined) difference.before = before;
     if (after !== undefined) difference.after = after;
@@ -100,15 +106,13 @@ class Comparison {
       node = target;
     }
     if (node === undefined || node === null || typeof node !== 'object') return JSON.stringify(node ?? true);
-    let id = this.objectIds.get(node);
+    let id = this.shared.objectIds.get(node);
     if (id === undefined) {
-      id = ++this.lastObjectId;
-      this.objectIds.set(node, id);
+      id = ++this.shared.lastObjectId;
+      this.shared.objectIds.set(node, id);
     }
     return `#${id}`;
   }
-
-  private lastObjectId = 0;
 
   private normalized(before: Node, after: Node, at: At, depth: number): void {
     if (before === FALSE || after === FALSE) {
@@ -374,27 +378,66 @@ class Comparison {
     const branchesAfter = kindAfter ? (after[kindAfter] as Json[]) : [liftable(after)];
     const reported = this.differences.length;
     const matching = matchBranches(branchesBefore, branchesAfter, this.beforeRoot, this.afterRoot);
+    // In a `oneOf` whose variants may overlap, a value matching two variants is rejected: a
+    // variant widened or added may reject values that matched one variant before, and one
+    // narrowed or removed may accept values that matched two. Elsewhere each side accepts what any
+    // of its branches accepts, so what one pair of branches differs by may be covered by others.
+    const exclusive = kindBefore === 'oneOf' || kindAfter === 'oneOf';
     for (const [i, j] of matching.pairs) {
       const pointer = kindAfter ? `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}` : `${at.pointer}`;
-      this.node(branchesBefore[i], branchesAfter[j], { pointer, path: at.path }, depth + 1);
+      const start = this.differences.length;
+      if (exclusive) {
+        this.node(branchesBefore[i], branchesAfter[j], { pointer, path: at.path }, depth + 1);
+        continue;
+      }
+      // Compared in full, even by a side comparison: what the other union covers is dropped
+      // below, and a `oneOf` around this union needs to know of every difference left.
+      const watching = this.watching;
+      this.watching = undefined;
+      try {
+        this.node(branchesBefore[i], branchesAfter[j], { pointer, path: at.path }, depth + 1);
+      } finally {
+        this.watching = watching;
+      }
+      if (this.differences.length === start) continue;
+      this.dropCovered(start, () => this.covered('before', branchesBefore[i], branchesAfter, j, depth), () => this.covered('after', branchesAfter[j], branchesBefore, i, depth));
+      if (watching && this.differences.slice(start).some((difference) => watched(watching, difference.aspect))) throw DIFFERENT;
     }
     const semanticAnyOf = (kind: 'anyOf' | 'oneOf' | undefined) => kind === 'anyOf';
     for (const i of matching.unmatchedBefore) {
       if (semanticAnyOf(kindBefore) && this.repeats(branchesBefore, i, matching.pairs.map(([k]) => k), this.beforeRoot)) continue;
+      if (!exclusive && this.covered('before', branchesBefore[i], branchesAfter, undefined, depth)) continue;
       const written = writtenBefore ?? keyword;
       this.emit('any-of-branch-removed', { pointer: `${at.pointer}${unionBranchPointer(branchesBefore, i, kindBefore ?? keyword)}`, path: at.path }, branchesBefore[i], undefined, { keyword: written });
     }
     for (const j of matching.unmatchedAfter) {
       if (semanticAnyOf(kindAfter) && this.repeats(branchesAfter, j, matching.pairs.map(([, k]) => k), this.afterRoot)) continue;
+      if (!exclusive && this.covered('after', branchesAfter[j], branchesBefore, undefined, depth)) continue;
       this.emit('any-of-branch-added', { pointer: `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}`, path: at.path }, undefined, branchesAfter[j], { keyword: writtenAfter ?? keyword });
     }
-    // In a `oneOf` whose variants may overlap, a value matching two variants is rejected: a
-    // variant widened or added may reject values that matched one variant before, and one
-    // narrowed or removed may accept values that matched two.
-    const exclusive = kindBefore === 'oneOf' || kindAfter === 'oneOf';
     const changed = kindBefore !== kindAfter || this.differences.slice(reported).some((d) => !ACCEPTANCE_NEUTRAL.has(d.aspect));
     if (exclusive && changed && !exclusivityReported) {
       this.emit('one-of-exclusivity-changed', child(at, 'oneOf'), undefined, undefined, { reason: overlapReason(kindAfter === 'oneOf' ? after : before) });
+    }
+  }
+
+  /**
+   * Drops what a pair of branches differs by where the other union makes up for it: a narrowing
+   * when the branch before is covered by the union after (nothing it accepted is rejected), a
+   * widening when the branch after is covered by the union before (nothing new is accepted), and
+   * a difference that may be either only when both are.
+   */
+  private dropCovered(start: number, coveredBefore: () => boolean, coveredAfter: () => boolean): void {
+    let before: boolean | undefined;
+    let after: boolean | undefined;
+    const inputSafe = () => (before ??= coveredBefore());
+    const outputSafe = () => (after ??= coveredAfter());
+    const found = this.differences.splice(start);
+    for (const difference of found) {
+      const narrows = watched('narrowing', difference.aspect);
+      const widens = watched('widening', difference.aspect);
+      const moot = narrows && widens ? inputSafe() && outputSafe() : narrows ? inputSafe() : widens ? outputSafe() : false;
+      if (!moot) this.differences.push(difference);
     }
   }
 
@@ -404,18 +447,57 @@ class Comparison {
    * paired branch's own changes are reported where it is compared.
    */
   private repeats(branches: Json[], index: number, paired: number[], root: Json): boolean {
-    return paired.some((k) => {
-      if (this.budget.sideComparisons <= 0) return false;
-      this.budget.sideComparisons--;
-      const side = new Comparison(root, root, this.budget);
-      side.stopAtFirst = true;
-      try {
-        side.node(branches[k], branches[index], { pointer: '', path: '' }, 0);
-        return true;
-      } catch (signal) {
-        if (signal === DIFFERENT) return false;
-        throw signal;
-      }
+    return paired.some((k) => this.sideComparison(root, root, branches[k], branches[index], 'any', 0));
+  }
+
+  /** Whether comparing two schemas finds no difference of the kind watched; false when the budget is spent. */
+  private sideComparison(beforeRoot: Json, afterRoot: Json, before: Json, after: Json, watch: Watch, depth: number): boolean {
+    if (this.shared.sideComparisons <= 0) return false;
+    this.shared.sideComparisons--;
+    const side = new Comparison(beforeRoot, afterRoot, this.shared);
+    side.watching = watch;
+    try {
+      side.node(before, after, { pointer: '', path: '' }, depth);
+      return true;
+    } catch (signal) {
+      if (signal === DIFFERENT) return false;
+      throw signal;
+    }
+  }
+
+  /**
+   * Whether every value a branch of one side accepts is accepted by some branch of the other
+   * side's union (`anyOf`, or one schema): then a narrowing found against the branch it was paired
+   * with rejects nothing that side accepted ('before'), or a widening accepts nothing new
+   * ('after'). Proven by side comparisons (coverage.ts), at most COVERAGE_COMPARISONS per question.
+   */
+  private covered(side: 'before' | 'after', schema: Json, others: Json[], skip: number | undefined, depth: number): boolean {
+    const [root, otherRoot] = side === 'before' ? [this.beforeRoot, this.afterRoot] : [this.afterRoot, this.beforeRoot];
+    // Recursive schemas ask the same question again and again, also while it is being answered:
+    // each is answered once, and one asked again on the way to its own answer is not proven.
+    const key = `${side}|${this.identity(schema, root)}|${others.map((other) => this.identity(other, otherRoot)).join(',')}|${skip ?? ''}`;
+    const known = this.shared.coverage.get(key);
+    if (known !== undefined) return known === true;
+    this.shared.coverage.set(key, 'pending');
+    const answer = this.coverage(side, root, otherRoot, schema, others, skip, depth);
+    this.shared.coverage.set(key, answer);
+    return answer;
+  }
+
+  private coverage(side: 'before' | 'after', root: Json, otherRoot: Json, schema: Json, others: Json[], skip: number | undefined, depth: number): boolean {
+    let left = COVERAGE_COMPARISONS;
+    return covers({
+      node: normalize(schema, root),
+      root,
+      branches: others,
+      branchRoot: otherRoot,
+      skip,
+      within: (piece, index) => {
+        if (left-- <= 0) return false;
+        return side === 'before'
+          ? this.sideComparison(this.beforeRoot, this.afterRoot, piece, others[index], 'narrowing', depth + 1)
+          : this.sideComparison(this.beforeRoot, this.afterRoot, others[index], piece, 'widening', depth + 1);
+      },
     });
   }
 
@@ -534,6 +616,38 @@ function namesOnly(schema: Json | undefined): Json {
 }
 
 const DIFFERENT = Symbol('accepted values differ');
+
+/** Side comparisons per comparison of two schemas, all questions together. */
+const SIDE_COMPARISONS = 256;
+/** Side comparisons per coverage question. */
+const COVERAGE_COMPARISONS = 32;
+
+type Watch = 'any' | 'narrowing' | 'widening';
+
+interface Shared {
+  /** Side comparisons left. */
+  sideComparisons: number;
+  /** Coverage questions answered, or being answered, by the identities of what they ask about. */
+  coverage: Map<string, boolean | 'pending'>;
+  objectIds: WeakMap<object, number>;
+  lastObjectId: number;
+}
+
+/** What each aspect does to the accepted values, from the catalog; an aspect it does not list may do anything. */
+const EFFECTS = new Map<string, string>(SCHEMA_ASPECTS.map((aspect) => [aspect.id, aspect.effect]));
+
+/**
+ * Whether a difference answers a side comparison's question. A narrowing may reject a value the
+ * first schema accepted; a widening may accept one it rejected. `property-added` (a property an
+ * open object now describes) is neither: it rejects only values of a property the first schema
+ * did not declare, which design §5 does not count as a narrowing.
+ */
+function watched(watch: Watch, aspect: string): boolean {
+  if (watch === 'any') return !ACCEPTANCE_NEUTRAL.has(aspect);
+  const effect = EFFECTS.get(aspect);
+  if (effect === undefined || effect === 'unprovable') return true;
+  return watch === 'narrowing' ? effect === 'narrows' : effect === 'widens' && aspect !== 'property-added';
+}
 
 /** Aspects that leave the accepted values as they were. */
 const ACCEPTANCE_NEUTRAL = new Set(['description-changed', 'default-changed', 'deprecated-changed', 'annotation-changed']);

@@ -11,11 +11,13 @@ import { canonical, isObject, jsonType, own } from './json.js';
 export function provablyDisjoint(a: Node, b: Node, rootA: Json, rootB: Json, depth = 0, memo?: Map<Json, Node>): boolean {
   if (a === FALSE || b === FALSE) return true;
   if (depth > 4) return false;
-  const typesA = typesOf(a);
-  const typesB = typesOf(b);
+  const typesA = typesOf(a, rootA);
+  const typesB = typesOf(b, rootB);
   if (typesA && typesB && !overlaps(typesA, typesB)) return true;
   if (Array.isArray(a.enum) && a.enum.every((value) => rejects(b, value))) return true;
   if (Array.isArray(b.enum) && b.enum.every((value) => rejects(a, value))) return true;
+  // A schema accepts no more than its `anyOf` does: disjoint when each of its branches is.
+  if (unionDisjoint(a, b, rootA, rootB, depth, memo) || unionDisjoint(b, a, rootB, rootA, depth, memo)) return true;
   // A shared required discriminator only separates objects: at least one side must admit nothing else.
   if (!onlyObjects(typesA) && !onlyObjects(typesB)) return false;
   const propsA = isObject(a.properties) ? a.properties : undefined;
@@ -33,6 +35,18 @@ export function provablyDisjoint(a: Node, b: Node, rootA: Json, rootB: Json, dep
   }
   return false;
 }
+
+function unionDisjoint(union: JsonObject, other: Node, unionRoot: Json, otherRoot: Json, depth: number, memo: Map<Json, Node> | undefined): boolean {
+  const branches = Array.isArray(union.anyOf) ? union.anyOf : undefined;
+  if (!branches || branches.length > MAX_UNION_BRANCHES || depth > 1) return false;
+  return branches.every((branch) => {
+    const node = unionRoot === otherRoot ? normalizedOnce(branch, unionRoot, memo) : normalize(branch, unionRoot);
+    return provablyDisjoint(node, other, unionRoot, otherRoot, depth + 1, memo);
+  });
+}
+
+/** Branches of a nested union looked through when proving disjointness (at the top two levels); larger ones are not. */
+const MAX_UNION_BRANCHES = 8;
 
 /** Larger unions are left unproven rather than compared pair by pair. */
 const MAX_PAIRWISE = 64;
@@ -80,14 +94,40 @@ function repeatedValue(branches: Node[]): [number, number] | undefined {
   return undefined;
 }
 
-function typesOf(node: JsonObject): Set<string> | undefined {
+/** The JSON types a node admits by its `type` or `enum`, or (given its document) by the branches of its `anyOf`; undefined when unconstrained. */
+function typesOf(node: JsonObject, root?: Json): Set<string> | undefined {
   if (Array.isArray(node.type)) {
     const types = new Set(node.type.map(String));
     if (types.has('number')) types.add('integer');
     return types;
   }
   if (Array.isArray(node.enum)) return new Set(node.enum.map(jsonType));
+  if (root !== undefined && Array.isArray(node.anyOf)) return unionTypes(node.anyOf, root);
   return undefined;
+}
+
+/** Per union as written and per document: a union's types are asked for once per pair of branches it is in. */
+const UNION_TYPES = new WeakMap<Json[], WeakMap<object, { types: Set<string> | undefined }>>();
+
+/** The types a union admits: those of its branches (normalised, so nested unions are spliced in), undefined when one is unconstrained. */
+function unionTypes(branches: Json[], root: Json): Set<string> | undefined {
+  const compute = () => {
+    const out = new Set<string>();
+    for (const branch of branches) {
+      const node = normalize(branch, root);
+      if (node === FALSE) continue;
+      const types = typesOf(node);
+      if (!types) return undefined;
+      for (const type of types) out.add(type);
+    }
+    return out;
+  };
+  if (root === null || typeof root !== 'object') return compute();
+  let byRoot = UNION_TYPES.get(branches);
+  if (!byRoot) UNION_TYPES.set(branches, (byRoot = new WeakMap()));
+  let entry = byRoot.get(root);
+  if (!entry) byRoot.set(root, (entry = { types: compute() }));
+  return entry.types;
 }
 
 function overlaps(a: Set<string>, b: Set<string>): boolean {

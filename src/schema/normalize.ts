@@ -352,6 +352,11 @@ export function unionBranchPointer(branches: Json[], index: number, keyword: str
   return UNION_POINTERS.get(branches)?.[index] ?? `/${keyword}/${index}`;
 }
 
+/** The branches of a union normalised: those of a union this module flattened are known already. */
+export function normalizedBranches(branches: Json[], root: Json): Node[] {
+  return NORMALIZED_BRANCHES.get(branches) ?? branches.map((branch) => normalize(branch, root));
+}
+
 export function writtenAsOneOf(branches: Json[]): boolean {
   return WRITTEN_AS_ONE_OF.has(branches);
 }

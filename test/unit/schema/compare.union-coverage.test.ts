@@ -9,8 +9,10 @@ import type { SchemaDirection } from '../../../src/schema/model.js';
 import type { Severity } from '../../../src/rules/types.js';
 import { instancesFor } from './schema-instances.js';
 
-// Spellings that accept the same values as what they replaced: no false alarm, and every real
-// narrowing next to them still caught.
+// Unions that still accept what the schema they replaced accepted (a branch that accepts any
+// object, an enum split across branches, a type list spelled as single-type branches), the
+// nullable spellings of zod, integer spellings of multipleOf, unevaluatedProperties without
+// applicators: no false alarm, and every real narrowing next to them still caught.
 
 const found = (before: JsonObject, after: JsonObject) => compareSchemas(before, after).map((d) => `${d.aspect} ${d.pointer}`);
 
@@ -58,6 +60,95 @@ function witness(before: JsonObject, after: JsonObject, candidates: Json[]): Jso
 }
 
 const closed = (k: Json[]): JsonObject => ({ type: 'object', additionalProperties: false, properties: { k: { enum: k } } });
+
+describe('a union whose branches together still accept every old value', () => {
+  const X = closed(['a', 'b']);
+
+  it.each([
+    ['a catch-all branch last', { anyOf: [closed(['a']), { type: 'string' }, { type: 'object', additionalProperties: true }] }],
+    ['a catch-all branch first', { anyOf: [{ type: 'object' }, closed(['a']), { type: 'string' }] }],
+    ['the enum split across two object branches, and a string', { anyOf: [closed(['a']), { type: 'string' }, closed(['b'])] }],
+  ] as Array<[string, JsonObject]>)('%s: no input narrowing, and the added variants are widenings', (_name, after) => {
+    for (const wrap of [(s: JsonObject) => s, (s: JsonObject): JsonObject => ({ type: 'object', properties: { x: s } }), (s: JsonObject): JsonObject => ({ type: 'object', $defs: { X: s }, properties: { x: { $ref: '#/$defs/X' } } })]) {
+      expect(severities('input', wrap(X), wrap(after))).toEqual(['compatible']);
+      expect(compareSchemas(wrap(X), wrap(after)).map((d) => d.aspect)).toEqual(expect.arrayContaining(['any-of-branch-added']));
+      expect(compareSchemas(wrap(X), wrap(after)).map((d) => d.aspect).filter((a) => a !== 'any-of-branch-added')).toEqual([]);
+      // The other way the variants are really removed: a string was accepted and is not now.
+      expect(breaking('input', wrap(after), wrap(X))).toBe(true);
+    }
+  });
+
+  it('an enum split across two object branches is the same schema', () => {
+    expectEquivalent(X, { anyOf: [closed(['a']), closed(['b'])] });
+    expectEquivalent({ type: 'object', properties: { k: { enum: ['a', 'b', 'c'] } }, required: ['k'] }, { anyOf: [{ type: 'object', properties: { k: { const: 'a' } }, required: ['k'] }, { type: 'object', properties: { k: { enum: ['b', 'c'] } }, required: ['k'] }] });
+  });
+
+  it('a top-level enum split across branches, and a type list split by a property enum', () => {
+    expectEquivalent({ enum: ['a', 'b', 1, 2] }, { anyOf: [{ type: 'string', enum: ['a', 'b'] }, { type: 'integer', enum: [1, 2] }] });
+    expectEquivalent({ type: ['object', 'null'], properties: { k: { enum: ['a', 'b'] } }, additionalProperties: false }, { anyOf: [closed(['a']), closed(['b']), { type: 'null' }] });
+  });
+
+  it('a nullable enum folded into one branch behind a $ref still matches its spelled-out branches', () => {
+    const before: JsonObject = { anyOf: [{ type: 'string', enum: ['alpha', 'beta'] }, { type: 'null' }, { type: 'integer', minimum: 0 }] };
+    const after: JsonObject = { $defs: { R0: { anyOf: [{ type: 'string', enum: ['alpha', 'beta'] }, { type: 'null' }] } }, anyOf: [{ $ref: '#/$defs/R0' }, { type: 'integer', minimum: 0 }] };
+    expectSameValues(before, after);
+    expect(found(before, after)).toEqual([]);
+    expect(found(after, before)).toEqual([]);
+  });
+
+  it('still reports what no branch accepts', () => {
+    const cases: Array<[JsonObject, JsonObject, Json[]]> = [
+      // `c` is in neither branch.
+      [closed(['a', 'b', 'c']), { anyOf: [closed(['a']), closed(['b'])] }, [{ k: 'c' }]],
+      // The object branch is no catch-all: it requires `z`.
+      [X, { anyOf: [closed(['a']), { type: 'object', required: ['z'] }] }, [{ k: 'b' }]],
+      // Both branches narrow the same values.
+      [X, { anyOf: [closed(['a']), { type: 'object', properties: { k: { const: 'a' } } }] }, [{ k: 'b' }]],
+      // The property may be absent before; each branch requires it.
+      [X, { anyOf: [{ ...closed(['a']), required: ['k'] }, { ...closed(['b']), required: ['k'] }] }, [{}]],
+      // Types covered, but one of them narrowed.
+      [{ type: ['string', 'number'] }, { anyOf: [{ type: 'string' }, { type: 'number', minimum: 0 }] }, [-1]],
+      [{ type: ['string', 'number', 'null'] }, { anyOf: [{ type: 'string' }, { type: 'number' }] }, [null]],
+      [{ type: ['string', 'number'] }, { anyOf: [{ type: 'string' }, { type: 'integer' }] }, [1.5]],
+      [{ enum: ['a', 'b', null] }, { anyOf: [{ enum: ['a'] }, { type: 'null' }] }, ['b']],
+    ];
+    for (const [before, after, values] of cases) {
+      expect(witness(before, after, values), JSON.stringify(after)).toBeDefined();
+      expect(breaking('input', before, after), JSON.stringify(after)).toBe(true);
+      expect(breaking('input', { type: 'object', properties: { x: before } }, { type: 'object', properties: { x: after } })).toBe(true);
+    }
+  });
+
+  it('as an output, a catch-all branch is a widening', () => {
+    expect(breaking('output', X, { anyOf: [closed(['a']), { type: 'object' }] })).toBe(true);
+    expect(breaking('output', X, { anyOf: [closed(['a']), closed(['b'])] })).toBe(false);
+    expect(breaking('output', { anyOf: [closed(['a']), closed(['b'])] }, X)).toBe(false);
+  });
+
+  it('inside a oneOf whose variants may overlap, coverage is not assumed', () => {
+    // {k: "a"} matches both variants after, so the oneOf rejects it.
+    const after: JsonObject = { oneOf: [closed(['a']), { type: 'object' }] };
+    expect(witness(X, after, [{ k: 'a' }])).toBeDefined();
+    expect(breaking('input', X, after)).toBe(true);
+  });
+});
+
+describe('a type list vs a union of single-type branches', () => {
+  it.each([
+    ['two types', ['string', 'number'], [{ type: 'string' }, { type: 'number' }]],
+    ['two types, integer', ['string', 'integer'], [{ type: 'string' }, { type: 'integer' }]],
+    ['three types', ['string', 'number', 'boolean'], [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }]],
+    ['three types with null', ['string', 'number', 'null'], [{ type: 'string' }, { type: 'number' }, { type: 'null' }]],
+    ['string, integer and null', ['string', 'integer', 'null'], [{ type: 'string' }, { type: 'integer' }, { type: 'null' }]],
+    ['a nested union and null', ['string', 'number', 'null'], [{ anyOf: [{ type: 'string' }, { type: 'number' }] }, { type: 'null' }]],
+  ] as Array<[string, string[], JsonObject[]]>)('%s', (_name, types, branches) => {
+    expectEquivalent({ type: types }, { anyOf: branches });
+  });
+
+  it('with keywords of their own on each branch', () => {
+    expectEquivalent({ type: ['string', 'integer'], minLength: 2, minimum: 0 }, { anyOf: [{ type: 'string', minLength: 2 }, { type: 'integer', minimum: 0 }] });
+  });
+});
 
 describe('nullable unions of literals (zod-to-json-schema)', () => {
   it('a union of literals with null vs z.enum().nullable()', () => {
@@ -136,5 +227,26 @@ describe('unevaluatedProperties', () => {
     expect(compareSchemas(union, closedUnion).map((d) => d.aspect)).toEqual(['unknown-keyword-changed']);
     expect(breaking('input', union, closedUnion)).toBe(true);
     expect(breaking('output', closedUnion, union)).toBe(true);
+  });
+});
+
+describe('@notionhq/notion-mcp-server 1.8.1 -> 2.5.2 (fixtures/schema/notion-union-schemas.json)', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/schema/notion-union-schemas.json', import.meta.url), 'utf8')) as { tools: Record<string, { before: JsonObject; after: JsonObject }> };
+  const rules = (tool: string, severity?: Severity) =>
+    compareSchemas(fixture.tools[tool].before, fixture.tools[tool].after)
+      .map((d) => ({ rule: schemaRuleId('input', d.aspect), pointer: d.pointer }))
+      .filter((r) => severity === undefined || getRule(r.rule).severity === severity)
+      .map((r) => `${r.rule} ${r.pointer}`);
+
+  it('API-patch-block-children: children[] may still be any object (a catch-all variant), so no block type is lost', () => {
+    expect(rules('API-patch-block-children', 'breaking')).toEqual([]);
+    expect(rules('API-patch-block-children', 'risky')).toEqual([]);
+    // The reverse really narrows: strings and arbitrary objects are no longer accepted.
+    expect(compareSchemas(fixture.tools['API-patch-block-children'].after, fixture.tools['API-patch-block-children'].before).some((d) => getRule(schemaRuleId('input', d.aspect)).severity === 'breaking')).toBe(true);
+  });
+
+  it('real changes stay: a new enum on filter.value, properties no longer described', () => {
+    expect(rules('API-post-search', 'breaking')).toEqual(['input-enum-added /properties/filter/anyOf/0/properties/value/enum']);
+    expect(rules('API-patch-page', 'risky')).toEqual(['input-property-removed /properties/properties/anyOf/0/properties/title', 'input-property-removed /properties/properties/anyOf/0/properties/type']);
   });
 });
