@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import type { SchemaDifference, SchemaInput } from './model.js';
 import { allOfPosition, ANNOTATIONS, FALSE, IGNORED, normalize, overlappingBranches, resolveLocalRef, unionBranchPointer, writtenAsOneOf, type Node } from './normalize.js';
-import { canonical, containsRef, coversType, isObject, jsonType, own, sameJson, token, typeAccepts } from './json.js';
+import { canonical, containsRef, coversType, has, isObject, jsonType, own, sameJson, token, typeAccepts } from './json.js';
 import { matchBranches } from './branches.js';
 import { compareBounds, compareCount, compareMultipleOf } from './numbers.js';
 import { covers } from './coverage.js';
@@ -120,12 +120,15 @@ class Comparison {
       if (after === FALSE && before !== FALSE) this.emit('schema-became-false', at, true, false);
       return;
     }
-    this.annotations(before, after, at);
-    // `X` -> `anyOf: [X, Y]` (and back): the whole union-less side is compared as one branch.
+    // `X` -> `anyOf: [X, Y]` (and back): the whole union-less side is compared as one branch. A
+    // title or description that moved with X into a branch goes with it, and is compared there once.
     const kindBefore = unionKind(before);
     const kindAfter = unionKind(after);
-    if ((!kindBefore && kindAfter && onlyUnion(after)) || (kindBefore && !kindAfter && onlyUnion(before))) {
-      this.unions(before, after, at, depth);
+    const lifted = (!kindBefore && kindAfter && onlyUnion(after)) || (kindBefore && !kindAfter && onlyUnion(before));
+    const carried = !lifted ? NOTHING_CARRIED : kindAfter ? movedAnnotations(after, before, this.afterRoot) : movedAnnotations(before, after, this.beforeRoot);
+    this.annotations(before, after, at, carried);
+    if (lifted) {
+      this.unions(before, after, at, depth, carried);
       return;
     }
     this.unknownKeywords(before, after, at);
@@ -140,9 +143,9 @@ class Comparison {
     this.conditional(before, after, at, depth);
   }
 
-  private annotations(before: JsonObject, after: JsonObject, at: At): void {
+  private annotations(before: JsonObject, after: JsonObject, at: At, carried: ReadonlySet<string>): void {
     for (const key of ['title', 'description'] as const) {
-      if (!sameJson(before[key], after[key])) this.emit('description-changed', child(at, key), before[key], after[key], { keyword: key });
+      if (!carried.has(key) && !sameJson(before[key], after[key])) this.emit('description-changed', child(at, key), before[key], after[key], { keyword: key });
     }
     if (!sameJson(before.default, after.default)) this.emit('default-changed', child(at, 'default'), before.default, after.default);
     if ((before.deprecated === true) !== (after.deprecated === true)) {
@@ -342,7 +345,7 @@ class Comparison {
     compareMultipleOf(this, before, after, at);
   }
 
-  private unions(before: JsonObject, after: JsonObject, at: At, depth: number): void {
+  private unions(before: JsonObject, after: JsonObject, at: At, depth: number, carried: ReadonlySet<string> = NOTHING_CARRIED): void {
     const kindBefore = unionKind(before);
     const kindAfter = unionKind(after);
     if (!kindBefore && !kindAfter) return;
@@ -374,8 +377,8 @@ class Comparison {
         return;
       }
     }
-    const branchesBefore = kindBefore ? (before[kindBefore] as Json[]) : [liftable(before)];
-    const branchesAfter = kindAfter ? (after[kindAfter] as Json[]) : [liftable(after)];
+    const branchesBefore = kindBefore ? (before[kindBefore] as Json[]) : [liftable(before, carried)];
+    const branchesAfter = kindAfter ? (after[kindAfter] as Json[]) : [liftable(after, carried)];
     const reported = this.differences.length;
     const matching = matchBranches(branchesBefore, branchesAfter, this.beforeRoot, this.afterRoot);
     // In a `oneOf` whose variants may overlap, a value matching two variants is rejected: a
@@ -671,11 +674,25 @@ function unionKind(node: JsonObject): 'anyOf' | 'oneOf' | undefined {
   return undefined;
 }
 
-/** The union-less side of a comparison with a union, as one branch: its type-level keywords only. */
-function liftable(node: JsonObject): Json {
+/** The union-less side of a comparison with a union, as one branch: its type-level keywords, and the annotations carried into the union. */
+function liftable(node: JsonObject, carried: ReadonlySet<string>): Json {
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(node)) if (!ANNOTATIONS.has(key)) out[key] = value;
+  for (const [key, value] of Object.entries(node)) if (!ANNOTATIONS.has(key) || carried.has(key)) out[key] = value;
   return out;
+}
+
+const NOTHING_CARRIED: ReadonlySet<string> = new Set();
+
+/**
+ * The title and description of a union-less schema that, in the union replacing it (or replaced
+ * by it), moved into a branch: the union has none of its own and one of its branches has one.
+ */
+function movedAnnotations(union: JsonObject, plain: JsonObject, root: Json): ReadonlySet<string> {
+  const candidates = (['title', 'description'] as const).filter((key) => has(plain, key) && !has(union, key));
+  if (candidates.length === 0) return NOTHING_CARRIED;
+  const branches = (Array.isArray(union.anyOf) ? union.anyOf : Array.isArray(union.oneOf) ? union.oneOf : []).map((branch) => normalize(branch, root));
+  const keys = candidates.filter((key) => branches.some((branch) => branch !== FALSE && has(branch, key)));
+  return keys.length === 0 ? NOTHING_CARRIED : new Set(keys);
 }
 
 /** What a schema says about a property it does not list: 'open', 'closed', or the schema that applies. */

@@ -12,7 +12,8 @@ import { instancesFor } from './schema-instances.js';
 // Unions that still accept what the schema they replaced accepted (a branch that accepts any
 // object, an enum split across branches, a type list spelled as single-type branches), the
 // nullable spellings of zod, integer spellings of multipleOf, unevaluatedProperties without
-// applicators: no false alarm, and every real narrowing next to them still caught.
+// applicators, and a description that moved into a branch: no false alarm, and every real
+// narrowing next to them still caught.
 
 const found = (before: JsonObject, after: JsonObject) => compareSchemas(before, after).map((d) => `${d.aspect} ${d.pointer}`);
 
@@ -230,6 +231,28 @@ describe('unevaluatedProperties', () => {
   });
 });
 
+describe('a description that moved into a branch of the union', () => {
+  const described: JsonObject = { description: 'The page that contains the comment', type: 'object', properties: { page_id: { type: 'string' } }, required: ['page_id'] };
+
+  it('is no change when its text is the same', () => {
+    const after: JsonObject = { anyOf: [{ ...described }, { type: 'string' }] };
+    expect(found(described, after)).toEqual(['any-of-branch-added /anyOf/1']);
+    expect(found(after, described)).toEqual(['any-of-branch-removed /anyOf/1']);
+    const nested = (s: JsonObject): JsonObject => ({ type: 'object', properties: { parent: s } });
+    expect(found(nested(described), nested(after))).toEqual(['any-of-branch-added /properties/parent/anyOf/1']);
+  });
+
+  it('is one change when its text changed', () => {
+    const after: JsonObject = { anyOf: [{ ...described, description: 'The page or block that contains the comment' }, { type: 'string' }] };
+    expect(found(described, after)).toEqual(['description-changed /anyOf/0/description', 'any-of-branch-added /anyOf/1']);
+  });
+
+  it('a description dropped, not moved, is reported where it was', () => {
+    const after: JsonObject = { anyOf: [{ type: 'object', properties: { page_id: { type: 'string' } }, required: ['page_id'] }, { type: 'string' }] };
+    expect(found(described, after)).toEqual(['description-changed /description', 'any-of-branch-added /anyOf/1']);
+  });
+});
+
 describe('@notionhq/notion-mcp-server 1.8.1 -> 2.5.2 (fixtures/schema/notion-union-schemas.json)', () => {
   const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/schema/notion-union-schemas.json', import.meta.url), 'utf8')) as { tools: Record<string, { before: JsonObject; after: JsonObject }> };
   const rules = (tool: string, severity?: Severity) =>
@@ -245,8 +268,15 @@ describe('@notionhq/notion-mcp-server 1.8.1 -> 2.5.2 (fixtures/schema/notion-uni
     expect(compareSchemas(fixture.tools['API-patch-block-children'].after, fixture.tools['API-patch-block-children'].before).some((d) => getRule(schemaRuleId('input', d.aspect)).severity === 'breaking')).toBe(true);
   });
 
+  it('descriptions that moved into anyOf[0] unchanged are no change', () => {
+    for (const tool of ['API-create-a-comment', 'API-update-a-block', 'API-patch-page']) {
+      expect(rules(tool).filter((r) => r.startsWith('input-description-changed')), tool).toEqual([]);
+    }
+  });
+
   it('real changes stay: a new enum on filter.value, properties no longer described', () => {
     expect(rules('API-post-search', 'breaking')).toEqual(['input-enum-added /properties/filter/anyOf/0/properties/value/enum']);
+    expect(rules('API-post-search').filter((r) => r.startsWith('input-description-changed'))).toHaveLength(3);
     expect(rules('API-patch-page', 'risky')).toEqual(['input-property-removed /properties/properties/anyOf/0/properties/title', 'input-property-removed /properties/properties/anyOf/0/properties/type']);
   });
 });
