@@ -59,6 +59,15 @@ const leaf: fc.Arbitrary<JsonObject> = fc.oneof(
   numberSchema,
   enumSchema,
   fc.constantFrom<JsonObject>({ type: 'boolean' }, { type: 'null' }, { type: ['string', 'null'] }, {}, { const: 'a' }),
+  // Type lists, zod's nullable literals, a catch-all object, integers spelled with multipleOf.
+  fc.constantFrom<JsonObject>(
+    { type: ['string', 'number'] },
+    { type: ['string', 'integer', 'null'] },
+    { type: ['string', 'null'], enum: ['a', 'ab', null] },
+    { type: 'object' },
+    { type: 'number', multipleOf: 1 },
+    { type: ['integer', 'null'], minimum: 0 },
+  ),
 );
 
 export const schema: fc.Arbitrary<JsonObject> = fc.letrec<{ schema: JsonObject }>((tie) => ({
@@ -70,6 +79,7 @@ export const schema: fc.Arbitrary<JsonObject> = fc.letrec<{ schema: JsonObject }
         properties: fc.dictionary(fc.constantFrom(...KEYS), tie('schema'), { maxKeys: 3 }),
         required: fc.subarray(KEYS),
         additionalProperties: optional(fc.constant(false)),
+        unevaluatedProperties: fc.option(fc.constantFrom<Json>(false, { type: 'string' }), { nil: undefined, freq: 4 }),
         minProperties: optional(fc.integer({ min: 0, max: 2 })),
       })
       .map(({ properties, required, ...rest }) =>
@@ -165,6 +175,49 @@ const MUTATIONS: Record<string, Mutation> = {
     if (Array.isArray(node.anyOf)) return { ...node, anyOf: [...node.anyOf, fresh] };
     return { oneOf: [node, fresh] };
   },
+  // The node cut into an `anyOf` of pieces (by its types, its enum values, or one property's
+  // enum values) whose union is the node; with an odd pick one piece is dropped or narrowed.
+  splitIntoUnion: (node, pick) => {
+    const pieces = piecesOf(node);
+    if (!pieces) return node;
+    if (pick % 2 === 1) {
+      const at = (pick >> 1) % pieces.length;
+      if (pick % 4 === 1) pieces.splice(at, 1);
+      else pieces[at] = { ...pieces[at], maxLength: 1, maxItems: 1, maximum: 0, required: [...KEYS] };
+    }
+    if (pieces.length === 0) return node;
+    return { anyOf: pick % 8 < 4 ? pieces : [...pieces].reverse() };
+  },
+  // The node replaced by a union of a narrower copy of it and a broad branch of one type (a
+  // catch-all when the node has that type): e.g. `{type: "object"}` next to a closed object.
+  addCatchAll: (node, pick, fresh) => {
+    const narrower: JsonObject = { ...node, maxLength: 1, maxItems: 1, maxProperties: 1 };
+    const broad: JsonObject = pick % 3 === 0 ? fresh : { type: ['object', 'string', 'array', 'number', 'integer'][pick % 5] as Json, ...(pick % 2 === 0 ? { additionalProperties: true } : {}) };
+    return { anyOf: pick % 4 < 2 ? [narrower, broad] : [broad, narrower] };
+  },
+  // `additionalProperties` <-> `unevaluatedProperties`; with an odd pick, `unevaluatedProperties: false` added where neither is.
+  toggleUnevaluated: (node, pick) => {
+    if ('unevaluatedProperties' in node && 'additionalProperties' in node) {
+      // Next to `additionalProperties` it constrains nothing.
+      const { unevaluatedProperties: _dropped, ...rest } = node;
+      return rest;
+    }
+    if ('unevaluatedProperties' in node) {
+      const { unevaluatedProperties, ...rest } = node;
+      return { ...rest, additionalProperties: unevaluatedProperties };
+    }
+    if ('additionalProperties' in node) {
+      const { additionalProperties, ...rest } = node;
+      return { ...rest, unevaluatedProperties: additionalProperties };
+    }
+    return pick % 2 === 1 ? { ...node, unevaluatedProperties: false } : node;
+  },
+  integerSpelling: (node, pick) => {
+    const types = Array.isArray(node.type) ? node.type : typeof node.type === 'string' ? [node.type] : [];
+    if (types.includes('integer')) return { ...node, type: types.map((t) => (t === 'integer' ? 'number' : t)) as Json, multipleOf: [1, 2, 0.5][pick % 3] };
+    if (types.includes('number')) return { ...node, type: types.map((t) => (t === 'number' ? 'integer' : t)) as Json };
+    return { ...node, type: 'integer', multipleOf: 1 };
+  },
   switchUnion: (node) => {
     if (Array.isArray(node.anyOf)) {
       const { anyOf, ...rest } = node;
@@ -178,6 +231,40 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 };
 
+/**
+ * Exact cuts at places where they apply: each step cuts a sub-schema that has types, enum values
+ * or a property enum to cut by into a union of pieces, or swaps `additionalProperties` and
+ * `unevaluatedProperties`. Unchanged when no place fits.
+ */
+export function cutExactly(schema: JsonObject, steps: Array<{ at: number; pick: number }>): JsonObject {
+  let current = schema;
+  for (const step of steps) {
+    const targets = subSchemas(current).filter(({ node }) => piecesOf(node) !== undefined || 'additionalProperties' in node || 'unevaluatedProperties' in node);
+    if (targets.length === 0) break;
+    const target = targets[step.at % targets.length];
+    const kind = piecesOf(target.node) !== undefined && (step.pick % 3 !== 0 || !('additionalProperties' in target.node || 'unevaluatedProperties' in target.node)) ? 'splitIntoUnion' : 'toggleUnevaluated';
+    current = target.replace(MUTATIONS[kind](target.node, (step.pick * 2) % 1000, {}));
+  }
+  return current;
+}
+
+/** A node as an `anyOf` of pieces whose union accepts exactly what it accepts, or undefined when it has no cut. */
+function piecesOf(node: JsonObject): JsonObject[] | undefined {
+  const types = Array.isArray(node.type) ? node.type : undefined;
+  if (Array.isArray(node.enum) && node.enum.length >= 2) {
+    const cut = Math.ceil(node.enum.length / 2);
+    return [{ ...node, enum: node.enum.slice(0, cut) }, { ...node, enum: node.enum.slice(cut) }];
+  }
+  if (types && types.length >= 2) return types.map((type) => ({ ...node, type }));
+  const props = node.properties as JsonObject | undefined;
+  const name = props ? Object.keys(props).find((key) => Array.isArray((props[key] as JsonObject).enum) && ((props[key] as JsonObject).enum as Json[]).length >= 2) : undefined;
+  if (!props || name === undefined) return undefined;
+  const property = props[name] as JsonObject;
+  const values = property.enum as Json[];
+  const cut = Math.ceil(values.length / 2);
+  return [values.slice(0, cut), values.slice(cut)].map((part) => ({ ...node, properties: { ...props, [name]: { ...property, enum: part } } }));
+}
+
 const mutationStep = fc.record({
   kind: fc.constantFrom(...Object.keys(MUTATIONS)),
   at: fc.nat(),
@@ -186,6 +273,14 @@ const mutationStep = fc.record({
 });
 
 export const mutations = fc.array(mutationStep, { minLength: 1, maxLength: 3 });
+
+/** The mutations that build unions out of a schema: cut into pieces (exact or one piece off), a catch-all next to a narrower copy. */
+export const UNION_MUTATIONS = ['splitIntoUnion', 'addCatchAll', 'toggleUnevaluated', 'integerSpelling'];
+
+/** Mutation steps of the given kinds only. */
+export function mutationsOf(kinds: string[]) {
+  return fc.array(fc.record({ kind: fc.constantFrom(...kinds), at: fc.nat(), pick: fc.nat({ max: 1000 }), fresh: leaf }), { minLength: 1, maxLength: 3 });
+}
 
 export function mutate(schema: JsonObject, steps: Array<{ kind: string; at: number; pick: number; fresh: JsonObject }>): JsonObject {
   let current = schema;

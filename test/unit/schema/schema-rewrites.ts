@@ -23,7 +23,23 @@ export const REWRITE_CLASSES = [
   'integer-bound-spelling',
   'disjoint-anyof-as-oneof',
 ] as const;
-export type RewriteClass = (typeof REWRITE_CLASSES)[number];
+
+/**
+ * Rewrites into unions whose branches together accept what the schema accepted, and the
+ * spellings around them: a type list as single-type branches, an enum (of the schema or of one
+ * property) split across branches, zod's nullable literals, `multipleOf: 1` for integers,
+ * `unevaluatedProperties` for `additionalProperties`. A separate corpus (its own leaves, see
+ * `enrichForUnions`), so the figures measured on the one above stay comparable.
+ */
+export const UNION_REWRITE_CLASSES = [
+  'type-list-as-union',
+  'enum-split-across-branches',
+  'property-enum-split-across-branches',
+  'nullable-literals-as-union',
+  'integer-as-multiple-of-one',
+  'unevaluated-properties',
+] as const;
+export type RewriteClass = (typeof REWRITE_CLASSES)[number] | (typeof UNION_REWRITE_CLASSES)[number];
 
 export interface RewritePair {
   rewrite: RewriteClass;
@@ -267,7 +283,106 @@ const REWRITERS: Record<RewriteClass, Rewriter> = {
   // `anyOf` -> `oneOf` where no value can match two branches.
   'disjoint-anyof-as-oneof': (root, random) =>
     at(root, random, (node) => Array.isArray(node.anyOf) && disjointByConstruction(node.anyOf), (node) => ({ node: { ...without(node, 'anyOf'), oneOf: node.anyOf as Json[] } })),
+  // `{type: [A, B, C], ...k}` -> `anyOf: [{type: A, ...k}, {type: B, ...k}, {type: C, ...k}]`,
+  // sometimes nested (`anyOf: [{anyOf: [A, B]}, C]`), the description moved into the first branch.
+  'type-list-as-union': (root, random) =>
+    at(root, random, (node) => types(node).length >= 2 && !('enum' in node) && !('const' in node) && !hasApplicator(node), (node) => {
+      const { outer, inner } = splitAnnotations(node, random);
+      const branches: JsonObject[] = types(node).map((type) => ({ ...without(inner, 'type'), type }));
+      if (random() < 0.5) moveDescription(outer, branches[0]);
+      const nested = branches.length >= 3 && random() < 0.4 ? [{ anyOf: branches.slice(0, 2) }, ...branches.slice(2)] : branches;
+      return { node: { ...outer, anyOf: shuffle(nested, random) } };
+    }),
+  // `{enum: [a, b, c], ...k}` -> `anyOf: [{enum: [a], ...k}, {enum: [b, c], ...k}]`.
+  'enum-split-across-branches': (root, random) =>
+    at(root, random, (node) => (cleanEnum(node)?.length ?? 0) >= 2 && !hasApplicator(node), (node) => {
+      const { outer, inner } = splitAnnotations(node, random);
+      const [first, second] = cutInTwo(cleanEnum(node) as Json[], random);
+      return { node: { ...outer, anyOf: shuffle([{ ...inner, enum: first }, { ...inner, enum: second }], random) } };
+    }),
+  // An object whose property `p` has `enum: [a, b, c]` -> `anyOf` of two copies of the object, `p`
+  // restricted to `[a]` in one and `[b, c]` in the other (both still accept the object without `p`).
+  'property-enum-split-across-branches': (root, random) =>
+    at(root, random, (node) => enumProperty(node) !== undefined && !hasApplicator(node), (node) => {
+      const name = enumProperty(node) as string;
+      const properties = node.properties as JsonObject;
+      const property = properties[name] as JsonObject;
+      const { outer, inner } = splitAnnotations(node, random);
+      const [first, second] = cutInTwo(cleanEnum(property) as Json[], random);
+      const copy = (values: Json[]): JsonObject => ({ ...inner, properties: { ...properties, [name]: { ...property, enum: values } } });
+      return { node: { ...outer, anyOf: shuffle([copy(first), copy(second)], random) } };
+    }),
+  // zod-to-json-schema: `{type: [T, "null"], enum: [a, b, null]}` (a union of literals) ->
+  // `anyOf: [{type: T, enum: [a, b]}, {type: "null"}]` (z.enum().nullable()), the type kept or not.
+  'nullable-literals-as-union': (root, random) =>
+    at(root, random, (node) => (cleanEnum(node) ?? []).includes(null) && cleanEnum(node)?.some((value) => value !== null) === true && !hasApplicator(node), (node) => {
+      const { outer, inner } = splitAnnotations(node, random);
+      const values = (cleanEnum(node) as Json[]).filter((value) => value !== null);
+      const rest = types(node).filter((type) => type !== 'null');
+      const branch: JsonObject = { ...without(inner, 'type'), enum: values, ...(rest.length > 0 && random() < 0.7 ? { type: rest.length === 1 ? rest[0] : rest } : {}) };
+      return { node: { ...outer, anyOf: shuffle([branch, { type: 'null' }], random) } };
+    }),
+  // `{type: "integer"}` -> `{type: "number", multipleOf: 1}`, or `multipleOf: 1` added.
+  'integer-as-multiple-of-one': (root, random) =>
+    at(root, random, (node) => types(node).includes('integer') && !types(node).includes('number') && !('multipleOf' in node), (node) => {
+      if (random() < 0.5) return { node: { ...node, multipleOf: 1 } };
+      const next = types(node).map((type) => (type === 'integer' ? 'number' : type));
+      return { node: { ...node, type: next.length === 1 ? next[0] : next, multipleOf: 1 } };
+    }),
+  // `additionalProperties` -> `unevaluatedProperties` in an object with no applicator.
+  'unevaluated-properties': (root, random) =>
+    at(root, random, (node) => 'additionalProperties' in node && !hasApplicator(node), (node) => {
+      const { additionalProperties, ...rest } = node;
+      return { node: random() < 0.8 ? { ...rest, unevaluatedProperties: additionalProperties } : { ...node, unevaluatedProperties: false } };
+    }),
 };
+
+function hasApplicator(node: JsonObject): boolean {
+  return ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', '$ref', 'dependentSchemas', 'dependencies', 'unevaluatedProperties'].some((key) => key in node);
+}
+
+/** The annotations of a node kept on the union (outer) and its validation keywords for the branches (inner). */
+function splitAnnotations(node: JsonObject, random: Random): { outer: JsonObject; inner: JsonObject } {
+  const keys = ['title', 'description', 'default', 'deprecated', 'examples', '$comment'];
+  const outer: JsonObject = {};
+  for (const key of keys) if (key in node) outer[key] = node[key] as Json;
+  const inner = without(node, ...keys);
+  // A description moved, unchanged, into the union's first branch is no change either.
+  if (random() < 0.3 && typeof outer.description === 'string') inner.description = outer.description;
+  return { outer, inner };
+}
+
+function moveDescription(outer: JsonObject, branch: JsonObject): void {
+  for (const key of ['title', 'description']) {
+    if (!(key in outer)) continue;
+    branch[key] = outer[key] as Json;
+    delete outer[key];
+  }
+}
+
+function cutInTwo<T>(items: T[], random: Random): [T[], T[]] {
+  const cut = 1 + Math.floor(random() * (items.length - 1));
+  const shuffled = shuffle(items, random);
+  return [shuffled.slice(0, cut), shuffled.slice(cut)];
+}
+
+function shuffle<T>(items: T[], random: Random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** A property of an object node whose schema is an enum of two or more values (no `$ref`). */
+function enumProperty(node: JsonObject): string | undefined {
+  if (!isObject(node.properties)) return undefined;
+  return Object.keys(node.properties).find((name) => {
+    const property = (node.properties as JsonObject)[name];
+    return isObject(property) && !('$ref' in property) && (cleanEnum(property)?.length ?? 0) >= 2;
+  });
+}
 
 /** Turns some leaves of a real schema into enums, nullable or typed unions and tagged unions, so every rewrite class has a place to apply. */
 function enrich(schema: JsonObject, random: Random): JsonObject {
@@ -290,8 +405,29 @@ function enrich(schema: JsonObject, random: Random): JsonObject {
   return current;
 }
 
+/** Leaves for the union rewrites: type lists, nullable literals, enums on object properties, integers, closed objects. */
+function enrichForUnions(schema: JsonObject, random: Random): JsonObject {
+  let current = schema;
+  const steps = 1 + Math.floor(random() * 3);
+  for (let step = 0; step < steps; step++) {
+    const candidates = places(current).filter((place) => place.path.length > 0);
+    if (candidates.length === 0) break;
+    const place = pick(random, candidates);
+    const node = place.node;
+    const roll = random();
+    let next: JsonObject;
+    if (roll < 0.2) next = { ...without(node, 'type', 'enum'), type: pick(random, [['string', 'number'], ['string', 'integer', 'null'], ['string', 'number', 'boolean'], ['integer', 'null']]) };
+    else if (roll < 0.4) next = { description: 'Sort order', type: ['string', 'null'], enum: ['asc', 'desc', null] };
+    else if (roll < 0.6) next = { type: 'object', description: 'A block', properties: { type: { enum: ['paragraph', 'bulleted_list_item', 'heading'] }, text: { type: 'string' } }, ...(random() < 0.5 ? { required: ['type'] } : {}), ...(random() < 0.5 ? { additionalProperties: false } : {}) };
+    else if (roll < 0.8) next = { ...without(node, 'type', 'enum'), type: 'integer', ...(random() < 0.5 ? { minimum: 0 } : {}) };
+    else next = isObject(node.properties) ? { ...node, additionalProperties: false } : { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: random() < 0.5 ? false : { type: 'number' } };
+    current = replaceAt(current, place.path, next);
+  }
+  return current;
+}
+
 /** The bases the rewrites apply to: every real tool schema as captured, enriched copies of them, and generated schemas. */
-function bases(count: number, random: Random, seed: number): Array<{ source: string; schema: JsonObject }> {
+function bases(count: number, random: Random, seed: number, enrichment: (schema: JsonObject, random: Random) => JsonObject = enrich): Array<{ source: string; schema: JsonObject }> {
   const real = realToolSchemas();
   const generated = fc.sample(arbitrarySchema, { numRuns: Math.max(20, Math.ceil(count / 4)), seed });
   const out: Array<{ source: string; schema: JsonObject }> = [];
@@ -300,7 +436,7 @@ function bases(count: number, random: Random, seed: number): Array<{ source: str
     if (roll < 0.25) out.push(pick(random, real));
     else if (roll < 0.75) {
       const base = pick(random, real);
-      out.push({ source: `${base.source}, enriched`, schema: enrich(base.schema, random) });
+      out.push({ source: `${base.source}, enriched`, schema: enrichment(base.schema, random) });
     } else {
       const index = Math.floor(random() * generated.length);
       out.push({ source: `generated #${index}`, schema: generated[index] });
@@ -315,15 +451,24 @@ function bases(count: number, random: Random, seed: number): Array<{ source: str
  * sometimes a second rewrite on top.
  */
 export function rewritePairs(count: number, seed: number): RewritePair[] {
+  return pairsOf(REWRITE_CLASSES, REWRITE_CLASSES, enrich, count, seed);
+}
+
+/** The same for the union rewrites (UNION_REWRITE_CLASSES), a second rewrite on top drawn from every class. */
+export function unionRewritePairs(count: number, seed: number): RewritePair[] {
+  return pairsOf(UNION_REWRITE_CLASSES, [...UNION_REWRITE_CLASSES, ...REWRITE_CLASSES], enrichForUnions, count, seed);
+}
+
+function pairsOf(classes: readonly RewriteClass[], seconds: readonly RewriteClass[], enrichment: (schema: JsonObject, random: Random) => JsonObject, count: number, seed: number): RewritePair[] {
   const random = mulberry32(seed);
   const out: RewritePair[] = [];
-  const pool = bases(count * 2, random, seed);
+  const pool = bases(count * 2, random, seed, enrichment);
   for (let i = 0; out.length < count && i < pool.length * 4; i++) {
     const base = pool[i % pool.length];
-    const rewrite = REWRITE_CLASSES[out.length % REWRITE_CLASSES.length];
+    const rewrite = classes[out.length % classes.length];
     const after = REWRITERS[rewrite](base.schema, random);
     if (!after) continue;
-    const then = random() < 0.2 ? pick(random, REWRITE_CLASSES) : undefined;
+    const then = random() < 0.2 ? pick(random, seconds) : undefined;
     const twice = then ? REWRITERS[then](after, random) : undefined;
     out.push({ rewrite, ...(twice ? { then } : {}), source: base.source, before: base.schema, after: twice ?? after });
   }
