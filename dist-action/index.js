@@ -13791,7 +13791,7 @@ var require_parse2 = __commonJS({
         throw new errors_1.FlagInvalidOptionError(flag, input);
       return input;
     };
-    var NEGATION = "--no-";
+    var NEGATION2 = "--no-";
     var Parser = class {
       input;
       argv;
@@ -14044,7 +14044,7 @@ See more help with --help`;
           if (tokenLength) {
             if (fws.inputFlag.flag.type === "boolean" && (0, util_1.last)(fws.tokens)?.input) {
               const doesNotContainNegation = (i) => {
-                const possibleNegations = [i.inputFlag.name, ...i.inputFlag.flag.aliases ?? []].map((n) => `${NEGATION}${n}`);
+                const possibleNegations = [i.inputFlag.name, ...i.inputFlag.flag.aliases ?? []].map((n) => `${NEGATION2}${n}`);
                 const input = (0, util_1.last)(i.tokens)?.input;
                 if (!input)
                   return true;
@@ -14170,11 +14170,11 @@ See more help with --help`;
         if (this.flagAliases[name]) {
           return this.flagAliases[name].name;
         }
-        if (arg.startsWith(NEGATION)) {
-          const flag = this.booleanFlags[arg.slice(NEGATION.length)];
+        if (arg.startsWith(NEGATION2)) {
+          const flag = this.booleanFlags[arg.slice(NEGATION2.length)];
           if (flag && flag.allowNo)
             return flag.name;
-          const flagAlias = this.flagAliases[arg.slice(NEGATION.length)];
+          const flagAlias = this.flagAliases[arg.slice(NEGATION2.length)];
           if (flagAlias && flagAlias.type === "boolean" && flagAlias.allowNo) {
             return flagAlias.name;
           }
@@ -16436,7 +16436,7 @@ var init_tool_rules = __esm({
         title: "Tool renamed",
         rationale: "A removed tool and an added tool with nearly the same schema and description, or whose names are the same words in another case style or with other separators (`getTinyImage` and `get-tiny-image`, `files.read` and `files_read`), are one tool under a new name: callers of the old name fail exactly as if it had been removed.",
         example: { before: "tools: [search_docs]", after: "tools: [search_documents] (same schema)" },
-        message: (f) => `Tool ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (${f.params?.sameWords === true ? "the same words in another name style" : `similarity ${show(f.params?.similarity)}`}${f.params?.inputSchemaChanged === true ? ", with a changed input schema" : ""}); clients that call ${code(f.name)} will get an unknown-tool error.`
+        message: (f) => `Tool ${code(f.name)} appears to have been renamed to ${code(str(f.after))} (${f.params?.sameWords === true ? "the same words in another name style" : `similarity ${show(f.params?.similarity)}`}${f.params?.inputSchemaNarrowed === true ? ", with an input schema that rejects some old calls" : f.params?.inputSchemaChanged === true ? ", with an input schema that accepts every old call" : ""}); clients that call ${code(f.name)} will get an unknown-tool error.`
       },
       {
         id: "tool-title-changed",
@@ -16583,7 +16583,7 @@ var init_tool_annotation_rules = __esm({
         "risky",
         "readOnlyHint",
         "Tool is no longer read-only",
-        "Clients auto-approve or run read-only tools without asking; a tool that may now modify its environment needs the user to be asked again.",
+        "Clients auto-approve or run read-only tools without asking; a tool that may now modify its environment needs the user to be asked again. From now on its destructiveHint and idempotentHint apply (absent: destructive, not idempotent); they are reported on their own only where their values changed too.",
         { before: "annotations: {readOnlyHint: true}", after: "annotations: {readOnlyHint: false}" },
         "is no longer read-only"
       ),
@@ -16601,7 +16601,7 @@ var init_tool_annotation_rules = __esm({
         "risky",
         "destructiveHint",
         "Tool may now perform destructive updates",
-        "A tool that was declared non-destructive (or read-only) may now delete or overwrite data; clients that relied on the hint to skip confirmation are exposed. An absent destructiveHint means true.",
+        "A tool that was declared non-destructive may now delete or overwrite data; clients that relied on the hint to skip confirmation are exposed. An absent destructiveHint means true. A tool that stops being read-only is reported by `tool-read-only-hint-removed`, and by this rule too only where its destructiveHint changed.",
         { before: "annotations: {destructiveHint: false}", after: "annotations: {}" },
         "may now perform destructive updates"
       ),
@@ -16979,6 +16979,15 @@ var init_server_rules = __esm({
         message: (f) => `Server no longer advertises the ${code(str(f.params?.capability))} capability; clients that used it will stop working with it.`
       },
       {
+        id: "server-nonstandard-capability-removed",
+        severity: "risky",
+        bump: "patch",
+        title: "Non-standard server capability removed",
+        rationale: "A key the MCP specification does not define for servers (`experimental`, or a client capability such as `elicitation` advertised by mistake) tells a standard client nothing it acts on; a client written for this server may still have looked for it, so its removal is worth a look rather than a failed build.",
+        example: { before: "capabilities: {tools: {}, elicitation: {}}", after: "capabilities: {tools: {}}" },
+        message: (f) => `Server no longer advertises the ${code(str(f.params?.capability))} capability, which the MCP specification does not define for servers; only clients written for this server can have relied on it.`
+      },
+      {
         id: "server-capability-added",
         severity: "compatible",
         bump: "minor",
@@ -17061,7 +17070,8 @@ function rule(aspect, direction) {
     title: `${direction === "input" ? "Input" : "Output"}: ${aspect.title.charAt(0).toLowerCase()}${aspect.title.slice(1)}`,
     rationale: `${aspect.rationale ? `${aspect.rationale} ` : ""}In an ${side} this ${effectWords(aspect.effect)}, so it is ${severity}.`,
     example: aspect.example,
-    message: (f) => `${subject(f, direction)}: ${aspect.detail(f)}; ${CONSEQUENCE[direction][severity]}.`
+    message: (f) => `${subject(f, direction)}: ${aspect.detail(f)}; ${CONSEQUENCE[direction][severity]}.`,
+    detail: aspect.detail
   };
 }
 function effectWords(effect) {
@@ -20201,21 +20211,25 @@ __export(measure_exports, {
   toolContextText: () => toolContextText
 });
 function toolContextText(tool) {
-  return JSON.stringify({
-    ...tool.description === void 0 ? {} : { description: tool.description },
-    inputSchema: tool.inputSchema,
-    name: tool.name,
-    ...tool.outputSchema === void 0 ? {} : { outputSchema: tool.outputSchema },
-    ...tool.title === void 0 ? {} : { title: tool.title }
-  });
+  return JSON.stringify(
+    sortKeysDeep({
+      ...tool.description === void 0 ? {} : { description: tool.description },
+      inputSchema: tool.inputSchema,
+      name: tool.name,
+      ...tool.outputSchema === void 0 ? {} : { outputSchema: tool.outputSchema },
+      ...tool.title === void 0 ? {} : { title: tool.title }
+    })
+  );
 }
 function promptContextText(prompt) {
-  return JSON.stringify({
-    ...prompt.arguments === void 0 ? {} : { arguments: prompt.arguments },
-    ...prompt.description === void 0 ? {} : { description: prompt.description },
-    name: prompt.name,
-    ...prompt.title === void 0 ? {} : { title: prompt.title }
-  });
+  return JSON.stringify(
+    sortKeysDeep({
+      ...prompt.arguments === void 0 ? {} : { arguments: prompt.arguments },
+      ...prompt.description === void 0 ? {} : { description: prompt.description },
+      name: prompt.name,
+      ...prompt.title === void 0 ? {} : { title: prompt.title }
+    })
+  );
 }
 function contextTexts(snapshot, toolTexts) {
   const texts = /* @__PURE__ */ new Map();
@@ -20364,7 +20378,7 @@ function aliasSuggestion(old, replacement, adaptArguments) {
       implementation: replacement,
       comment: `Keep the old name as a deprecated alias of ${replacement} until the next major release.`
     },
-    `Keep ${code2(old.name)} registered as a deprecated alias that forwards to ${code2(replacement)} (description prefixed "DEPRECATED: use ${replacement}", _meta.deprecated true), and remove it in a later major release; its removal is then reported as risky, not breaking.${adaptArguments ? ` The input schema changed with the name, so the alias must translate the old arguments before forwarding.` : ""}`
+    `Keep ${code2(old.name)} registered as a deprecated alias that forwards to ${code2(replacement)} (description prefixed "DEPRECATED: use ${replacement}", _meta.deprecated true), and remove it in a later major release; its removal is then reported as risky, not breaking.${adaptArguments ? ` The input schema changed with the name and rejects some calls the old one accepted, so the alias must translate the old arguments before forwarding.` : ""}`
   );
 }
 function keepDeprecatedSuggestion(old) {
@@ -20409,7 +20423,7 @@ function attachToolSuggestions(changes, base, head) {
     const rename2 = changes.find((c) => c.name === name && c.rule === "tool-renamed");
     const current = headTools.get(name);
     if (rename2 && typeof rename2.after === "string") {
-      byTool.set(name, aliasSuggestion(old, rename2.after, rename2.params?.inputSchemaChanged === true));
+      byTool.set(name, aliasSuggestion(old, rename2.after, rename2.params?.inputSchemaNarrowed === true));
     } else if (!current) {
       byTool.set(name, keepDeprecatedSuggestion(old));
     } else {
@@ -20688,11 +20702,12 @@ var init_deprecation = __esm({
 function provablyDisjoint(a, b, rootA, rootB, depth = 0, memo4) {
   if (a === FALSE || b === FALSE) return true;
   if (depth > 4) return false;
-  const typesA = typesOf(a);
-  const typesB = typesOf(b);
+  const typesA = typesOf(a, rootA);
+  const typesB = typesOf(b, rootB);
   if (typesA && typesB && !overlaps(typesA, typesB)) return true;
   if (Array.isArray(a.enum) && a.enum.every((value) => rejects(b, value))) return true;
   if (Array.isArray(b.enum) && b.enum.every((value) => rejects(a, value))) return true;
+  if (unionDisjoint(a, b, rootA, rootB, depth, memo4) || unionDisjoint(b, a, rootB, rootA, depth, memo4)) return true;
   if (!onlyObjects(typesA) && !onlyObjects(typesB)) return false;
   const propsA = isObject2(a.properties) ? a.properties : void 0;
   const propsB = isObject2(b.properties) ? b.properties : void 0;
@@ -20708,6 +20723,14 @@ function provablyDisjoint(a, b, rootA, rootB, depth = 0, memo4) {
     if (provablyDisjoint(normalizedA, normalizedB, rootA, rootB, depth + 1, memo4)) return true;
   }
   return false;
+}
+function unionDisjoint(union4, other, unionRoot, otherRoot, depth, memo4) {
+  const branches = Array.isArray(union4.anyOf) ? union4.anyOf : void 0;
+  if (!branches || branches.length > MAX_UNION_BRANCHES || depth > 1) return false;
+  return branches.every((branch) => {
+    const node3 = unionRoot === otherRoot ? normalizedOnce(branch, unionRoot, memo4) : normalize(branch, unionRoot);
+    return provablyDisjoint(node3, other, unionRoot, otherRoot, depth + 1, memo4);
+  });
 }
 function firstOverlap(branches, root) {
   if (branches.every((branch) => branch === FALSE || Array.isArray(branch.enum))) {
@@ -20743,14 +20766,34 @@ function repeatedValue(branches) {
   }
   return void 0;
 }
-function typesOf(node3) {
+function typesOf(node3, root) {
   if (Array.isArray(node3.type)) {
     const types = new Set(node3.type.map(String));
     if (types.has("number")) types.add("integer");
     return types;
   }
   if (Array.isArray(node3.enum)) return new Set(node3.enum.map(jsonType));
+  if (root !== void 0 && Array.isArray(node3.anyOf)) return unionTypes(node3.anyOf, root);
   return void 0;
+}
+function unionTypes(branches, root) {
+  const compute = () => {
+    const out = /* @__PURE__ */ new Set();
+    for (const branch of branches) {
+      const node3 = normalize(branch, root);
+      if (node3 === FALSE) continue;
+      const types = typesOf(node3);
+      if (!types) return void 0;
+      for (const type of types) out.add(type);
+    }
+    return out;
+  };
+  if (root === null || typeof root !== "object") return compute();
+  let byRoot = UNION_TYPES.get(branches);
+  if (!byRoot) UNION_TYPES.set(branches, byRoot = /* @__PURE__ */ new WeakMap());
+  let entry = byRoot.get(root);
+  if (!entry) byRoot.set(root, entry = { types: compute() });
+  return entry.types;
 }
 function overlaps(a, b) {
   for (const type of a) if (b.has(type) || type === "integer" && b.has("number") || type === "number" && b.has("integer")) return true;
@@ -20771,13 +20814,15 @@ function rejects(node3, value) {
 function strings(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
-var MAX_PAIRWISE;
+var MAX_UNION_BRANCHES, MAX_PAIRWISE, UNION_TYPES;
 var init_disjoint = __esm({
   "src/schema/disjoint.ts"() {
     "use strict";
     init_normalize();
     init_json();
+    MAX_UNION_BRANCHES = 8;
     MAX_PAIRWISE = 64;
+    UNION_TYPES = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -20838,13 +20883,21 @@ function normalizeObject(schema, root, refs) {
   foldNumericBounds(out);
   foldArrayForms(out);
   foldDependencies(out);
+  foldMultipleOf(out);
   dropNoOps(out);
   return flattenCombinators(out, root);
 }
 function mergeSiblings(target, siblings) {
   const keys = Object.keys(siblings).filter((key2) => !IGNORED.has(key2) && !ANNOTATIONS.has(key2));
-  if (keys.length === 0 || keys.every((key2) => !has(target, key2))) return dict({ ...target, ...siblings });
-  return dict({ allOf: [target, siblings] });
+  if (keys.length === 0) return dict({ ...target, ...siblings });
+  const apart = ADJACENT_KEYWORDS.some((group) => {
+    const inSiblings = group.filter((key2) => has(siblings, key2));
+    return inSiblings.length > 0 && group.some((key2) => has(target, key2)) && !inSiblings.every((key2) => key2.startsWith("unevaluated"));
+  });
+  if (!apart && keys.every((key2) => !has(target, key2))) return dict({ ...target, ...siblings });
+  const { unevaluatedProperties, ...rest } = siblings;
+  if (unevaluatedProperties === void 0) return dict({ allOf: [target, siblings] });
+  return dict({ allOf: [target, dict(rest)], unevaluatedProperties });
 }
 function allOfPosition(branches, index) {
   return ALL_OF_POSITIONS.get(branches)?.[index] ?? index;
@@ -20896,6 +20949,21 @@ function dropNoOps(node3) {
     delete node3.propertyNames;
   }
 }
+function foldMultipleOf(node3) {
+  const step = node3.multipleOf;
+  if (typeof step !== "number" || !(step > 0) || !Array.isArray(node3.type)) return;
+  if (Number.isSafeInteger(step) && node3.type.includes("number")) {
+    node3.type = [...new Set(node3.type.map((type) => type === "number" ? "integer" : type))].sort();
+  }
+  const reciprocal = 1 / step;
+  const dividesEveryInteger = Number.isSafeInteger(reciprocal) && Number.isInteger(Math.log2(reciprocal));
+  if (dividesEveryInteger && node3.type.includes("integer") && !node3.type.includes("number")) delete node3.multipleOf;
+}
+function foldUnevaluatedProperties(node3) {
+  if (!has(node3, "unevaluatedProperties") || IN_PLACE_APPLICATORS.some((key2) => has(node3, key2))) return;
+  if (!has(node3, "additionalProperties")) node3.additionalProperties = node3.unevaluatedProperties;
+  delete node3.unevaluatedProperties;
+}
 function foldArrayForms(node3) {
   if (Array.isArray(node3.items)) {
     node3.prefixItems = node3.items;
@@ -20917,6 +20985,22 @@ function foldDependencies(node3) {
   if (Object.keys(schemas).length > 0) node3.dependentSchemas = schemas;
 }
 function flattenCombinators(node3, root) {
+  const unevaluated = own(node3, "unevaluatedProperties");
+  if (unevaluated === void 0) return mergeCombinators(node3, root);
+  const rest = dict(node3);
+  delete rest.unevaluatedProperties;
+  const flat = mergeCombinators(rest, root);
+  if (flat === FALSE) return FALSE;
+  const out = dict({ ...flat, unevaluatedProperties: unevaluated });
+  foldUnevaluatedProperties(out);
+  return out;
+}
+function mergeCombinators(node3, root) {
+  const merged = mergeParts(node3, root);
+  if (merged !== FALSE) foldMultipleOf(merged);
+  return merged;
+}
+function mergeParts(node3, root) {
   const unified = flattenUnions(node3, root);
   if (unified === FALSE || !Array.isArray(unified.allOf)) return unified;
   const rest = [];
@@ -20970,6 +21054,9 @@ function cachedOverlap(branches, root, compute) {
 }
 function unionBranchPointer(branches, index, keyword) {
   return UNION_POINTERS.get(branches)?.[index] ?? `/${keyword}/${index}`;
+}
+function normalizedBranches(branches, root) {
+  return NORMALIZED_BRANCHES.get(branches) ?? branches.map((branch) => normalize(branch, root));
 }
 function writtenAsOneOf(branches) {
   return WRITTEN_AS_ONE_OF.has(branches);
@@ -21102,7 +21189,11 @@ function foldNullUnion(normalized) {
   const nullIndex = normalized.findIndex((b) => b !== FALSE && Object.keys(b).length === 1 && canonical(b.type) === '["null"]');
   if (nullIndex < 0) return void 0;
   const other = normalized[1 - nullIndex];
-  if (other === FALSE || !Array.isArray(other.type)) return void 0;
+  if (other === FALSE) return void 0;
+  if (Array.isArray(other.enum) && !has(other, "type") && onlyKeywords(other, ["enum"])) {
+    return dict({ ...other, enum: other.enum.includes(null) ? other.enum : [...other.enum, null] });
+  }
+  if (!Array.isArray(other.type)) return void 0;
   if (TYPE_INDEPENDENT_APPLICATORS.some((key2) => has(other, key2))) return void 0;
   const copy = dict({ ...other, type: [...other.type, "null"] });
   if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
@@ -21110,6 +21201,7 @@ function foldNullUnion(normalized) {
 }
 function mergeIntoOrNull(node3, normalized) {
   if (normalized === FALSE) return FALSE;
+  if (has(normalized, "unevaluatedProperties") || has(normalized, "unevaluatedItems")) return null;
   if (ADJACENT_KEYWORDS.some((group) => interferes(group, node3, normalized))) return null;
   const merged = dict(node3);
   for (const [key2, value] of Object.entries(normalized)) {
@@ -21164,7 +21256,7 @@ function interferes(group, a, b) {
   if (inA.length === 1 && inB.length === 1 && inA[0] === "properties" && inB[0] === "properties") return false;
   return group.some((key2) => canonical(a[key2]) !== canonical(b[key2]));
 }
-var FALSE, IGNORED, SAFE_INTEGER_BOUND, NORMALIZING, ALL_OF_POSITIONS, ANNOTATIONS, OVERLAP_CACHE, UNION_POINTERS, NORMALIZED_BRANCHES, WRITTEN_AS_ONE_OF, OVERLAPS, NULL_BRANCH, TYPE_INDEPENDENT_APPLICATORS, LOWER_LIMITS, UPPER_LIMITS, ADJACENT_KEYWORDS;
+var FALSE, IGNORED, SAFE_INTEGER_BOUND, NORMALIZING, ALL_OF_POSITIONS, ANNOTATIONS, IN_PLACE_APPLICATORS, OVERLAP_CACHE, UNION_POINTERS, NORMALIZED_BRANCHES, WRITTEN_AS_ONE_OF, OVERLAPS, NULL_BRANCH, TYPE_INDEPENDENT_APPLICATORS, LOWER_LIMITS, UPPER_LIMITS, ADJACENT_KEYWORDS;
 var init_normalize = __esm({
   "src/schema/normalize.ts"() {
     "use strict";
@@ -21186,6 +21278,7 @@ var init_normalize = __esm({
       "contentMediaType",
       "contentSchema"
     ]);
+    IN_PLACE_APPLICATORS = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "$ref", "$dynamicRef", "$recursiveRef"];
     OVERLAP_CACHE = /* @__PURE__ */ new WeakMap();
     UNION_POINTERS = /* @__PURE__ */ new WeakMap();
     NORMALIZED_BRANCHES = /* @__PURE__ */ new WeakMap();
@@ -21399,6 +21492,137 @@ var init_numbers = __esm({
   }
 });
 
+// src/schema/coverage.ts
+function covers(question) {
+  const node3 = question.node;
+  if (node3 === FALSE) return true;
+  const branchNodes = normalizedBranches(question.branches, question.branchRoot);
+  const open4 = branchNodes.map((branch) => branch !== FALSE && !provablyDisjoint(node3, branch, question.root, question.branchRoot));
+  return coveredAt(question, branchNodes, open4, node3, 0);
+}
+function coveredAt(question, branchNodes, open4, node3, depth) {
+  if (node3 === FALSE) return true;
+  for (let index = 0; index < branchNodes.length; index++) {
+    if (!open4[index] || depth === 0 && index === question.skip) continue;
+    if (question.within(node3, index)) return true;
+  }
+  if (depth >= MAX_SPLIT_DEPTH || !open4.some(Boolean)) return false;
+  for (const cut2 of cuts(node3, question.root)) {
+    let remaining = cut2.parts.map((_, index) => index);
+    for (let index = 0; index < branchNodes.length && remaining.length > 0; index++) {
+      const branch = branchNodes[index];
+      if (branch === FALSE || !open4[index]) continue;
+      const candidates = remaining.filter((part) => cut2.admits(branch, part, question.branchRoot));
+      if (candidates.length === 0 || candidates.length === cut2.parts.length) continue;
+      if (question.within(cut2.piece(candidates), index)) remaining = remaining.filter((part) => !candidates.includes(part));
+    }
+    if (remaining.every((part) => coveredAt(question, branchNodes, open4, cut2.piece([part]), depth + 1))) return true;
+  }
+  return false;
+}
+function cuts(node3, root) {
+  const out = [];
+  const self = cutOf(node3);
+  if (self.parts.length > 1) {
+    out.push({
+      parts: self.parts,
+      piece: (parts) => restrict(node3, self.parts, parts),
+      admits: (branch, part) => mayAccept(branch, self.parts[part])
+    });
+  }
+  if (!isObject2(node3.properties)) return out;
+  const required4 = new Set(Array.isArray(node3.required) ? node3.required.map(String) : []);
+  let tried = 0;
+  for (const [name, schema] of Object.entries(node3.properties)) {
+    if (tried >= MAX_PROPERTY_CUTS) break;
+    const property2 = normalize(schema, root);
+    if (property2 === FALSE) continue;
+    const inner = cutOf(property2).parts;
+    if (inner.length === 0) continue;
+    const parts = required4.has(name) ? inner : [...inner, { absent: true }];
+    if (parts.length < 2) continue;
+    tried++;
+    out.push({
+      parts,
+      piece: (chosen) => withProperty(node3, name, property2, parts, chosen, required4.has(name)),
+      admits: (branch, part, branchRoot) => mayAcceptProperty(branch, name, parts[part], branchRoot)
+    });
+  }
+  return out;
+}
+function cutOf(node3) {
+  if (Array.isArray(node3.enum)) {
+    const values2 = node3.enum.filter((value) => !Array.isArray(node3.type) || typeAdmits2(node3.type, value));
+    return { parts: values2.map((value) => ({ value })) };
+  }
+  const types = Array.isArray(node3.type) ? node3.type.map(String) : [];
+  return { parts: types.map((type) => ({ type })) };
+}
+function restrict(node3, parts, chosen) {
+  const picked = chosen.map((index) => parts[index]);
+  const values2 = picked.flatMap((part) => "value" in part ? [part.value] : []);
+  const types = picked.flatMap((part) => "type" in part ? [part.type] : []);
+  if (values2.length > 0) {
+    const out = dict({ ...node3, enum: values2 });
+    if (Array.isArray(node3.type)) out.type = node3.type.filter((type) => values2.some((value) => typeAdmits2([type], value)));
+    return out;
+  }
+  return dict({ ...node3, type: types });
+}
+function withProperty(node3, name, property2, parts, chosen, required4) {
+  const absent = chosen.some((index) => "absent" in parts[index]);
+  const present = chosen.filter((index) => !("absent" in parts[index]));
+  const properties = dict(node3.properties);
+  const out = dict({ ...node3, properties });
+  if (present.length === 0) {
+    if (node3.additionalProperties === false && !isObject2(node3.patternProperties)) delete properties[name];
+    else properties[name] = false;
+    return out;
+  }
+  properties[name] = restrict(property2, parts, present);
+  if (!absent && !required4) out.required = [...Array.isArray(node3.required) ? node3.required : [], name];
+  return out;
+}
+function mayAccept(branch, part) {
+  if ("absent" in part) return true;
+  if ("value" in part) {
+    if (Array.isArray(branch.type) && !typeAdmits2(branch.type, part.value)) return false;
+    if (Array.isArray(branch.enum)) {
+      const key2 = canonical(part.value);
+      return branch.enum.some((item) => canonical(item) === key2);
+    }
+    return true;
+  }
+  const types = Array.isArray(branch.type) ? branch.type.map(String) : Array.isArray(branch.enum) ? branch.enum.map(jsonType) : void 0;
+  if (!types) return true;
+  const type = part.type;
+  return types.includes(type) || type === "integer" && types.includes("number") || type === "number" && types.includes("integer");
+}
+function mayAcceptProperty(branch, name, part, branchRoot) {
+  if (Array.isArray(branch.type) && !branch.type.includes("object")) return false;
+  const required4 = Array.isArray(branch.required) && branch.required.includes(name);
+  if ("absent" in part) return !required4;
+  const schema = isObject2(branch.properties) ? own(branch.properties, name) : void 0;
+  if (schema === void 0) return branch.additionalProperties !== false || isObject2(branch.patternProperties);
+  const property2 = normalize(schema, branchRoot);
+  return property2 !== FALSE && mayAccept(property2, part);
+}
+function typeAdmits2(types, value) {
+  const type = jsonType(value);
+  return types.includes(type) || type === "integer" && types.includes("number");
+}
+var MAX_SPLIT_DEPTH, MAX_PROPERTY_CUTS;
+var init_coverage = __esm({
+  "src/schema/coverage.ts"() {
+    "use strict";
+    init_normalize();
+    init_disjoint();
+    init_json();
+    MAX_SPLIT_DEPTH = 2;
+    MAX_PROPERTY_CUTS = 8;
+  }
+});
+
 // src/schema/compare.ts
 function compareSchemas(before, after) {
   const comparison = new Comparison(before, after);
@@ -21431,6 +21655,10 @@ function allowedTypes(node3) {
   }
   return new Set(ALL_TYPES);
 }
+function finiteValues(node3) {
+  if (!Array.isArray(node3.type) || node3.type.length === 0 || !node3.type.every((type) => type === "null" || type === "boolean")) return void 0;
+  return [...node3.type.includes("null") ? [null] : [], ...node3.type.includes("boolean") ? [true, false] : []];
+}
 function intersect(a, b) {
   const out = /* @__PURE__ */ new Set();
   for (const t of a) if (coversType(b, t)) out.add(t);
@@ -21454,6 +21682,12 @@ function namesOnly(schema) {
   if (types && !types.includes("string")) return schema;
   return { ...schema, type: "string" };
 }
+function watched(watch, aspect) {
+  if (watch === "any") return !ACCEPTANCE_NEUTRAL.has(aspect);
+  const effect = EFFECTS.get(aspect);
+  if (effect === void 0 || effect === "unprovable") return true;
+  return watch === "narrowing" ? effect === "narrows" : effect === "widens" && aspect !== "property-added";
+}
 function writtenKind(node3, kind) {
   return kind === "anyOf" && writtenAsOneOf(node3.anyOf) ? "oneOf" : kind;
 }
@@ -21468,10 +21702,17 @@ function unionKind(node3) {
   if (Array.isArray(node3.oneOf)) return "oneOf";
   return void 0;
 }
-function liftable(node3) {
+function liftable(node3, carried) {
   const out = {};
-  for (const [key2, value] of Object.entries(node3)) if (!ANNOTATIONS.has(key2)) out[key2] = value;
+  for (const [key2, value] of Object.entries(node3)) if (!ANNOTATIONS.has(key2) || carried.has(key2)) out[key2] = value;
   return out;
+}
+function movedAnnotations(union4, plain, root) {
+  const candidates = ["title", "description"].filter((key2) => has(plain, key2) && !has(union4, key2));
+  if (candidates.length === 0) return NOTHING_CARRIED;
+  const branches = (Array.isArray(union4.anyOf) ? union4.anyOf : Array.isArray(union4.oneOf) ? union4.oneOf : []).map((branch) => normalize(branch, root));
+  const keys = candidates.filter((key2) => branches.some((branch) => branch !== FALSE && has(branch, key2)));
+  return keys.length === 0 ? NOTHING_CARRIED : new Set(keys);
 }
 function otherwise(node3, name) {
   if (isObject2(node3.patternProperties)) {
@@ -21491,7 +21732,7 @@ function safeTest(pattern, text) {
     return false;
   }
 }
-var KNOWN, MAX_DEPTH2, OBJECT_KEYWORDS, ARRAY_KEYWORDS, STRING_KEYWORDS, NUMBER_KEYWORDS, Comparison, ALL_TYPES, DIFFERENT, ACCEPTANCE_NEUTRAL;
+var KNOWN, MAX_DEPTH2, OBJECT_KEYWORDS, ARRAY_KEYWORDS, STRING_KEYWORDS, NUMBER_KEYWORDS, Comparison, ALL_TYPES, DIFFERENT, SIDE_COMPARISONS, COVERAGE_COMPARISONS, EFFECTS, ACCEPTANCE_NEUTRAL, NOTHING_CARRIED;
 var init_compare = __esm({
   "src/schema/compare.ts"() {
     "use strict";
@@ -21499,6 +21740,8 @@ var init_compare = __esm({
     init_json();
     init_branches();
     init_numbers();
+    init_coverage();
+    init_schema_rules();
     KNOWN = /* @__PURE__ */ new Set([
       "type",
       "enum",
@@ -21544,14 +21787,14 @@ var init_compare = __esm({
     STRING_KEYWORDS = ["minLength", "maxLength", "pattern", "format"];
     NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
     Comparison = class _Comparison {
-      constructor(beforeRoot, afterRoot, budget = { sideComparisons: 64 }) {
+      constructor(beforeRoot, afterRoot, shared = { sideComparisons: SIDE_COMPARISONS, coverage: /* @__PURE__ */ new Map(), objectIds: /* @__PURE__ */ new WeakMap(), lastObjectId: 0 }) {
         this.beforeRoot = beforeRoot;
         this.afterRoot = afterRoot;
-        this.budget = budget;
+        this.shared = shared;
       }
       beforeRoot;
       afterRoot;
-      budget;
+      shared;
       differences = [];
       /**
        * Pairs of schemas reached through a `$ref`, by identity, already compared or being compared.
@@ -21561,11 +21804,15 @@ var init_compare = __esm({
        * per path through the web.
        */
       comparedThroughRef = /* @__PURE__ */ new Set();
-      objectIds = /* @__PURE__ */ new WeakMap();
-      /** Set on a side comparison that only asks "any difference in accepted values?": it stops at the first. */
-      stopAtFirst = false;
+      /**
+       * Set on a side comparison that asks one question and stops at the first difference that
+       * answers it: any difference in accepted values ('any'), one that may reject a value the first
+       * schema accepts ('narrowing': is it a subset?), or one that may accept a value the first
+       * rejects ('widening': is it a superset?).
+       */
+      watching;
       emit(aspect, at, before, after, params) {
-        if (this.stopAtFirst && !ACCEPTANCE_NEUTRAL.has(aspect)) throw DIFFERENT;
+        if (this.watching && watched(this.watching, aspect)) throw DIFFERENT;
         const difference = { aspect, pointer: at.pointer, path: at.path };
         if (before !== void 0) difference.before = before;
         if (after !== void 0) difference.after = after;
@@ -21601,25 +21848,26 @@ var init_compare = __esm({
           node3 = target;
         }
         if (node3 === void 0 || node3 === null || typeof node3 !== "object") return JSON.stringify(node3 ?? true);
-        let id = this.objectIds.get(node3);
+        let id = this.shared.objectIds.get(node3);
         if (id === void 0) {
-          id = ++this.lastObjectId;
-          this.objectIds.set(node3, id);
+          id = ++this.shared.lastObjectId;
+          this.shared.objectIds.set(node3, id);
         }
         return `#${id}`;
       }
-      lastObjectId = 0;
       normalized(before, after, at, depth) {
         if (before === FALSE || after === FALSE) {
           if (before === FALSE && after !== FALSE) this.emit("schema-no-longer-false", at, false, true);
           if (after === FALSE && before !== FALSE) this.emit("schema-became-false", at, true, false);
           return;
         }
-        this.annotations(before, after, at);
         const kindBefore = unionKind(before);
         const kindAfter = unionKind(after);
-        if (!kindBefore && kindAfter && onlyUnion(after) || kindBefore && !kindAfter && onlyUnion(before)) {
-          this.unions(before, after, at, depth);
+        const lifted = !kindBefore && kindAfter && onlyUnion(after) || kindBefore && !kindAfter && onlyUnion(before);
+        const carried = !lifted ? NOTHING_CARRIED : kindAfter ? movedAnnotations(after, before, this.afterRoot) : movedAnnotations(before, after, this.beforeRoot);
+        this.annotations(before, after, at, carried);
+        if (lifted) {
+          this.unions(before, after, at, depth, carried);
           return;
         }
         this.unknownKeywords(before, after, at);
@@ -21633,9 +21881,9 @@ var init_compare = __esm({
         this.not(before, after, at);
         this.conditional(before, after, at, depth);
       }
-      annotations(before, after, at) {
+      annotations(before, after, at, carried) {
         for (const key2 of ["title", "description"]) {
-          if (!sameJson(before[key2], after[key2])) this.emit("description-changed", child(at, key2), before[key2], after[key2], { keyword: key2 });
+          if (!carried.has(key2) && !sameJson(before[key2], after[key2])) this.emit("description-changed", child(at, key2), before[key2], after[key2], { keyword: key2 });
         }
         if (!sameJson(before.default, after.default)) this.emit("default-changed", child(at, "default"), before.default, after.default);
         if (before.deprecated === true !== (after.deprecated === true)) {
@@ -21668,8 +21916,8 @@ var init_compare = __esm({
       }
       /** Compares `type` and `enum`; returns the instance types both sides accept, whose keywords are compared next. */
       types(before, after, at) {
-        const beforeEnum = Array.isArray(before.enum) ? before.enum : void 0;
-        const afterEnum = Array.isArray(after.enum) ? after.enum : void 0;
+        const beforeEnum = Array.isArray(before.enum) ? before.enum : Array.isArray(after.enum) ? finiteValues(before) : void 0;
+        const afterEnum = Array.isArray(after.enum) ? after.enum : Array.isArray(before.enum) ? finiteValues(after) : void 0;
         const beforeTypes = allowedTypes(before);
         const afterTypes = allowedTypes(after);
         if (beforeEnum && afterEnum) {
@@ -21816,7 +22064,7 @@ var init_compare = __esm({
         compareBounds(this, before, after, at);
         compareMultipleOf(this, before, after, at);
       }
-      unions(before, after, at, depth) {
+      unions(before, after, at, depth, carried = NOTHING_CARRIED) {
         const kindBefore = unionKind(before);
         const kindAfter = unionKind(after);
         if (!kindBefore && !kindAfter) return;
@@ -21846,28 +22094,63 @@ var init_compare = __esm({
             return;
           }
         }
-        const branchesBefore = kindBefore ? before[kindBefore] : [liftable(before)];
-        const branchesAfter = kindAfter ? after[kindAfter] : [liftable(after)];
+        const branchesBefore = kindBefore ? before[kindBefore] : [liftable(before, carried)];
+        const branchesAfter = kindAfter ? after[kindAfter] : [liftable(after, carried)];
         const reported = this.differences.length;
         const matching = matchBranches(branchesBefore, branchesAfter, this.beforeRoot, this.afterRoot);
+        const exclusive = kindBefore === "oneOf" || kindAfter === "oneOf";
         for (const [i, j] of matching.pairs) {
           const pointer2 = kindAfter ? `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}` : `${at.pointer}`;
-          this.node(branchesBefore[i], branchesAfter[j], { pointer: pointer2, path: at.path }, depth + 1);
+          const start = this.differences.length;
+          if (exclusive) {
+            this.node(branchesBefore[i], branchesAfter[j], { pointer: pointer2, path: at.path }, depth + 1);
+            continue;
+          }
+          const watching = this.watching;
+          this.watching = void 0;
+          try {
+            this.node(branchesBefore[i], branchesAfter[j], { pointer: pointer2, path: at.path }, depth + 1);
+          } finally {
+            this.watching = watching;
+          }
+          if (this.differences.length === start) continue;
+          this.dropCovered(start, () => this.covered("before", branchesBefore[i], branchesAfter, j, depth), () => this.covered("after", branchesAfter[j], branchesBefore, i, depth));
+          if (watching && this.differences.slice(start).some((difference) => watched(watching, difference.aspect))) throw DIFFERENT;
         }
         const semanticAnyOf = (kind) => kind === "anyOf";
         for (const i of matching.unmatchedBefore) {
           if (semanticAnyOf(kindBefore) && this.repeats(branchesBefore, i, matching.pairs.map(([k]) => k), this.beforeRoot)) continue;
+          if (!exclusive && this.covered("before", branchesBefore[i], branchesAfter, void 0, depth)) continue;
           const written = writtenBefore ?? keyword;
           this.emit("any-of-branch-removed", { pointer: `${at.pointer}${unionBranchPointer(branchesBefore, i, kindBefore ?? keyword)}`, path: at.path }, branchesBefore[i], void 0, { keyword: written });
         }
         for (const j of matching.unmatchedAfter) {
           if (semanticAnyOf(kindAfter) && this.repeats(branchesAfter, j, matching.pairs.map(([, k]) => k), this.afterRoot)) continue;
+          if (!exclusive && this.covered("after", branchesAfter[j], branchesBefore, void 0, depth)) continue;
           this.emit("any-of-branch-added", { pointer: `${at.pointer}${unionBranchPointer(branchesAfter, j, keyword)}`, path: at.path }, void 0, branchesAfter[j], { keyword: writtenAfter ?? keyword });
         }
-        const exclusive = kindBefore === "oneOf" || kindAfter === "oneOf";
         const changed = kindBefore !== kindAfter || this.differences.slice(reported).some((d) => !ACCEPTANCE_NEUTRAL.has(d.aspect));
         if (exclusive && changed && !exclusivityReported) {
           this.emit("one-of-exclusivity-changed", child(at, "oneOf"), void 0, void 0, { reason: overlapReason(kindAfter === "oneOf" ? after : before) });
+        }
+      }
+      /**
+       * Drops what a pair of branches differs by where the other union makes up for it: a narrowing
+       * when the branch before is covered by the union after (nothing it accepted is rejected), a
+       * widening when the branch after is covered by the union before (nothing new is accepted), and
+       * a difference that may be either only when both are.
+       */
+      dropCovered(start, coveredBefore, coveredAfter) {
+        let before;
+        let after;
+        const inputSafe = () => before ??= coveredBefore();
+        const outputSafe = () => after ??= coveredAfter();
+        const found = this.differences.splice(start);
+        for (const difference of found) {
+          const narrows = watched("narrowing", difference.aspect);
+          const widens = watched("widening", difference.aspect);
+          const moot = narrows && widens ? inputSafe() && outputSafe() : narrows ? inputSafe() : widens ? outputSafe() : false;
+          if (!moot) this.differences.push(difference);
         }
       }
       /**
@@ -21876,17 +22159,49 @@ var init_compare = __esm({
        * paired branch's own changes are reported where it is compared.
        */
       repeats(branches, index, paired, root) {
-        return paired.some((k) => {
-          if (this.budget.sideComparisons <= 0) return false;
-          this.budget.sideComparisons--;
-          const side = new _Comparison(root, root, this.budget);
-          side.stopAtFirst = true;
-          try {
-            side.node(branches[k], branches[index], { pointer: "", path: "" }, 0);
-            return true;
-          } catch (signal) {
-            if (signal === DIFFERENT) return false;
-            throw signal;
+        return paired.some((k) => this.sideComparison(root, root, branches[k], branches[index], "any", 0));
+      }
+      /** Whether comparing two schemas finds no difference of the kind watched; false when the budget is spent. */
+      sideComparison(beforeRoot, afterRoot, before, after, watch, depth) {
+        if (this.shared.sideComparisons <= 0) return false;
+        this.shared.sideComparisons--;
+        const side = new _Comparison(beforeRoot, afterRoot, this.shared);
+        side.watching = watch;
+        try {
+          side.node(before, after, { pointer: "", path: "" }, depth);
+          return true;
+        } catch (signal) {
+          if (signal === DIFFERENT) return false;
+          throw signal;
+        }
+      }
+      /**
+       * Whether every value a branch of one side accepts is accepted by some branch of the other
+       * side's union (`anyOf`, or one schema): then a narrowing found against the branch it was paired
+       * with rejects nothing that side accepted ('before'), or a widening accepts nothing new
+       * ('after'). Proven by side comparisons (coverage.ts), at most COVERAGE_COMPARISONS per question.
+       */
+      covered(side, schema, others, skip, depth) {
+        const [root, otherRoot] = side === "before" ? [this.beforeRoot, this.afterRoot] : [this.afterRoot, this.beforeRoot];
+        const key2 = `${side}|${this.identity(schema, root)}|${others.map((other) => this.identity(other, otherRoot)).join(",")}|${skip ?? ""}`;
+        const known = this.shared.coverage.get(key2);
+        if (known !== void 0) return known === true;
+        this.shared.coverage.set(key2, "pending");
+        const answer = this.coverage(side, root, otherRoot, schema, others, skip, depth);
+        this.shared.coverage.set(key2, answer);
+        return answer;
+      }
+      coverage(side, root, otherRoot, schema, others, skip, depth) {
+        let left = COVERAGE_COMPARISONS;
+        return covers({
+          node: normalize(schema, root),
+          root,
+          branches: others,
+          branchRoot: otherRoot,
+          skip,
+          within: (piece, index) => {
+            if (left-- <= 0) return false;
+            return side === "before" ? this.sideComparison(this.beforeRoot, this.afterRoot, piece, others[index], "narrowing", depth + 1) : this.sideComparison(this.beforeRoot, this.afterRoot, others[index], piece, "widening", depth + 1);
           }
         });
       }
@@ -21929,16 +22244,36 @@ var init_compare = __esm({
     };
     ALL_TYPES = ["array", "boolean", "integer", "null", "number", "object", "string"];
     DIFFERENT = /* @__PURE__ */ Symbol("accepted values differ");
+    SIDE_COMPARISONS = 256;
+    COVERAGE_COMPARISONS = 32;
+    EFFECTS = new Map(SCHEMA_ASPECTS.map((aspect) => [aspect.id, aspect.effect]));
     ACCEPTANCE_NEUTRAL = /* @__PURE__ */ new Set(["description-changed", "default-changed", "deprecated-changed", "annotation-changed"]);
+    NOTHING_CARRIED = /* @__PURE__ */ new Set();
   }
 });
 
 // src/diff/model-instructions.ts
+function forbidden(text, index) {
+  const before = text.slice(Math.max(0, index - LOOKBACK), index);
+  let start = 0;
+  for (const boundary of before.matchAll(SENTENCE_END)) start = boundary.index + 1;
+  const clause = before.slice(start);
+  const negation = FORBIDS.exec(clause);
+  return negation !== null && !CONDITION.test(clause.slice(0, negation.index));
+}
+function foundUnforbidden(pattern, text) {
+  const all = new RegExp(pattern.source, `${pattern.flags}g`);
+  for (let match = all.exec(text); match !== null; match = all.exec(text)) {
+    if (EXCEPTION.test(match[0]) || !forbidden(text, match.index)) return true;
+    all.lastIndex = match.index + 1;
+  }
+  return false;
+}
 function modelInstructionIndicators(text) {
   if (!text) return [];
-  return INDICATORS.filter((indicator) => indicator.pattern.test(text)).map((indicator) => indicator.label);
+  return INDICATORS.filter((indicator) => indicator.negatable ? foundUnforbidden(indicator.pattern, text) : indicator.pattern.test(text)).map((indicator) => indicator.label);
 }
-var INDICATORS;
+var INDICATORS, VERBS, APOSTROPHE, NEGATION, FORBIDS, CONDITION, SENTENCE_END, LOOKBACK, EXCEPTION;
 var init_model_instructions = __esm({
   "src/diff/model-instructions.ts"() {
     "use strict";
@@ -21957,7 +22292,8 @@ var init_model_instructions = __esm({
       },
       {
         label: "instruction to ignore other instructions",
-        pattern: /\b(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|other|system)\s+(instructions|rules|directions|prompts?)/i
+        pattern: /\b(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|other|system)\s+(instructions|rules|directions|prompts?)/i,
+        negatable: true
       },
       {
         label: "instruction to hide something from the user",
@@ -21965,17 +22301,47 @@ var init_model_instructions = __esm({
       },
       {
         label: "instruction to read files or secrets",
-        pattern: /\b(read|open|cat|load|access|include|attach|fetch)\b[^.\n]{0,60}(~\/|\.ssh\b|id_rsa|id_ed25519|\.env\b|\.aws\b|\.npmrc|credentials|mcp\.json|\/etc\/passwd|private key|api[ _-]?keys?\b|tokens?\b.{0,10}\bfile)/i
+        pattern: /\b(read|open|cat|load|access|include|attach|fetch)\b[^.\n]{0,60}(~\/|\.ssh\b|id_rsa|id_ed25519|\.env\b|\.aws\b|\.npmrc|credentials|mcp\.json|\/etc\/passwd|private key|api[ _-]?keys?\b|tokens?\b.{0,10}\bfile)/i,
+        negatable: true
       },
       {
         label: "instruction to send data elsewhere",
-        pattern: /\b(send|forward|post|upload|transmit|exfiltrate|e-?mail|leak)\b[^.\n]{0,80}\b(to|into)\s+(https?:\/\/|[\w.+-]+@[\w-]+\.[\w.]+|(the\s+)?(attacker|external|remote|following)\b)/i
+        pattern: /\b(send|forward|post|upload|transmit|exfiltrate|e-?mail|leak)\b[^.\n]{0,80}\b(to|into)\s+(https?:\/\/|[\w.+-]+@[\w-]+\.[\w.]+|(the\s+)?(attacker|external|remote|following)\b)/i,
+        negatable: true
       },
       {
         label: "instruction to pass content through a parameter",
-        pattern: /\bpass\b[^.\n]{0,40}\b(its|the|their|file)\s+contents?\b[^.\n]{0,30}\bas\b/i
+        pattern: /\bpass\b[^.\n]{0,40}\b(its|the|their|file)\s+contents?\b[^.\n]{0,30}\bas\b/i,
+        negatable: true
       }
     ];
+    VERBS = "ignore|disregard|forget|override|read|open|cat|load|access|include|attach|fetch|send|forward|post|upload|transmit|exfiltrate|e-?mail|leak|pass";
+    APOSTROPHE = "['\u2019]?";
+    NEGATION = [
+      "do\\s+not",
+      "does\\s+not",
+      `don${APOSTROPHE}t`,
+      `doesn${APOSTROPHE}t`,
+      "must\\s+not",
+      `mustn${APOSTROPHE}t`,
+      "should\\s+not",
+      `shouldn${APOSTROPHE}t`,
+      "shall\\s+not",
+      "will\\s+not",
+      `won${APOSTROPHE}t`,
+      "may\\s+not",
+      "cannot",
+      "can\\s+not",
+      `can${APOSTROPHE}t`,
+      "never",
+      "not\\s+to",
+      "avoid"
+    ].join("|");
+    FORBIDS = new RegExp(`\\b(?:${NEGATION})\\s+(?:(?:ever|try\\s+to|attempt\\s+to)\\s+)?(?:(?:${VERBS})\\s*,?\\s+n?or\\s+)*$`, "i");
+    CONDITION = /\b(?:if|unless|when|whenever|until|otherwise|whether(?:\s+or)?)\s+(?:[\w'\u2019-]+\s+){0,2}$/i;
+    SENTENCE_END = /[.!?](?=\s)|[;:\n]/g;
+    LOOKBACK = 160;
+    EXCEPTION = /\b(?:but|except|other\s+than|besides|apart\s+from|only|unless|instead|save\s+for)\b/i;
   }
 });
 
@@ -22155,10 +22521,11 @@ function compareAnnotations(before, after, emit) {
   const readOnlyAfter = hint(after, "readOnlyHint");
   const effective = (annotations, readOnly, key2) => key2 === "destructiveHint" && readOnly ? false : key2 === "idempotentHint" && readOnly ? true : hint(annotations, key2);
   for (const key2 of HINTS) {
+    const governed = key2 === "destructiveHint" || key2 === "idempotentHint";
+    if (governed && readOnlyBefore !== readOnlyAfter && hint(before, key2) === hint(after, key2)) continue;
     const was = key2 === "readOnlyHint" ? readOnlyBefore : effective(before, readOnlyBefore, key2);
     const now = key2 === "readOnlyHint" ? readOnlyAfter : effective(after, readOnlyAfter, key2);
     if (was === now) continue;
-    if (key2 === "idempotentHint" && readOnlyBefore && !readOnlyAfter) continue;
     const risky = key2 === "readOnlyHint" || key2 === "idempotentHint" ? !now : now;
     const rule2 = {
       readOnlyHint: risky ? "tool-read-only-hint-removed" : "tool-read-only-hint-added",
@@ -22371,7 +22738,7 @@ function compareCapabilities(before, after, emit) {
     const now = own(after, capability);
     const at = pointer("capabilities", capability);
     if (isSet(was) && !isSet(now)) {
-      emit("server-capability-removed", at, was, now, { capability });
+      emit(SERVER_CAPABILITIES.has(capability) ? "server-capability-removed" : "server-nonstandard-capability-removed", at, was, now, { capability });
       continue;
     }
     if (!isSet(was) && isSet(now)) {
@@ -22397,12 +22764,14 @@ function compareCapabilities(before, after, emit) {
     }
   }
 }
+var SERVER_CAPABILITIES;
 var init_compare_server = __esm({
   "src/diff/compare-server.ts"() {
     "use strict";
     init_emit();
     init_json2();
     init_model_text();
+    SERVER_CAPABILITIES = /* @__PURE__ */ new Set(["tools", "prompts", "resources", "logging", "completions", "tasks"]);
   }
 });
 
@@ -22652,12 +23021,18 @@ function diffTools(base, head) {
   }
   for (const rename2 of renamed.renames) {
     changes.push(
-      renameChange("tool-renamed", "tool", rename2, { inputSchemaChanged: !jsonEqual(rename2.before.inputSchema, rename2.after.inputSchema) }),
+      renameChange("tool-renamed", "tool", rename2, inputSchemaFacts(rename2.before, rename2.after)),
       ...toolSteering(rename2.before, rename2.after)
     );
   }
   for (const [before, after] of matched) changes.push(...compareTool(before, after));
   return changes;
+}
+function inputSchemaFacts(before, after) {
+  if (jsonEqual(before.inputSchema, after.inputSchema)) return { inputSchemaChanged: false };
+  const found = [];
+  compareSchemaPair(before.name, "input", before.inputSchema, after.inputSchema, found);
+  return { inputSchemaChanged: true, inputSchemaNarrowed: found.some((item) => item.severity === "breaking") };
 }
 function renameChange(rule2, entity, rename2, facts) {
   return change(rule2, {
@@ -22774,6 +23149,23 @@ var init_diff_snapshots = __esm({
   }
 });
 
+// src/rules/detail.ts
+function changeDetail(change2) {
+  const rule2 = hasRule(change2.rule) ? getRule(change2.rule) : void 0;
+  if (rule2?.detail && change2.params !== void 0) return rule2.detail(change2);
+  const opening = `${ENTITY_WORD[change2.entity]} \`${change2.name}\``;
+  if (!change2.message.startsWith(opening)) return change2.message;
+  return change2.message.slice(opening.length).replace(/^:? /, "").replace(/\.$/, "");
+}
+var ENTITY_WORD;
+var init_detail = __esm({
+  "src/rules/detail.ts"() {
+    "use strict";
+    init_registry();
+    ENTITY_WORD = { server: "Server", tool: "Tool", prompt: "Prompt", resource: "Resource", resourceTemplate: "Resource template" };
+  }
+});
+
 // src/policy/json-text.ts
 var init_json_text = __esm({
   "src/policy/json-text.ts"() {
@@ -22782,9 +23174,9 @@ var init_json_text = __esm({
 });
 
 // src/policy/acknowledge.ts
-function acknowledgementMatches(ack, change2, changeFingerprint, server) {
+function acknowledgementMatches(ack, change2, changeFingerprint2, server) {
   if (ack.server !== void 0 && ack.server !== server) return false;
-  if (ack.fingerprint !== void 0 && ack.fingerprint !== changeFingerprint) return false;
+  if (ack.fingerprint !== void 0 && ack.fingerprint !== changeFingerprint2) return false;
   if (ack.rule !== void 0) {
     return ack.rule === change2.rule && ack.entity === change2.entity && ack.name === change2.name && ack.pointer === change2.pointer;
   }
@@ -22803,8 +23195,24 @@ var init_acknowledge = __esm({
 // src/policy/fingerprint.ts
 import { createHash } from "node:crypto";
 function fingerprint(change2) {
-  const key2 = JSON.stringify([change2.rule, change2.entity, change2.name, change2.pointer]);
-  return createHash("sha256").update(key2, "utf8").digest("hex").slice(0, 12);
+  const fields = [change2.rule, change2.entity, change2.name, change2.pointer];
+  if (change2.subject !== void 0) fields.push(change2.subject);
+  return createHash("sha256").update(JSON.stringify(fields), "utf8").digest("hex").slice(0, 12);
+}
+function changeFingerprint(change2) {
+  return fingerprint({ rule: change2.rule, entity: change2.entity, name: change2.name, pointer: change2.pointer, subject: changeSubject(change2) });
+}
+function changeSubject(change2) {
+  const parts = {};
+  const params = change2.params ?? {};
+  if (typeof params.property === "string") parts.property = params.property;
+  for (const key2 of ["values", "types"]) {
+    const list2 = params[key2];
+    if (Array.isArray(list2)) parts[key2] = list2.map((value) => JSON.stringify(value)).sort();
+  }
+  const after = change2.after;
+  if (after === null || typeof after === "string" || typeof after === "number" || typeof after === "boolean") parts.after = after;
+  return Object.keys(parts).length > 0 ? JSON.stringify(parts) : void 0;
 }
 var init_fingerprint = __esm({
   "src/policy/fingerprint.ts"() {
@@ -22970,13 +23378,14 @@ function buildReport({ diff, base, head, sources, policy, context }) {
   const used = /* @__PURE__ */ new Set();
   const locate = locator(sources);
   const changes = diff.changes.map((change2) => {
-    const print = fingerprint(change2);
+    const print = changeFingerprint(change2);
     const override = policy.severity?.[change2.rule];
     const severity = override ?? change2.severity;
     const matches = acknowledged.filter((entry) => acknowledgementMatches(entry, change2, print, policy.server));
     for (const entry of matches) used.add(entry);
     const ack = matches.find((entry) => !isExpired(entry, policy.today)) ?? matches[0];
-    const result2 = { ...change2, severity, fingerprint: print, acknowledged: false, failing: false };
+    const result2 = { ...change2, severity, fingerprint: print, acknowledged: false, failing: false, detail: "" };
+    lazyProperty(result2, "detail", () => changeDetail(change2));
     if (override !== void 0 && override !== change2.severity) result2.defaultSeverity = change2.severity;
     if (ack) {
       const expired = isExpired(ack, policy.today);
@@ -23073,6 +23482,7 @@ var init_build_report = __esm({
   "src/policy/build-report.ts"() {
     "use strict";
     init_limits();
+    init_detail();
     init_acknowledge();
     init_config();
     init_fail_on();
@@ -23118,17 +23528,38 @@ function workflowCommand(command, properties, message2) {
 }
 function renderGithub(report) {
   const lines = [];
+  const suggestedOn = suggestionCarriers(report.changes);
+  const extraErrors = (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (report.context?.exceeded.length ?? 0);
+  const budget = {
+    error: Math.max(1, ANNOTATIONS_PER_LEVEL - extraErrors),
+    warning: ANNOTATIONS_PER_LEVEL,
+    notice: Math.max(1, ANNOTATIONS_PER_LEVEL - report.notes.length)
+  };
+  const byLevel = { error: [], warning: [], notice: [] };
   for (const change2 of report.changes) {
-    const command = annotationLevel(change2);
-    if (!command) continue;
-    const title = `${change2.severity}: ${change2.rule} (${change2.entity} ${cleanLine(change2.name)})`;
-    const text = [cleanLine(change2.message)];
-    if (change2.acknowledged) text.push(`Acknowledged: ${cleanLine(change2.acknowledgement?.reason ?? "")}`);
-    if (change2.acknowledgement?.expired) text.push(`The acknowledgement expired on ${change2.acknowledgement.expires}.`);
-    if (change2.suggestion && change2.severity === "breaking") text.push(`Suggestion: ${cleanLine(change2.suggestion.text)}`);
-    text.push(`Fingerprint: ${change2.fingerprint}`);
-    lines.push(workflowCommand(command, { file: change2.location?.path, line: change2.location?.line, title }, text.join("\n")));
+    const level = annotationLevel(change2);
+    if (level) byLevel[level].push(change2);
   }
+  const overflow = [];
+  for (const level of ["error", "warning", "notice"]) {
+    const changes = byLevel[level];
+    if (changes.length <= budget[level]) {
+      for (const change2 of changes) lines.push(changeAnnotation(level, change2, suggestedOn));
+      continue;
+    }
+    const groups = entityGroups(changes);
+    const shown2 = groups.length <= budget[level] ? groups : groups.slice(0, budget[level] - 1);
+    for (const group of shown2) lines.push(group.length === 1 ? changeAnnotation(level, group[0], suggestedOn) : entityAnnotation(level, group, suggestedOn));
+    const rest = groups.slice(shown2.length);
+    if (rest.length === 0) continue;
+    const count2 = rest.reduce((sum, group) => sum + group.length, 0);
+    const names = rest.map((group) => `${group[0].entity} ${cleanLine(group[0].name)}`);
+    lines.push(
+      workflowCommand(level, { title: `mcp-compat: ${count2} more ${LEVEL_WORD[level]} on ${rest.length} more entities` }, `GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of a kind per step; these are in the log (lines starting "mcp-compat: ${LEVEL_WORD[level]}:") and in the full report: ${names.join(", ")}.`)
+    );
+    for (const change2 of rest.flat()) overflow.push(`mcp-compat: ${LEVEL_WORD[level]}: ${changeLine(change2)}`);
+  }
+  lines.push(...overflow);
   if (report.versionCheck && !report.versionCheck.ok) {
     lines.push(workflowCommand("error", { title: "mcp-compat: version bump too small" }, cleanLine(report.versionCheck.message)));
   }
@@ -23146,16 +23577,61 @@ function renderGithub(report) {
   return `${lines.join("\n")}
 `;
 }
+function changeAnnotation(level, change2, suggestedOn) {
+  const title = `${change2.severity}: ${change2.rule} (${change2.entity} ${cleanLine(change2.name)})`;
+  const text = [cleanLine(change2.message)];
+  if (change2.acknowledged) text.push(`Acknowledged: ${cleanLine(change2.acknowledgement?.reason ?? "")}`);
+  if (change2.acknowledgement?.expired) text.push(`The acknowledgement expired on ${change2.acknowledgement.expires}.`);
+  if (change2.suggestion && suggestedOn.has(change2)) text.push(`Suggestion: ${cleanLine(change2.suggestion.text)}`);
+  text.push(`Fingerprint: ${change2.fingerprint}`);
+  return workflowCommand(level, { file: change2.location?.path, line: change2.location?.line, title }, text.join("\n"));
+}
+function entityAnnotation(level, changes, suggestedOn) {
+  const first = changes[0];
+  const title = `${first.severity === "breaking" || changes.every((change2) => change2.severity === first.severity) ? first.severity : "failing"}: ${changes.length} changes (${first.entity} ${cleanLine(first.name)})`;
+  const text = changes.map((change2) => `- ${changeLine(change2)}`);
+  const carrier = changes.find((change2) => change2.suggestion && suggestedOn.has(change2));
+  if (carrier?.suggestion) text.push(`Suggestion: ${cleanLine(carrier.suggestion.text)}`);
+  return workflowCommand(level, { file: first.location?.path, line: first.location?.line, title }, text.join("\n"));
+}
+function changeLine(change2) {
+  const acknowledged = change2.acknowledged ? ` (acknowledged: ${cleanLine(change2.acknowledgement?.reason ?? "")})` : "";
+  return `${cleanLine(change2.message)} [${change2.rule} ${change2.fingerprint}]${acknowledged}`;
+}
+function entityGroups(changes) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const change2 of changes) {
+    const key2 = `${change2.entity}\0${change2.name}`;
+    const group = groups.get(key2);
+    if (group) group.push(change2);
+    else groups.set(key2, [change2]);
+  }
+  return [...groups.values()];
+}
 function annotationLevel(change2) {
   if (change2.acknowledged) return change2.severity === "compatible" ? void 0 : "notice";
   if (change2.severity === "breaking" || change2.failing) return "error";
   return change2.severity === "risky" ? "warning" : void 0;
 }
+function suggestionCarriers(changes) {
+  const carriers = /* @__PURE__ */ new Map();
+  for (const change2 of changes) {
+    const level = annotationLevel(change2);
+    if (!change2.suggestion || change2.severity !== "breaking" || level === void 0) continue;
+    const key2 = [change2.entity, change2.name, change2.suggestion.kind, change2.suggestion.name].join("\0");
+    const current = carriers.get(key2);
+    if (current === void 0 || level === "error" && annotationLevel(current) !== "error") carriers.set(key2, change2);
+  }
+  return new Set(carriers.values());
+}
+var ANNOTATIONS_PER_LEVEL, LEVEL_WORD;
 var init_github = __esm({
   "src/report/github.ts"() {
     "use strict";
     init_sanitize();
     init_context_cost();
+    ANNOTATIONS_PER_LEVEL = 10;
+    LEVEL_WORD = { error: "failing changes", warning: "risky changes", notice: "acknowledged changes" };
   }
 });
 
@@ -23319,7 +23795,7 @@ function groupBySeverity(items, order, minRepeat = MIN_REPEAT) {
     for (const list2 of candidates.values()) {
       if (new Set(list2.map((item) => item.name)).size < minRepeat) continue;
       const first = list2[0];
-      repeated.push({ rule: first.rule, severity, entity: first.entity, pointer: first.pointer, failing: first.failing, changes: list2 });
+      repeated.push({ rule: first.rule, severity, entity: first.entity, pointer: first.pointer, failing: first.failing, changes: list2, names: distinctNames(list2), subjects: subjectsOf(list2) });
       for (const item of list2) folded.add(item);
     }
     sections.push({ severity, count: ofSeverity.length, repeated, entities: byEntity(ofSeverity.filter((item) => !folded.has(item))) });
@@ -23344,14 +23820,32 @@ function distinctSuggestions(changes) {
   return [...seen.values()];
 }
 function namesOf(group, limit) {
-  const names = group.changes.map((change2) => change2.name);
-  return { shown: names.slice(0, limit), more: Math.max(0, names.length - limit) };
+  return { shown: group.names.slice(0, limit), more: Math.max(0, group.names.length - limit) };
 }
-var MIN_REPEAT, SEVERITY_ORDER;
+function listedSubjects(group) {
+  if (group.subjects.length === 1) return [];
+  if (group.severity === "compatible" && group.subjects.length > COMPATIBLE_SUBJECTS_SHOWN) return [];
+  return group.subjects;
+}
+function distinctNames(items) {
+  return [...new Set(items.map((item) => item.name))];
+}
+function subjectsOf(items) {
+  const byDetail = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const list2 = byDetail.get(item.detail) ?? [];
+    list2.push(item);
+    byDetail.set(item.detail, list2);
+  }
+  const subjects = [...byDetail].map(([detail, changes]) => ({ detail, names: distinctNames(changes), changes }));
+  return subjects.sort((a, b) => b.names.length - a.names.length);
+}
+var MIN_REPEAT, COMPATIBLE_SUBJECTS_SHOWN, SEVERITY_ORDER;
 var init_group = __esm({
   "src/report/group.ts"() {
     "use strict";
     MIN_REPEAT = 3;
+    COMPATIBLE_SUBJECTS_SHOWN = 3;
     SEVERITY_ORDER = ["breaking", "risky", "compatible"];
   }
 });
@@ -23529,13 +24023,24 @@ function tableSection(report, level) {
 `;
 }
 function repeatedRow(group, level, limit) {
-  const shown2 = group.changes.slice(0, limit).map((change2) => code3(change2.name));
-  const more = group.changes.length - shown2.length;
-  const where = `${entityCount(group.changes.length, group.entity)}${group.pointer ? ` at ${code3(group.pointer)}` : ""}: ${shown2.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+  const names = (list2) => {
+    const shown2 = list2.slice(0, limit).map(code3);
+    const more = list2.length - shown2.length;
+    return `${shown2.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+  };
+  const where = `${entityCount(group.names.length, group.entity)}${group.pointer ? ` at ${code3(group.pointer)}` : ""}`;
   const mark = `${ICON[group.severity]}${group.failing ? " **fails**" : ""}`;
-  if (level === "names-only") return `| ${mark} | ${where} | ${code3(group.rule)} |`;
-  const example = `e.g. ${escapeMessage(group.changes[0].message)}`;
-  return `| ${mark} | ${where}<br>${example} | ${code3(group.rule)} |`;
+  if (level === "names-only") return `| ${mark} | ${where}: ${names(group.names)} | ${code3(group.rule)} |`;
+  const subjects = listedSubjects(group);
+  if (subjects.length === 0) {
+    const example = `e.g. ${escapeMessage(group.changes[0].message)}`;
+    return `| ${mark} | ${where}: ${names(group.names)}<br>${example} | ${code3(group.rule)} |`;
+  }
+  const lines = subjects.map((subject2) => {
+    const on = subject2.names.length === 1 ? code3(subject2.names[0]) : `${entityCount(subject2.names.length, group.entity)}: ${names(subject2.names)}`;
+    return `${escapeMessage(subject2.detail ?? "")} on ${on}`;
+  });
+  return `| ${mark} | ${where}:<br>${lines.join("<br>")} | ${code3(group.rule)} |`;
 }
 function entitySection(entity, options, withCode) {
   const counts = SEVERITY_ORDER.map((severity) => [severity, entity.changes.filter((change2) => change2.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${ICON[severity]} ${count2} ${severity}`).join(", ");
@@ -24144,13 +24649,14 @@ function renderText(report, options = {}) {
     for (const group of section.repeated) out.push(...repeatedLines(group, c, color));
     for (const entity of section.entities) {
       out.push(`  ${c.bold(`${ENTITY_LABEL2[entity.entity]} ${cleanLine(entity.name)}`)}`);
-      for (const change2 of entity.changes) out.push(changeLine(change2, c, color));
+      for (const change2 of entity.changes) out.push(changeLine2(change2, c, color));
       out.push(...suggestionLines(entity.name, suggestionsOf(entity, report.changes), "      "));
     }
     const pending = section.repeated.flatMap((group) => group.changes).filter((change2) => change2.suggestion && !suggested.has(change2.name));
     const tools = [...new Map(pending.map((change2) => [change2.name, change2])).values()];
     if (level === "brief" && tools.length > 0) {
       const first = tools[0];
+      for (const tool of tools) suggested.add(tool.name);
       out.push(
         `  ${c.cyan("suggestion")} for ${tools.length === 1 ? "this tool" : `each of these ${tools.length} tools`}, e.g. ${cleanLine(first.suggestion.text)}`,
         `  ${c.dim("(--suggestions full shows each, with code)")}`
@@ -24180,15 +24686,25 @@ function renderText(report, options = {}) {
 `;
 }
 function repeatedLines(group, c, paint) {
-  const { shown: shown2, more } = namesOf(group, NAMES_SHOWN);
-  const names = shown2.map(cleanLine).join(", ") + (more > 0 ? `, and ${more} more` : "");
-  const first = group.changes[0];
+  const head = `  ${paint(group.failing ? "x" : "-")} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || "(entity)"}`)} on ${entityCount(group.names.length, group.entity)}:`;
+  const subjects = listedSubjects(group);
+  if (subjects.length === 0) {
+    const first = group.changes[0];
+    return [`${head} ${nameList(group)}`, `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`];
+  }
   return [
-    `  ${paint(group.failing ? "x" : "-")} ${group.rule} ${c.dim(`at ${cleanLine(group.pointer) || "(entity)"}`)} on ${entityCount(group.changes.length, group.entity)}: ${names}`,
-    `      ${c.dim(`e.g. ${cleanLine(first.message)}`)}`
+    head,
+    ...subjects.map((subject2) => {
+      const names = subject2.names.length === 1 ? cleanLine(subject2.names[0]) : `${entityCount(subject2.names.length, group.entity)}: ${nameList(subject2)}`;
+      return `      ${cleanLine(subject2.detail ?? "")} on ${names}`;
+    })
   ];
 }
-function changeLine(change2, c, paint) {
+function nameList(group) {
+  const { shown: shown2, more } = namesOf(group, NAMES_SHOWN);
+  return shown2.map(cleanLine).join(", ") + (more > 0 ? `, and ${more} more` : "");
+}
+function changeLine2(change2, c, paint) {
   const marks = [];
   if (change2.acknowledged) marks.push(c.dim(`acknowledged: ${cleanLine(change2.acknowledgement?.reason ?? "")}`));
   if (change2.acknowledgement?.expired) marks.push(c.red(`acknowledgement expired ${change2.acknowledgement.expires ?? ""}`));
@@ -24432,23 +24948,39 @@ __export(write_exports, {
   writeTextAtomically: () => writeTextAtomically
 });
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir, rename, rm as rm2, writeFile } from "node:fs/promises";
+import { mkdir, realpath, rename, rm as rm2, stat as stat2, writeFile } from "node:fs/promises";
 import { basename as basename4, dirname as dirname5, join as join4, resolve as resolve7 } from "node:path";
 async function writeSnapshotFile(path, snapshot) {
   const target = resolve7(path);
   await writeTextAtomically(target, serializeSnapshot(snapshot));
 }
 async function writeTextAtomically(target, text) {
-  const dir = dirname5(target);
+  const destination = await destinationOf(target);
+  if (destination === "not-a-regular-file") {
+    await writeFile(target, text, "utf8");
+    return;
+  }
+  const dir = dirname5(destination);
   await mkdir(dir, { recursive: true });
-  const temp = join4(dir, `.${basename4(target)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  const temp = join4(dir, `.${basename4(destination)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, text, "utf8");
-    await rename(temp, target);
+    await rename(temp, destination);
   } catch (error4) {
     await rm2(temp, { force: true });
     throw error4;
   }
+}
+async function destinationOf(target) {
+  let info;
+  try {
+    info = await stat2(target);
+  } catch (error4) {
+    if (error4.code === "ENOENT") return target;
+    throw error4;
+  }
+  if (info.isDirectory()) return target;
+  return info.isFile() ? realpath(target) : "not-a-regular-file";
 }
 var init_write = __esm({
   "src/snapshot/write.ts"() {
@@ -24821,7 +25353,7 @@ var init_paging = __esm({
 });
 
 // src/capture/line-buffer.ts
-var LineBuffer;
+var LineBuffer, NotJsonLine;
 var init_line_buffer = __esm({
   "src/capture/line-buffer.ts"() {
     "use strict";
@@ -24855,7 +25387,12 @@ var init_line_buffer = __esm({
           this.size -= before.reduce((bytes, part) => bytes + part.length, 0) + end + 1;
           this.chunks = [...rest.length > 0 ? [rest] : [], ...this.chunks.slice(this.scanned + 1)];
           this.scanned = 0;
-          return this.parse(line.replace(/\r$/, ""));
+          const text = line.replace(/\r$/, "");
+          try {
+            return this.parse(text);
+          } catch (error4) {
+            throw error4 instanceof SyntaxError ? new NotJsonLine(text, error4) : error4;
+          }
         }
         return null;
       }
@@ -24864,6 +25401,14 @@ var init_line_buffer = __esm({
         this.size = 0;
         this.scanned = 0;
       }
+    };
+    NotJsonLine = class extends SyntaxError {
+      constructor(line, cause) {
+        super(`a line of ${Buffer.byteLength(line)} bytes is not JSON`, { cause });
+        this.line = line;
+        this.name = "SyntaxError";
+      }
+      line;
     };
   }
 });
@@ -30769,8 +31314,8 @@ function groupRunning(pgid) {
 }
 function processStatus(pid) {
   try {
-    const stat2 = readFileSync3(`/proc/${pid}/stat`, "utf8");
-    const [state, ppid, pgid] = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    const stat3 = readFileSync3(`/proc/${pid}/stat`, "utf8");
+    const [state, ppid, pgid] = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return { pgid: Number(pgid), ppid: Number(ppid), running: state !== "Z" && state !== "X" };
   } catch {
     return void 0;
@@ -33357,15 +33902,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat2, path, options) {
-      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
+    function checkStat(stat3, path, options) {
+      if (!stat3.isSymbolicLink() && !stat3.isFile()) {
         return false;
       }
       return checkPathExt(path, options);
     }
     function isexe(path, options, cb) {
-      fs5.stat(path, function(er, stat2) {
-        cb(er, er ? false : checkStat(stat2, path, options));
+      fs5.stat(path, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, path, options));
       });
     }
     function sync(path, options) {
@@ -33381,20 +33926,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs5 = __require("fs");
     function isexe(path, options, cb) {
-      fs5.stat(path, function(er, stat2) {
-        cb(er, er ? false : checkStat(stat2, options));
+      fs5.stat(path, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, options));
       });
     }
     function sync(path, options) {
       return checkStat(fs5.statSync(path), options);
     }
-    function checkStat(stat2, options) {
-      return stat2.isFile() && checkMode(stat2, options);
+    function checkStat(stat3, options) {
+      return stat3.isFile() && checkMode(stat3, options);
     }
-    function checkMode(stat2, options) {
-      var mod = stat2.mode;
-      var uid = stat2.uid;
-      var gid = stat2.gid;
+    function checkMode(stat3, options) {
+      var mod = stat3.mode;
+      var uid = stat3.uid;
+      var gid = stat3.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u = parseInt("100", 8);
@@ -69457,6 +70002,15 @@ var init_events = __esm({
 });
 
 // src/capture/stderr-tail.ts
+function npmHeadline(lines) {
+  let end = lines.length - 1;
+  while (end >= 0 && !NPM_ERROR.test(lines[end])) end--;
+  if (end < 0) return void 0;
+  let start = end;
+  while (start > 0 && NPM_ERROR.test(lines[start - 1])) start--;
+  for (let index = start; index <= end; index++) if (NPM_ERROR_HEADLINE.test(lines[index])) return index;
+  return void 0;
+}
 function isHeadline(line) {
   return HEADLINE.test(line);
 }
@@ -69467,7 +70021,7 @@ function findLastIndex(items, test) {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
   return -1;
 }
-var StderrTail, HEADLINE;
+var StderrTail, HEADLINE, NPM_ERROR, NPM_ERROR_HEADLINE;
 var init_stderr_tail = __esm({
   "src/capture/stderr-tail.ts"() {
     "use strict";
@@ -69507,7 +70061,7 @@ var init_stderr_tail = __esm({
        */
       summary(max = 300) {
         const lines = `${this.text}${this.mask(this.partial)}`.split(/\r?\n/).map((line) => cleanLine(line).trim()).filter(Boolean);
-        const headline = findLastIndex(lines, isHeadline);
+        const headline = npmHeadline(lines) ?? findLastIndex(lines, isHeadline);
         const joined = lines.slice(-4).join(" | ");
         if (headline === -1 || headline >= lines.length - 4 && joined.length <= max) {
           return joined.length > max ? `\u2026${joined.slice(-max)}` : joined;
@@ -69523,6 +70077,8 @@ var init_stderr_tail = __esm({
       }
     };
     HEADLINE = /^(?:Traceback \(most recent call last\)|[\w$.]*(?:Error|Exception)(?: \[[\w-]+\])?:|error(?:\[\w+\])?:|panic:|fatal(?: error)?:|Uncaught\b)/i;
+    NPM_ERROR = /^npm (?:error|ERR!)(?: |$)/;
+    NPM_ERROR_HEADLINE = /^npm (?:error|ERR!) (?!code\b)(?:\d{3} +)?(?!A complete log)\S.{8,}/;
   }
 });
 
@@ -83304,7 +83860,7 @@ async function capture(target, options, who, emit, masker) {
   const mask = (text) => masker.mask(text);
   const requests = new RequestLog(emit, mask);
   const tail = new StderrTail(8192, (line) => emit({ event: "server.stderr", line }), mask);
-  const context = { who, tail, stdio: target.kind === "stdio", emit, requests, parsedFromJson: true };
+  const context = { who, tail, stdio: target.kind === "stdio", emit, requests, parsedFromJson: true, mask };
   const transport = await createTransport(target, tail, { deadline: started + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }).catch((error4) => {
     throw asUserError(error4, context, "starting", "");
   });
@@ -83360,11 +83916,12 @@ async function captureOverTransportOpen(inner, context, options) {
   const failed = new Promise((_, reject) => fail = reject);
   const failure3 = (what, hint2, cause) => new UserError(`${sentence(what)}.${hint2 ? ` ${hint2}` : ""}${stderr()}`, cause === void 0 ? {} : { cause });
   client.onerror = (error4) => {
-    log(`transport error: ${excerpt3(firstLine2(error4.message), 300)}`);
+    if (closing && /\bAbortError\b/.test(`${error4.name} ${error4.message}`)) return;
+    log(`transport error: ${excerpt3(firstLine2(withoutQuotedInput(error4)), 300)}`);
     if (closing) return;
     if (responseTooLarge(error4)) fail(asUserError(error4, context, now(), stderr()));
     if (!context.stdio) return;
-    if (error4 instanceof SyntaxError) fail(failure3(`${context.who} wrote something that is not an MCP message on stdout while ${now()} (${excerpt3(firstLine2(error4.message))})`, "Logs belong on stderr."));
+    if (error4 instanceof SyntaxError) fail(failure3(`${context.who} wrote something that is not an MCP message on stdout while ${now()}${notJsonLine(error4, context.mask ?? ((text) => text))}`, "Logs belong on stderr."));
     else fail(asUserError(error4, context, now(), stderr()));
   };
   client.onclose = () => {
@@ -83464,6 +84021,17 @@ function declaredCapabilities(names) {
   }
   return Object.fromEntries([...new Set(names)].sort().map((name) => [name, {}]));
 }
+function notJsonLine(error4, mask) {
+  return error4 instanceof NotJsonLine ? `: "${excerpt3(mask(error4.line), 80)}"` : "";
+}
+function withoutQuotedInput(error4) {
+  return error4 instanceof SyntaxError && / is not valid JSON$/.test(firstLine2(error4.message)) ? "not valid JSON" : error4.message;
+}
+function statusHint(status, who) {
+  const overSse = who.startsWith("SSE server");
+  if (overSse && (status === "400" || status === "405")) return "A Streamable HTTP endpoint answers so: try it without --transport sse.";
+  return status === "404" || status === "405" ? "Check the URL's path (often /mcp, or /sse with --transport sse)." : void 0;
+}
 function asUserError(error4, context, phase, stderr) {
   if (error4 instanceof UserError) return error4;
   const err = error4 instanceof Error ? error4 : new Error(String(error4));
@@ -83493,7 +84061,7 @@ function asUserError(error4, context, phase, stderr) {
   const status = /\b(?:HTTP|status)\s*(\d{3})\b/i.exec(err.message)?.[1] ?? ("code" in err && typeof err.code === "number" && err.code >= 400 && err.code < 600 ? String(err.code) : void 0);
   if (status === "401") return new UserError(`${who} refused the connection (HTTP 401): it wants credentials.`, { hint: 'Pass them with --header "Authorization: Bearer ...".', cause: err });
   if (status === "403") return new UserError(`${who} refused the connection (HTTP 403): the credentials are not accepted, or lack a permission.`, { hint: 'Check the token passed with --header "Authorization: Bearer ...".', cause: err });
-  if (status !== void 0) return new UserError(`${who} answered HTTP ${status} while ${phase}.`, { hint: status === "404" || status === "405" ? "Check the URL's path (often /mcp, or /sse with --transport sse)." : void 0, cause: err });
+  if (status !== void 0) return new UserError(`${who} answered HTTP ${status} while ${phase}.`, { hint: statusHint(status, context.who), cause: err });
   const notMcpHint = "Check that the URL is the server's MCP endpoint (often /mcp, or /sse with --transport sse).";
   const contentType2 = /Unexpected content type: ([^\s;,]+)/i.exec(err.message)?.[1];
   if (contentType2?.toLowerCase() === "text/html") return new UserError(`${who} does not speak MCP: it answered with an HTML page while ${phase}.`, { hint: notMcpHint, cause: err });
@@ -83502,7 +84070,7 @@ function asUserError(error4, context, phase, stderr) {
   if (err.name === "ZodError") {
     return new UserError(`${who} sent a message that is not valid JSON-RPC while ${phase}: JSON, but not a request, a notification, or a response with an object "result" or an "error".${stderr}`, { cause: err });
   }
-  if (err instanceof SyntaxError) return new UserError(`${who} answered with something that is not JSON while ${phase} (${excerpt3(firstLine2(err.message))}).${stderr}`, { cause: err });
+  if (err instanceof SyntaxError) return new UserError(`${who} answered with something that is not JSON while ${phase}.${stderr}`, { cause: err });
   const tooLarge2 = /ReadBuffer exceeded maximum size of (\d+) bytes/.exec(err.message)?.[1];
   if (tooLarge2 !== void 0) return new UserError(`${who} wrote a message larger than ${Math.round(Number(tooLarge2) / 1024 / 1024)} MB on stdout while ${phase}.${stderr}`, { cause: err });
   if (context.stdio && (code4 === "EPIPE" || /\bEPIPE\b/.test(err.message))) return new UserError(`${who} closed the connection (it stopped reading its stdin) while ${phase}.${stderr}`, { cause: err });
@@ -83553,6 +84121,7 @@ var init_snapshot_server = __esm({
     init_recording_transport();
     init_events();
     init_secrets();
+    init_line_buffer();
     init_stderr_tail();
     init_target();
     init_transports();
@@ -83638,7 +84207,7 @@ function suggestFlag(message2, flags) {
   return guess === void 0 ? "" : ` (did you mean --${guess}?)`;
 }
 function oneLine(text) {
-  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("See more help")).join(" ").replace(/:\s+/, ": ");
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("See more help")).join(" ").replace(/:\s+/, ": ").replace(/^Parsing (--[\w-]+) Expected (.*) but received: (.*)$/s, "$1 expects $2; got $3.");
 }
 
 // src/commands/flags/project-config.ts
