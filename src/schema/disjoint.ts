@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
 import { FALSE, normalize, type Node } from './normalize.js';
-import { canonical, isObject, jsonType, own } from './json.js';
+import { canonical, isObject, jsonType, oncePerUnion, own, type UnionCache } from './json.js';
 
 /**
  * Whether no instance can match two schemas at once, proven from what they say outright:
@@ -107,7 +107,7 @@ function typesOf(node: JsonObject, root?: Json): Set<string> | undefined {
 }
 
 /** Per union as written and per document: a union's types are asked for once per pair of branches it is in. */
-const UNION_TYPES = new WeakMap<Json[], WeakMap<object, { types: Set<string> | undefined }>>();
+const UNION_TYPES: UnionCache<Set<string> | undefined> = new WeakMap();
 
 /** The types a union admits: those of its branches (normalised, so nested unions are spliced in), undefined when one is unconstrained. */
 function unionTypes(branches: Json[], root: Json): Set<string> | undefined {
@@ -122,12 +122,7 @@ function unionTypes(branches: Json[], root: Json): Set<string> | undefined {
     }
     return out;
   };
-  if (root === null || typeof root !== 'object') return compute();
-  let byRoot = UNION_TYPES.get(branches);
-  if (!byRoot) UNION_TYPES.set(branches, (byRoot = new WeakMap()));
-  let entry = byRoot.get(root);
-  if (!entry) byRoot.set(root, (entry = { types: compute() }));
-  return entry.types;
+  return oncePerUnion(UNION_TYPES, branches, root, compute);
 }
 
 function overlaps(a: Set<string>, b: Set<string>): boolean {

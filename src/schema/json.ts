@@ -117,3 +117,20 @@ export function coversType(types: ReadonlySet<string>, type: string): boolean {
 export function typeAccepts(types: ReadonlySet<string>, value: Json): boolean {
   return coversType(types, jsonType(value));
 }
+
+/**
+ * A cache of values computed per union as written (its branch list) and per document (the root
+ * its `$ref`s resolve against): a node is normalised each time it is compared, so the same union
+ * is asked about again and again.
+ */
+export type UnionCache<T> = WeakMap<Json[], WeakMap<object, { value: T }>>;
+
+/** `compute()` for this union and document, computed once; a document that is not an object is not cached. */
+export function oncePerUnion<T>(cache: UnionCache<T>, branches: Json[], root: Json, compute: () => T): T {
+  if (root === null || typeof root !== 'object') return compute();
+  let byRoot = cache.get(branches);
+  if (!byRoot) cache.set(branches, (byRoot = new WeakMap()));
+  let entry = byRoot.get(root);
+  if (!entry) byRoot.set(root, (entry = { value: compute() }));
+  return entry.value;
+}

@@ -1,5 +1,5 @@
 import type { Json, JsonObject } from '../snapshot/model.js';
-import { canonical, dict, has, isObject, jsonType, own } from './json.js';
+import { canonical, dict, has, isObject, jsonType, oncePerUnion, own, type UnionCache } from './json.js';
 import { firstOverlap } from './disjoint.js';
 
 /**
@@ -309,7 +309,7 @@ function flattenUnions(node: JsonObject, root: Json): Node {
   if (Array.isArray(node.oneOf)) {
     const branches = node.oneOf;
     const normalized = branches.map((branch) => normalize(branch, root));
-    const overlap = cachedOverlap(branches, root, () => firstOverlap(normalized, root));
+    const overlap = oncePerUnion(OVERLAP_CACHE, branches, root, () => firstOverlap(normalized, root));
     if (overlap !== undefined || Array.isArray(node.anyOf)) {
       if (overlap !== undefined) OVERLAPS.set(branches, overlap);
     } else {
@@ -327,17 +327,8 @@ function flattenUnions(node: JsonObject, root: Json): Node {
   return node;
 }
 
-/** firstOverlap per `oneOf` as written and per document: a node is normalised each time it is compared. */
-const OVERLAP_CACHE = new WeakMap<Json[], WeakMap<object, { pair: [number, number] | undefined }>>();
-
-function cachedOverlap(branches: Json[], root: Json, compute: () => [number, number] | undefined): [number, number] | undefined {
-  if (root === null || typeof root !== 'object') return compute();
-  let byRoot = OVERLAP_CACHE.get(branches);
-  if (!byRoot) OVERLAP_CACHE.set(branches, (byRoot = new WeakMap()));
-  let entry = byRoot.get(root);
-  if (!entry) byRoot.set(root, (entry = { pair: compute() }));
-  return entry.pair;
-}
+/** firstOverlap per `oneOf` as written and per document. */
+const OVERLAP_CACHE: UnionCache<[number, number] | undefined> = new WeakMap();
 
 /** Where each union branch left after normalising stood, relative to the node, as written. */
 const UNION_POINTERS = new WeakMap<Json[], string[]>();
