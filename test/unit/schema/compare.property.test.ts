@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Json, JsonObject } from '../../../src/snapshot/model.js';
 import { compareSchemas } from '../../../src/schema/compare.js';
 import { getRule } from '../../../src/rules/registry.js';
@@ -8,6 +7,7 @@ import { schemaRuleId } from '../../../src/rules/schema-rules.js';
 import type { SchemaDirection } from '../../../src/schema/model.js';
 import { instance, mutate, mutations, schema, usesOnlyDeclared } from './schema-arbitraries.js';
 import { instancesFor } from './schema-instances.js';
+import { accepts, asParsedJson, validator } from './ajv-oracle.js';
 
 /**
  * The comparator against a real validator. For a random schema and a random mutation of it,
@@ -21,18 +21,6 @@ import { instancesFor } from './schema-instances.js';
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
 /** Generous: each case compiles two schemas with ajv, and the machine may be shared. */
 const TIMEOUT = Math.max(60_000, RUNS * 200);
-
-const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
-
-function validator(s: JsonObject): (value: Json) => boolean {
-  const validate = ajv.compile(s);
-  return (value) => validate(value) === true;
-}
-
-/** Whether a sub-schema accepts a value (the generated schemas have no `$ref`, so a branch validates alone). */
-function accepts(value: Json, branch: Json): boolean {
-  return ajv.validate(branch as JsonObject | boolean, value) === true;
-}
 
 function verdict(direction: SchemaDirection, before: JsonObject, after: JsonObject): { breaking: boolean; rules: string[] } {
   const rules = compareSchemas(before, after).map((d) => schemaRuleId(direction, d.aspect));
@@ -120,9 +108,4 @@ function reorder(value: Json): Json {
     out[key] = (key === 'required' || key === 'anyOf') && Array.isArray(item) ? [...item].reverse().map(reorder) : reorder(item);
   }
   return out;
-}
-
-/** Instances as a client or server would send them: parsed JSON (ordinary prototypes, no `__proto__` oddities). */
-function asParsedJson(value: Json): Json {
-  return JSON.parse(JSON.stringify(value)) as Json;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Json, JsonObject } from '../../../src/snapshot/model.js';
 import { compareSchemas } from '../../../src/schema/compare.js';
 import { getRule } from '../../../src/rules/registry.js';
@@ -8,6 +7,7 @@ import { schemaRuleId } from '../../../src/rules/schema-rules.js';
 import type { SchemaDirection } from '../../../src/schema/model.js';
 import { UNION_MUTATIONS, cutExactly, instance, mutate, mutations, mutationsOf, schema, usesOnlyDeclared } from './schema-arbitraries.js';
 import { instancesFor } from './schema-instances.js';
+import { accepts, asParsedJson, validator } from './ajv-oracle.js';
 
 /**
  * Unions whose branches together cover the schema they replace, against ajv. Every case cuts a
@@ -23,22 +23,11 @@ import { instancesFor } from './schema-instances.js';
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
 const TIMEOUT = Math.max(60_000, RUNS * 200);
 
-const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
-
-function validator(s: JsonObject): (value: Json) => boolean {
-  const validate = ajv.compile(s);
-  return (value) => validate(value) === true;
-}
-
-const accepts = (value: Json, branch: Json) => ajv.validate(branch as JsonObject | boolean, value) === true;
-
 function severities(direction: SchemaDirection, before: JsonObject, after: JsonObject): string[] {
   return compareSchemas(before, after).map((d) => `${getRule(schemaRuleId(direction, d.aspect)).severity} ${d.aspect} ${d.pointer}`);
 }
 
 const BOUNDARY_VALUES: Json[] = [null, true, false, '', 'a', 'ab', 'abc', -1, 0, 0.5, 1, 2, 3, 10, [], [1], ['a', 'b'], {}, { a: 'a' }, { a: 1 }, { b: 'ab' }, { c: null }, { a: 'a', b: 1, c: null }];
-
-const parsed = (value: Json): Json => JSON.parse(JSON.stringify(value)) as Json;
 
 const unionSteps = mutationsOf(UNION_MUTATIONS);
 /** A union step, sometimes followed by a general mutation. */
@@ -51,7 +40,7 @@ describe('unions that cover the schema they replace, against ajv (property-based
         const after = mutate(before, changes);
         const validBefore = validator(before);
         const validAfter = validator(after);
-        const values = [...BOUNDARY_VALUES, ...samples.map(parsed), ...instancesFor(before, 50, seed), ...instancesFor(after, 50, seed + 1)];
+        const values = [...BOUNDARY_VALUES, ...samples.map(asParsedJson), ...instancesFor(before, 50, seed), ...instancesFor(after, 50, seed + 1)];
         const narrowed = values.find((value) => validBefore(value) && !validAfter(value) && usesOnlyDeclared(value, before, accepts));
         if (narrowed !== undefined && !severities('input', before, after).some((s) => s.startsWith('breaking'))) {
           throw new Error(`missed a breaking input change: ${JSON.stringify(narrowed)} is rejected now\nbefore ${JSON.stringify(before)}\nafter  ${JSON.stringify(after)}\nfound  ${severities('input', before, after).join('; ')}`);
