@@ -384,46 +384,42 @@ function enumProperty(node: JsonObject): string | undefined {
   });
 }
 
-/** Turns some leaves of a real schema into enums, nullable or typed unions and tagged unions, so every rewrite class has a place to apply. */
-function enrich(schema: JsonObject, random: Random): JsonObject {
+/** Rewrites one to three places below the root of `schema`, each picked at random, with `rewrite`. */
+function rewriteSomePlaces(schema: JsonObject, random: Random, rewrite: (node: JsonObject) => JsonObject): JsonObject {
   let current = schema;
   const steps = 1 + Math.floor(random() * 3);
   for (let step = 0; step < steps; step++) {
     const candidates = places(current).filter((place) => place.path.length > 0);
     if (candidates.length === 0) break;
     const place = pick(random, candidates);
-    const node = place.node;
-    const kinds = types(node);
-    let next: JsonObject | undefined;
-    if (kinds.includes('string') && random() < 0.5) next = { ...node, enum: ['alpha', 'beta', 'gamma'].slice(0, 2 + Math.floor(random() * 2)) };
-    else if (kinds.includes('object') && isObject(node.properties) && random() < 0.5) {
-      next = { anyOf: [{ ...node, properties: { ...node.properties, kind: { const: 'a' } }, required: [...new Set([...(Array.isArray(node.required) ? node.required.map(String) : []), 'kind'])] }, { type: 'object', properties: { kind: { const: 'b' }, note: { type: 'string' } }, required: ['kind'] }] };
-    } else if (random() < 0.5) next = { anyOf: [node, { type: 'null' }, { type: 'integer', minimum: 0 }] };
-    else next = { anyOf: [node, { type: 'boolean' }] };
-    current = replaceAt(current, place.path, next);
+    current = replaceAt(current, place.path, rewrite(place.node));
   }
   return current;
 }
 
+/** Turns some leaves of a real schema into enums, nullable or typed unions and tagged unions, so every rewrite class has a place to apply. */
+function enrich(schema: JsonObject, random: Random): JsonObject {
+  return rewriteSomePlaces(schema, random, (node): JsonObject => {
+    const kinds = types(node);
+    if (kinds.includes('string') && random() < 0.5) return { ...node, enum: ['alpha', 'beta', 'gamma'].slice(0, 2 + Math.floor(random() * 2)) };
+    if (kinds.includes('object') && isObject(node.properties) && random() < 0.5) {
+      return { anyOf: [{ ...node, properties: { ...node.properties, kind: { const: 'a' } }, required: [...new Set([...(Array.isArray(node.required) ? node.required.map(String) : []), 'kind'])] }, { type: 'object', properties: { kind: { const: 'b' }, note: { type: 'string' } }, required: ['kind'] }] };
+    }
+    if (random() < 0.5) return { anyOf: [node, { type: 'null' }, { type: 'integer', minimum: 0 }] };
+    return { anyOf: [node, { type: 'boolean' }] };
+  });
+}
+
 /** Leaves for the union rewrites: type lists, nullable literals, enums on object properties, integers, closed objects. */
 function enrichForUnions(schema: JsonObject, random: Random): JsonObject {
-  let current = schema;
-  const steps = 1 + Math.floor(random() * 3);
-  for (let step = 0; step < steps; step++) {
-    const candidates = places(current).filter((place) => place.path.length > 0);
-    if (candidates.length === 0) break;
-    const place = pick(random, candidates);
-    const node = place.node;
+  return rewriteSomePlaces(schema, random, (node): JsonObject => {
     const roll = random();
-    let next: JsonObject;
-    if (roll < 0.2) next = { ...without(node, 'type', 'enum'), type: pick(random, [['string', 'number'], ['string', 'integer', 'null'], ['string', 'number', 'boolean'], ['integer', 'null']]) };
-    else if (roll < 0.4) next = { description: 'Sort order', type: ['string', 'null'], enum: ['asc', 'desc', null] };
-    else if (roll < 0.6) next = { type: 'object', description: 'A block', properties: { type: { enum: ['paragraph', 'bulleted_list_item', 'heading'] }, text: { type: 'string' } }, ...(random() < 0.5 ? { required: ['type'] } : {}), ...(random() < 0.5 ? { additionalProperties: false } : {}) };
-    else if (roll < 0.8) next = { ...without(node, 'type', 'enum'), type: 'integer', ...(random() < 0.5 ? { minimum: 0 } : {}) };
-    else next = isObject(node.properties) ? { ...node, additionalProperties: false } : { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: random() < 0.5 ? false : { type: 'number' } };
-    current = replaceAt(current, place.path, next);
-  }
-  return current;
+    if (roll < 0.2) return { ...without(node, 'type', 'enum'), type: pick(random, [['string', 'number'], ['string', 'integer', 'null'], ['string', 'number', 'boolean'], ['integer', 'null']]) };
+    if (roll < 0.4) return { description: 'Sort order', type: ['string', 'null'], enum: ['asc', 'desc', null] };
+    if (roll < 0.6) return { type: 'object', description: 'A block', properties: { type: { enum: ['paragraph', 'bulleted_list_item', 'heading'] }, text: { type: 'string' } }, ...(random() < 0.5 ? { required: ['type'] } : {}), ...(random() < 0.5 ? { additionalProperties: false } : {}) };
+    if (roll < 0.8) return { ...without(node, 'type', 'enum'), type: 'integer', ...(random() < 0.5 ? { minimum: 0 } : {}) };
+    return isObject(node.properties) ? { ...node, additionalProperties: false } : { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: random() < 0.5 ? false : { type: 'number' } };
+  });
 }
 
 /** The bases the rewrites apply to: every real tool schema as captured, enriched copies of them, and generated schemas. */
