@@ -36,11 +36,16 @@ type Level = 'error' | 'warning' | 'notice';
 export function renderGithub(report: Report): string {
   const lines: string[] = [];
   const suggestedOn = suggestionCarriers(report.changes);
-  const extraErrors = (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (report.context?.exceeded.length ?? 0);
+  // The run's own errors and notices, printed after the changes', take their place within the limit first.
+  const runErrors = [
+    ...(report.versionCheck && !report.versionCheck.ok ? [workflowCommand('error', { title: 'mcp-compat: version bump too small' }, cleanLine(report.versionCheck.message))] : []),
+    ...(report.context?.exceeded ?? []).map((breach) => workflowCommand('error', { title: `mcp-compat: ${breach.limit} exceeded` }, breach.message)),
+  ];
+  const runNotices = report.notes.map((note) => workflowCommand('notice', { title: 'mcp-compat' }, cleanLine(note)));
   const budget: Record<Level, number> = {
-    error: Math.max(1, ANNOTATIONS_PER_LEVEL - extraErrors),
+    error: Math.max(1, ANNOTATIONS_PER_LEVEL - runErrors.length),
     warning: ANNOTATIONS_PER_LEVEL,
-    notice: Math.max(1, ANNOTATIONS_PER_LEVEL - report.notes.length),
+    notice: Math.max(1, ANNOTATIONS_PER_LEVEL - runNotices.length),
   };
   const byLevel: Record<Level, ReportChange[]> = { error: [], warning: [], notice: [] };
   for (const change of report.changes) {
@@ -66,12 +71,7 @@ export function renderGithub(report: Report): string {
     );
     for (const change of rest.flat()) overflow.push(`mcp-compat: ${LEVEL_WORD[level]}: ${changeLine(change)}`);
   }
-  lines.push(...overflow);
-  if (report.versionCheck && !report.versionCheck.ok) {
-    lines.push(workflowCommand('error', { title: 'mcp-compat: version bump too small' }, cleanLine(report.versionCheck.message)));
-  }
-  for (const breach of report.context?.exceeded ?? []) lines.push(workflowCommand('error', { title: `mcp-compat: ${breach.limit} exceeded` }, breach.message));
-  for (const note of report.notes) lines.push(workflowCommand('notice', { title: 'mcp-compat' }, cleanLine(note)));
+  lines.push(...overflow, ...runErrors, ...runNotices);
   const s = report.summary;
   const context = report.context ? `; context ${contextSummary(report.context)}` : '';
   lines.push(
