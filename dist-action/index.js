@@ -17823,6 +17823,14 @@ function coversType(types, type) {
 function typeAccepts(types, value) {
   return coversType(types, jsonType(value));
 }
+function oncePerUnion(cache2, branches, root, compute) {
+  if (root === null || typeof root !== "object") return compute();
+  let byRoot = cache2.get(branches);
+  if (!byRoot) cache2.set(branches, byRoot = /* @__PURE__ */ new WeakMap());
+  let entry = byRoot.get(root);
+  if (!entry) byRoot.set(root, entry = { value: compute() });
+  return entry.value;
+}
 var canonicalCache, refCache, UNORDERED, orderFreeCache;
 var init_json = __esm({
   "src/schema/json.ts"() {
@@ -20788,12 +20796,7 @@ function unionTypes(branches, root) {
     }
     return out;
   };
-  if (root === null || typeof root !== "object") return compute();
-  let byRoot = UNION_TYPES.get(branches);
-  if (!byRoot) UNION_TYPES.set(branches, byRoot = /* @__PURE__ */ new WeakMap());
-  let entry = byRoot.get(root);
-  if (!entry) byRoot.set(root, entry = { types: compute() });
-  return entry.types;
+  return oncePerUnion(UNION_TYPES, branches, root, compute);
 }
 function overlaps(a, b) {
   for (const type of a) if (b.has(type) || type === "integer" && b.has("number") || type === "number" && b.has("integer")) return true;
@@ -21028,7 +21031,7 @@ function flattenUnions(node3, root) {
   if (Array.isArray(node3.oneOf)) {
     const branches = node3.oneOf;
     const normalized = branches.map((branch) => normalize(branch, root));
-    const overlap = cachedOverlap(branches, root, () => firstOverlap(normalized, root));
+    const overlap = oncePerUnion(OVERLAP_CACHE, branches, root, () => firstOverlap(normalized, root));
     if (overlap !== void 0 || Array.isArray(node3.anyOf)) {
       if (overlap !== void 0) OVERLAPS.set(branches, overlap);
     } else {
@@ -21043,14 +21046,6 @@ function flattenUnions(node3, root) {
     return flattenAnyOf(node3, branches, normalized, branches.map((_, index) => `/anyOf/${index}`), root, false);
   }
   return node3;
-}
-function cachedOverlap(branches, root, compute) {
-  if (root === null || typeof root !== "object") return compute();
-  let byRoot = OVERLAP_CACHE.get(branches);
-  if (!byRoot) OVERLAP_CACHE.set(branches, byRoot = /* @__PURE__ */ new WeakMap());
-  let entry = byRoot.get(root);
-  if (!entry) byRoot.set(root, entry = { pair: compute() });
-  return entry.pair;
 }
 function unionBranchPointer(branches, index, keyword) {
   return UNION_POINTERS.get(branches)?.[index] ?? `/${keyword}/${index}`;
@@ -23529,11 +23524,15 @@ function workflowCommand(command, properties, message2) {
 function renderGithub(report) {
   const lines = [];
   const suggestedOn = suggestionCarriers(report.changes);
-  const extraErrors = (report.versionCheck && !report.versionCheck.ok ? 1 : 0) + (report.context?.exceeded.length ?? 0);
+  const runErrors = [
+    ...report.versionCheck && !report.versionCheck.ok ? [workflowCommand("error", { title: "mcp-compat: version bump too small" }, cleanLine(report.versionCheck.message))] : [],
+    ...(report.context?.exceeded ?? []).map((breach) => workflowCommand("error", { title: `mcp-compat: ${breach.limit} exceeded` }, breach.message))
+  ];
+  const runNotices = report.notes.map((note) => workflowCommand("notice", { title: "mcp-compat" }, cleanLine(note)));
   const budget = {
-    error: Math.max(1, ANNOTATIONS_PER_LEVEL - extraErrors),
+    error: Math.max(1, ANNOTATIONS_PER_LEVEL - runErrors.length),
     warning: ANNOTATIONS_PER_LEVEL,
-    notice: Math.max(1, ANNOTATIONS_PER_LEVEL - report.notes.length)
+    notice: Math.max(1, ANNOTATIONS_PER_LEVEL - runNotices.length)
   };
   const byLevel = { error: [], warning: [], notice: [] };
   for (const change2 of report.changes) {
@@ -23559,12 +23558,7 @@ function renderGithub(report) {
     );
     for (const change2 of rest.flat()) overflow.push(`mcp-compat: ${LEVEL_WORD[level]}: ${changeLine(change2)}`);
   }
-  lines.push(...overflow);
-  if (report.versionCheck && !report.versionCheck.ok) {
-    lines.push(workflowCommand("error", { title: "mcp-compat: version bump too small" }, cleanLine(report.versionCheck.message)));
-  }
-  for (const breach of report.context?.exceeded ?? []) lines.push(workflowCommand("error", { title: `mcp-compat: ${breach.limit} exceeded` }, breach.message));
-  for (const note of report.notes) lines.push(workflowCommand("notice", { title: "mcp-compat" }, cleanLine(note)));
+  lines.push(...overflow, ...runErrors, ...runNotices);
   const s = report.summary;
   const context = report.context ? `; context ${contextSummary(report.context)}` : "";
   lines.push(
